@@ -1,0 +1,145 @@
+using Consultations.Domain.Common;
+
+namespace Consultations.Domain.ActionPlans;
+
+public enum ItemProgress { NotStarted, OnTrack, Delayed, Completed, Dropped }
+
+public sealed record ActionPlanAdopted(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate EffectiveOn);
+
+public sealed record ActionPlanItemAdded(string PlanId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn);
+
+public sealed record ActionPlanItemProgressUpdated(string PlanId, string ItemId, string FieldCode, ItemProgress From, ItemProgress To, string Note, PartialDate EffectiveOn);
+
+public sealed record ActionPlanItemCompleted(string PlanId, string ItemId, string FieldCode, ItemProgress From, string? Note, PartialDate EffectiveOn);
+
+public sealed record ActionPlanItemDropped(string PlanId, string ItemId, string FieldCode, ItemProgress From, string Reason, PartialDate EffectiveOn);
+
+/// <param name="By">The meeting or statement that reaffirmed the plan.</param>
+public sealed record ActionPlanReaffirmed(string PlanId, SourceRef By, string? Note, PartialDate EffectiveOn);
+
+public sealed record AdoptActionPlan(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate EffectiveOn);
+
+public sealed record AddActionPlanItem(string PlanId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn);
+
+public sealed record UpdateActionPlanItemProgress(string PlanId, string ItemId, ItemProgress Progress, string Note, PartialDate EffectiveOn);
+
+public sealed record CompleteActionPlanItem(string PlanId, string ItemId, string? Note, PartialDate EffectiveOn);
+
+public sealed record DropActionPlanItem(string PlanId, string ItemId, string Reason, PartialDate EffectiveOn);
+
+public sealed record ReaffirmActionPlan(string PlanId, SourceRef By, string? Note, PartialDate EffectiveOn);
+
+public sealed record ActionPlanItem(string ItemId, string FieldCode, string Text, ItemProgress Progress, string? LastNote, PartialDate AddedOn, PartialDate LastChangedOn)
+{
+    public bool IsOpen => Progress is not (ItemProgress.Completed or ItemProgress.Dropped);
+}
+
+public sealed record Reaffirmation(SourceRef By, string? Note, PartialDate EffectiveOn);
+
+public sealed record ActionPlan(string Id, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate AdoptedOn,
+    IReadOnlyList<ActionPlanItem> Items, IReadOnlyList<Reaffirmation> Reaffirmations);
+
+public static class ActionPlanDecider
+{
+    public static IReadOnlyList<object> Decide(AdoptActionPlan command, ActionPlan? state, DateOnly today)
+    {
+        Rules.NotInFuture(command.EffectiveOn, today, "adoption date");
+        Rules.InOrder(new DateSpan(command.PeriodFrom, command.PeriodTo), "plan period's");
+        if (state is not null)
+        {
+            return state.DialogueId == command.DialogueId && state.Title == command.Title && state.PeriodFrom == command.PeriodFrom
+                   && state.PeriodTo == command.PeriodTo && state.AdoptedOn == command.EffectiveOn
+                ? Rules.None
+                : throw new RuleBroken("plan-adopted-once", $"Action plan '{command.PlanId}' is already adopted with other details.");
+        }
+
+        return [new ActionPlanAdopted(command.PlanId, command.DialogueId, command.Title, command.PeriodFrom, command.PeriodTo, command.EffectiveOn)];
+    }
+
+    public static IReadOnlyList<object> Decide(AddActionPlanItem command, ActionPlan? state, DateOnly today)
+    {
+        var plan = Rules.Exists(state, "action plan", command.PlanId);
+        Rules.NotInFuture(command.EffectiveOn, today);
+        NotBeforeAdoption(plan, command.EffectiveOn);
+        var existing = plan.Items.FirstOrDefault(i => i.ItemId == command.ItemId);
+        if (existing is not null)
+        {
+            return existing.FieldCode == command.FieldCode && existing.Text == command.Text
+                ? Rules.None
+                : throw new RuleBroken("plan-item-ids-unique", $"Item '{command.ItemId}' of plan '{command.PlanId}' already exists with other text.");
+        }
+
+        return [new ActionPlanItemAdded(command.PlanId, command.ItemId, command.FieldCode, command.Text, command.EffectiveOn)];
+    }
+
+    public static IReadOnlyList<object> Decide(UpdateActionPlanItemProgress command, ActionPlan? state, DateOnly today)
+    {
+        var (plan, item) = OpenItem(state, command.PlanId, command.ItemId, command.EffectiveOn, today);
+        if (command.Progress is ItemProgress.Completed or ItemProgress.Dropped)
+            throw new RuleBroken("complete-or-drop-explicitly", "Completing or dropping an item is its own command, with its own reason.", RuleKind.Invalid);
+        if (item.Progress == command.Progress && item.LastNote == command.Note) return Rules.None;
+        return [new ActionPlanItemProgressUpdated(plan.Id, item.ItemId, item.FieldCode, item.Progress, command.Progress, command.Note, command.EffectiveOn)];
+    }
+
+    public static IReadOnlyList<object> Decide(CompleteActionPlanItem command, ActionPlan? state, DateOnly today)
+    {
+        if (state?.Items.FirstOrDefault(i => i.ItemId == command.ItemId) is { Progress: ItemProgress.Completed }) return Rules.None;
+        var (plan, item) = OpenItem(state, command.PlanId, command.ItemId, command.EffectiveOn, today);
+        return [new ActionPlanItemCompleted(plan.Id, item.ItemId, item.FieldCode, item.Progress, command.Note, command.EffectiveOn)];
+    }
+
+    public static IReadOnlyList<object> Decide(DropActionPlanItem command, ActionPlan? state, DateOnly today)
+    {
+        if (state?.Items.FirstOrDefault(i => i.ItemId == command.ItemId) is { Progress: ItemProgress.Dropped }) return Rules.None;
+        var (plan, item) = OpenItem(state, command.PlanId, command.ItemId, command.EffectiveOn, today);
+        return [new ActionPlanItemDropped(plan.Id, item.ItemId, item.FieldCode, item.Progress, command.Reason, command.EffectiveOn)];
+    }
+
+    public static IReadOnlyList<object> Decide(ReaffirmActionPlan command, ActionPlan? state, DateOnly today)
+    {
+        var plan = Rules.Exists(state, "action plan", command.PlanId);
+        Rules.NotInFuture(command.EffectiveOn, today);
+        NotBeforeAdoption(plan, command.EffectiveOn);
+        if (command.By.Kind is not (SourceKind.Meeting or SourceKind.Statement))
+            throw new RuleBroken("reaffirmed-by-meeting-or-statement", "A plan is reaffirmed by a meeting or a statement.", RuleKind.Invalid);
+        if (plan.Reaffirmations.Any(r => r.By == command.By)) return Rules.None;
+        return [new ActionPlanReaffirmed(plan.Id, command.By, command.Note, command.EffectiveOn)];
+    }
+
+    private static void NotBeforeAdoption(ActionPlan plan, PartialDate effectiveOn)
+    {
+        if (effectiveOn.IsCertainlyBefore(plan.AdoptedOn))
+            throw new RuleBroken("plan-changes-after-adoption", $"Nothing can happen to plan '{plan.Id}' before it was adopted ({plan.AdoptedOn}).", RuleKind.Invalid);
+    }
+
+    private static (ActionPlan Plan, ActionPlanItem Item) OpenItem(ActionPlan? state, string planId, string itemId, PartialDate effectiveOn, DateOnly today)
+    {
+        var plan = Rules.Exists(state, "action plan", planId);
+        var item = plan.Items.FirstOrDefault(i => i.ItemId == itemId) ?? throw new RecordNotFound("action plan item", $"{planId}/{itemId}");
+        Rules.NotInFuture(effectiveOn, today);
+        if (!item.IsOpen)
+            throw new RuleBroken("closed-items-stay-closed", $"Item '{itemId}' is {Describe(item.Progress)}; it cannot change any more.");
+        if (effectiveOn.IsCertainlyBefore(item.AddedOn))
+            throw new RuleBroken("item-changes-after-it-was-added", $"Item '{itemId}' was added on {item.AddedOn}; it cannot change before that.", RuleKind.Invalid);
+        return (plan, item);
+    }
+
+    private static string Describe(ItemProgress progress) => progress.ToString().ToLowerInvariant();
+
+    public static ActionPlan? Evolve(ActionPlan? state, object @event) => @event switch
+    {
+        ActionPlanAdopted e => new ActionPlan(e.PlanId, e.DialogueId, e.Title, e.PeriodFrom, e.PeriodTo, e.EffectiveOn, [], []),
+        ActionPlanItemAdded e when state is not null => state with
+        {
+            Items = state.Items.With(new ActionPlanItem(e.ItemId, e.FieldCode, e.Text, ItemProgress.NotStarted, null, e.EffectiveOn, e.EffectiveOn)),
+        },
+        ActionPlanItemProgressUpdated e when state is not null => Change(state, e.ItemId, i => i with { Progress = e.To, LastNote = e.Note, LastChangedOn = e.EffectiveOn }),
+        ActionPlanItemCompleted e when state is not null => Change(state, e.ItemId, i => i with { Progress = ItemProgress.Completed, LastNote = e.Note ?? i.LastNote, LastChangedOn = e.EffectiveOn }),
+        ActionPlanItemDropped e when state is not null => Change(state, e.ItemId, i => i with { Progress = ItemProgress.Dropped, LastNote = e.Reason, LastChangedOn = e.EffectiveOn }),
+        ActionPlanReaffirmed e when state is not null => state with { Reaffirmations = state.Reaffirmations.With(new Reaffirmation(e.By, e.Note, e.EffectiveOn)) },
+        _ => state,
+    };
+
+    private static ActionPlan Change(ActionPlan plan, string itemId, Func<ActionPlanItem, ActionPlanItem> change) =>
+        plan with { Items = plan.Items.Replace(i => i.ItemId == itemId, change) };
+}

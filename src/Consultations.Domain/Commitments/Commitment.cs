@@ -1,0 +1,138 @@
+using Consultations.Domain.Common;
+
+namespace Consultations.Domain.Commitments;
+
+public enum CommitmentStatus { Proposed, Agreed, InProgress, Fulfilled, Lapsed, Withdrawn, Superseded }
+
+public sealed record CommitmentMade(string CommitmentId, string DialogueId, string FieldCode, string Text,
+    IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
+    SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn);
+
+/// <param name="FieldCode">Carried so that per-field readers need not look the commitment up.</param>
+public sealed record CommitmentStatusChanged(string CommitmentId, string FieldCode, CommitmentStatus From, CommitmentStatus To,
+    PartialDate EffectiveOn, string Reason, string? SupersededBy);
+
+public sealed record CommitmentAmended(string CommitmentId, string FieldCode, string PreviousText, string Text, PartialDate EffectiveOn, string Reason);
+
+public sealed record MakeCommitment(string CommitmentId, string DialogueId, string FieldCode, string Text,
+    IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
+    SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn);
+
+public sealed record ChangeCommitmentStatus(string CommitmentId, CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy);
+
+public sealed record AmendCommitment(string CommitmentId, string Text, PartialDate EffectiveOn, string Reason);
+
+public sealed record StatusChange(CommitmentStatus From, CommitmentStatus To, PartialDate EffectiveOn, string Reason);
+
+public sealed record Commitment(string Id, string DialogueId, string FieldCode, string Text,
+    IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
+    SourceRef Source, CommitmentStatus Status, PartialDate MadeOn, PartialDate StatusSince, string? SupersededBy,
+    IReadOnlyList<StatusChange> StatusHistory, int Amendments);
+
+/// <summary>The legal moves of a commitment: proposed → agreed → in progress → fulfilled, or lapsed, withdrawn, superseded.</summary>
+public static class CommitmentLifecycle
+{
+    private static readonly Dictionary<CommitmentStatus, CommitmentStatus[]> Moves = new()
+    {
+        [CommitmentStatus.Proposed] = [CommitmentStatus.Agreed, CommitmentStatus.Lapsed, CommitmentStatus.Withdrawn],
+        [CommitmentStatus.Agreed] = [CommitmentStatus.InProgress, CommitmentStatus.Fulfilled, CommitmentStatus.Lapsed, CommitmentStatus.Withdrawn, CommitmentStatus.Superseded],
+        [CommitmentStatus.InProgress] = [CommitmentStatus.Fulfilled, CommitmentStatus.Lapsed, CommitmentStatus.Withdrawn, CommitmentStatus.Superseded],
+        [CommitmentStatus.Fulfilled] = [],
+        [CommitmentStatus.Lapsed] = [],
+        [CommitmentStatus.Withdrawn] = [],
+        [CommitmentStatus.Superseded] = [],
+    };
+
+    public static IReadOnlyList<CommitmentStatus> InitialStatuses { get; } =
+        [CommitmentStatus.Proposed, CommitmentStatus.Agreed, CommitmentStatus.InProgress];
+
+    public static bool Allows(CommitmentStatus from, CommitmentStatus to) => Moves[from].Contains(to);
+
+    public static IReadOnlyList<CommitmentStatus> NextFrom(CommitmentStatus from) => Moves[from];
+
+    public static bool IsFinal(CommitmentStatus status) => Moves[status].Length == 0;
+}
+
+public static class CommitmentDecider
+{
+    public static IReadOnlyList<object> Decide(MakeCommitment command, Commitment? state, DateOnly today)
+    {
+        Rules.NotInFuture(command.EffectiveOn, today);
+        if (!CommitmentLifecycle.InitialStatuses.Contains(command.Status))
+            throw new RuleBroken("commitments-start-open", $"A commitment starts as proposed, agreed or in progress, not {command.Status}.", RuleKind.Invalid);
+        if (command.Parties.Count == 0)
+            throw new RuleBroken("commitment-has-parties", "A commitment names the parties that made it.", RuleKind.Invalid);
+        if (state is not null)
+        {
+            return state.DialogueId == command.DialogueId && state.FieldCode == command.FieldCode && state.Source == command.Source
+                   && state.MadeOn == command.EffectiveOn
+                ? Rules.None
+                : throw new RuleBroken("commitment-made-once", $"Commitment '{command.CommitmentId}' is already on record with other details; amend it instead.");
+        }
+
+        return
+        [
+            new CommitmentMade(command.CommitmentId, command.DialogueId, command.FieldCode, command.Text, command.Parties,
+                command.Agencies, command.Programmes, command.Source, command.Status, command.EffectiveOn),
+        ];
+    }
+
+    public static IReadOnlyList<object> Decide(ChangeCommitmentStatus command, Commitment? state, DateOnly today)
+    {
+        var commitment = Rules.Exists(state, "commitment", command.CommitmentId);
+        Rules.NotInFuture(command.EffectiveOn, today);
+        if (commitment.Status == command.To && commitment.SupersededBy == command.SupersededBy) return Rules.None;
+        if (!CommitmentLifecycle.Allows(commitment.Status, command.To))
+        {
+            var next = CommitmentLifecycle.NextFrom(commitment.Status);
+            throw new RuleBroken("commitment-lifecycle",
+                $"A {Describe(commitment.Status)} commitment cannot become {Describe(command.To)}"
+                + (next.Count == 0 ? "; it is final." : $"; it can become {string.Join(", ", next.Select(Describe))}."));
+        }
+
+        if (command.EffectiveOn.IsCertainlyBefore(commitment.StatusSince))
+            throw new RuleBroken("status-changes-in-order",
+                $"The commitment has been {Describe(commitment.Status)} since {commitment.StatusSince}; a later status cannot take effect earlier.", RuleKind.Invalid);
+        if (command.To == CommitmentStatus.Superseded && string.IsNullOrWhiteSpace(command.SupersededBy))
+            throw new RuleBroken("superseded-names-successor", "A superseded commitment names the commitment that supersedes it.", RuleKind.Invalid);
+        if (command.To != CommitmentStatus.Superseded && command.SupersededBy is not null)
+            throw new RuleBroken("superseded-names-successor", "Only a superseded commitment names a successor.", RuleKind.Invalid);
+        if (command.SupersededBy == commitment.Id)
+            throw new RuleBroken("superseded-names-successor", "A commitment cannot supersede itself.", RuleKind.Invalid);
+
+        return [new CommitmentStatusChanged(commitment.Id, commitment.FieldCode, commitment.Status, command.To, command.EffectiveOn, command.Reason, command.SupersededBy)];
+    }
+
+    public static IReadOnlyList<object> Decide(AmendCommitment command, Commitment? state, DateOnly today)
+    {
+        var commitment = Rules.Exists(state, "commitment", command.CommitmentId);
+        Rules.NotInFuture(command.EffectiveOn, today);
+        if (commitment.Text == command.Text) return Rules.None;
+        if (CommitmentLifecycle.IsFinal(commitment.Status))
+            throw new RuleBroken("final-commitments-are-not-amended", $"A {Describe(commitment.Status)} commitment can no longer be amended.");
+        if (command.EffectiveOn.IsCertainlyBefore(commitment.MadeOn))
+            throw new RuleBroken("amendment-after-commitment", $"An amendment cannot take effect before the commitment was made ({commitment.MadeOn}).", RuleKind.Invalid);
+        return [new CommitmentAmended(commitment.Id, commitment.FieldCode, commitment.Text, command.Text, command.EffectiveOn, command.Reason)];
+    }
+
+    public static string Describe(CommitmentStatus status) => status switch
+    {
+        CommitmentStatus.InProgress => "in progress",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    public static Commitment? Evolve(Commitment? state, object @event) => @event switch
+    {
+        CommitmentMade e => new Commitment(e.CommitmentId, e.DialogueId, e.FieldCode, e.Text, e.Parties, e.Agencies, e.Programmes,
+            e.Source, e.Status, e.EffectiveOn, e.EffectiveOn, null, [], 0),
+        CommitmentStatusChanged e when state is not null => state with
+        {
+            Status = e.To,
+            StatusSince = e.EffectiveOn,
+            SupersededBy = e.SupersededBy,
+            StatusHistory = state.StatusHistory.With(new StatusChange(e.From, e.To, e.EffectiveOn, e.Reason)),
+        },
+        CommitmentAmended e when state is not null => state with { Text = e.Text, Amendments = state.Amendments + 1 },
+        _ => state,
+    };
+}

@@ -1,0 +1,50 @@
+using Consultations.Domain.Common;
+
+namespace Consultations.Domain.CooperationFields;
+
+public sealed record CooperationFieldDefined(string FieldCode, string DialogueId, int Number, string Title, string Scope, PartialDate EffectiveOn);
+
+public sealed record CooperationFieldScopeRevised(string FieldCode, string Title, string Scope, PartialDate EffectiveOn, string Reason);
+
+public sealed record DefineCooperationField(string FieldCode, string DialogueId, int Number, string Title, string Scope, PartialDate EffectiveOn);
+
+public sealed record ReviseCooperationFieldScope(string FieldCode, string Title, string Scope, PartialDate EffectiveOn, string Reason);
+
+/// <summary>A field of cooperation of one dialogue (e.g. "Space Sustainability"); Id is its code.</summary>
+public sealed record CooperationField(string Id, string DialogueId, int Number, string Title, string Scope, PartialDate DefinedOn, PartialDate LastRevisedOn);
+
+public static class CooperationFieldDecider
+{
+    public static IReadOnlyList<object> Decide(DefineCooperationField command, CooperationField? state, DateOnly today)
+    {
+        Rules.NotInFuture(command.EffectiveOn, today);
+        if (command.Number < 1)
+            throw new RuleBroken("field-number-positive", "A field's number starts at 1.", RuleKind.Invalid);
+        if (state is not null)
+        {
+            return state.DialogueId == command.DialogueId && state.Number == command.Number && state.DefinedOn == command.EffectiveOn
+                   && state.Title == command.Title && state.Scope == command.Scope
+                ? Rules.None
+                : throw new RuleBroken("field-defined-once", $"Cooperation field '{command.FieldCode}' is already defined with other details; revise its scope instead.");
+        }
+
+        return [new CooperationFieldDefined(command.FieldCode, command.DialogueId, command.Number, command.Title, command.Scope, command.EffectiveOn)];
+    }
+
+    public static IReadOnlyList<object> Decide(ReviseCooperationFieldScope command, CooperationField? state, DateOnly today)
+    {
+        var field = Rules.Exists(state, "cooperation field", command.FieldCode);
+        Rules.NotInFuture(command.EffectiveOn, today);
+        if (command.EffectiveOn.IsCertainlyBefore(field.DefinedOn))
+            throw new RuleBroken("revision-after-definition", $"A field cannot be revised before it was defined ({field.DefinedOn}).", RuleKind.Invalid);
+        if (field.Title == command.Title && field.Scope == command.Scope) return Rules.None;
+        return [new CooperationFieldScopeRevised(command.FieldCode, command.Title, command.Scope, command.EffectiveOn, command.Reason)];
+    }
+
+    public static CooperationField? Evolve(CooperationField? state, object @event) => @event switch
+    {
+        CooperationFieldDefined e => new CooperationField(e.FieldCode, e.DialogueId, e.Number, e.Title, e.Scope, e.EffectiveOn, e.EffectiveOn),
+        CooperationFieldScopeRevised e when state is not null => state with { Title = e.Title, Scope = e.Scope, LastRevisedOn = e.EffectiveOn },
+        _ => state,
+    };
+}

@@ -1,0 +1,96 @@
+using Consultations.Domain.Common;
+
+namespace Consultations.Domain.JointStatements;
+
+public sealed record JointStatementDrafted(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn);
+
+public sealed record ClauseAdded(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn);
+
+/// <param name="FieldCodes">The fields its clauses belong to, so readers of a field see the adoption.</param>
+public sealed record JointStatementAdopted(string StatementId, string MeetingId, PartialDate AdoptedOn, string Place,
+    IReadOnlyList<string> Signatories, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn);
+
+public sealed record DraftJointStatement(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn);
+
+public sealed record AddClause(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn);
+
+public sealed record AdoptJointStatement(string StatementId, string MeetingId, PartialDate AdoptedOn, string Place, IReadOnlyList<string> Signatories);
+
+public sealed record Clause(int Number, string FieldCode, string Heading, string Text);
+
+public sealed record Adoption(string MeetingId, PartialDate AdoptedOn, string Place, IReadOnlyList<string> Signatories);
+
+public sealed record JointStatement(string Id, string DialogueId, string Title, string? Preamble, PartialDate DraftedOn,
+    IReadOnlyList<Clause> Clauses, Adoption? Adoption)
+{
+    public bool IsAdopted => Adoption is not null;
+}
+
+public static class JointStatementDecider
+{
+    public static IReadOnlyList<object> Decide(DraftJointStatement command, JointStatement? state, DateOnly today)
+    {
+        Rules.NotInFuture(command.EffectiveOn, today);
+        if (state is not null)
+        {
+            return state.DialogueId == command.DialogueId && state.Title == command.Title && state.Preamble == command.Preamble
+                ? Rules.None
+                : throw new RuleBroken("statement-drafted-once", $"Statement '{command.StatementId}' is already drafted with other details.");
+        }
+
+        return [new JointStatementDrafted(command.StatementId, command.DialogueId, command.Title, command.Preamble, command.EffectiveOn)];
+    }
+
+    public static IReadOnlyList<object> Decide(AddClause command, JointStatement? state, DateOnly today)
+    {
+        var statement = Rules.Exists(state, "joint statement", command.StatementId);
+        Rules.NotInFuture(command.EffectiveOn, today);
+        if (command.Number < 1)
+            throw new RuleBroken("clause-number-positive", "Clauses are numbered from 1.", RuleKind.Invalid);
+        var existing = statement.Clauses.FirstOrDefault(c => c.Number == command.Number);
+        if (existing is not null)
+        {
+            return existing == new Clause(command.Number, command.FieldCode, command.Heading, command.Text)
+                ? Rules.None
+                : throw new RuleBroken("clause-numbers-unique", $"Clause {command.Number} of '{command.StatementId}' already exists with other text.");
+        }
+
+        if (statement.IsAdopted)
+            throw new RuleBroken("adopted-statement-is-final", $"Statement '{command.StatementId}' was adopted on {statement.Adoption!.AdoptedOn}; an adopted statement is never edited.");
+
+        return [new ClauseAdded(command.StatementId, command.Number, command.FieldCode, command.Heading, command.Text, command.EffectiveOn)];
+    }
+
+    public static IReadOnlyList<object> Decide(AdoptJointStatement command, JointStatement? state, DateOnly today)
+    {
+        var statement = Rules.Exists(state, "joint statement", command.StatementId);
+        Rules.NotInFuture(command.AdoptedOn, today, "adoption date");
+        if (statement.Adoption is { } adopted)
+        {
+            return adopted.MeetingId == command.MeetingId && adopted.AdoptedOn == command.AdoptedOn
+                ? Rules.None
+                : throw new RuleBroken("statement-adopted-once", $"Statement '{command.StatementId}' was already adopted on {adopted.AdoptedOn} at '{adopted.MeetingId}'.");
+        }
+
+        if (statement.Clauses.Count == 0)
+            throw new RuleBroken("statement-has-clauses", "A statement with no clauses cannot be adopted.");
+        if (command.AdoptedOn.IsCertainlyBefore(statement.DraftedOn))
+            throw new RuleBroken("adoption-after-drafting", $"A statement cannot be adopted before it was drafted ({statement.DraftedOn}).", RuleKind.Invalid);
+        if (command.Signatories.Count == 0)
+            throw new RuleBroken("statement-has-signatories", "An adopted statement names who adopted it.", RuleKind.Invalid);
+
+        var fields = statement.Clauses.Select(c => c.FieldCode).Distinct().ToList();
+        return [new JointStatementAdopted(command.StatementId, command.MeetingId, command.AdoptedOn, command.Place, command.Signatories, fields, command.AdoptedOn)];
+    }
+
+    public static JointStatement? Evolve(JointStatement? state, object @event) => @event switch
+    {
+        JointStatementDrafted e => new JointStatement(e.StatementId, e.DialogueId, e.Title, e.Preamble, e.EffectiveOn, [], null),
+        ClauseAdded e when state is not null => state with
+        {
+            Clauses = [.. state.Clauses.Append(new Clause(e.Number, e.FieldCode, e.Heading, e.Text)).OrderBy(c => c.Number)],
+        },
+        JointStatementAdopted e when state is not null => state with { Adoption = new Adoption(e.MeetingId, e.AdoptedOn, e.Place, e.Signatories) },
+        _ => state,
+    };
+}

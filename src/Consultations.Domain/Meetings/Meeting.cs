@@ -1,0 +1,151 @@
+using Consultations.Domain.Common;
+
+namespace Consultations.Domain.Meetings;
+
+public enum MeetingKind { Summit, Consultation, WorkingGroup }
+
+public enum MeetingStatus { Scheduled, Held, Cancelled }
+
+/// <summary>One party's delegation: who led it and who came.</summary>
+public sealed record Delegation(string Party, string? Head, IReadOnlyList<string> Members);
+
+/// <param name="PlannedDates">Null while the date is not yet fixed.</param>
+/// <param name="EffectiveOn">When the meeting was arranged, if the record knows; null when it does not.</param>
+public sealed record MeetingScheduled(string MeetingId, string DialogueId, MeetingKind Kind, string Title, string Place,
+    DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn);
+
+public sealed record MeetingRescheduled(string MeetingId, string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason);
+
+public sealed record MeetingHeld(string MeetingId, DateSpan Dates, string Place, IReadOnlyList<Delegation> Participants, PartialDate EffectiveOn);
+
+public sealed record MeetingOutcomeRecorded(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn);
+
+public sealed record MeetingCancelled(string MeetingId, PartialDate EffectiveOn, string Reason);
+
+public sealed record ScheduleMeeting(string MeetingId, string DialogueId, MeetingKind Kind, string Title, string Place,
+    DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn);
+
+public sealed record RescheduleMeeting(string MeetingId, string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason);
+
+/// <param name="Place">Defaults to the planned place.</param>
+/// <param name="Participants">Defaults to the planned delegations.</param>
+public sealed record HoldMeeting(string MeetingId, DateSpan Dates, string? Place, IReadOnlyList<Delegation>? Participants);
+
+public sealed record RecordMeetingOutcome(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn);
+
+public sealed record CancelMeeting(string MeetingId, PartialDate EffectiveOn, string Reason);
+
+public sealed record MeetingOutcome(string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate RecordedOn);
+
+public sealed record Meeting(
+    string Id,
+    string DialogueId,
+    MeetingKind Kind,
+    string Title,
+    string Place,
+    DateSpan? PlannedDates,
+    IReadOnlyList<string> Parties,
+    IReadOnlyList<Delegation> Delegations,
+    MeetingStatus Status,
+    DateSpan? HeldDates,
+    IReadOnlyList<Delegation> Participants,
+    MeetingOutcome? Outcome,
+    string? CancellationReason)
+{
+    /// <summary>The dates that place the meeting in time: when it was held, else when it is planned.</summary>
+    public DateSpan? Dates => HeldDates ?? PlannedDates;
+}
+
+public static class MeetingDecider
+{
+    public static IReadOnlyList<object> Decide(ScheduleMeeting command, Meeting? state, DateOnly today)
+    {
+        if (command.EffectiveOn is { } arranged) Rules.NotInFuture(arranged, today, "date the meeting was arranged");
+        if (command.PlannedDates is { } planned) Rules.InOrder(planned, "planned dates'");
+        if (command.Parties.Count < 2)
+            throw new RuleBroken("meeting-has-two-parties", "A bilateral meeting needs at least two parties.", RuleKind.Invalid);
+        if (state is not null)
+        {
+            var same = state.DialogueId == command.DialogueId && state.Kind == command.Kind && state.Title == command.Title
+                       && Lists.Same(state.Parties, command.Parties);
+            return same
+                ? Rules.None
+                : throw new RuleBroken("meeting-scheduled-once", $"Meeting '{command.MeetingId}' is already on record with other details; reschedule it instead.");
+        }
+
+        return
+        [
+            new MeetingScheduled(command.MeetingId, command.DialogueId, command.Kind, command.Title, command.Place,
+                command.PlannedDates, command.Parties, command.Delegations, command.EffectiveOn),
+        ];
+    }
+
+    public static IReadOnlyList<object> Decide(RescheduleMeeting command, Meeting? state, DateOnly today)
+    {
+        var meeting = Rules.Exists(state, "meeting", command.MeetingId);
+        Rules.NotInFuture(command.EffectiveOn, today);
+        if (command.PlannedDates is { } planned) Rules.InOrder(planned, "planned dates'");
+        if (meeting.Status != MeetingStatus.Scheduled)
+            throw new RuleBroken("only-scheduled-meetings-reschedule", $"A {meeting.Status.ToString().ToLowerInvariant()} meeting cannot be rescheduled.");
+        if (meeting.Place == command.Place && meeting.PlannedDates == command.PlannedDates) return Rules.None;
+        return [new MeetingRescheduled(command.MeetingId, command.Place, command.PlannedDates, command.EffectiveOn, command.Reason)];
+    }
+
+    public static IReadOnlyList<object> Decide(HoldMeeting command, Meeting? state, DateOnly today)
+    {
+        var meeting = Rules.Exists(state, "meeting", command.MeetingId);
+        Rules.InOrder(command.Dates, "meeting dates'");
+        Rules.NotInFuture(command.Dates.End, today, "meeting date");
+        var place = command.Place ?? meeting.Place;
+        var participants = command.Participants is { Count: > 0 } given ? given : meeting.Delegations;
+        switch (meeting.Status)
+        {
+            case MeetingStatus.Cancelled:
+                throw new RuleBroken("cancelled-meetings-are-not-held", "A cancelled meeting cannot be recorded as held.");
+            case MeetingStatus.Held when meeting.HeldDates == command.Dates && meeting.Place == place:
+                return Rules.None;
+            case MeetingStatus.Held:
+                throw new RuleBroken("meeting-held-once", $"Meeting '{command.MeetingId}' was already recorded as held on {meeting.HeldDates} in {meeting.Place}.");
+        }
+
+        return [new MeetingHeld(command.MeetingId, command.Dates, place, participants, command.Dates.From)];
+    }
+
+    public static IReadOnlyList<object> Decide(RecordMeetingOutcome command, Meeting? state, DateOnly today)
+    {
+        var meeting = Rules.Exists(state, "meeting", command.MeetingId);
+        if (meeting.Status != MeetingStatus.Held || meeting.HeldDates is null)
+            throw new RuleBroken("outcome-after-meeting-held", "An outcome can be recorded only for a meeting that was held.");
+        var effectiveOn = command.EffectiveOn ?? meeting.HeldDates.End;
+        Rules.NotInFuture(effectiveOn, today);
+        if (effectiveOn.IsCertainlyBefore(meeting.HeldDates.From))
+            throw new RuleBroken("outcome-after-meeting-held", $"The outcome cannot take effect before the meeting ({meeting.HeldDates}).", RuleKind.Invalid);
+        if (meeting.Outcome is { } known && known.Summary == command.Summary && Lists.Same(known.Decisions, command.Decisions)
+            && Lists.Same(known.FieldCodes, command.FieldCodes))
+            return Rules.None;
+        return [new MeetingOutcomeRecorded(command.MeetingId, command.Summary, command.Decisions, command.FieldCodes, effectiveOn)];
+    }
+
+    public static IReadOnlyList<object> Decide(CancelMeeting command, Meeting? state, DateOnly today)
+    {
+        var meeting = Rules.Exists(state, "meeting", command.MeetingId);
+        Rules.NotInFuture(command.EffectiveOn, today);
+        return meeting.Status switch
+        {
+            MeetingStatus.Cancelled => Rules.None,
+            MeetingStatus.Held => throw new RuleBroken("held-meetings-are-not-cancelled", "A meeting that was held cannot be cancelled."),
+            _ => [new MeetingCancelled(command.MeetingId, command.EffectiveOn, command.Reason)],
+        };
+    }
+
+    public static Meeting? Evolve(Meeting? state, object @event) => @event switch
+    {
+        MeetingScheduled e => new Meeting(e.MeetingId, e.DialogueId, e.Kind, e.Title, e.Place, e.PlannedDates, e.Parties, e.Delegations,
+            MeetingStatus.Scheduled, null, [], null, null),
+        MeetingRescheduled e when state is not null => state with { Place = e.Place, PlannedDates = e.PlannedDates },
+        MeetingHeld e when state is not null => state with { Status = MeetingStatus.Held, HeldDates = e.Dates, Place = e.Place, Participants = e.Participants },
+        MeetingOutcomeRecorded e when state is not null => state with { Outcome = new MeetingOutcome(e.Summary, e.Decisions, e.FieldCodes, e.EffectiveOn) },
+        MeetingCancelled e when state is not null => state with { Status = MeetingStatus.Cancelled, CancellationReason = e.Reason },
+        _ => state,
+    };
+}

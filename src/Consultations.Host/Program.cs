@@ -1,1 +1,57 @@
+using Consultations.Host.Infrastructure;
+using JasperFx;
+using Marten;
+using Scalar.AspNetCore;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+
+if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://localhost:5080");
+
+var database = await ServiceDatabase.ResolveAsync(builder.Configuration, builder.Environment.ContentRootPath, args);
+var schema = builder.Configuration["Consultations:Schema"] ?? "consultations";
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(database);
+builder.Services.AddScoped<Recorder>();
+builder.Services.AddSingleton<Consultations.Host.RecordFiles.RecordImporter>();
+builder.Services.ConfigureHttpJsonOptions(o => JsonConventions.Apply(o.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemMapping>();
+builder.Services.AddOpenApi(o => ApiDocument.Configure(o));
+builder.Services.AddHostedService<SeedWhenEmpty>();
+
+builder.Services.AddMarten(opts => StoreSetup.Configure(opts, database.ConnectionString, schema))
+    .UseLightweightSessions()
+    .ApplyAllDatabaseChangesOnStartup()
+    .IntegrateWithWolverine();
+
+builder.Host.UseWolverine(opts =>
+{
+    opts.EnableRelayOfUserName = true;
+    opts.Discovery.IncludeAssembly(typeof(Program).Assembly);
+});
+builder.Services.AddWolverineHttp();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapScalarApiReference(o => o.WithTitle("Consultations API"));
+app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+app.MapWolverineEndpoints();
+
+try
+{
+    return await app.RunJasperFxCommands(args);
+}
+finally
+{
+    await database.DisposeAsync();
+}
+
 public partial class Program;

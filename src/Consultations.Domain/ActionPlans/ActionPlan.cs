@@ -6,16 +6,16 @@ public enum ItemProgress { NotStarted, OnTrack, Delayed, Completed, Dropped }
 
 public sealed record ActionPlanAdopted(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate EffectiveOn);
 
-public sealed record ActionPlanItemAdded(string PlanId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn);
+public sealed record ActionPlanItemAdded(string PlanId, string DialogueId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn);
 
-public sealed record ActionPlanItemProgressUpdated(string PlanId, string ItemId, string FieldCode, ItemProgress From, ItemProgress To, string Note, PartialDate EffectiveOn);
+public sealed record ActionPlanItemProgressUpdated(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, ItemProgress To, string Note, PartialDate EffectiveOn);
 
-public sealed record ActionPlanItemCompleted(string PlanId, string ItemId, string FieldCode, ItemProgress From, string? Note, PartialDate EffectiveOn);
+public sealed record ActionPlanItemCompleted(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, string? Note, PartialDate EffectiveOn);
 
-public sealed record ActionPlanItemDropped(string PlanId, string ItemId, string FieldCode, ItemProgress From, string Reason, PartialDate EffectiveOn);
+public sealed record ActionPlanItemDropped(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, string Reason, PartialDate EffectiveOn);
 
 /// <param name="By">The meeting or statement that reaffirmed the plan.</param>
-public sealed record ActionPlanReaffirmed(string PlanId, SourceRef By, string? Note, PartialDate EffectiveOn);
+public sealed record ActionPlanReaffirmed(string PlanId, string DialogueId, SourceRef By, string? Note, PartialDate EffectiveOn);
 
 public sealed record AdoptActionPlan(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate EffectiveOn);
 
@@ -69,7 +69,7 @@ public static class ActionPlanDecider
                 : throw new RuleBroken("plan-item-ids-unique", $"Item '{command.ItemId}' of plan '{command.PlanId}' already exists with other text.");
         }
 
-        return [new ActionPlanItemAdded(command.PlanId, command.ItemId, command.FieldCode, command.Text, command.EffectiveOn)];
+        return [new ActionPlanItemAdded(command.PlanId, plan.DialogueId, command.ItemId, command.FieldCode, command.Text, command.EffectiveOn)];
     }
 
     public static IReadOnlyList<object> Decide(UpdateActionPlanItemProgress command, ActionPlan? state, DateOnly today)
@@ -78,21 +78,21 @@ public static class ActionPlanDecider
         if (command.Progress is ItemProgress.Completed or ItemProgress.Dropped)
             throw new RuleBroken("complete-or-drop-explicitly", "Completing or dropping an item is its own command, with its own reason.", RuleKind.Invalid);
         if (item.Progress == command.Progress && item.LastNote == command.Note) return Rules.None;
-        return [new ActionPlanItemProgressUpdated(plan.Id, item.ItemId, item.FieldCode, item.Progress, command.Progress, command.Note, command.EffectiveOn)];
+        return [new ActionPlanItemProgressUpdated(plan.Id, plan.DialogueId, item.ItemId, item.FieldCode, item.Progress, command.Progress, command.Note, command.EffectiveOn)];
     }
 
     public static IReadOnlyList<object> Decide(CompleteActionPlanItem command, ActionPlan? state, DateOnly today)
     {
         if (state?.Items.FirstOrDefault(i => i.ItemId == command.ItemId) is { Progress: ItemProgress.Completed }) return Rules.None;
         var (plan, item) = OpenItem(state, command.PlanId, command.ItemId, command.EffectiveOn, today);
-        return [new ActionPlanItemCompleted(plan.Id, item.ItemId, item.FieldCode, item.Progress, command.Note, command.EffectiveOn)];
+        return [new ActionPlanItemCompleted(plan.Id, plan.DialogueId, item.ItemId, item.FieldCode, item.Progress, command.Note, command.EffectiveOn)];
     }
 
     public static IReadOnlyList<object> Decide(DropActionPlanItem command, ActionPlan? state, DateOnly today)
     {
         if (state?.Items.FirstOrDefault(i => i.ItemId == command.ItemId) is { Progress: ItemProgress.Dropped }) return Rules.None;
         var (plan, item) = OpenItem(state, command.PlanId, command.ItemId, command.EffectiveOn, today);
-        return [new ActionPlanItemDropped(plan.Id, item.ItemId, item.FieldCode, item.Progress, command.Reason, command.EffectiveOn)];
+        return [new ActionPlanItemDropped(plan.Id, plan.DialogueId, item.ItemId, item.FieldCode, item.Progress, command.Reason, command.EffectiveOn)];
     }
 
     public static IReadOnlyList<object> Decide(ReaffirmActionPlan command, ActionPlan? state, DateOnly today)
@@ -103,7 +103,7 @@ public static class ActionPlanDecider
         if (command.By.Kind is not (SourceKind.Meeting or SourceKind.Statement))
             throw new RuleBroken("reaffirmed-by-meeting-or-statement", "A plan is reaffirmed by a meeting or a statement.", RuleKind.Invalid);
         if (plan.Reaffirmations.Any(r => r.By == command.By)) return Rules.None;
-        return [new ActionPlanReaffirmed(plan.Id, command.By, command.Note, command.EffectiveOn)];
+        return [new ActionPlanReaffirmed(plan.Id, plan.DialogueId, command.By, command.Note, command.EffectiveOn)];
     }
 
     private static void NotBeforeAdoption(ActionPlan plan, PartialDate effectiveOn)

@@ -8,11 +8,11 @@ public sealed record CommitmentMade(string CommitmentId, string DialogueId, stri
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
     SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn);
 
-/// <param name="FieldCode">Carried so that per-field readers need not look the commitment up.</param>
-public sealed record CommitmentStatusChanged(string CommitmentId, string FieldCode, CommitmentStatus From, CommitmentStatus To,
+/// <param name="DialogueId">Carried, with FieldCode, so that per-field and per-dialogue readers need not look the commitment up.</param>
+public sealed record CommitmentStatusChanged(string CommitmentId, string DialogueId, string FieldCode, CommitmentStatus From, CommitmentStatus To,
     PartialDate EffectiveOn, string Reason, string? SupersededBy);
 
-public sealed record CommitmentAmended(string CommitmentId, string FieldCode, string PreviousText, string Text, PartialDate EffectiveOn, string Reason);
+public sealed record CommitmentAmended(string CommitmentId, string DialogueId, string FieldCode, string PreviousText, string Text, PartialDate EffectiveOn, string Reason);
 
 public sealed record MakeCommitment(string CommitmentId, string DialogueId, string FieldCode, string Text,
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
@@ -100,7 +100,7 @@ public static class CommitmentDecider
         if (command.SupersededBy == commitment.Id)
             throw new RuleBroken("superseded-names-successor", "A commitment cannot supersede itself.", RuleKind.Invalid);
 
-        return [new CommitmentStatusChanged(commitment.Id, commitment.FieldCode, commitment.Status, command.To, command.EffectiveOn, command.Reason, command.SupersededBy)];
+        return [new CommitmentStatusChanged(commitment.Id, commitment.DialogueId, commitment.FieldCode, commitment.Status, command.To, command.EffectiveOn, command.Reason, command.SupersededBy)];
     }
 
     public static IReadOnlyList<object> Decide(AmendCommitment command, Commitment? state, DateOnly today)
@@ -112,7 +112,7 @@ public static class CommitmentDecider
             throw new RuleBroken("final-commitments-are-not-amended", $"A {Describe(commitment.Status)} commitment can no longer be amended.");
         if (command.EffectiveOn.IsCertainlyBefore(commitment.MadeOn))
             throw new RuleBroken("amendment-after-commitment", $"An amendment cannot take effect before the commitment was made ({commitment.MadeOn}).", RuleKind.Invalid);
-        return [new CommitmentAmended(commitment.Id, commitment.FieldCode, commitment.Text, command.Text, command.EffectiveOn, command.Reason)];
+        return [new CommitmentAmended(commitment.Id, commitment.DialogueId, commitment.FieldCode, commitment.Text, command.Text, command.EffectiveOn, command.Reason)];
     }
 
     public static string Describe(CommitmentStatus status) => status switch

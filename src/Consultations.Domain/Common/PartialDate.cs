@@ -95,6 +95,9 @@ public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>
 {
     public override PartialDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
+        // A bare year (2024) is accepted as a number too: YAML and hand-written JSON often leave it unquoted.
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var year) && PartialDate.TryParse(year.ToString("D4", CultureInfo.InvariantCulture), out var asYear))
+            return asYear;
         if (reader.TokenType != JsonTokenType.String)
             throw new JsonException("Expected a date string: yyyy, yyyy-MM or yyyy-MM-dd.");
         var text = reader.GetString();

@@ -1,0 +1,17 @@
+using Consultations.Domain.Common;
+using Consultations.Domain.Dialogues;
+using Marten;
+using Wolverine.Http;
+
+namespace Consultations.Host.Dialogues.Reading;
+
+public static class DialogueQueries
+{
+    [WolverineGet("/api/dialogues", OperationId = "listDialogues"), Tags("Dialogues")]
+    public static async Task<IReadOnlyList<Dialogue>> List(IQuerySession session, CancellationToken ct) =>
+        await session.Query<Dialogue>().OrderBy(d => d.Id).ToListAsync(ct);
+
+    [WolverineGet("/api/dialogues/{id}", OperationId = "getDialogue"), Tags("Dialogues")]
+    public static async Task<Dialogue> Get(string id, IQuerySession session, CancellationToken ct) =>
+        await session.LoadAsync<Dialogue>(id, ct) ?? throw new RecordNotFound("dialogue", id);
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Consultations.Host.Infrastructure;
+
+/// <summary>
+/// Completes the OpenAPI document: every operation lists the ProblemDetails answers it can give (400 for requests that
+/// cannot be read, 404 for unknown records, 409/422 for broken rules on writes), with the problem schema.
+/// </summary>
+public static class ApiDocument
+{
+    public static void Configure(OpenApiOptions options)
+    {
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "Consultations",
+                Version = "v1",
+                Description = "An event-sourced record of bilateral government consultations: meetings, joint statements, " +
+                              "action plans, commitments and cooperation fields. Every change is an immutable event; " +
+                              "reads come from projections.",
+            };
+            return Task.CompletedTask;
+        });
+
+        options.AddOperationTransformer(async (operation, context, ct) =>
+        {
+            var method = context.Description.HttpMethod ?? "GET";
+            var isWrite = !HttpMethods.IsGet(method);
+            operation.Responses ??= [];
+            var problem = await context.GetOrCreateSchemaAsync(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), null, ct);
+            var validation = await context.GetOrCreateSchemaAsync(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails), null, ct);
+
+            void Add(string status, string description, IOpenApiSchema schema)
+            {
+                operation.Responses[status] = new OpenApiResponse
+                {
+                    Description = description,
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = schema } },
+                };
+            }
+
+            Add("400", "The request is invalid: `errors` names each field at fault.", validation);
+            if (context.Description.RelativePath?.Contains('{') == true || isWrite)
+                Add("404", "No such record.", problem);
+            else
+                operation.Responses.Remove("404");
+            if (isWrite)
+            {
+                Add("409", "The command contradicts the record (`rule` names the rule) or another write reached the record first.", problem);
+                Add("422", "The command breaks a rule of the record whatever it holds (`rule` names the rule).", problem);
+            }
+        });
+    }
+}

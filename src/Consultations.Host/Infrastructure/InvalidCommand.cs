@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Consultations.Host.Infrastructure;
+
+/// <summary>A request that cannot be understood or is incomplete: each field at fault with what is wrong.</summary>
+public sealed class InvalidCommand(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("The request is invalid: " + string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")))
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static InvalidCommand For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>Names the JSON member at fault in a deserialization failure, e.g. "plannedDates.from".</summary>
+    public static InvalidCommand From(JsonException exception, string? prefix = null)
+    {
+        var path = (exception.Path ?? "$").TrimStart('$').TrimStart('.');
+        var message = exception.Message;
+        var missing = Regex.Match(message, "missing required properties including: (.+?)\\.?$", RegexOptions.Multiline);
+        if (missing.Success)
+        {
+            var names = Regex.Matches(missing.Groups[1].Value, "'([^']+)'").Select(m => m.Groups[1].Value);
+            return new InvalidCommand(names.ToDictionary(n => Join(prefix, Join(path, n)), _ => new[] { "is required." }));
+        }
+
+        var unknown = Regex.Match(message, "The JSON property '([^']+)' could not be mapped");
+        if (unknown.Success)
+            return For(Join(prefix, Join(path, unknown.Groups[1].Value)), "is not a known field.");
+
+        // Keep System.Text.Json's first sentence; the rest names .NET types the caller does not need to see.
+        var firstSentence = message.Split(". Path:")[0].Split(" Path: ")[0];
+        return For(Join(prefix, path.Length == 0 ? "body" : path), Clean(firstSentence));
+    }
+
+    private static string Join(string? a, string b) =>
+        string.IsNullOrEmpty(a) ? b : string.IsNullOrEmpty(b) ? a : $"{a}.{b}";
+
+    private static string Clean(string message) =>
+        Regex.Replace(message, "Consultations\\.[A-Za-z.]+\\.", "").TrimEnd('.') + ".";
+}
+
+/// <summary>Collects every field error of a command before refusing it, so the caller can fix them all at once.</summary>
+public sealed partial class Check
+{
+    private readonly Dictionary<string, List<string>> _errors = [];
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,79}$")]
+    private static partial Regex Slug();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")]
+    private static partial Regex Code();
+
+    public Check Fail(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    public Check Id(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Fail(field, "is required.");
+        if (!Slug().IsMatch(value)) Fail(field, "must be 1–80 lower-case letters, digits or hyphens, starting with a letter or digit.");
+        return this;
+    }
+
+    public Check FieldCode(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Fail(field, "is required.");
+        if (!Code().IsMatch(value)) Fail(field, "must be 1–40 letters, digits or hyphens.");
+        return this;
+    }
+
+    public Check Text(string field, string? value, int max = 500)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Fail(field, "is required.");
+        if (value.Length > max) Fail(field, $"must be at most {max} characters.");
+        return this;
+    }
+
+    public Check OptionalText(string field, string? value, int max = 500)
+    {
+        if (value is not null && value.Length > max) Fail(field, $"must be at most {max} characters.");
+        return this;
+    }
+
+    public Check Names(string field, IReadOnlyList<string>? values, int min = 0, int max = 200)
+    {
+        if (values is null)
+        {
+            if (min > 0) Fail(field, "is required.");
+            return this;
+        }
+
+        if (values.Count < min) Fail(field, $"needs at least {min}.");
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(values[i])) Fail($"{field}[{i}]", "must not be blank.");
+            else if (values[i].Length > max) Fail($"{field}[{i}]", $"must be at most {max} characters.");
+        }
+
+        if (values.Distinct(StringComparer.OrdinalIgnoreCase).Count() != values.Count) Fail(field, "must not repeat a name.");
+        return this;
+    }
+
+    public Check Number(string field, int value, int min, int max)
+    {
+        if (value < min || value > max) Fail(field, $"must be between {min} and {max}.");
+        return this;
+    }
+
+    public Check When(bool condition, string field, string message) => condition ? Fail(field, message) : this;
+
+    public void ThrowIfAny()
+    {
+        if (_errors.Count > 0) throw new InvalidCommand(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    }
+}
+
+public static class CheckDates
+{
+    public static Check Date(this Check check, string field, Consultations.Domain.Common.PartialDate value) =>
+        check.When(value == default, field, "is required (yyyy, yyyy-MM or yyyy-MM-dd).");
+
+    public static Check Span(this Check check, string field, Consultations.Domain.Common.DateSpan? value, bool required)
+    {
+        if (value is null) return check.When(required, field, "is required.");
+        return check.Date($"{field}.from", value.From);
+    }
+}

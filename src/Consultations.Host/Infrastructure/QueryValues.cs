@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Consultations.Domain.Common;
+
+namespace Consultations.Host.Infrastructure;
+
+/// <summary>Reads query-string values with the same spelling as JSON bodies, refusing what it cannot read with a 400.</summary>
+public static class QueryValues
+{
+    public static T Enum<T>(string name, string value) where T : struct, System.Enum
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value), JsonConventions.Options);
+        }
+        catch (JsonException)
+        {
+            var allowed = System.Enum.GetValues<T>().Select(v => JsonSerializer.Serialize(v, JsonConventions.Options).Trim('"'));
+            throw InvalidCommand.For(name, $"'{value}' is not one of: {string.Join(", ", allowed)}.");
+        }
+    }
+
+    public static PartialDate? Date(string name, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return PartialDate.TryParse(value, out var date)
+            ? date
+            : throw InvalidCommand.For(name, $"'{value}' is not a date: use yyyy, yyyy-MM or yyyy-MM-dd.");
+    }
+}

@@ -1,0 +1,103 @@
+using Marten;
+using JasperFx.Events;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Wolverine.Http;
+
+namespace Consultations.Host.Infrastructure;
+
+/// <summary>
+/// What a command left on the record: the stream, its version after the command, and how many events it
+/// appended (0 when the record already said so). Answered as 201 with a Location when the command started
+/// the record, 200 otherwise.
+/// </summary>
+public sealed record Recorded(string Id, long Version, int Appended, bool Created) : IHttpAware, IEndpointMetadataProvider
+{
+    [JsonIgnore]
+    public string? Location { get; init; }
+
+    public void Apply(HttpContext context)
+    {
+        context.Response.StatusCode = Created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
+        if (Created && Location is not null) context.Response.Headers.Location = Location;
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Recorded), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status201Created, typeof(Recorded), ["application/json"]));
+    }
+}
+
+/// <summary>
+/// The one write path. Loads a record's state through Marten (<c>FetchForWriting</c>, so concurrent writers
+/// are caught), asks the pure decider for events, appends them and keeps the folded state, so that several
+/// commands in one unit (a record file import) see each other's effects. Nothing is stored until
+/// <see cref="SaveAsync"/>: either every command of the unit lands, or none does.
+/// </summary>
+public sealed class Recorder(IDocumentSession session, TimeProvider clock)
+{
+    private readonly Dictionary<(Type, string), Tracked> _tracked = [];
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public IDocumentSession Session => session;
+
+    public async Task<T?> LoadAsync<T>(string id, CancellationToken ct) where T : class
+    {
+        if (_tracked.TryGetValue((typeof(T), id), out var tracked)) return (T?)tracked.State;
+        return await session.Events.FetchLatest<T>(id, ct);
+    }
+
+    public async Task<bool> ExistsAsync<T>(string id, CancellationToken ct) where T : class =>
+        await LoadAsync<T>(id, ct) is not null;
+
+    public async Task<Recorded> DecideAsync<T>(
+        string id,
+        Func<T?, DateOnly, IReadOnlyList<object>> decide,
+        Func<T?, object, T?> evolve,
+        CancellationToken ct) where T : class
+    {
+        if (!_tracked.TryGetValue((typeof(T), id), out var tracked))
+        {
+            var stream = await session.Events.FetchForWriting<T>(id, ct);
+            tracked = new Tracked(stream, stream.Aggregate, stream.CurrentVersion ?? 0);
+            _tracked[(typeof(T), id)] = tracked;
+        }
+
+        var state = (T?)tracked.State;
+        var events = decide(state, Today);
+        if (events.Count == 0) return new Recorded(id, tracked.Version, 0, false);
+
+        var created = tracked.Version == 0;
+        ((IEventStream<T>)tracked.Stream).AppendMany(events);
+        foreach (var e in events) state = evolve(state, e);
+        tracked.State = state;
+        tracked.Version += events.Count;
+        return new Recorded(id, tracked.Version, events.Count, created);
+    }
+
+    public Task SaveAsync(CancellationToken ct) => session.SaveChangesAsync(ct);
+
+    private sealed class Tracked(object stream, object? state, long version)
+    {
+        public object Stream { get; } = stream;
+        public object? State { get; set; } = state;
+        public long Version { get; set; } = version;
+    }
+}
+
+public static class RecorderReferences
+{
+    /// <summary>Refuses a command whose body names a record that does not exist (a 400 naming the field).</summary>
+    public static async Task<T> ReferencedAsync<T>(this Recorder recorder, string field, string id, string recordKind, CancellationToken ct)
+        where T : class =>
+        await recorder.LoadAsync<T>(id, ct) ?? throw InvalidCommand.For(field, $"No {recordKind} '{id}' is on record.");
+
+    public static void SameDialogue(string field, string expected, string actual, string recordKind, string id)
+    {
+        if (expected != actual)
+            throw InvalidCommand.For(field, $"The {recordKind} '{id}' belongs to dialogue '{actual}', not '{expected}'.");
+    }
+}

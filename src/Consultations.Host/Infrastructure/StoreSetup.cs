@@ -1,0 +1,58 @@
+using Consultations.Domain.ActionPlans;
+using Consultations.Domain.Commitments;
+using Consultations.Domain.CooperationFields;
+using Consultations.Domain.Dialogues;
+using Consultations.Domain.JointStatements;
+using Consultations.Domain.Meetings;
+using Consultations.Projections.Fields;
+using Consultations.Projections.Records;
+using Consultations.Projections.Timeline;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Weasel.Core;
+
+namespace Consultations.Host.Infrastructure;
+
+public static class StoreSetup
+{
+    /// <summary>Every event type the record can hold. Their type names are stored with each event: renaming one needs an upcaster.</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } =
+    [
+        typeof(DialogueOpened),
+        typeof(CooperationFieldDefined), typeof(CooperationFieldScopeRevised),
+        typeof(MeetingScheduled), typeof(MeetingRescheduled), typeof(MeetingHeld), typeof(MeetingOutcomeRecorded), typeof(MeetingCancelled),
+        typeof(JointStatementDrafted), typeof(ClauseAdded), typeof(JointStatementAdopted),
+        typeof(ActionPlanAdopted), typeof(ActionPlanItemAdded), typeof(ActionPlanItemProgressUpdated), typeof(ActionPlanItemCompleted),
+        typeof(ActionPlanItemDropped), typeof(ActionPlanReaffirmed),
+        typeof(CommitmentMade), typeof(CommitmentStatusChanged), typeof(CommitmentAmended),
+    ];
+
+    public static void Configure(StoreOptions opts, string connectionString, string schema)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.Events.DatabaseSchemaName = schema;
+        opts.Events.StreamIdentity = StreamIdentity.AsString;
+        opts.Events.MetadataConfig.EnableAll();
+        opts.UseSystemTextJsonForSerialization(enumStorage: EnumStorage.AsString);
+        opts.Events.AddEventTypes(EventTypes);
+
+        // Inline: a write and the views it changes commit in one transaction, so a client reads its own write.
+        opts.Projections.Add<DialogueProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CooperationFieldProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<MeetingProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<JointStatementProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ActionPlanProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CommitmentProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<FieldStatusProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Inline);
+
+        opts.Schema.For<Meeting>().Duplicate(x => x.DialogueId);
+        opts.Schema.For<JointStatement>().Duplicate(x => x.DialogueId);
+        opts.Schema.For<ActionPlan>().Duplicate(x => x.DialogueId);
+        opts.Schema.For<Commitment>().Duplicate(x => x.DialogueId).Duplicate(x => x.FieldCode);
+        opts.Schema.For<FieldStatus>().Duplicate(x => x.DialogueId);
+        opts.Schema.For<TimelineEntry>().Duplicate(x => x.DialogueId).Duplicate(x => x.SortDate!);
+    }
+}

@@ -1,0 +1,71 @@
+using Consultations.Domain.Common;
+using Consultations.Host.Infrastructure;
+using Marten;
+using YamlDotNet.RepresentationModel;
+
+namespace Consultations.Host.RecordFiles;
+
+public sealed record ImportResult(string File, int Steps, int StepsThatChangedTheRecord, int EventsAppended);
+
+/// <summary>
+/// Imports a record file through the same handlers as the API, in one unit of work: every step is decided against
+/// the record as the earlier steps left it, and the events are stored in a single transaction at the end. A step
+/// the record already reflects appends nothing, so importing the same file twice changes nothing.
+/// </summary>
+public sealed class RecordImporter(IDocumentStore store, TimeProvider clock)
+{
+    public async Task<ImportResult> ImportAsync(string path, string recordedBy, IProgress<(int Done, int Total, string Step)>? progress, CancellationToken ct)
+    {
+        var fileName = Path.GetFileName(path);
+        var text = await File.ReadAllTextAsync(path, ct);
+        var steps = RecordFile.Parse(text, fileName);
+
+        await using var session = store.LightweightSession();
+        session.LastModifiedBy = recordedBy;
+        session.CorrelationId = $"import:{fileName}:{Guid.NewGuid():N}";
+        var recorder = new Recorder(session, clock);
+        var changed = 0;
+        var appended = 0;
+        foreach (var step in steps)
+        {
+            progress?.Report((step.Number - 1, steps.Count, step.Entry.Name));
+            Recorded recorded;
+            try
+            {
+                recorded = await step.Entry.Handle(step.Command, recorder, ct);
+            }
+            catch (InvalidCommand e)
+            {
+                var (field, messages) = e.Errors.First();
+                throw new RecordFileError(fileName, LineOfField(text, step, field), field, $"step {step.Number} ({step.Entry.Name}): {string.Join(" ", messages)}");
+            }
+            catch (RuleBroken e)
+            {
+                throw new RecordFileError(fileName, step.Line, null, $"step {step.Number} ({step.Entry.Name}) breaks rule '{e.Rule}': {e.Message}");
+            }
+            catch (RecordNotFound e)
+            {
+                throw new RecordFileError(fileName, step.Line, null, $"step {step.Number} ({step.Entry.Name}): {e.Message}");
+            }
+
+            if (recorded.Appended > 0) changed++;
+            appended += recorded.Appended;
+        }
+
+        progress?.Report((steps.Count, steps.Count, "saving"));
+        await recorder.SaveAsync(ct);
+        return new ImportResult(fileName, steps.Count, changed, appended);
+    }
+
+    private static int LineOfField(string text, RecordStep step, string field)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(text));
+        var steps = (YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode).Children[new YamlScalarNode("steps")];
+        var body = ((YamlMappingNode)steps.Children[step.Number - 1]).Children.First().Value;
+        return RecordFile.LineOf(body, field);
+    }
+
+    public static string BundledRecordPath =>
+        Path.Combine(AppContext.BaseDirectory, "data", "japan-italy-space.yaml");
+}

@@ -1,0 +1,34 @@
+using Consultations.Domain.Common;
+
+namespace Consultations.Projections.Timeline;
+
+/// <summary>
+/// One happening on the dialogue's timeline. Dates keep their precision: an entry known only to a year
+/// sorts at the start of that year and says so; an entry with no date yet (a meeting "in the near future")
+/// has no <see cref="SortDate"/> and is listed after every dated entry.
+/// </summary>
+public sealed class TimelineEntry
+{
+    public string Id { get; set; } = "";
+    public string DialogueId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string? Place { get; set; }
+    public string? Status { get; set; }
+    public string? Summary { get; set; }
+    public DateSpan? Dates { get; set; }
+    public DateOnly? SortDate { get; set; }
+    public string RecordKind { get; set; } = "";
+    public string RecordId { get; set; } = "";
+    public List<string> FieldCodes { get; set; } = [];
+    public List<string> Parties { get; set; } = [];
+    public long Sequence { get; set; }
+
+    public void PlaceAt(DateSpan? dates)
+    {
+        Dates = dates;
+        SortDate = dates?.From.Earliest;
+    }
+
+    public void PlaceAt(PartialDate date) => PlaceAt(new DateSpan(date));
+}

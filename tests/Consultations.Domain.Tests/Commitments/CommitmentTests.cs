@@ -1,0 +1,310 @@
+using Consultations.Domain.Commitments;
+using static Consultations.Domain.Commitments.CommitmentStatus;
+
+namespace Consultations.Domain.Tests.Commitments;
+
+public sealed class CommitmentTests : Specification<Commitment>
+{
+    protected override Commitment? Evolve(Commitment? state, object @event) => CommitmentDecider.Evolve(state, @event);
+
+    protected override IReadOnlyList<object> Decide(object command, Commitment? state, DateOnly today) => command switch
+    {
+        MakeCommitment c => CommitmentDecider.Decide(c, state, today),
+        ChangeCommitmentStatus c => CommitmentDecider.Decide(c, state, today),
+        AmendCommitment c => CommitmentDecider.Decide(c, state, today),
+        _ => throw new ArgumentException($"Commitments do not decide {command.GetType().Name}.", nameof(command)),
+    };
+
+    /// <summary>
+    /// The legal moves of a commitment, written out here on purpose rather than read from the domain,
+    /// so that any change to the lifecycle shows up as a failing test.
+    /// </summary>
+    private static readonly Dictionary<CommitmentStatus, CommitmentStatus[]> LegalMoves = new()
+    {
+        [Proposed] = [Agreed, Lapsed, Withdrawn],
+        [Agreed] = [InProgress, Fulfilled, Lapsed, Withdrawn, Superseded],
+        [InProgress] = [Fulfilled, Lapsed, Withdrawn, Superseded],
+        [Fulfilled] = [],
+        [Lapsed] = [],
+        [Withdrawn] = [],
+        [Superseded] = [],
+    };
+
+    private const string Id = "CMT-0042";
+    private const string Successor = "CMT-0043";
+    private const string Text = "The parties will exchange space-debris tracking data.";
+    private static readonly SourceRef Clause4 = new(SourceKind.Clause, "JS-2024-DELHI", "4");
+
+    private static MakeCommitment Make(CommitmentStatus status = Agreed, string dialogue = "DLG-SPACE", string field = "SPACE-SUST",
+        string[]? parties = null, SourceRef? source = null, string on = "2026-03-01", string text = Text) =>
+        new(Id, dialogue, field, text, parties ?? ["France", "India"], ["CNES", "ISRO"], ["SSA"], source ?? Clause4, status, On(on));
+
+    private static CommitmentMade Made(CommitmentStatus status = Agreed, string on = "2026-03-01") =>
+        new(Id, "DLG-SPACE", "SPACE-SUST", Text, ["France", "India"], ["CNES", "ISRO"], ["SSA"], Clause4, status, On(on));
+
+    private static ChangeCommitmentStatus ChangeStatus(CommitmentStatus to, string on = "2026-10", string? supersededBy = null) =>
+        new(Id, to, On(on), "Reported at the Paris consultations", supersededBy);
+
+    private static CommitmentStatusChanged StatusChanged(CommitmentStatus from, CommitmentStatus to, string on = "2026-10", string? supersededBy = null) =>
+        new(Id, "DLG-SPACE", "SPACE-SUST", from, to, On(on), "Reported at the Paris consultations", supersededBy);
+
+    private static AmendCommitment Amend(string text = "The parties will exchange debris and space-weather data.", string on = "2026-09") =>
+        new(Id, text, On(on), "Broadened at the Paris consultations");
+
+    private static CommitmentAmended Amended(string previous = Text, string text = "The parties will exchange debris and space-weather data.", string on = "2026-09") =>
+        new(Id, "DLG-SPACE", "SPACE-SUST", previous, text, On(on), "Broadened at the Paris consultations");
+
+    /// <summary>A lawful history that leaves the commitment in the given status (since 2026-06 for the final ones).</summary>
+    private static object[] ACommitmentThatIs(CommitmentStatus status) => status switch
+    {
+        Proposed or Agreed or InProgress => [Made(status)],
+        Superseded => [Made(Agreed), StatusChanged(Agreed, Superseded, on: "2026-06", supersededBy: Successor)],
+        _ => [Made(Agreed), StatusChanged(Agreed, status, on: "2026-06")],
+    };
+
+    // The lifecycle, exhaustively
+
+    public static TheoryData<CommitmentStatus, CommitmentStatus> EveryPairOfStatuses()
+    {
+        var pairs = new TheoryData<CommitmentStatus, CommitmentStatus>();
+        foreach (var from in Enum.GetValues<CommitmentStatus>())
+        foreach (var to in Enum.GetValues<CommitmentStatus>())
+            pairs.Add(from, to);
+        return pairs;
+    }
+
+    [Fact]
+    public void The_lifecycle_table_of_this_specification_names_every_status() =>
+        Assert.Equal(Enum.GetValues<CommitmentStatus>(), LegalMoves.Keys);
+
+    [Theory]
+    [MemberData(nameof(EveryPairOfStatuses))]
+    public void A_commitment_changes_status_only_as_the_lifecycle_allows(CommitmentStatus from, CommitmentStatus to)
+    {
+        var supersededBy = to == Superseded ? Successor : null;
+        var outcome = Given(ACommitmentThatIs(from)).When(ChangeStatus(to, supersededBy: supersededBy));
+
+        if (LegalMoves[from].Contains(to))
+            outcome.Then(StatusChanged(from, to, supersededBy: supersededBy));
+        else if (from == to)
+            outcome.ThenNothingHappens();
+        else
+            outcome.ThenRefused("commitment-lifecycle", Conflict);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryPairOfStatuses))]
+    public void The_domains_lifecycle_allows_exactly_the_legal_moves(CommitmentStatus from, CommitmentStatus to) =>
+        Assert.Equal(LegalMoves[from].Contains(to), CommitmentLifecycle.Allows(from, to));
+
+    [Theory]
+    [InlineData(Proposed, false)]
+    [InlineData(Agreed, false)]
+    [InlineData(InProgress, false)]
+    [InlineData(Fulfilled, true)]
+    [InlineData(Lapsed, true)]
+    [InlineData(Withdrawn, true)]
+    [InlineData(Superseded, true)]
+    public void Fulfilled_lapsed_withdrawn_and_superseded_are_final(CommitmentStatus status, bool final)
+    {
+        Assert.Equal(final, CommitmentLifecycle.IsFinal(status));
+        Assert.Equal(LegalMoves[status], CommitmentLifecycle.NextFrom(status));
+    }
+
+    [Fact]
+    public void Fulfilling_a_withdrawn_commitment_is_refused() =>
+        Given(Made(Agreed), StatusChanged(Agreed, Withdrawn, on: "2026-06")).When(ChangeStatus(Fulfilled)).ThenRefused("commitment-lifecycle", Conflict);
+
+    [Fact]
+    public void A_refusal_by_the_lifecycle_says_when_the_commitment_is_final() =>
+        Assert.Contains("final",
+            Given(ACommitmentThatIs(Lapsed)).When(ChangeStatus(Agreed)).ThenRefused("commitment-lifecycle", Conflict).Message,
+            StringComparison.Ordinal);
+
+    [Fact]
+    public void A_refusal_by_the_lifecycle_says_where_the_commitment_can_go() =>
+        Assert.Contains("agreed, lapsed, withdrawn",
+            Given(ACommitmentThatIs(Proposed)).When(ChangeStatus(InProgress)).ThenRefused("commitment-lifecycle", Conflict).Message,
+            StringComparison.Ordinal);
+
+    // Making
+
+    [Theory]
+    [InlineData(Proposed)]
+    [InlineData(Agreed)]
+    [InlineData(InProgress)]
+    public void Making_a_commitment_records_it(CommitmentStatus status) =>
+        Given().When(Make(status)).Then(Made(status));
+
+    [Theory]
+    [InlineData(Fulfilled)]
+    [InlineData(Lapsed)]
+    [InlineData(Withdrawn)]
+    [InlineData(Superseded)]
+    public void Making_a_commitment_that_is_already_closed_is_refused(CommitmentStatus status) =>
+        Given().When(Make(status)).ThenRefused("commitments-start-open", Invalid);
+
+    [Fact]
+    public void Making_a_commitment_without_parties_is_refused() =>
+        Given().When(Make(parties: [])).ThenRefused("commitment-has-parties", Invalid);
+
+    [Fact]
+    public void A_commitment_of_one_party_can_be_made() =>
+        Given().When(Make(parties: ["India"])).Then(Made() with { Parties = ["India"] });
+
+    [Fact]
+    public void Making_a_commitment_with_an_effective_date_after_today_is_refused() =>
+        Given().When(Make(on: "2026-11-26")).ThenRefused("effective-date-not-in-future", Invalid);
+
+    [Fact]
+    public void Making_the_same_commitment_again_changes_nothing() =>
+        Given(Made()).When(Make()).ThenNothingHappens();
+
+    [Fact]
+    public void Making_the_commitment_again_after_it_was_amended_and_moved_on_changes_nothing() =>
+        Given(Made(), Amended(), StatusChanged(Agreed, InProgress)).When(Make()).ThenNothingHappens();
+
+    [Fact]
+    public void Making_the_commitment_again_in_another_dialogue_is_refused() =>
+        Given(Made()).When(Make(dialogue: "DLG-CYBER")).ThenRefused("commitment-made-once", Conflict);
+
+    [Fact]
+    public void Making_the_commitment_again_in_another_field_is_refused() =>
+        Given(Made()).When(Make(field: "EARTH-OBS")).ThenRefused("commitment-made-once", Conflict);
+
+    [Fact]
+    public void Making_the_commitment_again_from_another_source_is_refused() =>
+        Given(Made()).When(Make(source: new SourceRef(SourceKind.Clause, "JS-2024-DELHI", "5"))).ThenRefused("commitment-made-once", Conflict);
+
+    [Fact]
+    public void Making_the_commitment_again_on_another_date_is_refused() =>
+        Given(Made()).When(Make(on: "2026-03")).ThenRefused("commitment-made-once", Conflict);
+
+    // Changing status
+
+    [Fact]
+    public void Changing_the_status_of_an_unknown_commitment_is_not_found() =>
+        Given().When(ChangeStatus(Fulfilled)).ThenNotFound("commitment", Id);
+
+    [Fact]
+    public void A_status_change_with_an_effective_date_after_today_is_refused() =>
+        Given(Made()).When(ChangeStatus(InProgress, on: "2026-11-26")).ThenRefused("effective-date-not-in-future", Invalid);
+
+    [Fact]
+    public void A_status_change_taking_effect_before_the_current_status_is_refused() =>
+        Given(Made(), StatusChanged(Agreed, InProgress, on: "2026-06-15")).When(ChangeStatus(Fulfilled, on: "2026-06-14")).ThenRefused("status-changes-in-order", Invalid);
+
+    [Fact]
+    public void A_status_change_taking_effect_before_the_commitment_was_made_is_refused() =>
+        Given(Made()).When(ChangeStatus(InProgress, on: "2026-02")).ThenRefused("status-changes-in-order", Invalid);
+
+    [Fact]
+    public void A_status_change_that_may_fall_on_the_day_of_the_current_status_is_allowed() =>
+        Given(Made(), StatusChanged(Agreed, InProgress, on: "2026-06-15"))
+            .When(ChangeStatus(Fulfilled, on: "2026-06"))
+            .Then(StatusChanged(InProgress, Fulfilled, on: "2026-06"));
+
+    [Fact]
+    public void Superseding_a_commitment_without_naming_its_successor_is_refused() =>
+        Given(Made()).When(ChangeStatus(Superseded)).ThenRefused("superseded-names-successor", Invalid);
+
+    [Fact]
+    public void Superseding_a_commitment_by_a_blank_successor_is_refused() =>
+        Given(Made()).When(ChangeStatus(Superseded, supersededBy: "  ")).ThenRefused("superseded-names-successor", Invalid);
+
+    [Fact]
+    public void Naming_a_successor_for_a_commitment_that_is_not_superseded_is_refused() =>
+        Given(Made()).When(ChangeStatus(Fulfilled, supersededBy: Successor)).ThenRefused("superseded-names-successor", Invalid);
+
+    [Fact]
+    public void A_commitment_superseding_itself_is_refused() =>
+        Given(Made()).When(ChangeStatus(Superseded, supersededBy: Id)).ThenRefused("superseded-names-successor", Invalid);
+
+    [Fact]
+    public void Superseding_a_superseded_commitment_by_another_successor_is_refused() =>
+        Given(ACommitmentThatIs(Superseded)).When(ChangeStatus(Superseded, supersededBy: "CMT-0044")).ThenRefused("commitment-lifecycle", Conflict);
+
+    [Fact]
+    public void Repeating_a_status_change_changes_nothing_even_on_another_date() =>
+        Given(Made(), StatusChanged(Agreed, InProgress)).When(ChangeStatus(InProgress, on: "2026-11")).ThenNothingHappens();
+
+    // Amending
+
+    [Fact]
+    public void Amending_an_unknown_commitment_is_not_found() =>
+        Given().When(Amend()).ThenNotFound("commitment", Id);
+
+    [Fact]
+    public void Amending_a_commitment_records_its_previous_and_new_text() =>
+        Given(Made()).When(Amend()).Then(Amended());
+
+    [Fact]
+    public void An_amended_commitment_can_be_amended_again() =>
+        Given(Made(), Amended())
+            .When(Amend(text: "The parties will exchange debris data.", on: "2026-10"))
+            .Then(Amended(previous: "The parties will exchange debris and space-weather data.", text: "The parties will exchange debris data.", on: "2026-10"));
+
+    [Theory]
+    [InlineData(Proposed)]
+    [InlineData(InProgress)]
+    public void Open_commitments_can_be_amended(CommitmentStatus status) =>
+        Given(ACommitmentThatIs(status)).When(Amend()).Then(Amended());
+
+    [Fact]
+    public void Amending_a_commitment_with_an_effective_date_after_today_is_refused() =>
+        Given(Made()).When(Amend(on: "2027")).ThenRefused("effective-date-not-in-future", Invalid);
+
+    [Fact]
+    public void Amending_a_commitment_to_the_text_it_already_has_changes_nothing() =>
+        Given(Made(), Amended()).When(Amend()).ThenNothingHappens();
+
+    [Theory]
+    [InlineData(Fulfilled)]
+    [InlineData(Lapsed)]
+    [InlineData(Withdrawn)]
+    [InlineData(Superseded)]
+    public void Amending_a_final_commitment_is_refused(CommitmentStatus status) =>
+        Given(ACommitmentThatIs(status)).When(Amend()).ThenRefused("final-commitments-are-not-amended", Conflict);
+
+    [Fact]
+    public void Repeating_the_text_of_a_final_commitment_changes_nothing() =>
+        Given(ACommitmentThatIs(Fulfilled)).When(Amend(text: Text)).ThenNothingHappens();
+
+    [Fact]
+    public void An_amendment_taking_effect_before_the_commitment_was_made_is_refused() =>
+        Given(Made()).When(Amend(on: "2026-02-28")).ThenRefused("amendment-after-commitment", Invalid);
+
+    // State
+
+    [Fact]
+    public void Evolve_builds_the_commitment_from_a_typical_history() =>
+        Recorded.Same(
+            new Commitment(Id, "DLG-SPACE", "SPACE-SUST", "The parties will exchange debris data.",
+                ["France", "India"], ["CNES", "ISRO"], ["SSA"], Clause4,
+                Status: Superseded, MadeOn: On("2026-03-01"), StatusSince: On("2026-10"), SupersededBy: Successor,
+                StatusHistory:
+                [
+                    new StatusChange(Proposed, Agreed, On("2026-04"), "Reported at the Paris consultations"),
+                    new StatusChange(Agreed, InProgress, On("2026-06"), "Reported at the Paris consultations"),
+                    new StatusChange(InProgress, Superseded, On("2026-10"), "Reported at the Paris consultations"),
+                ],
+                Amendments: 2),
+            Given(
+                Made(Proposed),
+                StatusChanged(Proposed, Agreed, on: "2026-04"),
+                Amended(),
+                StatusChanged(Agreed, InProgress, on: "2026-06"),
+                Amended(previous: "The parties will exchange debris and space-weather data.", text: "The parties will exchange debris data."),
+                StatusChanged(InProgress, Superseded, on: "2026-10", supersededBy: Successor)).State);
+
+    [Fact]
+    public void A_new_commitment_has_been_in_its_first_status_since_it_was_made() =>
+        Recorded.Same(
+            new Commitment(Id, "DLG-SPACE", "SPACE-SUST", Text, ["France", "India"], ["CNES", "ISRO"], ["SSA"], Clause4,
+                InProgress, On("2026-03-01"), On("2026-03-01"), null, [], 0),
+            Given(Made(InProgress)).State);
+
+    [Fact]
+    public void Evolve_ignores_changes_to_a_commitment_it_has_no_record_of() =>
+        Assert.Null(Given(StatusChanged(Agreed, InProgress), Amended()).State);
+}

@@ -1,0 +1,164 @@
+using Consultations.Domain.JointStatements;
+
+namespace Consultations.Domain.Tests.JointStatements;
+
+public sealed class JointStatementTests : Specification<JointStatement>
+{
+    protected override JointStatement? Evolve(JointStatement? state, object @event) => JointStatementDecider.Evolve(state, @event);
+
+    protected override IReadOnlyList<object> Decide(object command, JointStatement? state, DateOnly today) => command switch
+    {
+        DraftJointStatement c => JointStatementDecider.Decide(c, state, today),
+        AddClause c => JointStatementDecider.Decide(c, state, today),
+        AdoptJointStatement c => JointStatementDecider.Decide(c, state, today),
+        _ => throw new ArgumentException($"Joint statements do not decide {command.GetType().Name}.", nameof(command)),
+    };
+
+    private const string Id = "JS-2026-PARIS";
+
+    private static DraftJointStatement Draft(string dialogue = "DLG-SPACE", string title = "Paris Joint Statement on Space", string? preamble = "Recalling…", string on = "2026-04") =>
+        new(Id, dialogue, title, preamble, On(on));
+
+    private static JointStatementDrafted Drafted(string title = "Paris Joint Statement on Space", string on = "2026-04") =>
+        new(Id, "DLG-SPACE", title, "Recalling…", On(on));
+
+    private static AddClause AddClause(int number = 1, string field = "SPACE-SUST", string text = "The parties will share debris data.", string on = "2026-05") =>
+        new(Id, number, field, "Debris", text, On(on));
+
+    private static ClauseAdded ClauseAdded(int number = 1, string field = "SPACE-SUST", string text = "The parties will share debris data.", string on = "2026-05") =>
+        new(Id, number, field, "Debris", text, On(on));
+
+    private static AdoptJointStatement Adopt(string meeting = "MTG-2026-PARIS", string on = "2026-06-04", string[]? signatories = null) =>
+        new(Id, meeting, On(on), "Paris", signatories ?? ["Minister for Europe and Foreign Affairs", "Minister of External Affairs"]);
+
+    private static JointStatementAdopted Adopted(string meeting = "MTG-2026-PARIS", string on = "2026-06-04", string[]? fields = null) =>
+        new(Id, meeting, On(on), "Paris", ["Minister for Europe and Foreign Affairs", "Minister of External Affairs"], fields ?? ["SPACE-SUST"], On(on));
+
+    // Drafting
+
+    [Fact]
+    public void Drafting_a_statement_records_it() =>
+        Given().When(Draft()).Then(Drafted());
+
+    [Fact]
+    public void Drafting_a_statement_with_an_effective_date_after_today_is_refused() =>
+        Given().When(Draft(on: "2026-12")).ThenRefused("effective-date-not-in-future", Invalid);
+
+    [Fact]
+    public void Drafting_the_same_statement_again_changes_nothing() =>
+        Given(Drafted()).When(Draft()).ThenNothingHappens();
+
+    [Fact]
+    public void Drafting_the_statement_again_with_another_title_is_refused() =>
+        Given(Drafted()).When(Draft(title: "Paris Declaration")).ThenRefused("statement-drafted-once", Conflict);
+
+    [Fact]
+    public void Drafting_the_statement_again_in_another_dialogue_is_refused() =>
+        Given(Drafted()).When(Draft(dialogue: "DLG-CYBER")).ThenRefused("statement-drafted-once", Conflict);
+
+    [Fact]
+    public void Drafting_the_statement_again_with_another_preamble_is_refused() =>
+        Given(Drafted()).When(Draft(preamble: null)).ThenRefused("statement-drafted-once", Conflict);
+
+    // Clauses
+
+    [Fact]
+    public void Adding_a_clause_to_an_unknown_statement_is_not_found() =>
+        Given().When(AddClause()).ThenNotFound("joint statement", Id);
+
+    [Fact]
+    public void Adding_a_clause_records_it() =>
+        Given(Drafted()).When(AddClause()).Then(ClauseAdded());
+
+    [Fact]
+    public void Adding_a_clause_with_an_effective_date_after_today_is_refused() =>
+        Given(Drafted()).When(AddClause(on: "2026-11-26")).ThenRefused("effective-date-not-in-future", Invalid);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void Adding_a_clause_numbered_below_one_is_refused(int number) =>
+        Given(Drafted()).When(AddClause(number: number)).ThenRefused("clause-number-positive", Invalid);
+
+    [Fact]
+    public void Adding_the_same_clause_again_changes_nothing() =>
+        Given(Drafted(), ClauseAdded()).When(AddClause(on: "2026-05-20")).ThenNothingHappens();
+
+    [Fact]
+    public void Adding_another_clause_under_a_number_already_taken_is_refused() =>
+        Given(Drafted(), ClauseAdded()).When(AddClause(text: "The parties will not share debris data.")).ThenRefused("clause-numbers-unique", Conflict);
+
+    [Fact]
+    public void A_clause_added_after_adoption_is_refused() =>
+        Given(Drafted(), ClauseAdded(), Adopted()).When(AddClause(number: 2, on: "2026-07")).ThenRefused("adopted-statement-is-final", Conflict);
+
+    [Fact]
+    public void Repeating_a_clause_the_adopted_statement_already_has_changes_nothing() =>
+        Given(Drafted(), ClauseAdded(), Adopted()).When(AddClause()).ThenNothingHappens();
+
+    // Adoption
+
+    [Fact]
+    public void Adopting_an_unknown_statement_is_not_found() =>
+        Given().When(Adopt()).ThenNotFound("joint statement", Id);
+
+    [Fact]
+    public void Adopting_a_statement_records_it_with_the_fields_of_its_clauses_each_named_once() =>
+        Given(Drafted(), ClauseAdded(1, "SPACE-SUST"), ClauseAdded(2, "EARTH-OBS"), ClauseAdded(3, "SPACE-SUST"))
+            .When(Adopt())
+            .Then(Adopted(fields: ["SPACE-SUST", "EARTH-OBS"]));
+
+    [Fact]
+    public void Adopting_a_statement_on_a_date_after_today_is_refused() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: "2026-11-26")).ThenRefused("effective-date-not-in-future", Invalid);
+
+    [Fact]
+    public void Adopting_a_statement_without_clauses_is_refused() =>
+        Given(Drafted()).When(Adopt()).ThenRefused("statement-has-clauses", Conflict);
+
+    [Fact]
+    public void Adopting_a_statement_before_it_was_drafted_is_refused() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: "2026-03-31")).ThenRefused("adoption-after-drafting", Invalid);
+
+    [Fact]
+    public void A_statement_may_be_adopted_in_the_month_it_was_drafted() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: "2026-04-30")).Then(Adopted(on: "2026-04-30"));
+
+    [Fact]
+    public void Adopting_a_statement_without_signatories_is_refused() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(signatories: [])).ThenRefused("statement-has-signatories", Invalid);
+
+    [Fact]
+    public void Adopting_a_statement_again_at_the_same_meeting_on_the_same_day_changes_nothing() =>
+        Given(Drafted(), ClauseAdded(), Adopted()).When(Adopt()).ThenNothingHappens();
+
+    [Fact]
+    public void Adopting_a_statement_twice_at_another_meeting_is_refused() =>
+        Given(Drafted(), ClauseAdded(), Adopted()).When(Adopt(meeting: "MTG-2026-DELHI")).ThenRefused("statement-adopted-once", Conflict);
+
+    [Fact]
+    public void Adopting_a_statement_again_on_another_day_is_refused() =>
+        Given(Drafted(), ClauseAdded(), Adopted()).When(Adopt(on: "2026-06-05")).ThenRefused("statement-adopted-once", Conflict);
+
+    // State
+
+    [Fact]
+    public void Evolve_builds_an_adopted_statement_with_its_clauses_in_number_order() =>
+        Recorded.Same(
+            new JointStatement(Id, "DLG-SPACE", "Paris Joint Statement on Space", "Recalling…", On("2026-04"),
+                [
+                    new Clause(1, "SPACE-SUST", "Debris", "The parties will share debris data."),
+                    new Clause(2, "EARTH-OBS", "Debris", "The parties will share debris data."),
+                    new Clause(3, "SPACE-SUST", "Debris", "The parties will share debris data."),
+                ],
+                new Adoption("MTG-2026-PARIS", On("2026-06-04"), "Paris", ["Minister for Europe and Foreign Affairs", "Minister of External Affairs"])),
+            Given(Drafted(), ClauseAdded(3), ClauseAdded(1), ClauseAdded(2, "EARTH-OBS"), Adopted()).State);
+
+    [Fact]
+    public void A_drafted_statement_is_not_adopted() =>
+        Assert.False(Given(Drafted(), ClauseAdded()).State!.IsAdopted);
+
+    [Fact]
+    public void An_adopted_statement_is_adopted() =>
+        Assert.True(Given(Drafted(), ClauseAdded(), Adopted()).State!.IsAdopted);
+}

@@ -19,7 +19,7 @@ builder.Services.AddSingleton(database);
 builder.Services.AddScoped<Recorder>();
 builder.Services.AddSingleton<Consultations.Host.RecordFiles.RecordImporter>();
 builder.Services.ConfigureHttpJsonOptions(o => JsonConventions.Apply(o.SerializerOptions));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMapping.NameFieldsOfUnreadableJson);
 builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddOpenApi(o => ApiDocument.Configure(o));
 builder.Services.AddHostedService<SeedWhenEmpty>();

@@ -13,11 +13,11 @@ public static class DialogueDecider
     public static IReadOnlyList<object> Decide(OpenDialogue command, Dialogue? state, DateOnly today)
     {
         Rules.NotInFuture(command.EffectiveOn, today);
-        if (command.Parties.Count < 2)
+        if (Lists.DistinctCount(command.Parties) < 2)
             throw new RuleBroken("dialogue-has-two-parties", "A bilateral dialogue needs at least two parties.", RuleKind.Invalid);
         if (state is not null)
         {
-            return state.Title == command.Title && Lists.Same(state.Parties, command.Parties) && state.Subject == command.Subject && state.OpenedOn == command.EffectiveOn
+            return state.Title == command.Title && Lists.SameSet(state.Parties, command.Parties) && state.Subject == command.Subject && state.OpenedOn == command.EffectiveOn
                 ? Rules.None
                 : throw new RuleBroken("dialogue-opened-once", $"Dialogue '{command.DialogueId}' is already open with other details.");
         }

@@ -62,12 +62,12 @@ public static class MeetingDecider
     {
         if (command.EffectiveOn is { } arranged) Rules.NotInFuture(arranged, today, "date the meeting was arranged");
         if (command.PlannedDates is { } planned) Rules.InOrder(planned, "planned dates'");
-        if (command.Parties.Count < 2)
+        if (Lists.DistinctCount(command.Parties) < 2)
             throw new RuleBroken("meeting-has-two-parties", "A bilateral meeting needs at least two parties.", RuleKind.Invalid);
         if (state is not null)
         {
             var same = state.DialogueId == command.DialogueId && state.Kind == command.Kind && state.Title == command.Title
-                       && Lists.Same(state.Parties, command.Parties);
+                       && Lists.SameSet(state.Parties, command.Parties);
             return same
                 ? Rules.None
                 : throw new RuleBroken("meeting-scheduled-once", $"Meeting '{command.MeetingId}' is already on record with other details; reschedule it instead.");

@@ -12,10 +12,14 @@ public sealed class InvalidCommand(IReadOnlyDictionary<string, string[]> errors)
     public static InvalidCommand For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 
     /// <summary>Names the JSON member at fault in a deserialization failure, e.g. "plannedDates.from".</summary>
-    public static InvalidCommand From(JsonException exception, string? prefix = null)
+    public static InvalidCommand From(JsonException exception, string? prefix = null) =>
+        FromMessage(exception.Message, exception.Path, prefix);
+
+    /// <summary>The same, from the text of a JSON failure (as Wolverine reports it in a problem's detail).</summary>
+    public static InvalidCommand FromMessage(string message, string? jsonPath = null, string? prefix = null)
     {
-        var path = (exception.Path ?? "$").TrimStart('$').TrimStart('.');
-        var message = exception.Message;
+        jsonPath ??= Regex.Match(message, @"Path: (\$[^ |]*)") is { Success: true } m ? m.Groups[1].Value : "$";
+        var path = jsonPath.TrimStart('$').TrimStart('.');
         var missing = Regex.Match(message, "missing required properties including: (.+?)\\.?$", RegexOptions.Multiline);
         if (missing.Success)
         {
@@ -28,7 +32,7 @@ public sealed class InvalidCommand(IReadOnlyDictionary<string, string[]> errors)
             return For(Join(prefix, Join(path, unknown.Groups[1].Value)), "is not a known field.");
 
         // Keep System.Text.Json's first sentence; the rest names .NET types the caller does not need to see.
-        var firstSentence = message.Split(". Path:")[0].Split(" Path: ")[0];
+        var firstSentence = message.Split(" Path: ")[0].Split(" | LineNumber")[0];
         return For(Join(prefix, path.Length == 0 ? "body" : path), Clean(firstSentence));
     }
 

@@ -25,6 +25,21 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>
+    /// Wolverine answers a body it cannot deserialize with its own 400 ("Invalid JSON format"); this adds the
+    /// <c>errors</c> member naming the field at fault, as every other 400 of the API has.
+    /// </summary>
+    public static void NameFieldsOfUnreadableJson(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != "Invalid JSON format" || problem.Detail is null) return;
+        var invalid = InvalidCommand.FromMessage(problem.Detail);
+        problem.Title = "The request body could not be read.";
+        problem.Type = "https://httpwg.org/specs/rfc9110.html#status.400";
+        problem.Detail = string.Join(" ", invalid.Errors.Select(x => $"{x.Key}: {string.Join(" ", x.Value)}"));
+        problem.Extensions["errors"] = invalid.Errors;
+    }
+
     public static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
         InvalidCommand e => Invalid(e),

@@ -1,11 +1,28 @@
 using Consultations.Domain.Common;
 using Consultations.Host.Infrastructure;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Marten;
 using YamlDotNet.RepresentationModel;
 
 namespace Consultations.Host.RecordFiles;
 
 public sealed record ImportResult(string File, int Steps, int StepsThatChangedTheRecord, int EventsAppended);
+
+/// <summary>
+/// Bookkeeping of imports, not part of the record: a step already imported (same command, same content) is not
+/// decided again, so a file that tells a history (a commitment agreed, then in progress, then fulfilled) can be
+/// imported twice without its earlier steps being refused as going backwards.
+/// </summary>
+public sealed class AppliedRecordStep
+{
+    public string Id { get; set; } = "";
+    public string File { get; set; } = "";
+    public int Step { get; set; }
+    public string Command { get; set; } = "";
+    public DateTimeOffset AppliedAt { get; set; }
+}
 
 /// <summary>
 /// Imports a record file through the same handlers as the API, in one unit of work: every step is decided against
@@ -26,9 +43,12 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock)
         var recorder = new Recorder(session, clock);
         var changed = 0;
         var appended = 0;
+        var keys = StepKeys(steps);
+        var applied = (await session.LoadManyAsync<AppliedRecordStep>(ct, keys.Values.ToArray())).Select(a => a.Id).ToHashSet();
         foreach (var step in steps)
         {
             progress?.Report((step.Number - 1, steps.Count, step.Entry.Name));
+            if (applied.Contains(keys[step])) continue;
             Recorded recorded;
             try
             {
@@ -48,6 +68,7 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock)
                 throw new RecordFileError(fileName, step.Line, null, $"step {step.Number} ({step.Entry.Name}): {e.Message}");
             }
 
+            session.Store(new AppliedRecordStep { Id = keys[step], File = fileName, Step = step.Number, Command = step.Entry.Name, AppliedAt = clock.GetUtcNow() });
             if (recorded.Appended > 0) changed++;
             appended += recorded.Appended;
         }
@@ -55,6 +76,23 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock)
         progress?.Report((steps.Count, steps.Count, "saving"));
         await recorder.SaveAsync(ct);
         return new ImportResult(fileName, steps.Count, changed, appended);
+    }
+
+    // A step is known by its command and content (and, for identical steps, which repetition it is), not by its
+    // position, so inserting a step into a file does not make the later ones look new.
+    private static Dictionary<RecordStep, string> StepKeys(IReadOnlyList<RecordStep> steps)
+    {
+        var seen = new Dictionary<string, int>();
+        var keys = new Dictionary<RecordStep, string>();
+        foreach (var step in steps)
+        {
+            var content = step.Entry.Name + "\n" + JsonSerializer.Serialize(step.Command, step.Entry.CommandType, JsonConventions.Options);
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content))).ToLowerInvariant();
+            seen[hash] = seen.GetValueOrDefault(hash) + 1;
+            keys[step] = $"{hash}:{seen[hash]}";
+        }
+
+        return keys;
     }
 
     private static int LineOfField(string text, RecordStep step, string field)

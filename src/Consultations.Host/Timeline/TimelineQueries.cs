@@ -62,7 +62,8 @@ public static class TimelineQueries
             .. entries
                 .OrderBy(e => e.SortDate is null)
                 .ThenBy(e => e.SortDate)
-                .ThenBy(e => e.Sequence)
+                .ThenBy(e => Rank(e.Kind))
+                .ThenBy(e => e.Title, StringComparer.Ordinal)
                 .Select(Item),
         ];
     }
@@ -84,6 +85,17 @@ public static class TimelineQueries
         $"/api/{Collection(e.RecordKind)}/{e.RecordId}",
         e.FieldCodes,
         e.Parties);
+
+    // On one day, the meeting comes before what it adopted, and the statement before the commitments it holds.
+    private static int Rank(string kind) => kind switch
+    {
+        "meeting" => 0,
+        "statement" => 1,
+        "action-plan" => 2,
+        "action-plan-reaffirmed" => 3,
+        "commitment-made" => 4,
+        _ => 5,
+    };
 
     private static string Collection(string recordKind) => recordKind switch
     {

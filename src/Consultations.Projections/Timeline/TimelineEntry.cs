@@ -22,7 +22,6 @@ public sealed class TimelineEntry
     public string RecordId { get; set; } = "";
     public List<string> FieldCodes { get; set; } = [];
     public List<string> Parties { get; set; } = [];
-    public long Sequence { get; set; }
 
     public void PlaceAt(DateSpan? dates)
     {

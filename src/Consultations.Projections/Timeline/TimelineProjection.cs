@@ -49,7 +49,6 @@ public sealed partial class TimelineProjection : MultiStreamProjection<TimelineE
         RecordKind = recordKind,
         RecordId = recordId,
         Title = title,
-        Sequence = e.Sequence,
     };
 
     public TimelineEntry Create(IEvent<MeetingScheduled> e)

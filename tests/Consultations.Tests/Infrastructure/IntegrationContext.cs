@@ -1,0 +1,68 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Alba;
+using Consultations.Host.Infrastructure;
+using Consultations.Host.RecordFiles;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultations.Tests.Infrastructure;
+
+/// <summary>Base for integration tests: a clean record before each test, and helpers to act as a user would.</summary>
+public abstract class IntegrationContext(AppFixture fixture) : IClassFixture<AppFixture>, IAsyncLifetime
+{
+    protected IAlbaHost Host => fixture.Host;
+
+    protected IDocumentStore Store => fixture.Store;
+
+    public virtual async Task InitializeAsync() => await Store.Advanced.ResetAllData();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected Task<ImportResult> SeedAsync() =>
+        Host.Services.GetRequiredService<RecordImporter>().ImportAsync(RecordImporter.BundledRecordPath, "test", null, CancellationToken.None);
+
+    protected async Task<long> EventCountAsync()
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+
+    /// <summary>POSTs a JSON body (anything serializable, or raw JSON text) and returns the answer's status and body.</summary>
+    protected async Task<(int Status, JsonNode? Body)> PostAsync(string url, object body)
+    {
+        var result = await Host.Scenario(x =>
+        {
+            if (body is string raw) x.Post.Text(raw).ToUrl(url);
+            else x.Post.Json(body, JsonStyle.MinimalApi).ToUrl(url);
+            x.WithRequestHeader("Content-Type", "application/json");
+            x.IgnoreStatusCode();
+        });
+        var text = await result.ReadAsTextAsync();
+        return (result.Context.Response.StatusCode, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));
+    }
+
+    protected async Task<(int Status, JsonNode? Body)> GetAsync(string url)
+    {
+        var result = await Host.Scenario(x =>
+        {
+            x.Get.Url(url);
+            x.IgnoreStatusCode();
+        });
+        var text = await result.ReadAsTextAsync();
+        return (result.Context.Response.StatusCode, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));
+    }
+
+    protected static JsonSerializerOptions Json => JsonConventions.Options;
+
+    protected static void AssertProblem(JsonNode? body, int status) => Assert.Equal(status, body?["status"]?.GetValue<int>());
+
+    protected static void AssertFieldError(JsonNode? body, string field)
+    {
+        var errors = body?["errors"]?.AsObject();
+        Assert.True(errors is not null && errors.ContainsKey(field), $"Expected an error for '{field}' in: {body?.ToJsonString()}");
+    }
+
+    protected static HttpContent Raw(string json) => JsonContent.Create(json);
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Consultations.Bench.DomainBenchmarks).Assembly).Run(args);

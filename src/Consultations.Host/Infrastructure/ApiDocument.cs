@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OpenApi;
+using Consultations.Domain.Common;
 using Microsoft.OpenApi;
 
 namespace Consultations.Host.Infrastructure;
@@ -11,6 +12,32 @@ public static class ApiDocument
 {
     public static void Configure(OpenApiOptions options)
     {
+        // Every endpoint's body is a nested `Request` record; name schemas after their endpoint so they stay distinct.
+        options.CreateSchemaReferenceId = info =>
+            info.Type.IsNested && info.Type.Name == "Request" && info.Type.DeclaringType is { } endpoint
+                ? endpoint.Name.Replace("Endpoint", "") + "Request"
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(info);
+
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(PartialDate))
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$";
+                schema.Description = "A date known to the year, month or day: yyyy, yyyy-MM or yyyy-MM-dd.";
+                schema.Examples = [System.Text.Json.Nodes.JsonValue.Create("2026-06-15")];
+            }
+
+            // Nullable members may be left out of a request (JsonConventions); say so.
+            if (schema.Required is { Count: > 0 } required)
+            {
+                foreach (var property in context.JsonTypeInfo.Properties.Where(p => p.AssociatedParameter is { IsNullable: true }))
+                    required.Remove(property.Name);
+            }
+
+            return Task.CompletedTask;
+        });
+
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo

@@ -10,9 +10,9 @@ public class DialogueEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
 
     private static JsonObject Opening() => new()
     {
-        ["dialogueId"] = "japan-france-space",
-        ["title"] = "Japan–France space dialogue",
-        ["parties"] = new JsonArray("Japan", "France"),
+        ["dialogueId"] = "japan-korea-space",
+        ["title"] = "Japan–Korea space dialogue",
+        ["parties"] = new JsonArray("Japan", "Korea"),
         ["subject"] = "Space cooperation.",
         ["effectiveOn"] = "2026-03-01",
     };
@@ -21,24 +21,24 @@ public class DialogueEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
     public async Task Opening_a_dialogue_answers_201_with_its_location_and_the_dialogue_can_be_read()
     {
         var sentAt = DateTimeOffset.UtcNow;
-        await CreatedAsync(Url, Opening(), "japan-france-space", "/api/dialogues/japan-france-space");
+        await CreatedAsync(Url, Opening(), "japan-korea-space", "/api/dialogues/japan-korea-space");
 
-        var dialogue = await ReadAsync("/api/dialogues/japan-france-space");
-        Assert.Equal("Japan–France space dialogue", Text(dialogue, "title"));
-        Assert.Equal(["Japan", "France"], dialogue["parties"]!.AsArray().Select(p => p!.GetValue<string>()));
+        var dialogue = await ReadAsync("/api/dialogues/japan-korea-space");
+        Assert.Equal("Japan–Korea space dialogue", Text(dialogue, "title"));
+        Assert.Equal(["Japan", "Korea"], dialogue["parties"]!.AsArray().Select(p => p!.GetValue<string>()));
         Assert.Equal("Space cooperation.", Text(dialogue, "subject"));
         Assert.Equal("2026-03-01", Text(dialogue, "openedOn"));
 
-        var opened = await LastEventAsync<DialogueOpened>("japan-france-space", sentAt);
+        var opened = await LastEventAsync<DialogueOpened>("japan-korea-space", sentAt);
         Assert.Equal("2026-03-01", opened.EffectiveOn.ToString());
     }
 
     [Fact]
     public async Task A_dialogue_without_a_subject_and_opened_in_a_year_only_is_accepted()
     {
-        await CreatedAsync(Url, Opening().Without("subject").With("effectiveOn", "2024"), "japan-france-space", "/api/dialogues/japan-france-space");
+        await CreatedAsync(Url, Opening().Without("subject").With("effectiveOn", "2024"), "japan-korea-space", "/api/dialogues/japan-korea-space");
 
-        var dialogue = await ReadAsync("/api/dialogues/japan-france-space");
+        var dialogue = await ReadAsync("/api/dialogues/japan-korea-space");
         Assert.Null(dialogue["subject"]);
         Assert.Equal("2024", Text(dialogue, "openedOn"));
     }
@@ -46,21 +46,21 @@ public class DialogueEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
     [Fact]
     public async Task Opening_the_same_dialogue_twice_is_idempotent()
     {
-        await RepeatIsIdempotentAsync(Url, Opening(), "japan-france-space", creates: true, location: "/api/dialogues/japan-france-space");
+        await RepeatIsIdempotentAsync(Url, Opening(), "japan-korea-space", creates: true, location: "/api/dialogues/japan-korea-space");
 
         // The parties in another order are the same parties.
-        await UnchangedAsync(Url, Opening().With("parties", new JsonArray("France", "Japan")), "japan-france-space");
+        await UnchangedAsync(Url, Opening().With("parties", new JsonArray("Korea", "Japan")), "japan-korea-space");
     }
 
     [Fact]
     public async Task Opening_a_dialogue_again_with_other_details_is_refused_and_nothing_is_appended()
     {
-        await CreatedAsync(Url, Opening(), "japan-france-space", "/api/dialogues/japan-france-space");
+        await CreatedAsync(Url, Opening(), "japan-korea-space", "/api/dialogues/japan-korea-space");
 
         await ConflictAsync(Url, Opening().With("title", "Another title"), "dialogue-opened-once");
         await ConflictAsync(Url, Opening().With("effectiveOn", "2026-03-02"), "dialogue-opened-once");
 
-        Assert.Equal("Japan–France space dialogue", Text(await ReadAsync("/api/dialogues/japan-france-space"), "title"));
+        Assert.Equal("Japan–Korea space dialogue", Text(await ReadAsync("/api/dialogues/japan-korea-space"), "title"));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public class DialogueEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
     {
         await BreaksRuleAsync(Url, Opening().With("effectiveOn", Tomorrow), "effective-date-not-in-future");
         await BreaksRuleAsync(Url, Opening().With("effectiveOn", NextYear), "effective-date-not-in-future");
-        Assert.Equal(404, (await GetAsync("/api/dialogues/japan-france-space")).Status);
+        Assert.Equal(404, (await GetAsync("/api/dialogues/japan-korea-space")).Status);
     }
 
     [Fact]
@@ -140,8 +140,8 @@ public class DialogueEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
     }
 
     [Theory]
-    [InlineData("""{"dialogueId": "japan-france-space", "title": """)]
-    [InlineData("""{"dialogueId": "japan-france-space",, }""")]
+    [InlineData("""{"dialogueId": "japan-korea-space", "title": """)]
+    [InlineData("""{"dialogueId": "japan-korea-space",, }""")]
     [InlineData("not json at all")]
     [InlineData("[]")]
     public async Task Opening_a_dialogue_with_an_unreadable_body_is_refused_with_field_errors(string json)

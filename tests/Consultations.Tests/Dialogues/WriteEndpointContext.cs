@@ -26,6 +26,36 @@ public abstract class WriteEndpointContext(AppFixture fixture) : IntegrationCont
 
     protected static string NextYear => (DateTime.UtcNow.Year + 1).ToString();
 
+    // Records of a second dialogue, made by OtherDialogueAsync, to check that references stay within one dialogue.
+    protected const string OtherDialogue = "japan-france-space";
+    protected const string OtherField = "JPFR-01";
+    protected const string OtherMeeting = "jpfr-consultations-1";
+    protected const string OtherStatement = "jpfr-statement-1";
+    protected const string OtherPlan = "jpfr-plan";
+
+    /// <summary>A second dialogue with one field, one held meeting, one statement (clause 1) and one plan (item "a").</summary>
+    protected async Task OtherDialogueAsync()
+    {
+        async Task Post(string url, object body)
+        {
+            var answer = await SendAsync(url, body);
+            Assert.True(answer.Status is 200 or 201, $"Setting up the other dialogue, {url} answered {answer.Status}: {answer.Body?.ToJsonString()}");
+        }
+
+        await Post("/api/dialogues", new { dialogueId = OtherDialogue, title = "Japan–France space", parties = new[] { "Japan", "France" }, effectiveOn = "2026-02-01" });
+        await Post("/api/fields", new { fieldCode = OtherField, dialogueId = OtherDialogue, number = 1, title = "Launchers", scope = "Launch services.", effectiveOn = "2026-02-01" });
+        await Post("/api/meetings", new
+        {
+            meetingId = OtherMeeting, dialogueId = OtherDialogue, kind = "consultation", title = "First Japan–France consultations", place = "Paris",
+            plannedDates = new { from = "2026-03-02" }, parties = new[] { "Japan", "France" }, delegations = Array.Empty<object>(),
+        });
+        await Post($"/api/meetings/{OtherMeeting}/held", new { dates = new { from = "2026-03-02" } });
+        await Post("/api/statements", new { statementId = OtherStatement, dialogueId = OtherDialogue, title = "Japan–France statement", effectiveOn = "2026-03-02" });
+        await Post($"/api/statements/{OtherStatement}/clauses", new { number = 1, fieldCode = OtherField, heading = "Launchers", text = "Cooperation on launchers.", effectiveOn = "2026-03-02" });
+        await Post("/api/action-plans", new { planId = OtherPlan, dialogueId = OtherDialogue, title = "Japan–France plan", periodFrom = "2026", periodTo = "2028", effectiveOn = "2026-03-02" });
+        await Post($"/api/action-plans/{OtherPlan}/items", new { itemId = "a", fieldCode = OtherField, text = "Study a joint launch.", effectiveOn = "2026-03-02" });
+    }
+
     protected sealed record Answer(int Status, JsonNode? Body, string? Location);
 
     /// <summary>POSTs a body (an object, a JsonNode, or raw JSON text) and answers status, body and Location.</summary>

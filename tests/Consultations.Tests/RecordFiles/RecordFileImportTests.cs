@@ -1,0 +1,440 @@
+using Consultations.Host.RecordFiles;
+using Consultations.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultations.Tests.RecordFiles;
+
+/// <summary>Record files written to a temp folder and imported through the host's <see cref="RecordImporter"/>.</summary>
+public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixture), IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("consultations-record-files-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private RecordImporter Importer => Host.Services.GetRequiredService<RecordImporter>();
+
+    private async Task<string> WriteAsync(string name, string yaml)
+    {
+        var path = Path.Combine(_folder, name);
+        await File.WriteAllTextAsync(path, yaml);
+        return path;
+    }
+
+    private Task<ImportResult> ImportAsync(string path) => Importer.ImportAsync(path, "test", null, CancellationToken.None);
+
+    private async Task<RecordFileError> RefusedAsync(string name, string yaml)
+    {
+        var path = await WriteAsync(name, yaml);
+        var error = await Assert.ThrowsAsync<RecordFileError>(() => ImportAsync(path));
+        Assert.StartsWith($"{name}:{error.Line}: ", error.Message);
+        Assert.Equal(0, await EventCountAsync());
+        return error;
+    }
+
+    private async Task AssertNothingStoredAsync()
+    {
+        Assert.Equal(0, await EventCountAsync());
+        await using var session = Store.QuerySession();
+        Assert.Empty(await session.Query<AppliedRecordStep>().ToListAsync());
+        var (_, dialogues) = await GetAsync("/api/dialogues");
+        Assert.Empty(dialogues!.AsArray());
+    }
+
+    // Lines 1-15: a valid dialogue and field; the steps under test start on line 16.
+    private const string Opening = """
+        format: consultations-record/1
+        steps:
+          - open-dialogue:
+              dialogueId: test-dialogue
+              title: Test dialogue
+              parties: [Japan, Italy]
+              effectiveOn: "2026-01-16"
+          - define-field:
+              fieldCode: TST-01
+              dialogueId: test-dialogue
+              number: 1
+              title: Test field
+              scope: What the test field covers.
+              effectiveOn: "2026-01-16"
+        # the steps under test follow
+        """;
+
+    [Fact]
+    public async Task An_impossible_date_is_refused_with_its_line_and_field()
+    {
+        var error = await RefusedAsync("bad-date.yaml", Opening + """
+
+              - define-field:
+                  fieldCode: TST-02
+                  dialogueId: test-dialogue
+                  number: 2
+                  title: Second field
+                  scope: Another scope.
+                  effectiveOn: "2026-02-30"
+            """);
+
+        Assert.Equal(23, error.Line);
+        Assert.Equal("effectiveOn", error.Field);
+        Assert.Contains("2026-02-30", error.Message);
+        Assert.Contains("step 3 (define-field)", error.Message);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_date_in_the_wrong_form_in_the_first_step_is_refused_with_its_line_and_field()
+    {
+        var error = await RefusedAsync("first-step.yaml", """
+            format: consultations-record/1
+            steps:
+              - open-dialogue:
+                  dialogueId: test-dialogue
+                  title: Test dialogue
+                  parties: [Japan, Italy]
+                  effectiveOn: 16/01/2026
+            """);
+
+        Assert.Equal(7, error.Line);
+        Assert.Equal("effectiveOn", error.Field);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_nested_bad_date_is_refused_with_its_line_and_dotted_field()
+    {
+        var error = await RefusedAsync("nested-date.yaml", Opening + """
+
+              - schedule-meeting:
+                  meetingId: test-meeting
+                  dialogueId: test-dialogue
+                  kind: consultation
+                  title: Test meeting
+                  place: Rome
+                  plannedDates:
+                    from: "2026-04-31"
+                  parties: [Japan, Italy]
+                  delegations: []
+            """);
+
+        Assert.Equal(24, error.Line);
+        Assert.Equal("plannedDates.from", error.Field);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_refused_with_its_line_and_field()
+    {
+        var error = await RefusedAsync("wrong-type.yaml", Opening + """
+
+              - define-field:
+                  fieldCode: TST-02
+                  dialogueId: test-dialogue
+                  number: two
+                  title: Second field
+                  scope: Another scope.
+                  effectiveOn: "2026-02-01"
+            """);
+
+        Assert.Equal(20, error.Line);
+        Assert.Equal("number", error.Field);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task An_unknown_field_is_refused_with_its_line_and_name()
+    {
+        var error = await RefusedAsync("unknown-field.yaml", Opening + """
+
+              - define-field:
+                  fieldCode: TST-02
+                  dialogueId: test-dialogue
+                  number: 2
+                  titel: Second field
+                  title: Second field
+                  scope: Another scope.
+                  effectiveOn: "2026-02-01"
+            """);
+
+        Assert.Equal("titel", error.Field);
+        Assert.Equal(21, error.Line);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_missing_field_is_refused_naming_it_at_its_step()
+    {
+        var error = await RefusedAsync("missing-field.yaml", Opening + """
+
+              - define-field:
+                  fieldCode: TST-02
+                  dialogueId: test-dialogue
+                  number: 2
+                  scope: Another scope.
+                  effectiveOn: "2026-02-01"
+            """);
+
+        Assert.Equal("title", error.Field);
+        Assert.InRange(error.Line, 17, 18);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_refused_with_its_line()
+    {
+        var error = await RefusedAsync("unknown-command.yaml", Opening + """
+
+              - frobnicate-record:
+                  dialogueId: test-dialogue
+            """);
+
+        Assert.Equal(17, error.Line);
+        Assert.Null(error.Field);
+        Assert.Contains("'frobnicate-record' is not a command", error.Message);
+        Assert.Contains("open-dialogue", error.Message);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_file_of_another_format_is_refused_at_its_format_line()
+    {
+        var error = await RefusedAsync("other-format.yaml", """
+            # a comment first
+            format: consultations-record/2
+            steps: []
+            """);
+
+        Assert.Equal(2, error.Line);
+        Assert.Equal("format", error.Field);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_reference_to_a_record_not_on_file_is_refused_with_its_line_and_field()
+    {
+        var error = await RefusedAsync("unknown-dialogue.yaml", Opening + """
+
+              - define-field:
+                  fieldCode: TST-02
+                  dialogueId: no-such-dialogue
+                  number: 2
+                  title: Second field
+                  scope: Another scope.
+                  effectiveOn: "2026-02-01"
+            """);
+
+        Assert.Equal(19, error.Line);
+        Assert.Equal("dialogueId", error.Field);
+        Assert.Contains("no-such-dialogue", error.Message);
+        await AssertNothingStoredAsync();
+    }
+
+    // Lines 16-44: a meeting held, a statement drafted with one clause and adopted at it.
+    private const string AdoptedStatement = Opening + """
+
+          - schedule-meeting:
+              meetingId: test-summit
+              dialogueId: test-dialogue
+              kind: summit
+              title: Test summit
+              place: Rome
+              plannedDates: {from: "2026-03-01"}
+              parties: [Japan, Italy]
+              delegations: []
+          - hold-meeting:
+              meetingId: test-summit
+              dates: {from: "2026-03-01"}
+          - draft-statement:
+              statementId: test-statement
+              dialogueId: test-dialogue
+              title: Test statement
+              effectiveOn: "2026-03-01"
+          - add-clause:
+              statementId: test-statement
+              number: 1
+              fieldCode: TST-01
+              heading: First clause
+              text: The parties will cooperate.
+              effectiveOn: "2026-03-01"
+          - adopt-statement:
+              statementId: test-statement
+              meetingId: test-summit
+              adoptedOn: "2026-03-01"
+              place: Rome
+              signatories: [Leader of Japan, Leader of Italy]
+        """;
+
+    [Fact]
+    public async Task A_step_breaking_a_rule_midway_refuses_the_whole_file()
+    {
+        var yaml = AdoptedStatement + """
+
+              - add-clause:
+                  statementId: test-statement
+                  number: 2
+                  fieldCode: TST-01
+                  heading: Second clause
+                  text: Added after adoption.
+                  effectiveOn: "2026-03-02"
+            """;
+        var error = await RefusedAsync("after-adoption.yaml", yaml);
+
+        Assert.Equal(48, error.Line);
+        Assert.Null(error.Field);
+        Assert.Contains("step 8 (add-clause)", error.Message);
+        Assert.Contains("adopted-statement-is-final", error.Message);
+        await AssertNothingStoredAsync();
+
+        // Every earlier step is valid: without the offending step the same file is stored whole.
+        var valid = await ImportAsync(await WriteAsync("adopted.yaml", AdoptedStatement));
+        Assert.Equal(7, valid.Steps);
+        Assert.Equal(7, valid.StepsThatChangedTheRecord);
+        Assert.Equal(valid.EventsAppended, await EventCountAsync());
+        var (_, statement) = await GetAsync("/api/statements/test-statement");
+        Assert.Single(statement!["clauses"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_refused_file_leaves_an_existing_record_untouched()
+    {
+        await ImportAsync(await WriteAsync("adopted.yaml", AdoptedStatement));
+        var events = await EventCountAsync();
+
+        var path = await WriteAsync("more.yaml", AdoptedStatement + """
+
+              - define-field:
+                  fieldCode: TST-02
+                  dialogueId: test-dialogue
+                  number: 2
+                  title: Second field
+                  scope: Another scope.
+                  effectiveOn: "2026-03-05"
+              - hold-meeting:
+                  meetingId: no-such-meeting
+                  dates: {from: "2026-03-06"}
+            """);
+        var error = await Assert.ThrowsAsync<RecordFileError>(() => ImportAsync(path));
+
+        Assert.Equal(56, error.Line);
+        Assert.Contains("no-such-meeting", error.Message);
+        Assert.Equal(events, await EventCountAsync());
+        var (status, _) = await GetAsync("/api/fields/TST-02");
+        Assert.Equal(404, status);
+    }
+
+    // Lines 16-50: a commitment agreed, then in progress, then fulfilled.
+    private const string History = Opening + """
+
+          - draft-statement:
+              statementId: test-statement
+              dialogueId: test-dialogue
+              title: Test statement
+              effectiveOn: "2026-03-01"
+          - add-clause:
+              statementId: test-statement
+              number: 1
+              fieldCode: TST-01
+              heading: First clause
+              text: The parties will cooperate.
+              effectiveOn: "2026-03-01"
+          - make-commitment:
+              commitmentId: tst-01-cooperate
+              dialogueId: test-dialogue
+              fieldCode: TST-01
+              text: The parties will cooperate.
+              parties: [Japan, Italy]
+              agencies: []
+              programmes: []
+              source: {kind: clause, id: test-statement, part: "1"}
+              status: agreed
+              effectiveOn: "2026-03-01"
+          - change-commitment-status:
+              commitmentId: tst-01-cooperate
+              to: in-progress
+              effectiveOn: "2026-04-01"
+              reason: Work started.
+        """;
+
+    private const string Fulfilled = """
+
+          - change-commitment-status:
+              commitmentId: tst-01-cooperate
+              to: fulfilled
+              effectiveOn: "2026-05-01"
+              reason: Work delivered.
+        """;
+
+    [Fact]
+    public async Task A_file_telling_a_history_imported_twice_changes_nothing_the_second_time()
+    {
+        var path = await WriteAsync("history.yaml", History + Fulfilled);
+
+        var first = await ImportAsync(path);
+
+        Assert.Equal(7, first.Steps);
+        Assert.Equal(7, first.StepsThatChangedTheRecord);
+        Assert.Equal(7, first.EventsAppended);
+        var events = await EventCountAsync();
+        Assert.Equal(7, events);
+        var (_, commitment) = await GetAsync("/api/commitments/tst-01-cooperate");
+        var (_, field) = await GetAsync("/api/fields/TST-01");
+        var (_, timeline) = await GetAsync("/api/timeline");
+
+        var second = await ImportAsync(path);
+
+        Assert.Equal(7, second.Steps);
+        Assert.Equal(0, second.StepsThatChangedTheRecord);
+        Assert.Equal(0, second.EventsAppended);
+        Assert.Equal(events, await EventCountAsync());
+
+        Assert.Equal("fulfilled", commitment!["status"]!.GetValue<string>());
+        Assert.Equal("2026-05-01", commitment["statusSince"]!.GetValue<string>());
+        Assert.Equal(["in-progress", "fulfilled"], commitment["statusHistory"]!.AsArray().Select(h => h!["to"]!.GetValue<string>()));
+        Assert.Equal(1, field!["commitments"]!["fulfilled"]!.GetValue<int>());
+        Assert.Equal(0, field["commitments"]!["agreed"]!.GetValue<int>());
+        Assert.Equal(0, field["commitments"]!["inProgress"]!.GetValue<int>());
+
+        var (_, commitmentAfter) = await GetAsync("/api/commitments/tst-01-cooperate");
+        var (_, fieldAfter) = await GetAsync("/api/fields/TST-01");
+        var (_, timelineAfter) = await GetAsync("/api/timeline");
+        Assert.Equal(commitment.ToJsonString(), commitmentAfter!.ToJsonString());
+        Assert.Equal(field.ToJsonString(), fieldAfter!.ToJsonString());
+        Assert.Equal(timeline!.ToJsonString(), timelineAfter!.ToJsonString());
+        Assert.Equal(2, timelineAfter.AsArray().Count(i => i!["kind"]!.GetValue<string>() == "commitment-status"));
+    }
+
+    [Fact]
+    public async Task A_history_extended_by_one_step_appends_only_that_step()
+    {
+        var first = await ImportAsync(await WriteAsync("history.yaml", History));
+        Assert.Equal(6, first.EventsAppended);
+        var (_, inProgress) = await GetAsync("/api/commitments/tst-01-cooperate");
+        Assert.Equal("in-progress", inProgress!["status"]!.GetValue<string>());
+
+        var extended = await ImportAsync(await WriteAsync("history.yaml", History + Fulfilled));
+
+        Assert.Equal(7, extended.Steps);
+        Assert.Equal(1, extended.StepsThatChangedTheRecord);
+        Assert.Equal(1, extended.EventsAppended);
+        Assert.Equal(7, await EventCountAsync());
+        var (_, fulfilled) = await GetAsync("/api/commitments/tst-01-cooperate");
+        Assert.Equal("fulfilled", fulfilled!["status"]!.GetValue<string>());
+        Assert.Equal(2, fulfilled["statusHistory"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_history_going_backwards_is_refused_with_the_line_of_the_step()
+    {
+        var error = await RefusedAsync("backwards.yaml", History + Fulfilled + """
+
+              - change-commitment-status:
+                  commitmentId: tst-01-cooperate
+                  to: in-progress
+                  effectiveOn: "2026-06-01"
+                  reason: Reopened.
+            """);
+
+        Assert.Equal(57, error.Line);
+        Assert.Contains("commitment-lifecycle", error.Message);
+        await AssertNothingStoredAsync();
+    }
+}

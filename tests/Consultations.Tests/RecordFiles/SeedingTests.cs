@@ -1,0 +1,93 @@
+using Consultations.Host.RecordFiles;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Consultations.Tests.Infrastructure;
+
+namespace Consultations.Tests.RecordFiles;
+
+public class SeedingTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    private async Task<Dictionary<string, string>> SnapshotAsync()
+    {
+        var snapshot = new Dictionary<string, string>();
+        foreach (var url in new[]
+                 {
+                     "/api/fields", "/api/fields/JPIT-06", "/api/timeline", "/api/commitments", "/api/meetings", "/api/statements",
+                     "/api/action-plans", "/api/dialogues",
+                 })
+        {
+            var (status, body) = await GetAsync(url);
+            Assert.Equal(200, status);
+            snapshot[url] = body!.ToJsonString();
+        }
+
+        return snapshot;
+    }
+
+    [Fact]
+    public async Task The_bundled_record_is_found_where_the_importer_looks_for_it()
+    {
+        Assert.True(File.Exists(RecordImporter.BundledRecordPath), RecordImporter.BundledRecordPath);
+        Assert.Equal("japan-italy-space.yaml", Path.GetFileName(RecordImporter.BundledRecordPath));
+    }
+
+    [Fact]
+    public async Task Importing_the_bundled_record_stores_every_step()
+    {
+        var result = await SeedAsync();
+
+        Assert.Equal("japan-italy-space.yaml", result.File);
+        Assert.Equal(58, result.Steps);
+        Assert.Equal(58, result.StepsThatChangedTheRecord);
+        Assert.True(result.EventsAppended >= result.Steps, $"{result.EventsAppended} events for {result.Steps} steps");
+        Assert.Equal(result.EventsAppended, await EventCountAsync());
+    }
+
+    [Fact]
+    public async Task Importing_the_bundled_record_twice_gives_the_same_state()
+    {
+        var first = await SeedAsync();
+        var events = await EventCountAsync();
+        var before = await SnapshotAsync();
+
+        var second = await SeedAsync();
+
+        Assert.True(first.EventsAppended > 0);
+        Assert.Equal(first.Steps, second.Steps);
+        Assert.Equal(0, second.EventsAppended);
+        Assert.Equal(0, second.StepsThatChangedTheRecord);
+        Assert.Equal(events, await EventCountAsync());
+        var after = await SnapshotAsync();
+        foreach (var (url, json) in before)
+            Assert.True(json == after[url], $"{url} changed on the second import.");
+    }
+
+    [Fact]
+    public async Task Importing_the_bundled_record_again_after_the_record_moved_on_keeps_the_later_change()
+    {
+        await SeedAsync();
+        var (status, _) = await PostAsync("/api/commitments/jpit-06-solar-c/status",
+            new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "SOLAR-C instrument delivered." });
+        Assert.Equal(200, status);
+        var events = await EventCountAsync();
+
+        var again = await SeedAsync();
+
+        Assert.Equal(0, again.EventsAppended);
+        Assert.Equal(events, await EventCountAsync());
+        var (_, commitment) = await GetAsync("/api/commitments/jpit-06-solar-c");
+        Assert.Equal("fulfilled", commitment!["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_record_is_stored_under_the_name_of_who_imported_it()
+    {
+        await Host.Services.GetRequiredService<RecordImporter>()
+            .ImportAsync(RecordImporter.BundledRecordPath, "archivist", null, CancellationToken.None);
+
+        await using var session = Store.QuerySession();
+        var events = await session.Events.QueryAllRawEvents().ToListAsync();
+        Assert.NotEmpty(events);
+        Assert.Equal(["archivist"], events.Select(e => e.UserName).Distinct());
+    }
+}

@@ -82,6 +82,8 @@ public static class CommitmentDecider
         var commitment = Rules.Exists(state, "commitment", command.CommitmentId);
         Rules.NotInFuture(command.EffectiveOn, today);
         if (commitment.Status == command.To && commitment.SupersededBy == command.SupersededBy) return Rules.None;
+        // The lifecycle never returns to a status, so a change already in the history is one the record reflects.
+        if (commitment.StatusHistory.Any(h => h.To == command.To && h.EffectiveOn == command.EffectiveOn)) return Rules.None;
         if (!CommitmentLifecycle.Allows(commitment.Status, command.To))
         {
             var next = CommitmentLifecycle.NextFrom(commitment.Status);

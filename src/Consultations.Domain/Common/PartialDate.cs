@@ -98,12 +98,9 @@ public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>
         // A bare year (2024) is accepted as a number too: YAML and hand-written JSON often leave it unquoted.
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var year) && PartialDate.TryParse(year.ToString("D4", CultureInfo.InvariantCulture), out var asYear))
             return asYear;
-        if (reader.TokenType != JsonTokenType.String)
-            throw new JsonException("Expected a date string: yyyy, yyyy-MM or yyyy-MM-dd.");
-        var text = reader.GetString();
-        return PartialDate.TryParse(text, out var date)
-            ? date
-            : throw new JsonException($"'{text}' is not a date: use yyyy, yyyy-MM or yyyy-MM-dd.");
+        // A bare JsonException lets System.Text.Json name the member at fault in its message ("Path: $.effectiveOn").
+        if (reader.TokenType != JsonTokenType.String) throw new JsonException();
+        return PartialDate.TryParse(reader.GetString(), out var date) ? date : throw new JsonException();
     }
 
     public override void Write(Utf8JsonWriter writer, PartialDate value, JsonSerializerOptions options) =>

@@ -29,11 +29,39 @@ public sealed class InvalidCommand(IReadOnlyDictionary<string, string[]> errors)
 
         var unknown = Regex.Match(message, "The JSON property '([^']+)' could not be mapped");
         if (unknown.Success)
-            return For(Join(prefix, Join(path, unknown.Groups[1].Value)), "is not a known field.");
+        {
+            var name = unknown.Groups[1].Value;
+            var field = path == name || path.EndsWith("." + name, StringComparison.Ordinal) ? path : Join(path, name);
+            return For(Join(prefix, field), "is not a known field.");
+        }
 
-        // Keep System.Text.Json's first sentence; the rest names .NET types the caller does not need to see.
+        var converted = Regex.Match(message, @"could not be converted to ([\w.+`\[\], ]+?)\. Path");
+        var problem = converted.Success ? Explain(converted.Groups[1].Value) : null;
+
+        // Otherwise keep System.Text.Json's first sentence, without the .NET type names the caller need not see.
         var firstSentence = message.Split(" Path: ")[0].Split(" | LineNumber")[0];
-        return For(Join(prefix, path.Length == 0 ? "body" : path), Clean(firstSentence));
+        return For(Join(prefix, path.Length == 0 ? "body" : path), problem ?? Clean(firstSentence));
+    }
+
+    private static string? Explain(string typeName)
+    {
+        var name = typeName.Split(',')[0].Trim();
+        if (name.Contains("PartialDate", StringComparison.Ordinal)) return "is not a date: use yyyy, yyyy-MM or yyyy-MM-dd.";
+        var type = typeof(Consultations.Domain.Common.PartialDate).Assembly.GetType(name.Replace("System.Nullable`1[[", "").TrimEnd(']'));
+        if (type is { IsEnum: true })
+        {
+            var allowed = Enum.GetValues(type).Cast<object>().Select(v => JsonSerializer.Serialize(v, type, JsonConventions.Options).Trim('"'));
+            return $"must be one of: {string.Join(", ", allowed)}.";
+        }
+
+        return name switch
+        {
+            "System.String" => "must be a string.",
+            "System.Int32" or "System.Int64" => "must be a whole number.",
+            "System.Boolean" => "must be true or false.",
+            _ when name.Contains("List", StringComparison.Ordinal) || name.EndsWith("[]", StringComparison.Ordinal) => "must be a list.",
+            _ => "has the wrong shape.",
+        };
     }
 
     private static string Join(string? a, string b) =>

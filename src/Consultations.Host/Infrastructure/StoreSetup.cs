@@ -34,7 +34,11 @@ public static class StoreSetup
         opts.DatabaseSchemaName = schema;
         opts.Events.DatabaseSchemaName = schema;
         opts.Events.StreamIdentity = StreamIdentity.AsString;
-        opts.Events.MetadataConfig.EnableAll();
+        // Who recorded each fact, under which request, and why: kept with every event.
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.UseSystemTextJsonForSerialization(enumStorage: EnumStorage.AsString);
         opts.Events.AddEventTypes(EventTypes);
 

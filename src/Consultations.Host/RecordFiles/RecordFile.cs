@@ -78,7 +78,9 @@ public static partial class RecordFile
             {
                 var invalid = InvalidCommand.From(e);
                 var (field, message) = invalid.Errors.First();
-                throw new RecordFileError(fileName, LineOf(body, field), field, $"step {number} ({entry.Name}): {string.Join(" ", message)}");
+                var at = NodeOf(body, field);
+                var value = at is YamlScalarNode { Value: { } scalar } && at != body ? $"'{scalar}' " : "";
+                throw new RecordFileError(fileName, Line(at), field, $"step {number} ({entry.Name}): {value}{string.Join(" ", message)}");
             }
 
             result.Add(new RecordStep(number, Line(node), entry, command));
@@ -88,7 +90,9 @@ public static partial class RecordFile
     }
 
     /// <summary>The line of the field named by a dotted path inside a step, or of the step itself.</summary>
-    public static int LineOf(YamlNode body, string? field)
+    public static int LineOf(YamlNode body, string? field) => Line(NodeOf(body, field));
+
+    private static YamlNode NodeOf(YamlNode body, string? field)
     {
         var node = body;
         foreach (var part in (field ?? "").Split('.', StringSplitOptions.RemoveEmptyEntries))
@@ -98,7 +102,7 @@ public static partial class RecordFile
             else break;
         }
 
-        return Line(node);
+        return node;
     }
 
     private static int Line(YamlNode node) => (int)node.Start.Line;

@@ -32,6 +32,7 @@ public static class TimelineQueries
     /// <summary>
     /// Meetings, statements, action-plan changes and commitment changes in effective-date order. Entries known only
     /// to a month or year sit at the start of that period and say so; entries with no date yet come last.
+    /// <c>from</c>/<c>to</c> keep the entries that may fall in the range (a two-day meeting overlapping it, a year containing it).
     /// </summary>
     [WolverineGet("/api/timeline", OperationId = "getTimeline"), Tags("Timeline")]
     public static async Task<IReadOnlyList<TimelineItem>> Get(string? dialogue, string? from, string? to, string? kind, IQuerySession session, CancellationToken ct)
@@ -47,7 +48,7 @@ public static class TimelineQueries
         if (fromDate is { } start)
         {
             var earliest = start.Earliest;
-            query = query.Where(e => e.SortDate != null && e.SortDate >= earliest);
+            query = query.Where(e => e.EndDate != null && e.EndDate >= earliest);
         }
 
         if (toDate is { } end)

@@ -18,6 +18,9 @@ public sealed class TimelineEntry
     public string? Summary { get; set; }
     public DateSpan? Dates { get; set; }
     public DateOnly? SortDate { get; set; }
+
+    /// <summary>The last day the entry can be (the end of a multi-day meeting, or of the year a date is known to).</summary>
+    public DateOnly? EndDate { get; set; }
     public string RecordKind { get; set; } = "";
     public string RecordId { get; set; } = "";
     public List<string> FieldCodes { get; set; } = [];
@@ -27,6 +30,7 @@ public sealed class TimelineEntry
     {
         Dates = dates;
         SortDate = dates?.From.Earliest;
+        EndDate = dates?.End.Latest;
     }
 
     public void PlaceAt(PartialDate date) => PlaceAt(new DateSpan(date));

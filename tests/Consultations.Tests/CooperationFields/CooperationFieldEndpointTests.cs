@@ -64,7 +64,7 @@ public class CooperationFieldEndpointTests(AppFixture fixture) : WriteEndpointCo
     public async Task Defining_a_field_in_the_future_is_refused_and_nothing_is_appended()
     {
         await SeedAsync();
-        await BreaksRuleAsync(Url, Definition().With("effectiveOn", Tomorrow), "effective-date-not-in-future");
+        await BreaksRuleAsync(Url, Definition().With("effectiveOn", InTwoDays), "effective-date-not-in-future");
         Assert.Equal(404, (await GetAsync("/api/fields/JPIT-11")).Status);
     }
 
@@ -169,7 +169,7 @@ public class CooperationFieldEndpointTests(AppFixture fixture) : WriteEndpointCo
     public async Task Revising_a_field_in_the_future_is_refused_and_nothing_is_appended()
     {
         await SeedAsync();
-        await BreaksRuleAsync("/api/fields/JPIT-08/scope", Revision().With("effectiveOn", Tomorrow), "effective-date-not-in-future");
+        await BreaksRuleAsync("/api/fields/JPIT-08/scope", Revision().With("effectiveOn", InTwoDays), "effective-date-not-in-future");
     }
 
     [Theory]
@@ -207,5 +207,23 @@ public class CooperationFieldEndpointTests(AppFixture fixture) : WriteEndpointCo
     {
         await SeedAsync();
         await InvalidAsync("/api/fields/JPIT_08!/scope", Revision(), "fieldCode");
+    }
+
+    [Theory]
+    [InlineData("/api/fields")]
+    [InlineData("/api/fields/JPIT-08/scope")]
+    public async Task Posting_a_null_body_is_refused_with_400_and_nothing_is_appended(string url)
+    {
+        await SeedAsync();
+        await RefusedAsync(url, "null", 400);
+    }
+
+    [Theory]
+    [InlineData("/api/fields")]
+    [InlineData("/api/fields/JPIT-08/scope")]
+    public async Task Posting_an_empty_body_is_refused_with_400_and_nothing_is_appended(string url)
+    {
+        await SeedAsync();
+        await RefusedAsync(url, "", 400);
     }
 }

@@ -77,7 +77,7 @@ public class DialogueEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
     [Fact]
     public async Task Opening_a_dialogue_in_the_future_is_refused_and_nothing_is_appended()
     {
-        await BreaksRuleAsync(Url, Opening().With("effectiveOn", Tomorrow), "effective-date-not-in-future");
+        await BreaksRuleAsync(Url, Opening().With("effectiveOn", InTwoDays), "effective-date-not-in-future");
         await BreaksRuleAsync(Url, Opening().With("effectiveOn", NextYear), "effective-date-not-in-future");
         Assert.Equal(404, (await GetAsync("/api/dialogues/japan-korea-space")).Status);
     }

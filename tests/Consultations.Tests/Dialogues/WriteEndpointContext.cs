@@ -20,9 +20,7 @@ public abstract class WriteEndpointContext(AppFixture fixture) : IntegrationCont
     protected const string RomeSummit = "rome-summit-2026-06-15";
     protected const string SecondConsultations = "space-consultations-2-rome";
 
-    protected static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
-
-    protected static string Tomorrow => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd");
+    protected static string InTwoDays => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd");
 
     protected static string NextYear => (DateTime.UtcNow.Year + 1).ToString();
 

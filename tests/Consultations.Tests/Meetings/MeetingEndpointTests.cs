@@ -20,18 +20,18 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
         ["delegations"] = new JsonArray(
             new JsonObject { ["party"] = "Japan", ["head"] = "JAXA President", ["members"] = new JsonArray("Director A") },
             new JsonObject { ["party"] = "Italy", ["head"] = null, ["members"] = new JsonArray() }),
-        ["effectiveOn"] = "2026-11-01",
+        ["effectiveOn"] = "2026-10-01",
     };
 
     private static JsonObject Reschedule() => new()
     {
         ["place"] = "Milan",
         ["plannedDates"] = new JsonObject { ["from"] = "2027-02-10", ["to"] = "2027-02-11" },
-        ["effectiveOn"] = "2026-11-20",
+        ["effectiveOn"] = "2026-10-20",
         ["reason"] = "Dates agreed through diplomatic channels.",
     };
 
-    private static JsonObject Held(string from = "2026-11-20", string? to = "2026-11-21") => new()
+    private static JsonObject Held(string from = "2026-10-20", string? to = "2026-10-21") => new()
     {
         ["dates"] = to is null ? new JsonObject { ["from"] = from } : new JsonObject { ["from"] = from, ["to"] = to },
         ["place"] = "Rome",
@@ -50,7 +50,7 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
 
     private static JsonObject Cancellation() => new()
     {
-        ["effectiveOn"] = "2026-11-20",
+        ["effectiveOn"] = "2026-10-20",
         ["reason"] = "Postponed sine die.",
     };
 
@@ -72,7 +72,7 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
         Assert.Equal("JAXA President", Text(meeting, "delegations.0.head"));
 
         var scheduled = await LastEventAsync<MeetingScheduled>(NewMeeting, sentAt);
-        Assert.Equal("2026-11-01", scheduled.EffectiveOn?.ToString());
+        Assert.Equal("2026-10-01", scheduled.EffectiveOn?.ToString());
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     public async Task Scheduling_a_meeting_arranged_in_the_future_is_refused_and_nothing_is_appended()
     {
         await SeedAsync();
-        await BreaksRuleAsync("/api/meetings", Schedule().With("effectiveOn", Tomorrow), "effective-date-not-in-future");
+        await BreaksRuleAsync("/api/meetings", Schedule().With("effectiveOn", InTwoDays), "effective-date-not-in-future");
     }
 
     [Fact]
@@ -170,7 +170,6 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
 
     [Theory]
     [InlineData("kind", "conference")]
-    [InlineData("kind", "Consultation")]
     [InlineData("meetingId", "Space Consultations")]
     [InlineData("title", "")]
     [InlineData("place", " ")]
@@ -245,7 +244,7 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
         Assert.Equal("scheduled", Text(meeting, "status"));
 
         var rescheduled = await LastEventAsync<MeetingRescheduled>(SecondConsultations, sentAt);
-        Assert.Equal("2026-11-20", rescheduled.EffectiveOn.ToString());
+        Assert.Equal("2026-10-20", rescheduled.EffectiveOn.ToString());
         Assert.Equal("Dates agreed through diplomatic channels.", rescheduled.Reason);
     }
 
@@ -300,7 +299,7 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     public async Task Rescheduling_a_meeting_with_a_future_effective_date_is_refused_and_nothing_is_appended()
     {
         await SeedAsync();
-        await BreaksRuleAsync($"/api/meetings/{SecondConsultations}/reschedule", Reschedule().With("effectiveOn", Tomorrow), "effective-date-not-in-future");
+        await BreaksRuleAsync($"/api/meetings/{SecondConsultations}/reschedule", Reschedule().With("effectiveOn", InTwoDays), "effective-date-not-in-future");
     }
 
     [Theory]
@@ -349,19 +348,19 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
 
         var meeting = await ReadAsync($"/api/meetings/{SecondConsultations}");
         Assert.Equal("held", Text(meeting, "status"));
-        Assert.Equal("2026-11-20", Text(meeting, "heldDates.from"));
-        Assert.Equal("2026-11-21", Text(meeting, "heldDates.to"));
+        Assert.Equal("2026-10-20", Text(meeting, "heldDates.from"));
+        Assert.Equal("2026-10-21", Text(meeting, "heldDates.to"));
         Assert.Equal("Head of the Italian delegation", Text(meeting, "participants.1.head"));
 
         var held = await LastEventAsync<MeetingHeld>(SecondConsultations, sentAt);
-        Assert.Equal("2026-11-20", held.EffectiveOn.ToString());
+        Assert.Equal("2026-10-20", held.EffectiveOn.ToString());
     }
 
     [Fact]
     public async Task A_meeting_held_without_place_or_participants_keeps_the_planned_ones()
     {
         await SeedAsync();
-        await ChangedAsync($"/api/meetings/{SecondConsultations}/held", new { dates = new { from = "2026-11-20" } }, SecondConsultations);
+        await ChangedAsync($"/api/meetings/{SecondConsultations}/held", new { dates = new { from = "2026-10-20" } }, SecondConsultations);
 
         var meeting = await ReadAsync($"/api/meetings/{SecondConsultations}");
         Assert.Equal("Rome", Text(meeting, "place"));
@@ -402,14 +401,14 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     public async Task Recording_a_meeting_held_on_dates_that_end_before_they_start_is_refused_and_nothing_is_appended()
     {
         await SeedAsync();
-        await BreaksRuleAsync($"/api/meetings/{SecondConsultations}/held", Held("2026-11-20", "2026-11-19"), "end-not-before-start");
+        await BreaksRuleAsync($"/api/meetings/{SecondConsultations}/held", Held("2026-10-20", "2026-10-19"), "end-not-before-start");
     }
 
     [Fact]
     public async Task Recording_a_meeting_as_held_in_the_future_is_refused_and_nothing_is_appended()
     {
         await SeedAsync();
-        await BreaksRuleAsync($"/api/meetings/{SecondConsultations}/held", Held(Tomorrow, null), "effective-date-not-in-future");
+        await BreaksRuleAsync($"/api/meetings/{SecondConsultations}/held", Held(InTwoDays, null), "effective-date-not-in-future");
         Assert.Equal("scheduled", Text(await ReadAsync($"/api/meetings/{SecondConsultations}"), "status"));
     }
 
@@ -419,14 +418,14 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
         await SeedAsync();
         await InvalidAsync($"/api/meetings/{SecondConsultations}/held", Held().Without("dates"), "dates");
         await InvalidAsync($"/api/meetings/{SecondConsultations}/held", Held().With("dates", null), "dates");
-        await InvalidAsync($"/api/meetings/{SecondConsultations}/held", Held().With("dates", new JsonObject { ["to"] = "2026-11-21" }), "dates.from");
+        await InvalidAsync($"/api/meetings/{SecondConsultations}/held", Held().With("dates", new JsonObject { ["to"] = "2026-10-21" }), "dates.from");
     }
 
     [Fact]
     public async Task Recording_a_meeting_as_held_with_an_impossible_date_is_refused_naming_it()
     {
         await SeedAsync();
-        await InvalidAsync($"/api/meetings/{SecondConsultations}/held", Held("2026-11-20", "2026-11-31"), "dates.to");
+        await InvalidAsync($"/api/meetings/{SecondConsultations}/held", Held("2026-10-20", "2026-11-31"), "dates.to");
     }
 
     [Fact]
@@ -439,11 +438,21 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     }
 
     [Fact]
+    public async Task Recording_a_meeting_as_held_with_a_participant_not_at_the_meeting_is_refused_naming_the_participants()
+    {
+        // Scheduling refuses delegations of parties not at the meeting; recording who took part should too.
+        await SeedAsync();
+        await InvalidAsync($"/api/meetings/{SecondConsultations}/held",
+            Held().With("participants", new JsonArray(new JsonObject { ["party"] = "France", ["head"] = null, ["members"] = new JsonArray() })),
+            "participants");
+    }
+
+    [Fact]
     public async Task Recording_a_meeting_as_held_with_an_unknown_property_or_malformed_json_is_refused()
     {
         await SeedAsync();
         await InvalidAsync($"/api/meetings/{SecondConsultations}/held", Held().With("attendance", 20), "attendance");
-        await RefusedAsync($"/api/meetings/{SecondConsultations}/held", """{"dates": {"from": 2026-11-20}}""", 400);
+        await RefusedAsync($"/api/meetings/{SecondConsultations}/held", """{"dates": {"from": 2026-10-20}}""", 400);
     }
 
     // --- POST /api/meetings/{id}/outcome
@@ -507,7 +516,7 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     public async Task Recording_an_outcome_that_takes_effect_in_the_future_is_refused_and_nothing_is_appended()
     {
         await SeedAsync();
-        await BreaksRuleAsync($"/api/meetings/{FirstConsultations}/outcome", Outcome().With("effectiveOn", Tomorrow), "effective-date-not-in-future");
+        await BreaksRuleAsync($"/api/meetings/{FirstConsultations}/outcome", Outcome().With("effectiveOn", InTwoDays), "effective-date-not-in-future");
     }
 
     [Fact]
@@ -566,7 +575,7 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
         Assert.Equal("Postponed sine die.", Text(meeting, "cancellationReason"));
 
         var cancelled = await LastEventAsync<MeetingCancelled>(SecondConsultations, sentAt);
-        Assert.Equal("2026-11-20", cancelled.EffectiveOn.ToString());
+        Assert.Equal("2026-10-20", cancelled.EffectiveOn.ToString());
     }
 
     [Fact]
@@ -595,7 +604,7 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     public async Task Cancelling_a_meeting_in_the_future_is_refused_and_nothing_is_appended()
     {
         await SeedAsync();
-        await BreaksRuleAsync($"/api/meetings/{SecondConsultations}/cancellation", Cancellation().With("effectiveOn", Tomorrow), "effective-date-not-in-future");
+        await BreaksRuleAsync($"/api/meetings/{SecondConsultations}/cancellation", Cancellation().With("effectiveOn", InTwoDays), "effective-date-not-in-future");
     }
 
     [Theory]
@@ -628,6 +637,30 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     {
         await SeedAsync();
         await InvalidAsync($"/api/meetings/{SecondConsultations}/cancellation", Cancellation().With("cancelledBy", "Italy"), "cancelledBy");
-        await RefusedAsync($"/api/meetings/{SecondConsultations}/cancellation", """{"reason": "x" "effectiveOn": "2026-11-20"}""", 400);
+        await RefusedAsync($"/api/meetings/{SecondConsultations}/cancellation", """{"reason": "x" "effectiveOn": "2026-10-20"}""", 400);
+    }
+
+    [Theory]
+    [InlineData("/api/meetings")]
+    [InlineData("/api/meetings/space-consultations-2-rome/reschedule")]
+    [InlineData("/api/meetings/space-consultations-2-rome/held")]
+    [InlineData("/api/meetings/space-consultations-1-tokyo/outcome")]
+    [InlineData("/api/meetings/space-consultations-2-rome/cancellation")]
+    public async Task Posting_a_null_body_is_refused_with_400_and_nothing_is_appended(string url)
+    {
+        await SeedAsync();
+        await RefusedAsync(url, "null", 400);
+    }
+
+    [Theory]
+    [InlineData("/api/meetings")]
+    [InlineData("/api/meetings/space-consultations-2-rome/reschedule")]
+    [InlineData("/api/meetings/space-consultations-2-rome/held")]
+    [InlineData("/api/meetings/space-consultations-1-tokyo/outcome")]
+    [InlineData("/api/meetings/space-consultations-2-rome/cancellation")]
+    public async Task Posting_an_empty_body_is_refused_with_400_and_nothing_is_appended(string url)
+    {
+        await SeedAsync();
+        await RefusedAsync(url, "", 400);
     }
 }

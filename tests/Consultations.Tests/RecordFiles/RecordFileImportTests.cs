@@ -74,7 +74,7 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                   effectiveOn: "2026-02-30"
             """);
 
-        Assert.Equal(23, error.Line);
+        Assert.Equal(22, error.Line);
         Assert.Equal("effectiveOn", error.Field);
         Assert.Contains("2026-02-30", error.Message);
         Assert.Contains("step 3 (define-field)", error.Message);
@@ -116,7 +116,7 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                   delegations: []
             """);
 
-        Assert.Equal(24, error.Line);
+        Assert.Equal(23, error.Line);
         Assert.Equal("plannedDates.from", error.Field);
         await AssertNothingStoredAsync();
     }
@@ -135,7 +135,7 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                   effectiveOn: "2026-02-01"
             """);
 
-        Assert.Equal(20, error.Line);
+        Assert.Equal(19, error.Line);
         Assert.Equal("number", error.Field);
         await AssertNothingStoredAsync();
     }
@@ -155,8 +155,8 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                   effectiveOn: "2026-02-01"
             """);
 
+        Assert.Equal(20, error.Line);
         Assert.Equal("titel", error.Field);
-        Assert.Equal(21, error.Line);
         await AssertNothingStoredAsync();
     }
 
@@ -174,7 +174,7 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
             """);
 
         Assert.Equal("title", error.Field);
-        Assert.InRange(error.Line, 17, 18);
+        Assert.InRange(error.Line, 16, 17);
         await AssertNothingStoredAsync();
     }
 
@@ -187,7 +187,7 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                   dialogueId: test-dialogue
             """);
 
-        Assert.Equal(17, error.Line);
+        Assert.Equal(16, error.Line);
         Assert.Null(error.Field);
         Assert.Contains("'frobnicate-record' is not a command", error.Message);
         Assert.Contains("open-dialogue", error.Message);
@@ -222,13 +222,13 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                   effectiveOn: "2026-02-01"
             """);
 
-        Assert.Equal(19, error.Line);
+        Assert.Equal(18, error.Line);
         Assert.Equal("dialogueId", error.Field);
         Assert.Contains("no-such-dialogue", error.Message);
         await AssertNothingStoredAsync();
     }
 
-    // Lines 16-44: a meeting held, a statement drafted with one clause and adopted at it.
+    // Lines 16-45: a meeting held, a statement drafted with one clause and adopted at it.
     private const string AdoptedStatement = Opening + """
 
           - schedule-meeting:
@@ -278,7 +278,7 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
             """;
         var error = await RefusedAsync("after-adoption.yaml", yaml);
 
-        Assert.Equal(48, error.Line);
+        Assert.Equal(46, error.Line);
         Assert.Null(error.Field);
         Assert.Contains("step 8 (add-clause)", error.Message);
         Assert.Contains("adopted-statement-is-final", error.Message);
@@ -314,14 +314,14 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
             """);
         var error = await Assert.ThrowsAsync<RecordFileError>(() => ImportAsync(path));
 
-        Assert.Equal(56, error.Line);
+        Assert.Equal(53, error.Line);
         Assert.Contains("no-such-meeting", error.Message);
         Assert.Equal(events, await EventCountAsync());
         var (status, _) = await GetAsync("/api/fields/TST-02");
         Assert.Equal(404, status);
     }
 
-    // Lines 16-50: a commitment agreed, then in progress, then fulfilled.
+    // Lines 16-43 (then 44-48): a commitment agreed, then in progress, then fulfilled.
     private const string History = Opening + """
 
           - draft-statement:
@@ -433,8 +433,45 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                   reason: Reopened.
             """);
 
-        Assert.Equal(57, error.Line);
+        Assert.Equal(49, error.Line);
         Assert.Contains("commitment-lifecycle", error.Message);
         await AssertNothingStoredAsync();
+    }
+    [Fact]
+    public async Task A_history_already_recorded_through_the_api_is_imported_without_change()
+    {
+        // The first five steps of the file, entered through the API instead.
+        var first = await ImportAsync(await WriteAsync("opening.yaml", Opening + """
+
+              - draft-statement:
+                  statementId: test-statement
+                  dialogueId: test-dialogue
+                  title: Test statement
+                  effectiveOn: "2026-03-01"
+              - add-clause:
+                  statementId: test-statement
+                  number: 1
+                  fieldCode: TST-01
+                  heading: First clause
+                  text: The parties will cooperate.
+                  effectiveOn: "2026-03-01"
+            """));
+        Assert.Equal(4, first.EventsAppended);
+        var (made, _) = await PostAsync("/api/commitments", new
+        {
+            commitmentId = "tst-01-cooperate", dialogueId = "test-dialogue", fieldCode = "TST-01", text = "The parties will cooperate.",
+            parties = new[] { "Japan", "Italy" }, agencies = Array.Empty<string>(), programmes = Array.Empty<string>(),
+            source = new { kind = "clause", id = "test-statement", part = "1" }, status = "agreed", effectiveOn = "2026-03-01",
+        });
+        Assert.Equal(201, made);
+        Assert.Equal(200, (await PostAsync("/api/commitments/tst-01-cooperate/status", new { to = "in-progress", effectiveOn = "2026-04-01", reason = "Work started." })).Status);
+        Assert.Equal(200, (await PostAsync("/api/commitments/tst-01-cooperate/status", new { to = "fulfilled", effectiveOn = "2026-05-01", reason = "Work delivered." })).Status);
+        var events = await EventCountAsync();
+
+        // The record already says all the file says: nothing to append, nothing to refuse.
+        var result = await ImportAsync(await WriteAsync("history.yaml", History + Fulfilled));
+
+        Assert.Equal(0, result.EventsAppended);
+        Assert.Equal(events, await EventCountAsync());
     }
 }

@@ -64,8 +64,10 @@ public static class CommitmentDecider
             throw new RuleBroken("commitment-has-parties", "A commitment names the parties that made it.", RuleKind.Invalid);
         if (state is not null)
         {
+            // Text and status change later (amendments, status changes); who made it, with whom and from where do not.
             return state.DialogueId == command.DialogueId && state.FieldCode == command.FieldCode && state.Source == command.Source
-                   && state.MadeOn == command.EffectiveOn
+                   && state.MadeOn == command.EffectiveOn && Lists.SameSet(state.Parties, command.Parties)
+                   && Lists.SameSet(state.Agencies, command.Agencies) && Lists.SameSet(state.Programmes, command.Programmes)
                 ? Rules.None
                 : throw new RuleBroken("commitment-made-once", $"Commitment '{command.CommitmentId}' is already on record with other details; amend it instead.");
         }

@@ -34,6 +34,7 @@ public static class JointStatementDecider
         if (state is not null)
         {
             return state.DialogueId == command.DialogueId && state.Title == command.Title && state.Preamble == command.Preamble
+                   && state.DraftedOn == command.EffectiveOn
                 ? Rules.None
                 : throw new RuleBroken("statement-drafted-once", $"Statement '{command.StatementId}' is already drafted with other details.");
         }

@@ -7,7 +7,13 @@ public enum MeetingKind { Summit, Consultation, WorkingGroup }
 public enum MeetingStatus { Scheduled, Held, Cancelled }
 
 /// <summary>One party's delegation: who led it and who came.</summary>
-public sealed record Delegation(string Party, string? Head, IReadOnlyList<string> Members);
+public sealed record Delegation(string Party, string? Head, IReadOnlyList<string> Members)
+{
+    public bool SameAs(Delegation other) => Party == other.Party && Head == other.Head && Lists.Same(Members, other.Members);
+
+    public static bool Same(IReadOnlyList<Delegation> a, IReadOnlyList<Delegation> b) =>
+        a.Count == b.Count && a.All(d => b.Any(d.SameAs));
+}
 
 /// <param name="PlannedDates">Null while the date is not yet fixed.</param>
 /// <param name="EffectiveOn">When the meeting was arranged, if the record knows; null when it does not.</param>
@@ -47,6 +53,7 @@ public sealed record Meeting(
     IReadOnlyList<string> Parties,
     IReadOnlyList<Delegation> Delegations,
     MeetingStatus Status,
+    PartialDate? ArrangedOn,
     DateSpan? HeldDates,
     IReadOnlyList<Delegation> Participants,
     MeetingOutcome? Outcome,
@@ -66,8 +73,10 @@ public static class MeetingDecider
             throw new RuleBroken("meeting-has-two-parties", "A bilateral meeting needs at least two parties.", RuleKind.Invalid);
         if (state is not null)
         {
+            // Place and planned dates can change later (reschedule), so a replay of the original scheduling still matches.
             var same = state.DialogueId == command.DialogueId && state.Kind == command.Kind && state.Title == command.Title
-                       && Lists.SameSet(state.Parties, command.Parties);
+                       && Lists.SameSet(state.Parties, command.Parties) && Delegation.Same(state.Delegations, command.Delegations)
+                       && state.ArrangedOn == command.EffectiveOn;
             return same
                 ? Rules.None
                 : throw new RuleBroken("meeting-scheduled-once", $"Meeting '{command.MeetingId}' is already on record with other details; reschedule it instead.");
@@ -141,7 +150,7 @@ public static class MeetingDecider
     public static Meeting? Evolve(Meeting? state, object @event) => @event switch
     {
         MeetingScheduled e => new Meeting(e.MeetingId, e.DialogueId, e.Kind, e.Title, e.Place, e.PlannedDates, e.Parties, e.Delegations,
-            MeetingStatus.Scheduled, null, [], null, null),
+            MeetingStatus.Scheduled, e.EffectiveOn, null, [], null, null),
         MeetingRescheduled e when state is not null => state with { Place = e.Place, PlannedDates = e.PlannedDates },
         MeetingHeld e when state is not null => state with { Status = MeetingStatus.Held, HeldDates = e.Dates, Place = e.Place, Participants = e.Participants },
         MeetingOutcomeRecorded e when state is not null => state with { Outcome = new MeetingOutcome(e.Summary, e.Decisions, e.FieldCodes, e.EffectiveOn) },

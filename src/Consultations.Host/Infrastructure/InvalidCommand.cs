@@ -9,6 +9,12 @@ public sealed class InvalidCommand(IReadOnlyDictionary<string, string[]> errors)
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
+    /// <summary>A JSON body of <c>null</c> deserializes to nothing; refuse it like any unreadable body.</summary>
+    public static void RequireBody<T>([System.Diagnostics.CodeAnalysis.NotNull] T? body) where T : class
+    {
+        if (body is null) throw For("body", "A JSON object is required.");
+    }
+
     public static InvalidCommand For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
 
     /// <summary>Names the JSON member at fault in a deserialization failure, e.g. "plannedDates.from".</summary>

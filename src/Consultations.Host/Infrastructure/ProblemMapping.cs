@@ -33,11 +33,33 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     {
         var problem = context.ProblemDetails;
         if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != "Invalid JSON format" || problem.Detail is null) return;
-        var invalid = InvalidCommand.FromMessage(problem.Detail);
+        var invalid = InvalidCommand.FromMessage(problem.Detail, JsonPathOf(context));
         problem.Title = "The request body could not be read.";
         problem.Type = "https://httpwg.org/specs/rfc9110.html#status.400";
         problem.Detail = string.Join(" ", invalid.Errors.Select(x => $"{x.Key}: {string.Join(" ", x.Value)}"));
         problem.Extensions["errors"] = invalid.Errors;
+    }
+
+    // The problem's own message names the path for most failures; when it does not, find the object that holds the
+    // failure in the (buffered) request body.
+    private static string? JsonPathOf(ProblemDetailsContext context)
+    {
+        if (problemHasPath(context.ProblemDetails.Detail!)) return null;
+        if (context.ProblemDetails.Extensions.TryGetValue("lineNumber", out var line) && line is not null
+            && context.ProblemDetails.Extensions.TryGetValue("bytePositionInLine", out var position) && position is not null
+            && context.HttpContext.Request.Body.CanSeek)
+        {
+            context.HttpContext.Request.Body.Position = 0;
+            using var copy = new MemoryStream();
+            context.HttpContext.Request.Body.CopyTo(copy);
+            var container = JsonPathLocator.ContainerAt(copy.ToArray(), Convert.ToInt64(line, System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt64(position, System.Globalization.CultureInfo.InvariantCulture));
+            return container.Length == 0 ? "$" : "$." + container;
+        }
+
+        return null;
+
+        static bool problemHasPath(string detail) => detail.Contains(" Path: $", StringComparison.Ordinal);
     }
 
     public static ProblemDetails? ToProblem(Exception exception) => exception switch

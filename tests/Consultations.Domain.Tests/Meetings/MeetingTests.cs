@@ -276,7 +276,7 @@ public sealed class MeetingTests : Specification<Meeting>
         Recorded.Same(
             new Meeting(Id, "DLG-SPACE", MeetingKind.Consultation, "Ninth Space Consultations", "Saint-Hubert",
                 PlannedDates: Span("2026-06-03", "2026-06-04"), Parties: ["France", "India"], Delegations: [French, Indian],
-                Status: MeetingStatus.Held, HeldDates: Span("2026-06-03", "2026-06-04"), Participants: [FrenchAsCame, Indian],
+                Status: MeetingStatus.Held, ArrangedOn: On("2026-02"), HeldDates: Span("2026-06-03", "2026-06-04"), Participants: [FrenchAsCame, Indian],
                 Outcome: new MeetingOutcome("Agreed a debris-mitigation work plan.", ["Set up a debris working group"], ["SPACE-SUST"], On("2026-06-04")),
                 CancellationReason: null),
             Given(Scheduled(), Rescheduled(), Held(place: "Saint-Hubert", participants: [FrenchAsCame, Indian]), OutcomeRecorded()).State);
@@ -294,6 +294,6 @@ public sealed class MeetingTests : Specification<Meeting>
         Recorded.Same(
             new Meeting(Id, "DLG-SPACE", MeetingKind.Consultation, "Ninth Space Consultations", "Paris",
                 Span("2026-05-28", "2026-05-29"), ["France", "India"], [French, Indian],
-                MeetingStatus.Cancelled, null, [], null, "Elections"),
+                MeetingStatus.Cancelled, On("2026-02"), null, [], null, "Elections"),
             Given(Scheduled(), Cancelled()).State);
 }

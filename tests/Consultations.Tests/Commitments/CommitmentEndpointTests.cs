@@ -107,12 +107,27 @@ public class CommitmentEndpointTests(AppFixture fixture) : WriteEndpointContext(
     }
 
     [Fact]
-    public async Task Making_a_commitment_again_with_another_text_or_status_is_refused_rather_than_silently_ignored()
+    public async Task Replaying_the_original_commitment_after_an_amendment_and_a_status_change_is_idempotent()
     {
+        // Text and status move with amendments and status changes, so the first command, repeated later, still matches.
         await SeedAsync();
         await CreatedAsync("/api/commitments", Making(), New, $"/api/commitments/{New}");
-        await ConflictAsync("/api/commitments", Making().With("text", "A different undertaking."), "commitment-made-once");
-        await ConflictAsync("/api/commitments", Making().With("status", "in-progress"), "commitment-made-once");
+        await ChangedAsync($"/api/commitments/{New}/amendments", Amendment(), New);
+        await ChangedAsync($"/api/commitments/{New}/status", StatusChange("in-progress"), New);
+        await UnchangedAsync("/api/commitments", Making(), New);
+        Assert.Equal("in-progress", Text(await ReadAsync($"/api/commitments/{New}"), "status"));
+    }
+
+    [Fact]
+    public async Task Making_a_commitment_again_with_other_parties_agencies_or_programmes_is_refused_rather_than_silently_ignored()
+    {
+        // No later event changes these, so a second command that differs there contradicts the record; it is
+        // answered 200 with nothing appended and the new details are lost.
+        await SeedAsync();
+        await CreatedAsync("/api/commitments", Making(), New, $"/api/commitments/{New}");
+        await ConflictAsync("/api/commitments", Making().With("parties", new JsonArray("Japan")), "commitment-made-once");
+        await ConflictAsync("/api/commitments", Making().With("agencies", new JsonArray()), "commitment-made-once");
+        await ConflictAsync("/api/commitments", Making().With("programmes", new JsonArray("LiteBIRD")), "commitment-made-once");
     }
 
     [Theory]

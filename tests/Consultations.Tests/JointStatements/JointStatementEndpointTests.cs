@@ -84,6 +84,8 @@ public class JointStatementEndpointTests(AppFixture fixture) : WriteEndpointCont
     [Fact]
     public async Task Drafting_a_statement_again_on_another_date_is_refused_rather_than_silently_ignored()
     {
+        // Nothing but drafting sets the draft date: a second draft dated otherwise contradicts the record, yet it is
+        // answered 200 with nothing appended.
         await SeedAsync();
         await CreatedAsync(DraftUrl, Drafting(), Draft, $"/api/statements/{Draft}");
         await ConflictAsync(DraftUrl, Drafting().With("effectiveOn", "2026-10-01"), "statement-drafted-once");

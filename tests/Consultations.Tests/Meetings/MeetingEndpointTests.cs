@@ -103,13 +103,25 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     }
 
     [Fact]
-    public async Task Scheduling_a_meeting_again_at_another_place_is_refused_rather_than_silently_ignored()
+    public async Task Replaying_the_original_schedule_of_a_rescheduled_meeting_is_idempotent()
     {
-        // The record keeps the first place; a second schedule with other details must say so (reschedule instead).
+        // Place and planned dates move with rescheduling, so the first schedule, repeated later, still matches the record.
         await SeedAsync();
         await CreatedAsync("/api/meetings", Schedule(), NewMeeting, $"/api/meetings/{NewMeeting}");
-        await ConflictAsync("/api/meetings", Schedule().With("place", "Osaka"), "meeting-scheduled-once");
-        await ConflictAsync("/api/meetings", Schedule().With("plannedDates", new JsonObject { ["from"] = "2027-09-01" }), "meeting-scheduled-once");
+        await ChangedAsync($"/api/meetings/{NewMeeting}/reschedule", Reschedule(), NewMeeting);
+        await UnchangedAsync("/api/meetings", Schedule(), NewMeeting);
+        Assert.Equal("Milan", Text(await ReadAsync($"/api/meetings/{NewMeeting}"), "place"));
+    }
+
+    [Fact]
+    public async Task Scheduling_a_meeting_again_with_other_delegations_or_arrangement_date_is_refused_rather_than_silently_ignored()
+    {
+        // Nothing but scheduling sets the delegations or the date the meeting was arranged: a second schedule that
+        // differs there contradicts the record, yet it is answered 200 with nothing appended (the new details are lost).
+        await SeedAsync();
+        await CreatedAsync("/api/meetings", Schedule(), NewMeeting, $"/api/meetings/{NewMeeting}");
+        await ConflictAsync("/api/meetings", Schedule().With("delegations", new JsonArray()), "meeting-scheduled-once");
+        await ConflictAsync("/api/meetings", Schedule().With("effectiveOn", "2026-09-01"), "meeting-scheduled-once");
     }
 
     [Fact]

@@ -14,12 +14,13 @@ public static class HoldMeetingEndpoint
     [WolverinePost("/api/meetings/{id}/held", OperationId = "recordMeetingHeld"), Tags("Meetings")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
+        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new HoldMeeting(id, body.Dates, body.Place, body.Participants), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;
     }
 
-    public static Task<Recorded> Handle(HoldMeeting command, Recorder recorder, CancellationToken ct)
+    public static async Task<Recorded> Handle(HoldMeeting command, Recorder recorder, CancellationToken ct)
     {
         new Check()
             .Id("meetingId", command.MeetingId)
@@ -27,6 +28,9 @@ public static class HoldMeetingEndpoint
             .OptionalText("place", command.Place, 200)
             .Delegations("participants", command.Participants)
             .ThrowIfAny();
-        return recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
+        var meeting = await recorder.LoadAsync<Meeting>(command.MeetingId, ct) ?? throw new RecordNotFound("meeting", command.MeetingId);
+        var strangers = (command.Participants ?? []).Select(d => d.Party).Except(meeting.Parties).ToList();
+        if (strangers.Count > 0) throw InvalidCommand.For("participants", $"Delegations of parties not at the meeting: {string.Join(", ", strangers)}.");
+        return await recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
     }
 }

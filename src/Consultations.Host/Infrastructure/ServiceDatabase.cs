@@ -45,11 +45,29 @@ public sealed class ServiceDatabase : IAsyncDisposable
             Environment.Exit(2);
         }
 
-        var folder = configuration["Consultations:DataFolder"] is { Length: > 0 } dataFolder
+        var chosen = configuration["Consultations:DataFolder"] is { Length: > 0 } dataFolder
             ? Path.Combine(Path.GetFullPath(dataFolder), "postgres")
-            : DefaultDataFolder.Resolve(contentRoot);
+            : null;
+        var folder = chosen ?? DefaultDataFolder.Resolve(contentRoot);
         using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
-        var local = await LocalPostgres.StartAsync(folder, loggerFactory.CreateLogger("LocalPostgres"));
+        var logger = loggerFactory.CreateLogger("LocalPostgres");
+        LocalPostgres local;
+        try
+        {
+            local = await LocalPostgres.StartAsync(folder, logger);
+        }
+        catch (InvalidOperationException e) when (chosen is null && Environment.GetEnvironmentVariable("CONSULTATIONS_DATA") is null
+                                                  && e.Message.Contains("is not usable by the", StringComparison.Ordinal))
+        {
+            // As root in a private folder (a clone under /root or a 0700 temp folder) the postgres OS user cannot reach
+            // the project's .data; keep the cluster in a folder of its own named after the project instead.
+            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(folder)))[..12].ToLowerInvariant();
+            var fallback = Path.Combine("/var/tmp", $"consultations-{hash}", "postgres");
+            Directory.CreateDirectory(Path.GetDirectoryName(fallback)!);
+            logger.LogWarning("The postgres OS user cannot use {Folder}; keeping the local database in {Fallback} instead.", folder, fallback);
+            local = await LocalPostgres.StartAsync(fallback, logger);
+        }
+
         var connectionString = await local.EnsureDatabaseAsync("consultations");
         return new ServiceDatabase(connectionString, local, stopOnExit: isService || local.StartedByUs);
     }

@@ -50,6 +50,11 @@ app.MapOpenApi();
 app.MapScalarApiReference(o => o.WithTitle("Consultations API"));
 app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 app.MapWolverineEndpoints();
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+        app.Logger.LogInformation("Consultations is serving {Url} (API reference: {Url}/scalar/v1, OpenAPI: {Url}/openapi/v1.json)", url, url, url);
+});
 
 try
 {

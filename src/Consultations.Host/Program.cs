@@ -16,6 +16,8 @@ var schema = builder.Configuration["Consultations:Schema"] ?? "consultations";
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(database);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<WriteConditions>();
 builder.Services.AddScoped<Recorder>();
 builder.Services.AddSingleton<Consultations.Host.RecordFiles.RecordImporter>();
 builder.Services.ConfigureHttpJsonOptions(o => JsonConventions.Apply(o.SerializerOptions));
@@ -23,6 +25,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemMappi
 builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddOpenApi(o => ApiDocument.Configure(o));
 builder.Services.AddHostedService<SeedWhenEmpty>();
+builder.Services.AddConsultationsHealth();
 
 builder.Services.AddMarten(opts => StoreSetup.Configure(opts, database.ConnectionString, schema))
     .UseLightweightSessions()
@@ -45,10 +48,12 @@ app.Use((context, next) =>
     if (context.Request.HasJsonContentType()) context.Request.EnableBuffering();
     return next(context);
 });
+app.UseMiddleware<IdempotencyKeys>();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference(o => o.WithTitle("Consultations API"));
 app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+app.MapConsultationsHealth();
 app.MapWolverineEndpoints();
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -77,6 +77,12 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             Type = "https://httpwg.org/specs/rfc9110.html#status.404",
         },
         RuleBroken e => Rule(e),
+        StaleVersion e => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict, Title = "The record changed since it was read.", Detail = e.Message,
+            Type = "https://httpwg.org/specs/rfc9110.html#status.409",
+            Extensions = { ["rule"] = "stale-version", ["currentVersion"] = e.Current, ["expectedVersion"] = e.Expected },
+        },
         JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or Marten.Exceptions.StreamLockedException => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict, Title = "The record changed while this request was being decided.",

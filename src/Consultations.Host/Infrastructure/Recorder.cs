@@ -20,6 +20,7 @@ public sealed record Recorded(string Id, long Version, int Appended, bool Create
     public void Apply(HttpContext context)
     {
         context.Response.StatusCode = Created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
+        context.Response.Headers.ETag = $"\"{Version}\"";
         if (Created && Location is not null) context.Response.Headers.Location = Location;
     }
 
@@ -36,7 +37,7 @@ public sealed record Recorded(string Id, long Version, int Appended, bool Create
 /// commands in one unit (a record file import) see each other's effects. Nothing is stored until
 /// <see cref="SaveAsync"/>: either every command of the unit lands, or none does.
 /// </summary>
-public sealed class Recorder(IDocumentSession session, TimeProvider clock)
+public sealed class Recorder(IDocumentSession session, TimeProvider clock, WriteConditions? conditions = null)
 {
     private readonly Dictionary<(Type, string), Tracked> _tracked = [];
 
@@ -64,6 +65,8 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock)
             var stream = await session.Events.FetchForWriting<T>(id, ct);
             tracked = new Tracked(stream, stream.Aggregate, stream.CurrentVersion ?? 0);
             _tracked[(typeof(T), id)] = tracked;
+            if (conditions?.ExpectedVersion is { } expected && expected != tracked.Version)
+                throw new StaleVersion(id, expected, tracked.Version);
         }
 
         var state = (T?)tracked.State;

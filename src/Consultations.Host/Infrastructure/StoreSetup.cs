@@ -53,6 +53,7 @@ public static class StoreSetup
         opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<RecordFiles.AppliedRecordStep>();
+        opts.Schema.For<IdempotentRequest>();
         opts.Schema.For<Meeting>().Duplicate(x => x.DialogueId);
         opts.Schema.For<JointStatement>().Duplicate(x => x.DialogueId);
         opts.Schema.For<ActionPlan>().Duplicate(x => x.DialogueId);

@@ -12,6 +12,8 @@ namespace Consultations.Tests.Infrastructure;
 /// <summary>Base for integration tests: a clean record before each test, and helpers to act as a user would.</summary>
 public abstract class IntegrationContext(AppFixture fixture) : IClassFixture<AppFixture>, IAsyncLifetime
 {
+    protected AppFixture Fixture => fixture;
+
     protected IAlbaHost Host => fixture.Host;
 
     protected IDocumentStore Store => fixture.Store;

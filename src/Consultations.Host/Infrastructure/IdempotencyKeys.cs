@@ -1,0 +1,174 @@
+using System.Security.Cryptography;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Infrastructure;
+
+/// <summary>A POST answered under an <c>Idempotency-Key</c>: kept in PostgreSQL, so a retry after a restart still gets it.</summary>
+public sealed class IdempotentRequest
+{
+    public string Id { get; set; } = "";
+    public string Method { get; set; } = "";
+    public string Path { get; set; } = "";
+    public string RequestHash { get; set; } = "";
+    public bool Completed { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public int Status { get; set; }
+    public string? ContentType { get; set; }
+    public string? Location { get; set; }
+    public string? ETag { get; set; }
+    public byte[] Body { get; set; } = [];
+}
+
+/// <summary>
+/// <c>Idempotency-Key</c> on POSTs: the first request with a key is executed and its successful answer kept; a retry with
+/// the same key and the same request gets that answer again (with <c>Idempotent-Replayed: true</c>) and appends nothing.
+/// The same key with a different request is refused (422); a retry while the first is still running gets 409.
+/// Failed answers are not kept, so a request refused for a stale version or a broken rule can be retried.
+/// </summary>
+public sealed class IdempotencyKeys(RequestDelegate next)
+{
+    public const string Header = "Idempotency-Key";
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+
+    public async Task InvokeAsync(HttpContext context, IDocumentStore store, TimeProvider clock, IProblemDetailsService problems)
+    {
+        var key = context.Request.Headers[Header].ToString();
+        if (!HttpMethods.IsPost(context.Request.Method) || string.IsNullOrEmpty(key))
+        {
+            await next(context);
+            return;
+        }
+
+        if (key.Length > 200 || key.Any(char.IsControl))
+        {
+            await WriteProblem(context, problems, 400, "The Idempotency-Key is invalid.", "Use at most 200 printable characters.", "idempotency-key-invalid");
+            return;
+        }
+
+        context.Request.EnableBuffering();
+        var hash = await HashAsync(context.Request);
+        var id = $"{key}";
+        await using (var session = store.LightweightSession())
+        {
+            var existing = await session.LoadAsync<IdempotentRequest>(id);
+            if (existing is not null)
+            {
+                if (existing.Method != context.Request.Method || existing.Path != context.Request.Path.Value || existing.RequestHash != hash)
+                {
+                    await WriteProblem(context, problems, 422, "This Idempotency-Key was used for another request.",
+                        $"The key was first used for {existing.Method} {existing.Path} with another body.", "idempotency-key-reused");
+                    return;
+                }
+
+                if (existing.Completed)
+                {
+                    await Replay(context, existing);
+                    return;
+                }
+
+                if (clock.GetUtcNow() - existing.StartedAt < AbandonedAfter)
+                {
+                    await WriteProblem(context, problems, 409, "A request with this Idempotency-Key is still being processed.",
+                        "Retry in a moment.", "idempotency-key-in-progress");
+                    return;
+                }
+
+                session.Delete(existing);
+                await session.SaveChangesAsync();
+            }
+        }
+
+        if (!await ClaimAsync(store, id, context, hash, clock))
+        {
+            await WriteProblem(context, problems, 409, "A request with this Idempotency-Key is still being processed.", "Retry in a moment.", "idempotency-key-in-progress");
+            return;
+        }
+
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        await using (var session = store.LightweightSession())
+        {
+            if (context.Response.StatusCode is >= 200 and < 300)
+            {
+                session.Store(new IdempotentRequest
+                {
+                    Id = id, Method = context.Request.Method, Path = context.Request.Path.Value ?? "", RequestHash = hash, Completed = true,
+                    StartedAt = clock.GetUtcNow(), Status = context.Response.StatusCode, ContentType = context.Response.ContentType,
+                    Location = context.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
+                    ETag = context.Response.Headers.ETag.ToString() is { Length: > 0 } e ? e : null,
+                    Body = buffer.ToArray(),
+                });
+            }
+            else
+            {
+                session.Delete<IdempotentRequest>(id);
+            }
+
+            await session.SaveChangesAsync();
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original);
+    }
+
+    private static async Task<bool> ClaimAsync(IDocumentStore store, string id, HttpContext context, string hash, TimeProvider clock)
+    {
+        await using var session = store.LightweightSession();
+        session.Insert(new IdempotentRequest
+        {
+            Id = id, Method = context.Request.Method, Path = context.Request.Path.Value ?? "", RequestHash = hash, StartedAt = clock.GetUtcNow(),
+        });
+        try
+        {
+            await session.SaveChangesAsync();
+            return true;
+        }
+        catch (JasperFx.DocumentAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<string> HashAsync(HttpRequest request)
+    {
+        request.Body.Position = 0;
+        var hash = Convert.ToHexString(await SHA256.HashDataAsync(request.Body)).ToLowerInvariant();
+        request.Body.Position = 0;
+        return hash;
+    }
+
+    private static async Task Replay(HttpContext context, IdempotentRequest kept)
+    {
+        context.Response.StatusCode = kept.Status;
+        if (kept.ContentType is not null) context.Response.ContentType = kept.ContentType;
+        if (kept.Location is not null) context.Response.Headers.Location = kept.Location;
+        if (kept.ETag is not null) context.Response.Headers.ETag = kept.ETag;
+        context.Response.Headers["Idempotent-Replayed"] = "true";
+        await context.Response.Body.WriteAsync(kept.Body);
+    }
+
+    private static async Task WriteProblem(HttpContext context, IProblemDetailsService problems, int status, string title, string detail, string rule)
+    {
+        context.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = status, Title = title, Detail = detail, Type = $"https://httpwg.org/specs/rfc9110.html#status.{status}",
+                Extensions = { ["rule"] = rule },
+            },
+        });
+    }
+}

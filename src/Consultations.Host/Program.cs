@@ -42,12 +42,7 @@ builder.Services.AddWolverineHttp();
 var app = builder.Build();
 
 app.UseExceptionHandler();
-// Keep JSON bodies readable after a failed deserialization, so a 400 can name the member at fault.
-app.Use((context, next) =>
-{
-    if (context.Request.HasJsonContentType()) context.Request.EnableBuffering();
-    return next(context);
-});
+app.UseMiddleware<RequestLimits>();
 app.UseMiddleware<IdempotencyKeys>();
 app.UseStatusCodePages();
 app.MapOpenApi();

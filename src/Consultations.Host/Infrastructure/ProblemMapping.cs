@@ -71,6 +71,11 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         {
             Status = e.StatusCode, Title = "The request could not be read.", Detail = e.Message, Type = "https://httpwg.org/specs/rfc9110.html#status.400",
         },
+        IOException e when e.Message.Contains("buffer limit", StringComparison.OrdinalIgnoreCase) => new ProblemDetails
+        {
+            Status = StatusCodes.Status413PayloadTooLarge, Title = "The request body is too large.", Detail = e.Message,
+            Type = "https://httpwg.org/specs/rfc9110.html#status.413",
+        },
         RecordNotFound e => new ProblemDetails
         {
             Status = StatusCodes.Status404NotFound, Title = $"No such {e.RecordKind}.", Detail = e.Message,

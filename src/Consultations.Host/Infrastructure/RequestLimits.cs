@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Infrastructure;
+
+/// <summary>
+/// Refuses request bodies over <see cref="MaxBodyBytes"/> (413) and writes that are not JSON (415), as ProblemDetails,
+/// before anything reads them; keeps JSON bodies re-readable so a 400 can name the member at fault.
+/// </summary>
+public sealed class RequestLimits(RequestDelegate next)
+{
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        var request = context.Request;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            await Refuse(context, problems, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
+                $"Bodies are limited to {MaxBodyBytes / 1024} KiB.");
+            return;
+        }
+
+        var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
+        if (isWrite && request.Path.StartsWithSegments("/api") && (request.ContentLength ?? 1) > 0 && !request.HasJsonContentType())
+        {
+            await Refuse(context, problems, StatusCodes.Status415UnsupportedMediaType, "The request body must be JSON.",
+                "Send Content-Type: application/json.");
+            return;
+        }
+
+        if (request.HasJsonContentType()) request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
+        await next(context);
+    }
+
+    private static async Task Refuse(HttpContext context, IProblemDetailsService problems, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpwg.org/specs/rfc9110.html#status.{status}" },
+        });
+    }
+}

@@ -26,6 +26,7 @@ builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddOpenApi(o => ApiDocument.Configure(o));
 builder.Services.AddHostedService<SeedWhenEmpty>();
 builder.Services.AddConsultationsHealth();
+builder.AddConsultationsTelemetry();
 
 builder.Services.AddMarten(opts => StoreSetup.Configure(opts, database.ConnectionString, schema))
     .UseLightweightSessions()

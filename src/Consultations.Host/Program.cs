@@ -1,4 +1,7 @@
+using Consultations.Host.Auditing;
+using Consultations.Host.Exports;
 using Consultations.Host.Infrastructure;
+using Consultations.Host.Reports;
 using JasperFx;
 using Marten;
 using Scalar.AspNetCore;
@@ -26,11 +29,14 @@ builder.Services.AddExceptionHandler<ProblemMapping>();
 builder.Services.AddOpenApi(o => ApiDocument.Configure(o));
 builder.Services.AddHostedService<SeedWhenEmpty>();
 builder.Services.AddConsultationsHealth();
+builder.Services.AddConsultationsAuditing();
+builder.Services.AddReporting(builder.Configuration);
 builder.AddConsultationsTelemetry();
 
 builder.Services.AddMarten(opts => StoreSetup.Configure(opts, database.ConnectionString, schema))
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
+    .AddReportingDaemon(builder.Configuration)
     .IntegrateWithWolverine();
 
 builder.Host.UseWolverine(opts =>
@@ -45,6 +51,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseMiddleware<RequestLimits>();
 app.UseMiddleware<IdempotencyKeys>();
+app.UseMiddleware<ListExports>();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference(o => o.WithTitle("Consultations API"));

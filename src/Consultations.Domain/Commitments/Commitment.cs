@@ -14,6 +14,10 @@ public sealed record CommitmentStatusChanged(string CommitmentId, string Dialogu
 
 public sealed record CommitmentAmended(string CommitmentId, string DialogueId, string FieldCode, string PreviousText, string Text, PartialDate EffectiveOn, string Reason);
 
+/// <summary>The record got a status change's effective date wrong: the change named by <see cref="Corrects"/> took effect on <see cref="EffectiveOn"/>.</summary>
+public sealed record CommitmentStatusChangeCorrected(string CommitmentId, string DialogueId, string FieldCode, EventRef Corrects, CommitmentStatus To,
+    PartialDate WasEffectiveOn, PartialDate EffectiveOn, string Reason) : ICorrection;
+
 public sealed record MakeCommitment(string CommitmentId, string DialogueId, string FieldCode, string Text,
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
     SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn);
@@ -21,6 +25,9 @@ public sealed record MakeCommitment(string CommitmentId, string DialogueId, stri
 public sealed record ChangeCommitmentStatus(string CommitmentId, CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy);
 
 public sealed record AmendCommitment(string CommitmentId, string Text, PartialDate EffectiveOn, string Reason);
+
+/// <param name="Original">The event stored at <c>Corrects</c>, as read from the record (null when there is none).</param>
+public sealed record CorrectCommitmentStatusChange(string CommitmentId, EventRef Corrects, object? Original, PartialDate EffectiveOn, string Reason);
 
 public sealed record StatusChange(CommitmentStatus From, CommitmentStatus To, PartialDate EffectiveOn, string Reason);
 
@@ -119,6 +126,28 @@ public static class CommitmentDecider
         return [new CommitmentAmended(commitment.Id, commitment.DialogueId, commitment.FieldCode, commitment.Text, command.Text, command.EffectiveOn, command.Reason)];
     }
 
+    public static IReadOnlyList<object> Decide(CorrectCommitmentStatusChange command, Commitment? state, DateOnly today)
+    {
+        var commitment = Rules.Exists(state, "commitment", command.CommitmentId);
+        if (command.Original is not CommitmentStatusChanged original || original.CommitmentId != commitment.Id)
+            throw new RuleBroken("correction-names-a-status-change",
+                $"Version {command.Corrects.Version} of commitment '{commitment.Id}' is not a status change; only a status change's date can be corrected this way.");
+        Rules.NotInFuture(command.EffectiveOn, today);
+        var index = Enumerable.Range(0, commitment.StatusHistory.Count).Single(i => commitment.StatusHistory[i].To == original.To);
+        var change = commitment.StatusHistory[index];
+        if (change.EffectiveOn == command.EffectiveOn) return Rules.None;
+        var since = index == 0 ? commitment.MadeOn : commitment.StatusHistory[index - 1].EffectiveOn;
+        if (command.EffectiveOn.IsCertainlyBefore(since))
+            throw new RuleBroken("status-changes-in-order",
+                $"The commitment became {Describe(change.From)} on {since}; the change to {Describe(change.To)} cannot have taken effect earlier.", RuleKind.Invalid);
+        if (index + 1 < commitment.StatusHistory.Count && commitment.StatusHistory[index + 1].EffectiveOn.IsCertainlyBefore(command.EffectiveOn))
+            throw new RuleBroken("status-changes-in-order",
+                $"The commitment became {Describe(commitment.StatusHistory[index + 1].To)} on {commitment.StatusHistory[index + 1].EffectiveOn}; the change before it cannot have taken effect later.", RuleKind.Invalid);
+
+        return [new CommitmentStatusChangeCorrected(commitment.Id, commitment.DialogueId, commitment.FieldCode, command.Corrects, original.To,
+            change.EffectiveOn, command.EffectiveOn, command.Reason)];
+    }
+
     public static string Describe(CommitmentStatus status) => status switch
     {
         CommitmentStatus.InProgress => "in progress",
@@ -137,6 +166,11 @@ public static class CommitmentDecider
             StatusHistory = state.StatusHistory.With(new StatusChange(e.From, e.To, e.EffectiveOn, e.Reason)),
         },
         CommitmentAmended e when state is not null => state with { Text = e.Text, Amendments = state.Amendments + 1 },
+        CommitmentStatusChangeCorrected e when state is not null => state with
+        {
+            StatusSince = state.Status == e.To ? e.EffectiveOn : state.StatusSince,
+            StatusHistory = [.. state.StatusHistory.Select(h => h.To == e.To ? h with { EffectiveOn = e.EffectiveOn } : h)],
+        },
         _ => state,
     };
 }

@@ -28,6 +28,9 @@ public sealed record MeetingOutcomeRecorded(string MeetingId, string Summary, IR
 
 public sealed record MeetingCancelled(string MeetingId, PartialDate EffectiveOn, string Reason);
 
+/// <summary>The record got the dates a meeting was held wrong: it was held on <see cref="Dates"/>.</summary>
+public sealed record MeetingHeldCorrected(string MeetingId, EventRef Corrects, DateSpan WasDates, DateSpan Dates, PartialDate EffectiveOn, string Reason) : ICorrection;
+
 public sealed record ScheduleMeeting(string MeetingId, string DialogueId, MeetingKind Kind, string Title, string Place,
     DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn);
 
@@ -40,6 +43,9 @@ public sealed record HoldMeeting(string MeetingId, DateSpan Dates, string? Place
 public sealed record RecordMeetingOutcome(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn);
 
 public sealed record CancelMeeting(string MeetingId, PartialDate EffectiveOn, string Reason);
+
+/// <param name="Original">The event stored at <c>Corrects</c>, as read from the record (null when there is none).</param>
+public sealed record CorrectMeetingHeldDates(string MeetingId, EventRef Corrects, object? Original, DateSpan Dates, string Reason);
 
 public sealed record MeetingOutcome(string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate RecordedOn);
 
@@ -147,6 +153,21 @@ public static class MeetingDecider
         };
     }
 
+    public static IReadOnlyList<object> Decide(CorrectMeetingHeldDates command, Meeting? state, DateOnly today)
+    {
+        var meeting = Rules.Exists(state, "meeting", command.MeetingId);
+        if (command.Original is not MeetingHeld original || original.MeetingId != meeting.Id || meeting.HeldDates is null)
+            throw new RuleBroken("correction-names-a-meeting-held",
+                $"Version {command.Corrects.Version} of meeting '{meeting.Id}' is not the record that it was held; only those dates can be corrected this way.");
+        Rules.InOrder(command.Dates, "meeting dates'");
+        Rules.NotInFuture(command.Dates.End, today, "meeting date");
+        if (meeting.HeldDates == command.Dates) return Rules.None;
+        if (meeting.Outcome is { } outcome && outcome.RecordedOn.IsCertainlyBefore(command.Dates.From))
+            throw new RuleBroken("outcome-after-meeting-held",
+                $"The meeting's outcome took effect on {outcome.RecordedOn}; it cannot have been held after that.", RuleKind.Invalid);
+        return [new MeetingHeldCorrected(meeting.Id, command.Corrects, meeting.HeldDates, command.Dates, command.Dates.From, command.Reason)];
+    }
+
     public static Meeting? Evolve(Meeting? state, object @event) => @event switch
     {
         MeetingScheduled e => new Meeting(e.MeetingId, e.DialogueId, e.Kind, e.Title, e.Place, e.PlannedDates, e.Parties, e.Delegations,
@@ -155,6 +176,7 @@ public static class MeetingDecider
         MeetingHeld e when state is not null => state with { Status = MeetingStatus.Held, HeldDates = e.Dates, Place = e.Place, Participants = e.Participants },
         MeetingOutcomeRecorded e when state is not null => state with { Outcome = new MeetingOutcome(e.Summary, e.Decisions, e.FieldCodes, e.EffectiveOn) },
         MeetingCancelled e when state is not null => state with { Status = MeetingStatus.Cancelled, CancellationReason = e.Reason },
+        MeetingHeldCorrected e when state is not null => state with { HeldDates = e.Dates },
         _ => state,
     };
 }

@@ -81,7 +81,11 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
         return new Recorded(id, tracked.Version, events.Count, created);
     }
 
-    public Task SaveAsync(CancellationToken ct) => session.SaveChangesAsync(ct);
+    public Task SaveAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(session.LastModifiedBy) && conditions?.RecordedBy is { } recordedBy) session.LastModifiedBy = recordedBy;
+        return session.SaveChangesAsync(ct);
+    }
 
     private sealed class Tracked(object stream, object? state, long version)
     {

@@ -26,6 +26,7 @@ public static class StoreSetup
         typeof(ActionPlanAdopted), typeof(ActionPlanItemAdded), typeof(ActionPlanItemProgressUpdated), typeof(ActionPlanItemCompleted),
         typeof(ActionPlanItemDropped), typeof(ActionPlanReaffirmed),
         typeof(CommitmentMade), typeof(CommitmentStatusChanged), typeof(CommitmentAmended),
+        typeof(CommitmentStatusChangeCorrected), typeof(MeetingHeldCorrected),
     ];
 
     public static void Configure(StoreOptions opts, string connectionString, string schema)
@@ -60,5 +61,8 @@ public static class StoreSetup
         opts.Schema.For<Commitment>().Duplicate(x => x.DialogueId).Duplicate(x => x.FieldCode);
         opts.Schema.For<FieldStatus>().Duplicate(x => x.DialogueId);
         opts.Schema.For<TimelineEntry>().Duplicate(x => x.DialogueId).Duplicate(x => x.SortDate!);
+
+        // The reporting views (commitment register and its SQL table, meeting records, action-plan progress) run async.
+        Reports.ReportingSetup.ConfigureStore(opts, schema);
     }
 }

@@ -22,6 +22,24 @@ public sealed class WriteConditions(IHttpContextAccessor accessor)
         }
     }
 
+    /// <summary>
+    /// Who is recording, from the <c>X-Recorded-By</c> header: a stand-in until authentication lands, used only when
+    /// the session has no authenticated user (Recorder stores it as the events' user name).
+    /// </summary>
+    public string? RecordedBy
+    {
+        get
+        {
+            var header = accessor.HttpContext?.Request.Headers[RecordedByHeader].ToString().Trim();
+            if (string.IsNullOrEmpty(header)) return null;
+            return header.Length <= 200 && !header.Any(char.IsControl)
+                ? header
+                : throw InvalidCommand.For(RecordedByHeader, "must be a name of at most 200 characters.");
+        }
+    }
+
+    public const string RecordedByHeader = "X-Recorded-By";
+
     /// <summary>Reads <c>If-Match</c>; a header that is not a single version is a 400.</summary>
     private static long? Read(HttpRequest request)
     {

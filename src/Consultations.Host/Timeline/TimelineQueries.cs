@@ -1,4 +1,5 @@
 using Consultations.Domain.Common;
+using Consultations.Host.Auditing;
 using Consultations.Host.Infrastructure;
 using Consultations.Projections.Timeline;
 using Marten;
@@ -33,16 +34,21 @@ public static class TimelineQueries
     /// Meetings, statements, action-plan changes and commitment changes in effective-date order. Entries known only
     /// to a month or year sit at the start of that period and say so; entries with no date yet come last.
     /// <c>from</c>/<c>to</c> keep the entries that may fall in the range (a two-day meeting overlapping it, a year containing it).
+    /// <c>recordedAt</c>/<c>effectiveOn</c> replay the timeline on those time axes.
     /// </summary>
     [WolverineGet("/api/timeline", OperationId = "getTimeline"), Tags("Timeline")]
-    public static async Task<IReadOnlyList<TimelineItem>> Get(string? dialogue, string? from, string? to, string? kind, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<TimelineItem>> Get(string? dialogue, string? from, string? to, string? kind, string? recordedAt, string? effectiveOn,
+        IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var fromDate = QueryValues.Date("from", from);
         var toDate = QueryValues.Date("to", to);
         if (fromDate is { } f && toDate is { } t && t.IsCertainlyBefore(f))
             throw InvalidCommand.For("to", $"'to' ({t}) is before 'from' ({f}).");
 
-        var query = session.Query<TimelineEntry>().AsQueryable();
+        var axes = Axes.Read(recordedAt, effectiveOn, clock);
+        var query = axes.IsNow
+            ? session.Query<TimelineEntry>().AsQueryable()
+            : (await RecordAsOf.LoadAsync(session, axes, ct)).Timeline().AsQueryable();
         if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(e => e.DialogueId == dialogue);
         if (!string.IsNullOrWhiteSpace(kind)) query = query.Where(e => e.Kind == kind);
         if (fromDate is { } start)
@@ -57,7 +63,7 @@ public static class TimelineQueries
             query = query.Where(e => e.SortDate != null && e.SortDate <= latest);
         }
 
-        var entries = await query.ToListAsync(ct);
+        var entries = axes.IsNow ? await query.ToListAsync(ct) : [.. query];
         return
         [
             .. entries

@@ -46,6 +46,7 @@ public sealed class FieldStatus
     public CommitmentCounts Commitments { get; set; } = new();
     public int ActionItems { get; set; }
     public int OpenActionItems { get; set; }
+    public ActionPlans.ItemCounts ActionItemsByProgress { get; set; } = new();
     public List<string> Agencies { get; set; } = [];
     public List<string> Programmes { get; set; } = [];
     public Touch? LatestMeeting { get; set; }

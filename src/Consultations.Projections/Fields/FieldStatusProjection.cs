@@ -7,91 +7,53 @@ using Marten.Events.Projections;
 
 namespace Consultations.Projections.Fields;
 
-/// <summary>Folds every event that concerns a field into that field's status. Events carry their field codes.</summary>
+/// <summary>
+/// Folds every event that concerns a field into that field's status. Events carry their field codes. The fold
+/// itself is <see cref="FieldStatusFold"/>, shared with the auditors' replay: change how an event moves a field
+/// there, never here, or replays and the stored status would disagree.
+/// </summary>
 public sealed partial class FieldStatusProjection : MultiStreamProjection<FieldStatus, string>
 {
     public FieldStatusProjection()
     {
-        Identity<CooperationFieldDefined>(e => e.FieldCode);
-        Identity<CooperationFieldScopeRevised>(e => e.FieldCode);
-        Identity<CommitmentMade>(e => e.FieldCode);
-        Identity<CommitmentStatusChanged>(e => e.FieldCode);
-        Identity<CommitmentAmended>(e => e.FieldCode);
-        Identity<ClauseAdded>(e => e.FieldCode);
-        Identities<JointStatementAdopted>(e => e.FieldCodes);
-        Identities<MeetingOutcomeRecorded>(e => e.FieldCodes);
-        Identity<ActionPlanItemAdded>(e => e.FieldCode);
-        Identity<ActionPlanItemProgressUpdated>(e => e.FieldCode);
-        Identity<ActionPlanItemCompleted>(e => e.FieldCode);
-        Identity<ActionPlanItemDropped>(e => e.FieldCode);
+        Identities<CooperationFieldDefined>(FieldStatusFold.FieldCodes);
+        Identities<CooperationFieldScopeRevised>(FieldStatusFold.FieldCodes);
+        Identities<CommitmentMade>(FieldStatusFold.FieldCodes);
+        Identities<CommitmentStatusChanged>(FieldStatusFold.FieldCodes);
+        Identities<CommitmentStatusChangeCorrected>(FieldStatusFold.FieldCodes);
+        Identities<CommitmentAmended>(FieldStatusFold.FieldCodes);
+        Identities<ClauseAdded>(FieldStatusFold.FieldCodes);
+        Identities<JointStatementAdopted>(FieldStatusFold.FieldCodes);
+        Identities<MeetingOutcomeRecorded>(FieldStatusFold.FieldCodes);
+        Identities<ActionPlanItemAdded>(FieldStatusFold.FieldCodes);
+        Identities<ActionPlanItemProgressUpdated>(FieldStatusFold.FieldCodes);
+        Identities<ActionPlanItemCompleted>(FieldStatusFold.FieldCodes);
+        Identities<ActionPlanItemDropped>(FieldStatusFold.FieldCodes);
     }
 
-    public void Apply(FieldStatus s, CooperationFieldDefined e)
-    {
-        s.Id = e.FieldCode;
-        s.DialogueId = e.DialogueId;
-        s.Number = e.Number;
-        s.Title = e.Title;
-        s.Scope = e.Scope;
-        s.Touched(e.EffectiveOn);
-    }
+    public void Apply(FieldStatus s, CooperationFieldDefined e) => FieldStatusFold.Apply(s, e);
 
-    public void Apply(FieldStatus s, CooperationFieldScopeRevised e)
-    {
-        s.Title = e.Title;
-        s.Scope = e.Scope;
-        s.Touched(e.EffectiveOn);
-    }
+    public void Apply(FieldStatus s, CooperationFieldScopeRevised e) => FieldStatusFold.Apply(s, e);
 
-    public void Apply(FieldStatus s, CommitmentMade e)
-    {
-        s.Commitments.Add(e.Status, 1);
-        foreach (var agency in e.Agencies.Where(a => !s.Agencies.Contains(a))) s.Agencies.Add(agency);
-        foreach (var programme in e.Programmes.Where(p => !s.Programmes.Contains(p))) s.Programmes.Add(programme);
-        s.Touched(e.EffectiveOn);
-    }
+    public void Apply(FieldStatus s, CommitmentMade e) => FieldStatusFold.Apply(s, e);
 
-    public void Apply(FieldStatus s, CommitmentStatusChanged e)
-    {
-        s.Commitments.Add(e.From, -1);
-        s.Commitments.Add(e.To, 1);
-        s.Touched(e.EffectiveOn);
-    }
+    public void Apply(FieldStatus s, CommitmentStatusChanged e) => FieldStatusFold.Apply(s, e);
 
-    public void Apply(FieldStatus s, CommitmentAmended e) => s.Touched(e.EffectiveOn);
+    public void Apply(FieldStatus s, CommitmentStatusChangeCorrected e) => FieldStatusFold.Apply(s, e);
 
-    public void Apply(FieldStatus s, ClauseAdded e) => s.Touched(e.EffectiveOn);
+    public void Apply(FieldStatus s, CommitmentAmended e) => FieldStatusFold.Apply(s, e);
 
-    public void Apply(FieldStatus s, JointStatementAdopted e)
-    {
-        s.LatestStatement = FieldStatus.Later(s.LatestStatement, new Touch(e.StatementId, e.AdoptedOn));
-        s.Touched(e.EffectiveOn);
-    }
+    public void Apply(FieldStatus s, ClauseAdded e) => FieldStatusFold.Apply(s, e);
 
-    public void Apply(FieldStatus s, MeetingOutcomeRecorded e)
-    {
-        s.LatestMeeting = FieldStatus.Later(s.LatestMeeting, new Touch(e.MeetingId, e.EffectiveOn));
-        s.Touched(e.EffectiveOn);
-    }
+    public void Apply(FieldStatus s, JointStatementAdopted e) => FieldStatusFold.Apply(s, e);
 
-    public void Apply(FieldStatus s, ActionPlanItemAdded e)
-    {
-        s.ActionItems++;
-        s.OpenActionItems++;
-        s.Touched(e.EffectiveOn);
-    }
+    public void Apply(FieldStatus s, MeetingOutcomeRecorded e) => FieldStatusFold.Apply(s, e);
 
-    public void Apply(FieldStatus s, ActionPlanItemProgressUpdated e) => s.Touched(e.EffectiveOn);
+    public void Apply(FieldStatus s, ActionPlanItemAdded e) => FieldStatusFold.Apply(s, e);
 
-    public void Apply(FieldStatus s, ActionPlanItemCompleted e)
-    {
-        s.OpenActionItems--;
-        s.Touched(e.EffectiveOn);
-    }
+    public void Apply(FieldStatus s, ActionPlanItemProgressUpdated e) => FieldStatusFold.Apply(s, e);
 
-    public void Apply(FieldStatus s, ActionPlanItemDropped e)
-    {
-        s.OpenActionItems--;
-        s.Touched(e.EffectiveOn);
-    }
+    public void Apply(FieldStatus s, ActionPlanItemCompleted e) => FieldStatusFold.Apply(s, e);
+
+    public void Apply(FieldStatus s, ActionPlanItemDropped e) => FieldStatusFold.Apply(s, e);
 }

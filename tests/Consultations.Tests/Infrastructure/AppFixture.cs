@@ -25,6 +25,7 @@ public class AppFixture : IAsyncLifetime
             x.UseSetting("ConnectionStrings:Marten", connectionString);
             x.UseSetting("Consultations:Schema", Schema);
             x.UseSetting("Consultations:SeedWhenEmpty", "false");
+            x.UseSetting("Consultations:ProjectionDaemon", "Solo");
             x.ConfigureServices(s => s.RunWolverineInSoloMode());
         });
     }

@@ -1,5 +1,6 @@
 using Consultations.Domain.Commitments;
 using Consultations.Domain.Common;
+using Consultations.Host.Auditing;
 using Consultations.Host.Infrastructure;
 using Marten;
 using Wolverine.Http;
@@ -24,7 +25,14 @@ public static class CommitmentQueries
         return await query.OrderBy(c => c.FieldCode).ThenBy(c => c.Id).ToListAsync(ct);
     }
 
+    /// <summary>One commitment with its status history; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
     [WolverineGet("/api/commitments/{id}", OperationId = "getCommitment"), Tags("Commitments")]
-    public static async Task<Commitment> Get(string id, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<Commitment>(id, ct) ?? throw new RecordNotFound("commitment", id);
+    public static async Task<Commitment> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var axes = Axes.Read(recordedAt, effectiveOn, clock);
+        var commitment = axes.IsNow
+            ? await session.LoadAsync<Commitment>(id, ct)
+            : (await RecordAsOf.LoadAsync(session, axes, ct, stream: id)).Record<Commitment>(id, CommitmentDecider.Evolve);
+        return commitment ?? throw new RecordNotFound("commitment", id);
+    }
 }

@@ -2,6 +2,9 @@ using Consultations.Domain.Commitments;
 using Consultations.Domain.Common;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
+using Consultations.Host.Auditing;
+using Consultations.Host.Reports;
+using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
 using Marten;
 using Wolverine.Http;
@@ -26,28 +29,60 @@ public sealed record FieldView(
     TouchView? LatestMeeting,
     TouchView? LatestStatement,
     string? LastActivityOn,
-    IReadOnlyList<CommitmentBrief>? CommitmentList = null);
+    IReadOnlyList<CommitmentBrief>? CommitmentList = null,
+    ItemCounts? ActionItemsByProgress = null,
+    FieldHealth? Health = null,
+    int? DaysSinceLastActivity = null);
 
 public static class FieldQueries
 {
-    /// <summary>Every cooperation field with its status, in the order of its dialogue's numbering.</summary>
+    /// <summary>
+    /// Every cooperation field with its status, in the order of its dialogue's numbering. With <c>recordedAt</c> (an
+    /// ISO-8601 instant) and/or <c>effectiveOn</c> (yyyy-MM-dd), the status replayed on those time axes.
+    /// </summary>
     [WolverineGet("/api/fields", OperationId = "listFields"), Tags("Cooperation fields")]
-    public static async Task<IReadOnlyList<FieldView>> List(string? dialogue, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<FieldView>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
     {
-        var query = session.Query<FieldStatus>().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(f => f.DialogueId == dialogue);
-        var fields = await query.OrderBy(f => f.DialogueId).ThenBy(f => f.Number).ToListAsync(ct);
+        var axes = Axes.Read(recordedAt, effectiveOn, clock);
+        IReadOnlyList<FieldStatus> fields;
+        if (axes.IsNow)
+        {
+            var query = session.Query<FieldStatus>().AsQueryable();
+            if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(f => f.DialogueId == dialogue);
+            fields = await query.OrderBy(f => f.DialogueId).ThenBy(f => f.Number).ToListAsync(ct);
+        }
+        else
+        {
+            var replayed = (await RecordAsOf.LoadAsync(session, axes, ct)).Fields().Values;
+            fields = [.. replayed.Where(f => string.IsNullOrWhiteSpace(dialogue) || f.DialogueId == dialogue).OrderBy(f => f.DialogueId).ThenBy(f => f.Number)];
+        }
+
         var titles = await TitlesAsync(session, fields, ct);
-        return [.. fields.Select(f => View(f, titles))];
+        return [.. fields.Select(f => View(f, titles, clock, reporting))];
     }
 
+    /// <summary>One field's status with its commitments; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
     [WolverineGet("/api/fields/{code}", OperationId = "getField"), Tags("Cooperation fields")]
-    public static async Task<FieldView> Get(string code, IQuerySession session, CancellationToken ct)
+    public static async Task<FieldView> Get(string code, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
     {
-        var field = await session.LoadAsync<FieldStatus>(code, ct) ?? throw new RecordNotFound("cooperation field", code);
+        var axes = Axes.Read(recordedAt, effectiveOn, clock);
+        FieldStatus? field;
+        IReadOnlyList<Commitment> commitments;
+        if (axes.IsNow)
+        {
+            field = await session.LoadAsync<FieldStatus>(code, ct);
+            commitments = await session.Query<Commitment>().Where(c => c.FieldCode == code).OrderBy(c => c.Id).ToListAsync(ct);
+        }
+        else
+        {
+            var replay = await RecordAsOf.LoadAsync(session, axes, ct);
+            field = replay.Fields().GetValueOrDefault(code);
+            commitments = [.. replay.Records<Commitment>(CommitmentDecider.Evolve).Where(c => c.FieldCode == code).OrderBy(c => c.Id, StringComparer.Ordinal)];
+        }
+
+        if (field is null) throw new RecordNotFound("cooperation field", code);
         var titles = await TitlesAsync(session, [field], ct);
-        var commitments = await session.Query<Commitment>().Where(c => c.FieldCode == code).OrderBy(c => c.Id).ToListAsync(ct);
-        return View(field, titles) with
+        return View(field, titles, clock, reporting) with
         {
             CommitmentList = [.. commitments.Select(c => new CommitmentBrief(c.Id, c.Text, c.Status, c.StatusSince.ToString()))],
         };
@@ -63,6 +98,16 @@ public static class FieldQueries
             .Concat(statements.Select(s => KeyValuePair.Create("statement:" + s.Id, s.Title)))
             .ToDictionary();
     }
+
+    private static FieldView View(FieldStatus f, Dictionary<string, string> titles, TimeProvider clock, ReportingOptions reporting) =>
+        View(f, titles) with
+        {
+            ActionItemsByProgress = f.ActionItemsByProgress,
+            Health = FieldHealthRule.Of(f, Today(clock), reporting.StalledAfterDays),
+            DaysSinceLastActivity = f.LastActivityOn is { } last ? Math.Max(0, Today(clock).DayNumber - last.Latest.DayNumber) : null,
+        };
+
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static FieldView View(FieldStatus f, Dictionary<string, string> titles) => new(
         f.Id, f.DialogueId, f.Number, f.Title, f.Scope, f.Commitments, f.ActionItems, f.OpenActionItems, f.Agencies, f.Programmes,

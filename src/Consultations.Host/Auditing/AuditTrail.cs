@@ -1,0 +1,96 @@
+using System.Globalization;
+using Consultations.Domain.Common;
+using Consultations.Host.Infrastructure;
+using JasperFx.Events;
+using Marten;
+using Wolverine.Http;
+
+namespace Consultations.Host.Auditing;
+
+/// <param name="Sequence">The event's position in the whole record (the ledger's position).</param>
+/// <param name="EffectiveOn">When the fact took effect in the world, as the event says (null when the record does not know).</param>
+/// <param name="RecordedAt">When it was recorded (Marten's timestamp, UTC).</param>
+/// <param name="User">Who recorded it (X-Recorded-By until authentication lands; "seed" or the --as name for imports).</param>
+/// <param name="Reason">Why, for events that carry a reason (status changes, amendments, corrections, cancellations…).</param>
+/// <param name="Corrects">For a correction, the event it corrects.</param>
+/// <param name="CorrectedBy">The sequences of later corrections of this event, if any.</param>
+public sealed record AuditEntry(
+    long Sequence,
+    string Stream,
+    long Version,
+    string Type,
+    string? EffectiveOn,
+    DateTimeOffset RecordedAt,
+    string? User,
+    string? CorrelationId,
+    string? CausationId,
+    string? Reason,
+    EventRef? Corrects,
+    IReadOnlyList<long> CorrectedBy,
+    Guid EventId,
+    object Data);
+
+public static class AuditTrail
+{
+    /// <summary>
+    /// Who recorded what, when and why: every event of one record (<c>record</c>: its id), or every event recorded in a
+    /// time range (<c>from</c>/<c>to</c>: ISO-8601 instants, or days), in the order recorded. Corrections name the
+    /// event they correct, and corrected events name their corrections.
+    /// </summary>
+    [WolverineGet("/api/audit", OperationId = "getAuditTrail"), Tags("Auditing")]
+    public static Task<IReadOnlyList<AuditEntry>> Get(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
+    {
+        var start = Bound("from", from, endOfDay: false);
+        var end = Bound("to", to, endOfDay: true);
+        if (string.IsNullOrWhiteSpace(record) && start is null && end is null)
+            throw InvalidCommand.For("record", "Name a record (record=ID) or a recorded-time range (from=, to=).");
+        if (start is { } s && end is { } e && e < s) throw InvalidCommand.For("to", $"'to' ({to}) is before 'from' ({from}).");
+        return ListAsync(session, string.IsNullOrWhiteSpace(record) ? null : record, start, end, ct);
+    }
+
+    public static async Task<IReadOnlyList<AuditEntry>> ListAsync(IQuerySession session, string? record, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+    {
+        var query = session.Events.QueryAllRawEvents().AsQueryable();
+        if (record is not null) query = query.Where(e => e.StreamKey == record);
+        if (from is { } f) query = query.Where(e => e.Timestamp >= f);
+        if (to is { } t) query = query.Where(e => e.Timestamp <= t);
+        var events = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
+
+        // Corrections recorded after the range still belong in the picture of the events they correct.
+        var streams = events.Select(e => e.StreamKey!).Distinct().ToArray();
+        var corrections = streams.Length == 0
+            ? []
+            : (await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(streams)).OrderBy(e => e.Sequence).ToListAsync(ct))
+                .Where(e => e.Data is ICorrection).ToList();
+        return [.. events.Select(e => Entry(e, corrections))];
+    }
+
+    public static AuditEntry Entry(IEvent e, IReadOnlyList<IEvent> corrections) => new(
+        e.Sequence,
+        e.StreamKey!,
+        e.Version,
+        e.EventTypeName,
+        EventFacts.EffectiveOn(e.Data)?.ToString(),
+        e.Timestamp.ToUniversalTime(),
+        e.UserName,
+        e.CorrelationId,
+        e.CausationId,
+        EventFacts.Reason(e.Data),
+        EventFacts.Corrects(e.Data),
+        [.. corrections.Where(c => c.Data is ICorrection x && x.Corrects.StreamId == e.StreamKey && x.Corrects.Version == e.Version).Select(c => c.Sequence)],
+        e.Id,
+        e.Data);
+
+    /// <summary>An ISO-8601 instant, or a day (its first or last instant, UTC).</summary>
+    public static DateTimeOffset? Bound(string name, string? value, bool endOfDay)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var text = value.Trim().Replace(' ', '+');
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return new DateTimeOffset(endOfDay ? day.ToDateTime(TimeOnly.MaxValue) : day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (text.Contains('T', StringComparison.Ordinal)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+            return instant;
+        throw InvalidCommand.For(name, $"'{value}' is neither an instant (2026-06-01T12:00:00Z) nor a day (2026-06-01).");
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using Consultations.Host.Infrastructure;
+
+namespace Consultations.Host.Auditing;
+
+/// <summary>
+/// The two time axes of the record. <see cref="RecordedAt"/>: the record as it stood at that instant (Marten's
+/// event timestamp is when a fact was recorded). <see cref="EffectiveOn"/>: the world as it was on that day
+/// according to what is known (an event counts from the earliest day its partial effective date can be).
+/// Neither set: the record as it stands now.
+/// </summary>
+public sealed record Axes(DateTimeOffset? RecordedAt, DateOnly? EffectiveOn)
+{
+    public static Axes Now { get; } = new(null, null);
+
+    public bool IsNow => RecordedAt is null && EffectiveOn is null;
+
+    /// <summary>Reads the query parameters <c>recordedAt</c> and <c>effectiveOn</c>; unreadable or future values are a 400 naming the parameter.</summary>
+    public static Axes Read(string? recordedAt, string? effectiveOn, TimeProvider clock) =>
+        new(Instant("recordedAt", recordedAt, clock), Day("effectiveOn", effectiveOn, clock));
+
+    public static DateTimeOffset? Instant(string name, string? value, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        // A '+' in an unencoded query string arrives as a space: "2026-06-01T10:00:00 02:00".
+        var text = value.Trim().Replace(' ', '+');
+        if (!text.Contains('T', StringComparison.Ordinal)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
+            throw InvalidCommand.For(name, $"'{value}' is not an instant: use ISO-8601 with a time and offset, e.g. 2026-06-01T12:00:00Z.");
+        if (instant > clock.GetUtcNow())
+            throw InvalidCommand.For(name, $"'{value}' is in the future; the record can only be replayed as it stood up to now.");
+        return instant;
+    }
+
+    public static DateOnly? Day(string name, string? value, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            throw InvalidCommand.For(name, $"'{value}' is not a date: use yyyy-MM-dd.");
+        if (day > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            throw InvalidCommand.For(name, $"'{value}' is in the future; the record holds what has happened.");
+        return day;
+    }
+
+    public override string ToString() =>
+        IsNow ? "now" : string.Join(", ",
+            new[] { RecordedAt is { } r ? $"as recorded at {r.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}" : null, EffectiveOn is { } d ? $"as in effect on {d:yyyy-MM-dd}" : null }
+                .OfType<string>());
+}

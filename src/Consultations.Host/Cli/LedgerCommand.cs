@@ -1,0 +1,80 @@
+using Consultations.Host.Auditing.Ledger;
+using JasperFx.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Consultations.Host.Cli;
+
+public enum LedgerAction { Digest, Verify }
+
+public class LedgerInput : NetCoreInput
+{
+    [Description("digest: print the ledger's digest (POSITION:HASH) to keep outside the system; verify: check the hash chain")]
+    public LedgerAction Action { get; set; }
+
+    [Description("A digest kept earlier (POSITION:HASH): verify also checks that history up to it was not rewritten")]
+    [FlagAlias("digest")]
+    public string? DigestFlag { get; set; }
+}
+
+[Description("The tamper-evident ledger: 'ledger digest' prints position and hash; 'ledger verify [--digest P:H]' exits non-zero at the first break", Name = "ledger")]
+public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
+{
+    public override async Task<bool> Execute(LedgerInput input)
+    {
+        using var host = input.BuildHost();
+        var ledger = host.Services.GetRequiredService<EventLedger>();
+        return input.Action == LedgerAction.Digest
+            ? await DigestAsync(AnsiConsole.Console, ledger, CancellationToken.None)
+            : await VerifyAsync(AnsiConsole.Console, ledger, input.DigestFlag, CancellationToken.None);
+    }
+
+    public static async Task<bool> DigestAsync(IAnsiConsole console, EventLedger ledger, CancellationToken ct)
+    {
+        var digest = await ledger.DigestAsync(ct);
+        console.WriteLine(digest.Digest);
+        return true;
+    }
+
+    public static async Task<bool> VerifyAsync(IAnsiConsole console, EventLedger ledger, string? digest, CancellationToken ct)
+    {
+        LedgerDigest? kept = null;
+        if (digest is not null)
+        {
+            if (!LedgerDigest.TryParse(digest, out var parsed))
+            {
+                console.MarkupLineInterpolated($"[red]'{digest}' is not a digest:[/] use POSITION:HASH as 'ledger digest' prints it.");
+                return false;
+            }
+
+            kept = parsed;
+        }
+
+        LedgerReport? report = null;
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("Verifying the ledger");
+                var progress = new Progress<(long Done, long Total)>(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                });
+                report = await ledger.VerifyAsync(kept, progress, ct);
+                task.Value = task.MaxValue;
+            });
+
+        if (report!.Intact)
+        {
+            var pending = report.Unsealed > 0 ? $" ({report.Unsealed} recorded since, not yet sealed)" : "";
+            var matches = kept is null ? "" : "; the kept digest matches.";
+            console.MarkupLineInterpolated($"[green]Intact:[/] {report.Checked} events verified; digest {report.Digest!.Digest}{pending}{matches}");
+            return true;
+        }
+
+        console.MarkupLineInterpolated($"[red]Broken at position {report.BrokenAt}:[/] {report.Problem}");
+        return false;
+    }
+}

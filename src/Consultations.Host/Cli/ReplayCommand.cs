@@ -1,0 +1,72 @@
+using Consultations.Host.Auditing;
+using Consultations.Host.Infrastructure;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Consultations.Host.Cli;
+
+public class ReplayInput : NetCoreInput
+{
+    [Description("The record as it stood at this instant (ISO-8601, e.g. 2026-06-01T12:00:00Z)")]
+    [FlagAlias("recorded-at")]
+    public string? RecordedAtFlag { get; set; }
+
+    [Description("The world as it was on this day (yyyy-MM-dd), according to the record")]
+    [FlagAlias("effective-on")]
+    public string? EffectiveOnFlag { get; set; }
+
+    [Description("Only this cooperation field")]
+    [FlagAlias("field")]
+    public string? FieldFlag { get; set; }
+}
+
+[Description("Prints the cooperation fields' status replayed on both time axes: as recorded at an instant, as in effect on a day", Name = "replay")]
+public sealed class ReplayCommand : JasperFxAsyncCommand<ReplayInput>
+{
+    public override async Task<bool> Execute(ReplayInput input)
+    {
+        using var host = input.BuildHost();
+        return await PrintAsync(AnsiConsole.Console, host.Services.GetRequiredService<IDocumentStore>(), TimeProvider.System,
+            input.RecordedAtFlag, input.EffectiveOnFlag, input.FieldFlag, CancellationToken.None);
+    }
+
+    public static async Task<bool> PrintAsync(IAnsiConsole console, IDocumentStore store, TimeProvider clock, string? recordedAt, string? effectiveOn, string? field, CancellationToken ct)
+    {
+        Axes axes;
+        try
+        {
+            axes = Axes.Read(recordedAt, effectiveOn, clock);
+        }
+        catch (InvalidCommand e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Errors.First().Key}:[/] {e.Errors.First().Value.First()}");
+            return false;
+        }
+
+        await using var session = store.QuerySession();
+        var replay = await RecordAsOf.LoadAsync(session, axes, ct);
+        var fields = replay.Fields().Values
+            .Where(f => field is null || f.Id == field)
+            .OrderBy(f => f.DialogueId, StringComparer.Ordinal).ThenBy(f => f.Number)
+            .ToList();
+        if (field is not null && fields.Count == 0)
+        {
+            console.MarkupLineInterpolated($"[red]No cooperation field '{field}' is on record {axes}.[/]");
+            return false;
+        }
+
+        var table = new Table().Title($"Cooperation fields, {axes} ({replay.Events.Count} events)")
+            .AddColumns("Field", "Title", "Proposed", "Agreed", "In progress", "Fulfilled", "Lapsed", "Withdrawn", "Superseded", "Open items", "Last activity");
+        foreach (var f in fields)
+        {
+            var c = f.Commitments;
+            table.AddRow(Markup.Escape(f.Id), Markup.Escape(f.Title), $"{c.Proposed}", $"{c.Agreed}", $"{c.InProgress}", $"{c.Fulfilled}", $"{c.Lapsed}",
+                $"{c.Withdrawn}", $"{c.Superseded}", $"{f.OpenActionItems}/{f.ActionItems}", f.LastActivityOn?.ToString() ?? "");
+        }
+
+        console.Write(table);
+        return true;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+
+namespace Consultations.Host.Exports;
+
+/// <summary>The CSV columns (JSON paths of each item) and extra filters of every list that can be exported.</summary>
+public static class ExportShapes
+{
+    private static readonly string[] CommitmentStatuses = ["proposed", "agreed", "inProgress", "fulfilled", "lapsed", "withdrawn", "superseded"];
+    private static readonly string[] ItemProgresses = ["notStarted", "onTrack", "delayed", "completed", "dropped"];
+
+    public static IReadOnlyDictionary<string, ExportShape> All { get; } = new Dictionary<string, ExportShape>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["/api/fields"] = new("fields",
+            Columns("code", "number", "title", "dialogueId", "health", "lastActivityOn", "daysSinceLastActivity")
+                .AddEach("commitments_", "commitments.", [.. CommitmentStatuses, "open", "total"])
+                .AddPath("actionItems").AddPath("openActionItems")
+                .AddEach("items_", "actionItemsByProgress.", ItemProgresses)
+                .AddPath("agencies").AddPath("programmes")
+                .AddPath("latestMeeting", "latestMeeting.id").AddPath("latestMeetingOn", "latestMeeting.on")
+                .AddPath("latestStatement", "latestStatement.id").AddPath("latestStatementOn", "latestStatement.on")
+                .AddPath("scope"),
+            [
+                ListFilter.Equal("field", "code", "Only this field (code)."),
+                ListFilter.Equal("health", "health", "Only fields of this health: active, stalled or concluded."),
+                ListFilter.Contains("agency", "agencies", "Only fields an agency works in."),
+            ]),
+        ["/api/timeline"] = new("timeline",
+            Columns("effectiveOn", "effectiveTo", "date", "precision", "kind", "title", "place", "status", "summary", "fieldCodes", "parties",
+                "dialogueId", "recordKind", "recordId", "link", "id"),
+            [
+                ListFilter.Contains("party", "parties", "Only entries naming this party."),
+                ListFilter.Contains("field", "fieldCodes", "Only entries concerning this field (code)."),
+                ListFilter.Equal("status", "status", "Only entries with this status (held, adopted, in progress, ...)."),
+            ]),
+        ["/api/commitments"] = new("commitments",
+            Columns("id", "dialogueId", "fieldCode", "status", "statusSince", "madeOn", "text", "parties", "agencies", "programmes")
+                .AddPath("sourceKind", "source.kind").AddPath("sourceId", "source.id").AddPath("sourcePart", "source.part")
+                .AddPath("supersededBy").AddPath("amendments"),
+            [
+                ListFilter.Contains("party", "parties", "Only commitments made by this party."),
+                ListFilter.Contains("agency", "agencies", "Only commitments of this agency."),
+                .. ListFilter.DateRange("Only commitments made or changing status in the range.", "madeOn", "statusHistory[].effectiveOn"),
+            ]),
+        ["/api/reports/commitment-register"] = new("commitment-register",
+            Columns("id", "dialogueId", "fieldCode", "fieldTitle", "status", "statusSince", "daysInStatus", "madeOn")
+                .AddEach("", "statusDates.", [.. CommitmentStatuses.Select(s => s + "On")])
+                .AddPath("text").AddPath("parties").AddPath("agencies").AddPath("programmes")
+                .AddPath("sourceKind", "source.kind").AddPath("sourceId", "source.id").AddPath("sourcePart", "source.part")
+                .AddPath("supersededBy").AddPath("amendments").AddPath("final").AddPath("link"),
+            [
+                ListFilter.Contains("party", "parties", "Only commitments made by this party."),
+                ListFilter.Contains("agency", "agencies", "Only commitments of this agency."),
+                .. ListFilter.DateRange("Only commitments made or changing status in the range.", "madeOn", "steps[].on"),
+            ]),
+        ["/api/reports/meetings"] = new("meetings",
+            Columns("id", "kind", "title", "place", "status", "date", "outcome", "decisions", "fieldCodes", "statementsAdopted", "commitmentsMade",
+                "commitmentCount", "plansReaffirmed", "parties", "participants", "dialogueId", "link"),
+            [
+                ListFilter.Contains("party", "parties", "Only meetings of this party."),
+                ListFilter.Contains("field", "fieldCodes", "Only meetings whose outcome concerns this field."),
+                ListFilter.Equal("status", "status", "Only meetings with this status: scheduled, held or cancelled."),
+                .. ListFilter.DateRange("Only meetings that may fall in the range.", "dates.from", "dates.to"),
+            ]),
+        ["/api/reports/action-plans"] = new("action-plan-progress",
+            Columns("planId", "planTitle", "fieldCode", "dialogueId")
+                .AddEach("items_", "items.", [.. ItemProgresses, "open", "total"])
+                .AddPath("percentDone").AddPath("lastActivityOn"),
+            [ListFilter.Equal("field", "fieldCode", "Only rows of this field (code); the plan's own total row has no field.")]),
+    };
+
+    private static CsvColumns<JsonNode> Columns(params string[] paths)
+    {
+        var columns = new CsvColumns<JsonNode>();
+        foreach (var path in paths) columns.AddPath(path);
+        return columns;
+    }
+
+    private static CsvColumns<JsonNode> AddPath(this CsvColumns<JsonNode> columns, string header, string? path = null) =>
+        columns.Add(header, n => Json.Text(Json.At(n, path ?? header)));
+
+    private static CsvColumns<JsonNode> AddEach(this CsvColumns<JsonNode> columns, string headerPrefix, string pathPrefix, IEnumerable<string> names)
+    {
+        foreach (var name in names) columns.AddPath(headerPrefix + name, pathPrefix + name);
+        return columns;
+    }
+}

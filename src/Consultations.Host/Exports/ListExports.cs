@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Consultations.Domain.Common;
+using Consultations.Host.Infrastructure;
+
+namespace Consultations.Host.Exports;
+
+/// <summary>
+/// Another representation of the same lists: the list endpoints stay typed JSON (and documented as such), and this
+/// middleware filters, pages and turns their answer into CSV when asked (<c>?format=csv</c> or <c>Accept: text/csv</c>).
+/// Without paging parameters a list is answered whole, in the JSON array shape clients already read; the total count is
+/// always in <c>X-Total-Count</c>, and a page gets a <c>Link</c> header.
+/// </summary>
+public sealed class ListExports(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http)
+    {
+        if (!HttpMethods.IsGet(http.Request.Method) || !ExportShapes.All.TryGetValue(http.Request.Path.Value?.TrimEnd('/') ?? "", out var shape))
+        {
+            await next(http);
+            return;
+        }
+
+        var query = http.Request.Query;
+        var csv = WantsCsv(http, query["format"]);
+        var paging = Paging.Read(query["page"], query["pageSize"]);
+        var filters = shape.Filters.Select(f => f.Read(query)).OfType<Func<JsonNode, bool>>().ToList();
+
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        buffer.Position = 0;
+        if (http.Response.StatusCode != StatusCodes.Status200OK || http.Response.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true
+            || JsonNode.Parse(buffer) is not JsonArray array)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, http.RequestAborted);
+            return;
+        }
+
+        IReadOnlyList<JsonNode> items = [.. array.OfType<JsonNode>().Where(item => filters.All(keep => keep(item)))];
+        items = paging.Apply(items, http);
+        http.Response.Headers.Vary = "Accept";
+        http.Response.Headers.ContentLength = null;
+        if (csv)
+        {
+            var suffix = paging.Requested ? $"-page-{paging.Page}" : "";
+            http.Response.ContentType = CsvContentType;
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{shape.FileName}{suffix}.csv\"";
+            await original.WriteAsync(shape.Columns.Write(items), http.RequestAborted);
+        }
+        else
+        {
+            var result = new JsonArray([.. items.Select(i => i.DeepClone())]);
+            await original.WriteAsync(System.Text.Encoding.UTF8.GetBytes(result.ToJsonString()), http.RequestAborted);
+        }
+    }
+
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    public static bool WantsCsv(HttpContext http, string? format) => format?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => http.Request.GetTypedHeaders().Accept
+            .Where(a => a.MediaType.HasValue && (a.Quality ?? 1) > 0)
+            .OrderByDescending(a => a.Quality ?? 1)
+            .FirstOrDefault(a => a.MediaType.Value is "text/csv" or "application/json" or "*/*" or "application/*")?.MediaType.Value == "text/csv",
+        "json" => false,
+        "csv" => true,
+        _ => throw InvalidCommand.For("format", $"'{format}' is not one of: json, csv."),
+    };
+}
+
+/// <summary>A query-string filter the middleware applies to each JSON item (null when the parameter is absent).</summary>
+public sealed record ListFilter(string Parameter, string Description, Func<string, Func<JsonNode, bool>> Build)
+{
+    public Func<JsonNode, bool>? Read(IQueryCollection query) =>
+        query[Parameter].ToString() is { Length: > 0 } value ? Build(value.Trim()) : null;
+
+    /// <summary>Keeps items whose string array at <paramref name="path"/> holds the value (case-insensitive).</summary>
+    public static ListFilter Contains(string parameter, string path, string description) => new(parameter, description, value => item =>
+        Json.At(item, path) is JsonArray list && list.Any(v => string.Equals(v?.GetValue<string>(), value, StringComparison.OrdinalIgnoreCase)));
+
+    public static ListFilter Equal(string parameter, string path, string description) => new(parameter, description, value => item =>
+        string.Equals(Json.Text(Json.At(item, path)), value, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Keeps items with a date at one of the paths that may fall on or after <c>from</c> / on or before <c>to</c>.</summary>
+    public static IEnumerable<ListFilter> DateRange(string description, params string[] paths)
+    {
+        IEnumerable<PartialDate> Dates(JsonNode item) => paths.SelectMany(p => Json.All(item, p))
+            .Select(Json.Text).Select(t => PartialDate.TryParse(t, out var d) ? (PartialDate?)d : null).OfType<PartialDate>();
+        yield return new ListFilter("from", description, value =>
+        {
+            var from = QueryValues.Date("from", value)!.Value;
+            return item => Dates(item).Any(d => d.Latest >= from.Earliest);
+        });
+        yield return new ListFilter("to", description, value =>
+        {
+            var to = QueryValues.Date("to", value)!.Value;
+            return item => Dates(item).Any(d => d.Earliest <= to.Latest);
+        });
+    }
+}
+
+/// <summary>What a list route exports: its CSV file name and columns, and the filters the endpoint itself does not apply.</summary>
+public sealed record ExportShape(string FileName, CsvColumns<JsonNode> Columns, IReadOnlyList<ListFilter> Filters);
+
+internal static class Json
+{
+    /// <summary>The node at a dotted path ("commitments.total"); "a[].b" is not supported here, see <see cref="All"/>.</summary>
+    public static JsonNode? At(JsonNode? node, string path)
+    {
+        foreach (var part in path.Split('.'))
+        {
+            if (node is not JsonObject o || !o.TryGetPropertyValue(part, out node)) return null;
+        }
+
+        return node;
+    }
+
+    /// <summary>Every node at a path where "[]" steps into each element of an array: "statusHistory[].effectiveOn".</summary>
+    public static IEnumerable<JsonNode?> All(JsonNode? node, string path)
+    {
+        var split = path.IndexOf("[].", StringComparison.Ordinal);
+        if (split < 0) return [At(node, path)];
+        return At(node, path[..split]) is JsonArray list ? list.SelectMany(e => All(e, path[(split + 3)..])) : [];
+    }
+
+    public static string? Text(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonArray list => string.Join("; ", list.Select(Text)),
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v => v.ToJsonString(),
+        _ => node.ToJsonString(),
+    };
+}

@@ -1,0 +1,133 @@
+using Consultations.Domain.ActionPlans;
+using Consultations.Domain.Commitments;
+using Consultations.Domain.CooperationFields;
+using Consultations.Domain.JointStatements;
+using Consultations.Domain.Meetings;
+
+namespace Consultations.Projections.Fields;
+
+/// <summary>
+/// How events move a field's status, as pure functions: the inline <see cref="FieldStatusProjection"/> and the
+/// auditors' replay (any recorded instant, any effective date) both call these, so the two cannot disagree.
+/// </summary>
+public static class FieldStatusFold
+{
+    /// <summary>The fields an event concerns; none for events that do not move a field's status.</summary>
+    public static IReadOnlyList<string> FieldCodes(object e) => e switch
+    {
+        CooperationFieldDefined x => [x.FieldCode],
+        CooperationFieldScopeRevised x => [x.FieldCode],
+        CommitmentMade x => [x.FieldCode],
+        CommitmentStatusChanged x => [x.FieldCode],
+        CommitmentStatusChangeCorrected x => [x.FieldCode],
+        CommitmentAmended x => [x.FieldCode],
+        ClauseAdded x => [x.FieldCode],
+        JointStatementAdopted x => x.FieldCodes,
+        MeetingOutcomeRecorded x => x.FieldCodes,
+        ActionPlanItemAdded x => [x.FieldCode],
+        ActionPlanItemProgressUpdated x => [x.FieldCode],
+        ActionPlanItemCompleted x => [x.FieldCode],
+        ActionPlanItemDropped x => [x.FieldCode],
+        _ => [],
+    };
+
+    /// <summary>Applies one event to a field's status (a new, empty status for the first event of a field).</summary>
+    public static void Apply(FieldStatus s, object e)
+    {
+        switch (e)
+        {
+            case CooperationFieldDefined x: Apply(s, x); break;
+            case CooperationFieldScopeRevised x: Apply(s, x); break;
+            case CommitmentMade x: Apply(s, x); break;
+            case CommitmentStatusChanged x: Apply(s, x); break;
+            case CommitmentStatusChangeCorrected x: Apply(s, x); break;
+            case CommitmentAmended x: Apply(s, x); break;
+            case ClauseAdded x: Apply(s, x); break;
+            case JointStatementAdopted x: Apply(s, x); break;
+            case MeetingOutcomeRecorded x: Apply(s, x); break;
+            case ActionPlanItemAdded x: Apply(s, x); break;
+            case ActionPlanItemProgressUpdated x: Apply(s, x); break;
+            case ActionPlanItemCompleted x: Apply(s, x); break;
+            case ActionPlanItemDropped x: Apply(s, x); break;
+        }
+    }
+
+    public static void Apply(FieldStatus s, CooperationFieldDefined e)
+    {
+        s.Id = e.FieldCode;
+        s.DialogueId = e.DialogueId;
+        s.Number = e.Number;
+        s.Title = e.Title;
+        s.Scope = e.Scope;
+        s.Touched(e.EffectiveOn);
+    }
+
+    public static void Apply(FieldStatus s, CooperationFieldScopeRevised e)
+    {
+        s.Title = e.Title;
+        s.Scope = e.Scope;
+        s.Touched(e.EffectiveOn);
+    }
+
+    public static void Apply(FieldStatus s, CommitmentMade e)
+    {
+        s.Commitments.Add(e.Status, 1);
+        foreach (var agency in e.Agencies.Where(a => !s.Agencies.Contains(a))) s.Agencies.Add(agency);
+        foreach (var programme in e.Programmes.Where(p => !s.Programmes.Contains(p))) s.Programmes.Add(programme);
+        s.Touched(e.EffectiveOn);
+    }
+
+    public static void Apply(FieldStatus s, CommitmentStatusChanged e)
+    {
+        s.Commitments.Add(e.From, -1);
+        s.Commitments.Add(e.To, 1);
+        s.Touched(e.EffectiveOn);
+    }
+
+    // A corrected date is activity on that date; the counts do not move.
+    public static void Apply(FieldStatus s, CommitmentStatusChangeCorrected e) => s.Touched(e.EffectiveOn);
+
+    public static void Apply(FieldStatus s, CommitmentAmended e) => s.Touched(e.EffectiveOn);
+
+    public static void Apply(FieldStatus s, ClauseAdded e) => s.Touched(e.EffectiveOn);
+
+    public static void Apply(FieldStatus s, JointStatementAdopted e)
+    {
+        s.LatestStatement = FieldStatus.Later(s.LatestStatement, new Touch(e.StatementId, e.AdoptedOn));
+        s.Touched(e.EffectiveOn);
+    }
+
+    public static void Apply(FieldStatus s, MeetingOutcomeRecorded e)
+    {
+        s.LatestMeeting = FieldStatus.Later(s.LatestMeeting, new Touch(e.MeetingId, e.EffectiveOn));
+        s.Touched(e.EffectiveOn);
+    }
+
+    public static void Apply(FieldStatus s, ActionPlanItemAdded e)
+    {
+        s.ActionItems++;
+        s.OpenActionItems++;
+        s.ActionItemsByProgress.Add(ItemProgress.NotStarted, 1);
+        s.Touched(e.EffectiveOn);
+    }
+
+    public static void Apply(FieldStatus s, ActionPlanItemProgressUpdated e)
+    {
+        s.ActionItemsByProgress.Move(e.From, e.To);
+        s.Touched(e.EffectiveOn);
+    }
+
+    public static void Apply(FieldStatus s, ActionPlanItemCompleted e)
+    {
+        s.OpenActionItems--;
+        s.ActionItemsByProgress.Move(e.From, ItemProgress.Completed);
+        s.Touched(e.EffectiveOn);
+    }
+
+    public static void Apply(FieldStatus s, ActionPlanItemDropped e)
+    {
+        s.OpenActionItems--;
+        s.ActionItemsByProgress.Move(e.From, ItemProgress.Dropped);
+        s.Touched(e.EffectiveOn);
+    }
+}

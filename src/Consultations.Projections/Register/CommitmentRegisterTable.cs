@@ -1,0 +1,125 @@
+using Consultations.Domain.Commitments;
+using Consultations.Domain.Common;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace Consultations.Projections.Register;
+
+/// <summary>
+/// The commitment register as a plain PostgreSQL table, <c>{schema}.commitment_register</c>, one row per commitment with
+/// readable columns, for psql and BI tools that know nothing of Marten. Partial dates stay text ("2026-06", "2024");
+/// <c>status_since_date</c> is the earliest day the current status can have begun, for date arithmetic.
+/// </summary>
+public sealed partial class CommitmentRegisterTable : EventProjection
+{
+    public const string TableName = "commitment_register";
+
+    private readonly string _table;
+
+    public CommitmentRegisterTable(string schema)
+    {
+        Name = "CommitmentRegisterTable";
+        _table = $"{schema}.{TableName}";
+        // A rebuild starts from an empty table.
+        Options.DeleteDataInTableOnTeardown(_table);
+    }
+
+    public static Table Definition(string schema)
+    {
+        var table = new Table(new PostgresqlObjectName(schema, TableName, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<string>("commitment_id").AsPrimaryKey();
+        table.AddColumn<string>("dialogue_id").NotNull();
+        table.AddColumn<string>("field_code").NotNull();
+        table.AddColumn<string>("commitment_text").NotNull();
+        table.AddColumn<string>("parties").NotNull();
+        table.AddColumn<string>("agencies").NotNull();
+        table.AddColumn<string>("programmes").NotNull();
+        table.AddColumn<string>("source_kind").NotNull();
+        table.AddColumn<string>("source_id").NotNull();
+        table.AddColumn<string>("source_part");
+        table.AddColumn<string>("status").NotNull();
+        table.AddColumn<string>("made_on").NotNull();
+        table.AddColumn<string>("status_since").NotNull();
+        table.AddColumn("status_since_date", "date").NotNull();
+        foreach (var status in Enum.GetValues<CommitmentStatus>()) table.AddColumn<string>(DateColumn(status));
+        table.AddColumn<string>("superseded_by");
+        table.AddColumn<int>("amendments").NotNull();
+        table.AddColumn<long>("last_sequence").NotNull();
+        table.AddColumn("last_recorded_at", "timestamp with time zone").NotNull();
+        table.Indexes.Add(new IndexDefinition($"ix_{TableName}_dialogue_field") { Columns = ["dialogue_id", "field_code"] });
+        return table;
+    }
+
+    /// <summary>The column holding the date a commitment took this status: proposed_on, in_progress_on, ...</summary>
+    public static string DateColumn(CommitmentStatus status) => status switch
+    {
+        CommitmentStatus.InProgress => "in_progress_on",
+        _ => status.ToString().ToLowerInvariant() + "_on",
+    };
+
+    public static string Word(CommitmentStatus status) => status switch
+    {
+        CommitmentStatus.InProgress => "in-progress",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    public void Project(IEvent<CommitmentMade> e, IDocumentOperations ops)
+    {
+        var c = e.Data;
+        ops.QueueSqlCommand(
+            $"""
+             insert into {_table} (commitment_id, dialogue_id, field_code, commitment_text, parties, agencies, programmes,
+                 source_kind, source_id, source_part, status, made_on, status_since, status_since_date, {DateColumn(c.Status)},
+                 amendments, last_sequence, last_recorded_at)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text, ?, ?, ?, ?, ?, 0, ?, ?)
+             on conflict (commitment_id) do nothing
+             """,
+            c.CommitmentId, c.DialogueId, c.FieldCode, c.Text, Join(c.Parties), Join(c.Agencies), Join(c.Programmes),
+            Kind(c.Source.Kind), c.Source.Id, (object?)c.Source.Part ?? DBNull.Value, Word(c.Status), c.EffectiveOn.ToString(),
+            c.EffectiveOn.ToString(), c.EffectiveOn.Earliest, c.EffectiveOn.ToString(), e.Sequence, e.Timestamp);
+    }
+
+    public void Project(IEvent<CommitmentStatusChanged> e, IDocumentOperations ops)
+    {
+        var c = e.Data;
+        ops.QueueSqlCommand(
+            $"""
+             update {_table} set status = ?, status_since = ?, status_since_date = ?, {DateColumn(c.To)} = ?,
+                 superseded_by = ?::text, last_sequence = ?, last_recorded_at = ?
+             where commitment_id = ?
+             """,
+            Word(c.To), c.EffectiveOn.ToString(), c.EffectiveOn.Earliest, c.EffectiveOn.ToString(),
+            (object?)c.SupersededBy ?? DBNull.Value, e.Sequence, e.Timestamp, c.CommitmentId);
+    }
+
+    public void Project(IEvent<CommitmentStatusChangeCorrected> e, IDocumentOperations ops)
+    {
+        var c = e.Data;
+        ops.QueueSqlCommand(
+            $"""
+             update {_table} set {DateColumn(c.To)} = ?,
+                 status_since = case when status = ? then ? else status_since end,
+                 status_since_date = case when status = ? then ? else status_since_date end,
+                 last_sequence = ?, last_recorded_at = ?
+             where commitment_id = ?
+             """,
+            c.EffectiveOn.ToString(), Word(c.To), c.EffectiveOn.ToString(), Word(c.To), c.EffectiveOn.Earliest,
+            e.Sequence, e.Timestamp, c.CommitmentId);
+    }
+
+    public void Project(IEvent<CommitmentAmended> e, IDocumentOperations ops) =>
+        ops.QueueSqlCommand(
+            $"update {_table} set commitment_text = ?, amendments = amendments + 1, last_sequence = ?, last_recorded_at = ? where commitment_id = ?",
+            e.Data.Text, e.Sequence, e.Timestamp, e.Data.CommitmentId);
+
+    private static string Join(IEnumerable<string> values) => string.Join("; ", values);
+
+    private static string Kind(SourceKind kind) => kind switch
+    {
+        SourceKind.PlanItem => "plan-item",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Consultations.Host.Auditing.Ledger;
+using Consultations.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Consultations.Tests.Auditing;
+
+/// <summary>A clean record and an empty ledger before each test, plus raw SQL for the tamper tests.</summary>
+public abstract class AuditingContext(AppFixture fixture) : IntegrationContext(fixture)
+{
+    protected EventLedger Ledger => Host.Services.GetRequiredService<EventLedger>();
+
+    protected string Schema => Store.Options.Events.DatabaseSchemaName;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await Ledger.SealAsync(CancellationToken.None, TimeSpan.Zero);
+        await SqlAsync($"select pg_advisory_xact_lock(hashtext('{Schema}.audit_ledger')); delete from \"{Schema}\".audit_ledger;");
+    }
+
+    protected async Task<int> SqlAsync(string sql)
+    {
+        await using var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand(sql, connection, tx);
+        var rows = await command.ExecuteNonQueryAsync();
+        await tx.CommitAsync();
+        return rows;
+    }
+
+    protected async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    protected async Task<(int Status, JsonNode? Body)> PostAsAsync(string user, string url, object body)
+    {
+        var result = await Host.Scenario(x =>
+        {
+            x.Post.Json(body, JsonStyle.MinimalApi).ToUrl(url);
+            x.WithRequestHeader("X-Recorded-By", user);
+            x.IgnoreStatusCode();
+        });
+        var text = await result.ReadAsTextAsync();
+        return (result.Context.Response.StatusCode, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));
+    }
+
+    /// <summary>An instant between two writes, as a query-string value. Recorded times are the database's clock, on this machine.</summary>
+    protected static async Task<string> InstantAsync()
+    {
+        await Task.Yield();
+        var now = DateTimeOffset.UtcNow;
+        return Uri.EscapeDataString(now.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'"));
+    }
+}

@@ -1,0 +1,171 @@
+using Consultations.Host.Auditing.Ledger;
+using Consultations.Host.Cli;
+using Consultations.Tests.Infrastructure;
+using Spectre.Console;
+
+namespace Consultations.Tests.Auditing;
+
+/// <summary>Tamper evidence on a real PostgreSQL: each kind of tampering is named at the position where the chain breaks.</summary>
+public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
+{
+    private string Events => $"\"{Schema}\".mt_events";
+
+    private async Task<long> SealedSeedAsync()
+    {
+        await SeedAsync();
+        await Ledger.SealAsync(CancellationToken.None, TimeSpan.Zero);
+        return await ScalarAsync<long>($"select max(seq_id) from {Events}");
+    }
+
+    private async Task<long> SequenceOfAsync(string stream, long version) =>
+        await ScalarAsync<long>($"select seq_id from {Events} where stream_id = '{stream}' and version = {version}");
+
+    private Task<LedgerReport> VerifyAsync(LedgerDigest? kept = null) => Ledger.VerifyAsync(kept, null, CancellationToken.None);
+
+    [Fact]
+    public async Task An_untouched_store_verifies_clean()
+    {
+        var last = await SealedSeedAsync();
+        var report = await VerifyAsync();
+        Assert.True(report.Intact, report.Problem);
+        Assert.Equal(last, report.Digest!.Position);
+        Assert.Equal(await ScalarAsync<long>($"select count(*) from {Events}"), report.Checked);
+
+        var (status, body) = await GetAsync("/api/ledger/digest");
+        Assert.Equal(200, status);
+        Assert.Equal($"{last}:{report.Digest.Hash}", body!["digest"]!.GetValue<string>());
+        var (_, verified) = await GetAsync($"/api/ledger/verify?digest={body["digest"]!.GetValue<string>()}");
+        Assert.True(verified!["intact"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Altered_event_data_is_named()
+    {
+        await SealedSeedAsync();
+        var target = await SequenceOfAsync("jpit-06-solar-physics", 1);
+        await SqlAsync($$"""update {{Events}} set data = jsonb_set(data, '{Text}', '"Nothing was promised."') where seq_id = {{target}}""");
+
+        var report = await VerifyAsync();
+        Assert.False(report.Intact);
+        Assert.Equal(target, report.BrokenAt);
+        Assert.Contains("altered", report.Problem);
+    }
+
+    [Fact]
+    public async Task Altered_metadata_is_named()
+    {
+        await SealedSeedAsync();
+        var target = await SequenceOfAsync("rome-summit-2026-06-15", 2);
+        await SqlAsync($"update {Events} set user_name = 'someone else' where seq_id = {target}");
+
+        var report = await VerifyAsync();
+        Assert.Equal(target, report.BrokenAt);
+    }
+
+    [Fact]
+    public async Task A_deleted_event_is_named()
+    {
+        await SealedSeedAsync();
+        var target = await SequenceOfAsync("jpit-06-solar-physics", 1);
+        await SqlAsync($"delete from {Events} where seq_id = {target}");
+
+        var report = await VerifyAsync();
+        Assert.False(report.Intact);
+        Assert.Equal(target, report.BrokenAt);
+        Assert.Contains("missing", report.Problem);
+    }
+
+    [Fact]
+    public async Task Reordered_events_are_named()
+    {
+        await SealedSeedAsync();
+        var first = await SequenceOfAsync("jpit-06-solar-physics", 1);
+        var second = await SequenceOfAsync("jpit-07-litebird", 1);
+        var (low, high) = (Math.Min(first, second), Math.Max(first, second));
+        await SqlAsync($"""
+            update {Events} set seq_id = -1 where seq_id = {low};
+            update {Events} set seq_id = {low} where seq_id = {high};
+            update {Events} set seq_id = {high} where seq_id = -1;
+            """);
+
+        var report = await VerifyAsync();
+        Assert.False(report.Intact);
+        Assert.Equal(low, report.BrokenAt);
+        Assert.Contains("reordered", report.Problem);
+    }
+
+    [Fact]
+    public async Task An_event_inserted_into_sealed_history_is_named()
+    {
+        await SeedAsync();
+        // A rolled-back append leaves a gap in the sequence; the sealer passes over it once it has settled.
+        var gap = await ScalarAsync<long>($"select nextval('\"{Schema}\".mt_events_sequence')");
+        await PostAsync("/api/commitments/jpit-06-solar-physics/status", new { to = "in-progress", effectiveOn = "2026-07-01", reason = "Work plan agreed." });
+        await Ledger.SealAsync(CancellationToken.None, TimeSpan.Zero);
+        Assert.True((await VerifyAsync()).Intact);
+
+        var source = await SequenceOfAsync("jpit-06-solar-physics", 2);
+        await SqlAsync($"""
+            insert into {Events} (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, user_name)
+            select {gap}, gen_random_uuid(), stream_id, 99, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived, user_name
+            from {Events} where seq_id = {source}
+            """);
+
+        var report = await VerifyAsync();
+        Assert.False(report.Intact);
+        Assert.Equal(gap, report.BrokenAt);
+        Assert.Contains("inserted", report.Problem);
+    }
+
+    [Fact]
+    public async Task A_kept_digest_detects_history_rewritten_with_its_ledger()
+    {
+        await SealedSeedAsync();
+        var kept = (await Ledger.DigestAsync(CancellationToken.None));
+
+        // The forger alters an event, then rebuilds the ledger from that point so that the chain itself is consistent again.
+        var target = await SequenceOfAsync("jpit-06-solar-physics", 1);
+        await SqlAsync($$"""update {{Events}} set data = jsonb_set(data, '{Text}', '"Nothing was promised."') where seq_id = {{target}}""");
+        await SqlAsync($"delete from \"{Schema}\".audit_ledger where position >= {target}");
+        await Ledger.SealAsync(CancellationToken.None, TimeSpan.Zero);
+
+        Assert.True((await VerifyAsync()).Intact);
+        var report = await VerifyAsync(kept);
+        Assert.False(report.Intact);
+        Assert.Equal(kept.Position, report.BrokenAt);
+        Assert.Contains("kept digest", report.Problem);
+
+        var (_, overHttp) = await GetAsync($"/api/ledger/verify?digest={kept.Digest}");
+        Assert.False(overHttp!["intact"]!.GetValue<bool>());
+        Assert.Equal(kept.Position, overHttp["brokenAt"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Sealing_twice_at_once_seals_each_event_once()
+    {
+        await SeedAsync();
+        var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Ledger.SealAsync(CancellationToken.None, TimeSpan.Zero)));
+        Assert.Equal(await ScalarAsync<long>($"select count(*) from {Events}"), counts.Sum());
+        Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task The_cli_prints_the_digest_and_exits_non_zero_naming_the_break()
+    {
+        await SealedSeedAsync();
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+
+        Assert.True(await LedgerCommand.DigestAsync(console, Ledger, CancellationToken.None));
+        var digest = output.ToString().Trim();
+        Assert.Matches("^[0-9]+:[0-9a-f]{64}$", digest);
+        Assert.True(await LedgerCommand.VerifyAsync(console, Ledger, digest, CancellationToken.None));
+        Assert.Contains("Intact", output.ToString());
+
+        var target = await SequenceOfAsync("jpit-06-solar-physics", 1);
+        await SqlAsync($"delete from {Events} where seq_id = {target}");
+        Assert.False(await LedgerCommand.VerifyAsync(console, Ledger, digest, CancellationToken.None));
+        Assert.Contains($"Broken at position {target}", output.ToString());
+        Assert.False(await LedgerCommand.VerifyAsync(console, Ledger, "not-a-digest", CancellationToken.None));
+    }
+}

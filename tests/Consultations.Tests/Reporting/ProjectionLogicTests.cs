@@ -1,0 +1,175 @@
+using Consultations.Domain.ActionPlans;
+using Consultations.Domain.Commitments;
+using Consultations.Domain.Common;
+using Consultations.Domain.JointStatements;
+using Consultations.Domain.Meetings;
+using Consultations.Projections.ActionPlans;
+using Consultations.Projections.Fields;
+using Consultations.Projections.Meetings;
+using Consultations.Projections.Register;
+using JasperFx.Events;
+
+namespace Consultations.Tests.Reporting;
+
+/// <summary>The reporting projections' folds on event sequences, without a database.</summary>
+public class ProjectionLogicTests
+{
+    private static readonly SourceRef Clause8 = new(SourceKind.Clause, "statement-1", "8");
+    private static long _sequence;
+
+    private static IEvent<T> Recorded<T>(T data, string at = "2026-07-01T09:00:00Z") where T : notnull =>
+        new Event<T>(data) { Sequence = ++_sequence, Timestamp = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture) };
+
+    private static PartialDate D(string text) => PartialDate.Parse(text);
+
+    private static CommitmentMade Made(string id = "c-1", CommitmentStatus status = CommitmentStatus.Agreed, SourceRef? source = null) =>
+        new(id, "d", "F-08", "Share SSA data.", ["Japan", "Italy"], ["JAXA", "ASI"], ["SSA"], source ?? Clause8, status, D("2026-06-15"));
+
+    private static CommitmentStatusChanged Changed(CommitmentStatus from, CommitmentStatus to, string on, string? supersededBy = null) =>
+        new("c-1", "d", "F-08", from, to, D(on), "because", supersededBy);
+
+    [Fact]
+    public void A_register_row_keeps_the_date_of_every_status_and_the_days_in_the_current_one()
+    {
+        var p = new CommitmentRegisterProjection();
+
+        var row = p.Create(Recorded(Made()));
+        p.Apply(row, Recorded(Changed(CommitmentStatus.Agreed, CommitmentStatus.InProgress, "2026-08")));
+        p.Apply(row, Recorded(Changed(CommitmentStatus.InProgress, CommitmentStatus.Fulfilled, "2026-10-20"), "2026-10-21T08:00:00Z"));
+
+        Assert.Equal(CommitmentStatus.Fulfilled, row.Status);
+        Assert.True(row.IsFinal);
+        Assert.Equal([CommitmentStatus.Agreed, CommitmentStatus.InProgress, CommitmentStatus.Fulfilled], row.Steps.Select(s => s.Status));
+        Assert.Equal(D("2026-06-15"), row.DateOf(CommitmentStatus.Agreed));
+        Assert.Equal(D("2026-08"), row.DateOf(CommitmentStatus.InProgress));
+        Assert.Null(row.DateOf(CommitmentStatus.Lapsed));
+        Assert.Equal(10, row.DaysInStatus(new DateOnly(2026, 10, 30)));
+        Assert.Equal(0, row.DaysInStatus(new DateOnly(2026, 10, 1)));
+        Assert.Equal(DateTimeOffset.Parse("2026-10-21T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), row.LastRecordedAt);
+    }
+
+    [Fact]
+    public void A_corrected_status_date_moves_that_step_and_the_current_status_start()
+    {
+        var p = new CommitmentRegisterProjection();
+        var row = p.Create(Recorded(Made()));
+        p.Apply(row, Recorded(Changed(CommitmentStatus.Agreed, CommitmentStatus.InProgress, "2026-09-01")));
+
+        p.Apply(row, Recorded(new CommitmentStatusChangeCorrected("c-1", "d", "F-08", new EventRef("c-1", 2, Guid.NewGuid()),
+            CommitmentStatus.InProgress, D("2026-09-01"), D("2026-08-15"), "The minutes say 15 August.")));
+
+        Assert.Equal(D("2026-08-15"), row.StatusSince);
+        Assert.Equal(D("2026-08-15"), row.DateOf(CommitmentStatus.InProgress));
+        Assert.Equal(D("2026-06-15"), row.DateOf(CommitmentStatus.Agreed));
+    }
+
+    [Fact]
+    public void An_amendment_changes_the_text_and_counts()
+    {
+        var p = new CommitmentRegisterProjection();
+        var row = p.Create(Recorded(Made()));
+
+        p.Apply(row, Recorded(new CommitmentAmended("c-1", "d", "F-08", "Share SSA data.", "Share SSA and conjunction data.", D("2026-09"), "Clarified.")));
+
+        Assert.Equal("Share SSA and conjunction data.", row.Text);
+        Assert.Equal(1, row.Amendments);
+        Assert.Equal(CommitmentStatus.Agreed, row.Status);
+    }
+
+    [Fact]
+    public void Action_plan_progress_counts_items_by_progress_overall_and_per_field()
+    {
+        var p = new ActionPlanProgressProjection();
+        var plan = p.Create(new ActionPlanAdopted("plan", "d", "2024–2027 Action Plan", D("2024"), D("2027"), D("2024")));
+
+        p.Apply(plan, new ActionPlanItemAdded("plan", "d", "a", "F-01", "A", D("2026-07-01")));
+        p.Apply(plan, new ActionPlanItemAdded("plan", "d", "b", "F-01", "B", D("2026-07-01")));
+        p.Apply(plan, new ActionPlanItemAdded("plan", "d", "c", "F-08", "C", D("2026-07-01")));
+        p.Apply(plan, new ActionPlanItemProgressUpdated("plan", "d", "a", "F-01", ItemProgress.NotStarted, ItemProgress.Delayed, "late", D("2026-08-01")));
+        p.Apply(plan, new ActionPlanItemCompleted("plan", "d", "b", "F-01", ItemProgress.NotStarted, null, D("2026-09-01")));
+        p.Apply(plan, new ActionPlanItemDropped("plan", "d", "c", "F-08", ItemProgress.NotStarted, "moot", D("2026-09-02")));
+        p.Apply(plan, new ActionPlanReaffirmed("plan", "d", new SourceRef(SourceKind.Meeting, "rome"), null, D("2026-06-15")));
+
+        Assert.Equal((3, 1, 1, 1, 0, 1), (plan.Items.Total, plan.Items.Delayed, plan.Items.Completed, plan.Items.Dropped, plan.Items.NotStarted, plan.Items.Open));
+        Assert.Equal(["F-01", "F-08"], plan.ByField.Select(f => f.FieldCode));
+        Assert.Equal((2, 1, 1), (plan.ByField[0].Items.Total, plan.ByField[0].Items.Delayed, plan.ByField[0].Items.Completed));
+        Assert.Equal(1, plan.ByField[1].Items.Dropped);
+        Assert.Equal(ItemProgress.Delayed, plan.ItemLines.Single(i => i.ItemId == "a").Progress);
+        Assert.Equal(1, plan.Reaffirmations);
+        Assert.Equal(D("2026-09-02"), plan.LastActivityOn);
+        Assert.Equal(50, Host.Reports.ReportViews.PercentDone(plan.Items));
+    }
+
+    [Fact]
+    public void A_meeting_record_gathers_its_outcome_statements_commitments_and_reaffirmations()
+    {
+        var p = new MeetingRecordProjection();
+        var m = p.Create(new MeetingScheduled("rome", "d", MeetingKind.Summit, "Rome summit", "Rome", null, ["Japan", "Italy"], [], null));
+
+        p.Apply(m, new MeetingHeld("rome", new DateSpan(D("2026-06-15")), "Palazzo Chigi, Rome", [new Delegation("Japan", "Prime Minister", [])], D("2026-06-15")));
+        p.Apply(m, new MeetingHeldCorrected("rome", new EventRef("rome", 2, Guid.NewGuid()), new DateSpan(D("2026-06-15")), new DateSpan(D("2026-06-14"), D("2026-06-15")), D("2026-06-14"), "Two days."));
+        p.Apply(m, new MeetingOutcomeRecorded("rome", "Statement adopted.", ["Adopt the statement"], ["F-01", "F-08"], D("2026-06-15")));
+        p.Apply(m, new JointStatementAdopted("statement-1", "rome", D("2026-06-15"), "Rome", ["Meloni", "Takaichi"], ["F-01"], D("2026-06-15")));
+        p.Apply(m, new JointStatementAdopted("statement-1", "rome", D("2026-06-15"), "Rome", ["Meloni", "Takaichi"], ["F-01"], D("2026-06-15")));
+        p.Apply(m, Made("c-9", source: new SourceRef(SourceKind.Meeting, "rome")));
+        p.Apply(m, new ActionPlanReaffirmed("plan", "d", new SourceRef(SourceKind.Meeting, "rome"), null, D("2026-06-15")));
+
+        Assert.Equal(MeetingStatus.Held, m.Status);
+        Assert.Equal("2026-06-14/2026-06-15", m.Dates!.ToString());
+        Assert.Equal("Palazzo Chigi, Rome", m.Place);
+        Assert.Equal(["Japan: Prime Minister"], m.Participants);
+        Assert.Equal("Statement adopted.", m.OutcomeSummary);
+        Assert.Equal(["statement-1"], m.StatementsAdopted.Select(s => s.StatementId));
+        Assert.Equal(["c-9"], m.CommitmentsMade.Select(c => c.CommitmentId));
+        Assert.Equal(["plan"], m.PlansReaffirmed.Select(r => r.PlanId));
+    }
+
+    [Fact]
+    public void Field_status_counts_action_items_by_progress()
+    {
+        var s = new FieldStatus();
+        FieldStatusFold.Apply(s, new ActionPlanItemAdded("plan", "d", "a", "F-01", "A", D("2026-07-01")));
+        FieldStatusFold.Apply(s, new ActionPlanItemAdded("plan", "d", "b", "F-01", "B", D("2026-07-01")));
+        FieldStatusFold.Apply(s, new ActionPlanItemProgressUpdated("plan", "d", "a", "F-01", ItemProgress.NotStarted, ItemProgress.OnTrack, "go", D("2026-08-01")));
+        FieldStatusFold.Apply(s, new ActionPlanItemCompleted("plan", "d", "a", "F-01", ItemProgress.OnTrack, null, D("2026-09-01")));
+
+        Assert.Equal((0, 1, 0, 1, 2), (s.ActionItemsByProgress.OnTrack, s.ActionItemsByProgress.NotStarted, s.ActionItemsByProgress.Delayed,
+            s.ActionItemsByProgress.Completed, s.ActionItemsByProgress.Total));
+        Assert.Equal(1, s.OpenActionItems);
+    }
+
+    [Theory]
+    [InlineData("2026-06-15", "2026-11-01", 180, FieldHealth.Active)]
+    [InlineData("2026-06-15", "2026-12-13", 180, FieldHealth.Stalled)]
+    [InlineData("2026-06-15", "2026-12-12", 180, FieldHealth.Active)]
+    [InlineData("2026-06", "2026-12-27", 180, FieldHealth.Active)]   // a month counts from its last day
+    [InlineData("2026-06-15", "2026-07-20", 30, FieldHealth.Stalled)]
+    public void A_field_is_stalled_when_nothing_happened_for_the_configured_days(string lastActivity, string today, int days, FieldHealth expected)
+    {
+        var field = new FieldStatus { LastActivityOn = D(lastActivity) };
+        field.Commitments.Add(CommitmentStatus.Agreed, 1);
+
+        Assert.Equal(expected, FieldHealthRule.Of(field, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), days));
+    }
+
+    [Fact]
+    public void A_field_is_concluded_when_every_commitment_is_final_and_no_item_is_open_even_if_quiet()
+    {
+        var field = new FieldStatus { LastActivityOn = D("2020") };
+        field.Commitments.Add(CommitmentStatus.Fulfilled, 2);
+        field.Commitments.Add(CommitmentStatus.Withdrawn, 1);
+
+        Assert.Equal(FieldHealth.Concluded, FieldHealthRule.Of(field, new DateOnly(2026, 11, 1), 180));
+
+        field.OpenActionItems = 1;
+        Assert.Equal(FieldHealth.Stalled, FieldHealthRule.Of(field, new DateOnly(2026, 11, 1), 180));
+    }
+
+    [Fact]
+    public void A_field_with_no_commitments_is_not_concluded()
+    {
+        var field = new FieldStatus { LastActivityOn = D("2026-10-01") };
+
+        Assert.Equal(FieldHealth.Active, FieldHealthRule.Of(field, new DateOnly(2026, 11, 1), 180));
+    }
+}

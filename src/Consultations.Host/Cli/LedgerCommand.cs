@@ -5,26 +5,31 @@ using Spectre.Console;
 
 namespace Consultations.Host.Cli;
 
-public enum LedgerAction { Digest, Verify }
-
 public class LedgerInput : NetCoreInput
 {
     [Description("digest: print the ledger's digest (POSITION:HASH) to keep outside the system; verify: check the hash chain")]
-    public LedgerAction Action { get; set; }
+    public string Action { get; set; } = "";
 
     [Description("A digest kept earlier (POSITION:HASH): verify also checks that history up to it was not rewritten")]
     [FlagAlias("digest")]
     public string? DigestFlag { get; set; }
 }
 
-[Description("The tamper-evident ledger: 'ledger digest' prints position and hash; 'ledger verify [--digest P:H]' exits non-zero at the first break", Name = "ledger")]
+[Description("The tamper-evident ledger: 'ledger digest' prints position and hash; 'ledger verify' (optionally --digest P:H) exits non-zero at the first break", Name = "ledger")]
 public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
 {
     public override async Task<bool> Execute(LedgerInput input)
     {
+        var action = input.Action.Trim().ToLowerInvariant();
+        if (action is not ("digest" or "verify"))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Unknown action '{input.Action}':[/] use 'ledger digest' or 'ledger verify'.");
+            return false;
+        }
+
         using var host = input.BuildHost();
         var ledger = host.Services.GetRequiredService<EventLedger>();
-        return input.Action == LedgerAction.Digest
+        return action == "digest"
             ? await DigestAsync(AnsiConsole.Console, ledger, CancellationToken.None)
             : await VerifyAsync(AnsiConsole.Console, ledger, input.DigestFlag, CancellationToken.None);
     }

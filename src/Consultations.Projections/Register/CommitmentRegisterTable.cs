@@ -75,7 +75,13 @@ public sealed partial class CommitmentRegisterTable : EventProjection
                  source_kind, source_id, source_part, status, made_on, status_since, status_since_date, {DateColumn(c.Status)},
                  amendments, last_sequence, last_recorded_at)
              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text, ?, ?, ?, ?, ?, 0, ?, ?)
-             on conflict (commitment_id) do nothing
+             on conflict (commitment_id) do update set
+                 dialogue_id = excluded.dialogue_id, field_code = excluded.field_code, commitment_text = excluded.commitment_text,
+                 parties = excluded.parties, agencies = excluded.agencies, programmes = excluded.programmes,
+                 source_kind = excluded.source_kind, source_id = excluded.source_id, source_part = excluded.source_part,
+                 status = excluded.status, made_on = excluded.made_on, status_since = excluded.status_since,
+                 status_since_date = excluded.status_since_date, {string.Join(", ", Enum.GetValues<CommitmentStatus>().Select(s => $"{DateColumn(s)} = excluded.{DateColumn(s)}"))},
+                 superseded_by = null, amendments = 0, last_sequence = excluded.last_sequence, last_recorded_at = excluded.last_recorded_at
              """,
             c.CommitmentId, c.DialogueId, c.FieldCode, c.Text, Join(c.Parties), Join(c.Agencies), Join(c.Programmes),
             Kind(c.Source.Kind), c.Source.Id, (object?)c.Source.Part ?? DBNull.Value, Word(c.Status), c.EffectiveOn.ToString(),

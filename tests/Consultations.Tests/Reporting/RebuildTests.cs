@@ -76,7 +76,11 @@ public class RebuildTests(AppFixture fixture, ITestOutputHelper output) : Report
         var rebuilt = await SnapshotAsync();
 
         Assert.Equal(live.Keys, rebuilt.Keys);
-        foreach (var table in live.Keys) Assert.Equal(live[table], rebuilt[table]);
+        var differences = live.Keys
+            .Where(t => !live[t].SequenceEqual(rebuilt[t]))
+            .Select(t => $"{t}: live {live[t].Count} rows, rebuilt {rebuilt[t].Count}; first difference:\n  live    {live[t].Except(rebuilt[t]).FirstOrDefault()}\n  rebuilt {rebuilt[t].Except(live[t]).FirstOrDefault()}")
+            .ToList();
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using CsvHelper;
+using Consultations.Projections.Register;
 using Consultations.Tests.Infrastructure;
 using Marten;
 using Marten.Events;
+using Npgsql;
 
 namespace Consultations.Tests.Reporting;
 
@@ -13,7 +15,15 @@ namespace Consultations.Tests.Reporting;
 /// </summary>
 public abstract class ReportingContext(AppFixture fixture) : WriteEndpointContext(fixture)
 {
-    public override async Task InitializeAsync() => await Host.ResetAllMartenDataAsync();
+    public override async Task InitializeAsync()
+    {
+        await Host.ResetAllMartenDataAsync();
+        // Marten's reset knows its own tables, not the register's plain SQL table (a rebuild does wipe it).
+        await using var connection = new NpgsqlConnection(await PostgresServer.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var wipe = new NpgsqlCommand($"delete from {Fixture.Schema}.{CommitmentRegisterTable.TableName}", connection);
+        await wipe.ExecuteNonQueryAsync();
+    }
 
     protected Task CaughtUpAsync() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 

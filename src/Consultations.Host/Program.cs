@@ -2,6 +2,7 @@ using Consultations.Host.Auditing;
 using Consultations.Host.Exports;
 using Consultations.Host.Infrastructure;
 using Consultations.Host.Reports;
+using Consultations.Host.Security;
 using JasperFx;
 using Marten;
 using Scalar.AspNetCore;
@@ -32,6 +33,7 @@ builder.Services.AddConsultationsHealth();
 builder.Services.AddConsultationsAuditing();
 builder.Services.AddReporting(builder.Configuration);
 builder.AddConsultationsTelemetry();
+var tokens = builder.AddConsultationsAuth();
 
 builder.Services.AddMarten(opts => StoreSetup.Configure(opts, database.ConnectionString, schema))
     .UseLightweightSessions()
@@ -50,18 +52,24 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseMiddleware<RequestLimits>();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseReplayNeedsAuditor();
 app.UseMiddleware<IdempotencyKeys>();
 app.UseMiddleware<ListExports>();
 app.UseStatusCodePages();
-app.MapOpenApi();
-app.MapScalarApiReference(o => o.WithTitle("Consultations API"));
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+// The API's documentation is public: it describes the routes, not the record.
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference(o => o.WithTitle("Consultations API")).AllowAnonymous();
+app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
 app.MapConsultationsHealth();
-app.MapWolverineEndpoints();
+app.MapWolverineEndpoints(AuthSetup.RequireRoles);
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
         app.Logger.LogInformation("Consultations is serving {Url} (API reference: {Url}/scalar/v1, OpenAPI: {Url}/openapi/v1.json)", url, url, url);
+    if (tokens.KeyFile is not null)
+        app.Logger.LogInformation("Every API call needs a bearer token. Get one with: dotnet run --project src/Consultations.Host -- token --user \"Your Name\" --role secretariat (or auditor, reporter)");
 });
 
 try

@@ -10,7 +10,7 @@ namespace Consultations.Host.Auditing;
 /// <param name="Sequence">The event's position in the whole record (the ledger's position).</param>
 /// <param name="EffectiveOn">When the fact took effect in the world, as the event says (null when the record does not know).</param>
 /// <param name="RecordedAt">When it was recorded (Marten's timestamp, UTC).</param>
-/// <param name="User">Who recorded it (X-Recorded-By until authentication lands; "seed" or the --as name for imports).</param>
+/// <param name="User">Who recorded it (the token's name; "seed" or the --as name for imports).</param>
 /// <param name="Reason">Why, for events that carry a reason (status changes, amendments, corrections, cancellations…).</param>
 /// <param name="Corrects">For a correction, the event it corrects.</param>
 /// <param name="CorrectedBy">The sequences of later corrections of this event, if any.</param>

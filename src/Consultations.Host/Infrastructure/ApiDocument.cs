@@ -46,8 +46,19 @@ public static class ApiDocument
                 Version = "v1",
                 Description = "An event-sourced record of bilateral government consultations: meetings, joint statements, " +
                               "action plans, commitments and cooperation fields. Every change is an immutable event; " +
-                              "reads come from projections.",
+                              "reads come from projections. Every /api route needs a bearer token (JWT) whose `role` claims allow it: " +
+                              "secretariat records, auditor reads everything including replays and the audit trail, reporter reads projections.",
             };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A token from your identity provider, or locally: `dotnet run --project src/Consultations.Host -- token --user NAME --role secretariat`.",
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] }];
             return Task.CompletedTask;
         });
 
@@ -69,6 +80,8 @@ public static class ApiDocument
             }
 
             Add("400", "The request is invalid: `errors` names each field at fault.", validation);
+            operation.Responses["401"] = new OpenApiResponse { Description = "No valid bearer token." };
+            operation.Responses["403"] = new OpenApiResponse { Description = "The token's roles do not allow this." };
             if (context.Description.RelativePath?.Contains('{') == true || isWrite)
                 Add("404", "No such record.", problem);
             else

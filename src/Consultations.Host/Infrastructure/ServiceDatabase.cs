@@ -10,7 +10,7 @@ namespace Consultations.Host.Infrastructure;
 public sealed class ServiceDatabase : IAsyncDisposable
 {
     // Commands that never touch the database need not start one.
-    private static readonly HashSet<string> Offline = ["help", "?", "codegen", "openapi", "describe", "check-env", "version"];
+    private static readonly HashSet<string> Offline = ["help", "?", "codegen", "openapi", "describe", "check-env", "version", "token"];
 
     private readonly LocalPostgres? _local;
     private readonly bool _stopOnExit;

@@ -22,23 +22,8 @@ public sealed class WriteConditions(IHttpContextAccessor accessor)
         }
     }
 
-    /// <summary>
-    /// Who is recording, from the <c>X-Recorded-By</c> header: a stand-in until authentication lands, used only when
-    /// the session has no authenticated user (Recorder stores it as the events' user name).
-    /// </summary>
-    public string? RecordedBy
-    {
-        get
-        {
-            var header = accessor.HttpContext?.Request.Headers[RecordedByHeader].ToString().Trim();
-            if (string.IsNullOrEmpty(header)) return null;
-            return header.Length <= 200 && !header.Any(char.IsControl)
-                ? header
-                : throw InvalidCommand.For(RecordedByHeader, "must be a name of at most 200 characters.");
-        }
-    }
-
-    public const string RecordedByHeader = "X-Recorded-By";
+    /// <summary>Who is recording: the authenticated user's name (the token's <c>name</c> claim).</summary>
+    public string? RecordedBy => accessor.HttpContext?.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : null;
 
     /// <summary>Reads <c>If-Match</c>; a header that is not a single version is a 400.</summary>
     private static long? Read(HttpRequest request)

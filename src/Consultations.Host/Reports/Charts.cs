@@ -209,10 +209,11 @@ public static class Charts
                    + (badge.Length > 0 ? Positioned(badge, x2 + 10, cy) : "");
         }
 
-        if (x2 - x1 > 8)
+        if (e.Dates.To is not null || x2 - x1 > 8)
         {
-            // Several days: a bar over them.
-            return FormattableString.Invariant($"""<g><title>{tip}</title><rect x="{N(x1)}" y="{N(cy - 6)}" width="{N(x2 - x1)}" height="12" rx="3" fill="{colour}"/></g>""")
+            // Several days: a bar over them, never thinner than a dot so that two days still read as a span.
+            var w = Math.Max(10, x2 - x1);
+            return FormattableString.Invariant($"""<g><title>{tip}</title><rect x="{N((x1 + x2 - w) / 2)}" y="{N(cy - 6)}" width="{N(w)}" height="12" rx="3" fill="{colour}"/></g>""")
                    + (badge.Length > 0 ? Positioned(badge, x2 + 10, cy) : "");
         }
 

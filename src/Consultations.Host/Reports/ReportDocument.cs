@@ -16,7 +16,7 @@ public static class ReportDocument
             .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:.7rem;margin:1.2rem 0}
             .card{border:1px solid #e5e7eb;border-radius:8px;padding:.7rem .9rem}.card b{display:block;font-size:1.6rem}.card span{color:#4b5563;font-size:.85rem}
             table{border-collapse:collapse;width:100%;font-size:.88rem}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e5e7eb;vertical-align:top}
-            th{background:#f9fafb;font-weight:600}td.n{text-align:right;font-variant-numeric:tabular-nums}
+            th{background:#f9fafb;font-weight:600}td.nw{white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}
             .pill{display:inline-block;border-radius:999px;padding:0 .55rem;font-size:.78rem;font-weight:600}
             .active{background:#dcfce7;color:#166534}.stalled{background:#fef3c7;color:#92400e}.concluded{background:#e0e7ff;color:#3730a3}
             figure{margin:0;overflow-x:auto}figcaption{color:#4b5563;font-size:.85rem;margin-top:.3rem}
@@ -90,7 +90,7 @@ public static class ReportDocument
         html.Append("</tbody></table>\n<h2>Commitment register</h2>\n<table><thead><tr><th>Commitment</th><th>Field</th><th>Status</th><th>Since</th><th class=\"n\">Days</th><th>Text</th></tr></thead><tbody>\n");
         foreach (var row in r.Register)
         {
-            html.Append(CultureInfo.InvariantCulture, $"""<tr><td>{Esc(row.Id)}</td><td>{Esc(row.FieldCode)}</td><td>{Esc(CommitmentDecider.Describe(row.Status))}</td><td>{row.StatusSince}</td><td class="n">{row.DaysInStatus}</td><td>{Esc(Short(row.Text, 160))}</td></tr>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<tr><td>{Esc(row.Id)}</td><td class="nw">{Esc(row.FieldCode)}</td><td class="nw">{Esc(CommitmentDecider.Describe(row.Status))}</td><td class="nw">{row.StatusSince}</td><td class="n">{row.DaysInStatus}</td><td>{Esc(Short(row.Text, 160))}</td></tr>""");
             html.Append('\n');
         }
 

@@ -1,3 +1,4 @@
+using Consultations.Host.Security;
 using System.Text.Json.Nodes;
 using Alba;
 using Consultations.Host.Auditing.Ledger;
@@ -46,7 +47,7 @@ public abstract class AuditingContext(AppFixture fixture) : IntegrationContext(f
         var result = await Host.Scenario(x =>
         {
             x.Post.Json(body, JsonStyle.MinimalApi).ToUrl(url);
-            x.WithRequestHeader("X-Recorded-By", user);
+            x.WithRequestHeader("Authorization", TestTokens.Bearer(user, Roles.Secretariat, Roles.Auditor));
             x.IgnoreStatusCode();
         });
         var text = await result.ReadAsTextAsync();

@@ -17,17 +17,34 @@ public class AppFixture : IAsyncLifetime
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Host = await StartHostAsync(Schema);
+
+    /// <summary>
+    /// A host on the shared test database. Unless <paramref name="authenticate"/> is false, every request that brings no
+    /// Authorization header of its own carries a token with all three roles.
+    /// </summary>
+    public static async Task<IAlbaHost> StartHostAsync(string schema, bool authenticate = true)
     {
         var connectionString = await PostgresServer.ConnectionStringAsync();
-        Host = await AlbaHost.For<Program>(x =>
+        var host = await AlbaHost.For<Program>(x =>
         {
             x.UseSetting("ConnectionStrings:Marten", connectionString);
-            x.UseSetting("Consultations:Schema", Schema);
+            x.UseSetting("Consultations:Schema", schema);
             x.UseSetting("Consultations:SeedWhenEmpty", "false");
             x.UseSetting("Consultations:ProjectionDaemon", "Solo");
+            x.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
             x.ConfigureServices(s => s.RunWolverineInSoloMode());
         });
+        if (authenticate)
+        {
+            host.BeforeEach(context =>
+            {
+                if (!context.Request.Headers.ContainsKey("Authorization"))
+                    context.Request.Headers.Authorization = "Bearer " + TestTokens.Everyone;
+            });
+        }
+
+        return host;
     }
 
     public async Task DisposeAsync()

@@ -20,7 +20,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IClassFixture<App
 
     public virtual async Task InitializeAsync() => await Store.Advanced.ResetAllData();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public virtual Task DisposeAsync() => Task.CompletedTask;
 
     protected Task<ImportResult> SeedAsync() =>
         Host.Services.GetRequiredService<RecordImporter>().ImportAsync(RecordImporter.BundledRecordPath, "test", null, CancellationToken.None);

@@ -70,14 +70,7 @@ public class IdempotencyTests(AppFixture fixture) : IntegrationContext(fixture)
         var first = await PostAsync(Host, "/api/commitments/jpit-06-solar-c/status", Fulfil, "retry-4");
         var before = await EventCountAsync();
 
-        var connectionString = await PostgresServer.ConnectionStringAsync();
-        await using var restarted = await AlbaHost.For<Program>(x =>
-        {
-            x.UseSetting("ConnectionStrings:Marten", connectionString);
-            x.UseSetting("Consultations:Schema", Fixture.Schema);
-            x.UseSetting("Consultations:SeedWhenEmpty", "false");
-            x.ConfigureServices(s => s.RunWolverineInSoloMode());
-        });
+        await using var restarted = await AppFixture.StartHostAsync(Fixture.Schema);
         var retry = await PostAsync(restarted, "/api/commitments/jpit-06-solar-c/status", Fulfil, "retry-4");
 
         Assert.Equal(first.Body, retry.Body);

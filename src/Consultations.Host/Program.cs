@@ -56,6 +56,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseReplayNeedsAuditor();
 app.UseMiddleware<IdempotencyKeys>();
+app.UseMiddleware<RecordETags>();
 app.UseMiddleware<ListExports>();
 app.UseStatusCodePages();
 // The API's documentation is public: it describes the routes, not the record.

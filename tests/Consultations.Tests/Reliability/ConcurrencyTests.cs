@@ -97,3 +97,25 @@ public class ConcurrencyTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal(1 + accepted.Count, stream.Count);
     }
 }
+
+public class RecordVersionTests(AppFixture fixture) : IntegrationContext(fixture)
+{
+    [Fact]
+    public async Task Reading_a_record_gives_its_version_to_send_back_as_If_Match()
+    {
+        await SeedAsync();
+        var read = await Host.Scenario(x => x.Get.Url("/api/commitments/jpit-06-solar-c"));
+        var etag = read.Context.Response.Headers.ETag.ToString();
+        Assert.Equal("\"1\"", etag);
+
+        var write = await Host.Scenario(x =>
+        {
+            x.Post.Json(new { text = "New wording.", effectiveOn = "2026-07-01", reason = "Editorial." }).ToUrl("/api/commitments/jpit-06-solar-c/amendments");
+            x.WithRequestHeader("If-Match", etag);
+        });
+        Assert.Equal("\"2\"", write.Context.Response.Headers.ETag.ToString());
+
+        var reread = await Host.Scenario(x => x.Get.Url("/api/commitments/jpit-06-solar-c"));
+        Assert.Equal("\"2\"", reread.Context.Response.Headers.ETag.ToString());
+    }
+}

@@ -18,7 +18,37 @@ public abstract class IntegrationContext(AppFixture fixture) : IClassFixture<App
 
     protected IDocumentStore Store => fixture.Store;
 
-    public virtual async Task InitializeAsync() => await Store.Advanced.ResetAllData();
+    public virtual async Task InitializeAsync() => await ResetAsync(() => Store.Advanced.ResetAllData());
+
+    /// <summary>
+    /// Test classes run in parallel, each in its own schema; PostgreSQL can still pick one of two concurrent resets as a
+    /// deadlock victim (40P01) over shared catalog locks. A reset is safe to repeat, so it is retried.
+    /// </summary>
+    protected static async Task ResetAsync(Func<Task> reset)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await reset();
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && IsDeadlock(e))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+            }
+        }
+    }
+
+    private static bool IsDeadlock(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "40P01" }) return true;
+        }
+
+        return false;
+    }
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 

@@ -17,7 +17,7 @@ public abstract class ReportingContext(AppFixture fixture) : WriteEndpointContex
 {
     public override async Task InitializeAsync()
     {
-        await Host.ResetAllMartenDataAsync();
+        await ResetAsync(() => Host.ResetAllMartenDataAsync());
         // Marten's reset knows its own tables, not the register's plain SQL table (a rebuild does wipe it).
         await using var connection = new NpgsqlConnection(await PostgresServer.ConnectionStringAsync());
         await connection.OpenAsync();

@@ -24,17 +24,59 @@ public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
     }
 }
 
+/// <summary>
+/// Ready while the async projections keep up: healthy when they are current or making progress; unhealthy when they are
+/// behind and have not moved for <c>Consultations:DaemonStalledAfterSeconds</c> (default 120), i.e. no node runs the
+/// daemon or it is stuck. Under HotCold only one node runs it; every node reports the same shared progress.
+/// </summary>
+public sealed class ProjectionDaemonHealthCheck(Reports.ProjectionFreshness freshness, TimeProvider clock, IConfiguration configuration) : IHealthCheck
+{
+    private readonly Lock _gate = new();
+    private long _lastSequence = -1;
+    private DateTimeOffset _lastProgress;
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        var all = await freshness.AllAsync(ct);
+        var laggard = all.MinBy(f => f.Sequence);
+        if (laggard is null || laggard.IsCurrent)
+        {
+            lock (_gate) _lastSequence = -1;
+            return HealthCheckResult.Healthy("Async projections are current.");
+        }
+
+        var stalledAfter = TimeSpan.FromSeconds(configuration.GetValue("Consultations:DaemonStalledAfterSeconds", 120));
+        var now = clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (laggard.Sequence != _lastSequence)
+            {
+                _lastSequence = laggard.Sequence;
+                _lastProgress = now;
+                return HealthCheckResult.Healthy($"Async projections are catching up ({laggard.Projection} is {laggard.Behind} events behind).");
+            }
+
+            return now - _lastProgress > stalledAfter
+                ? HealthCheckResult.Unhealthy($"Async projection {laggard.Projection} is {laggard.Behind} events behind and has not moved for {(now - _lastProgress).TotalSeconds:F0} s: is the projection daemon running?")
+                : HealthCheckResult.Healthy($"Async projections are catching up ({laggard.Projection} is {laggard.Behind} events behind).");
+        }
+    }
+}
+
 public static class Health
 {
     public const string Ready = "ready";
 
     public static IServiceCollection AddConsultationsHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        services.AddSingleton<ProjectionDaemonHealthCheck>();
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
+            .AddCheck<ProjectionDaemonHealthCheck>("projection-daemon", tags: [Ready]);
         return services;
     }
 
-    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: it can serve (database reachable). Both anonymous.</summary>
+    /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: it can serve (database reachable, projections kept up). Both anonymous.</summary>
     public static void MapConsultationsHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).ExcludeFromDescription().AllowAnonymous();

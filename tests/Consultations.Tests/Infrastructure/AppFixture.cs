@@ -23,7 +23,7 @@ public class AppFixture : IAsyncLifetime
     /// A host on the shared test database. Unless <paramref name="authenticate"/> is false, every request that brings no
     /// Authorization header of its own carries a token with all three roles.
     /// </summary>
-    public static async Task<IAlbaHost> StartHostAsync(string schema, bool authenticate = true)
+    public static async Task<IAlbaHost> StartHostAsync(string schema, bool authenticate = true, IReadOnlyDictionary<string, string>? settings = null)
     {
         var connectionString = await PostgresServer.ConnectionStringAsync();
         var host = await AlbaHost.For<Program>(x =>
@@ -33,6 +33,7 @@ public class AppFixture : IAsyncLifetime
             x.UseSetting("Consultations:SeedWhenEmpty", "false");
             x.UseSetting("Consultations:ProjectionDaemon", "Solo");
             x.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>()) x.UseSetting(key, value);
             x.ConfigureServices(s => s.RunWolverineInSoloMode());
         });
         if (authenticate)

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Infrastructure;
 
@@ -42,7 +41,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
 
         if (key.Length > 200 || key.Any(char.IsControl))
         {
-            await WriteProblem(context, problems, 400, "The Idempotency-Key is invalid.", "Use at most 200 printable characters.", "idempotency-key-invalid");
+            await ProblemMapping.WriteAsync(context, problems, 400, "The Idempotency-Key is invalid.", "Use at most 200 printable characters.", "idempotency-key-invalid");
             return;
         }
 
@@ -56,7 +55,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
             {
                 if (existing.Method != context.Request.Method || existing.Path != context.Request.Path.Value || existing.RequestHash != hash)
                 {
-                    await WriteProblem(context, problems, 422, "This Idempotency-Key was used for another request.",
+                    await ProblemMapping.WriteAsync(context, problems, 422, "This Idempotency-Key was used for another request.",
                         $"The key was first used for {existing.Method} {existing.Path} with another body.", "idempotency-key-reused");
                     return;
                 }
@@ -69,7 +68,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
 
                 if (clock.GetUtcNow() - existing.StartedAt < AbandonedAfter)
                 {
-                    await WriteProblem(context, problems, 409, "A request with this Idempotency-Key is still being processed.",
+                    await ProblemMapping.WriteAsync(context, problems, 409, "A request with this Idempotency-Key is still being processed.",
                         "Retry in a moment.", "idempotency-key-in-progress");
                     return;
                 }
@@ -81,7 +80,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
 
         if (!await ClaimAsync(store, id, context, hash, clock))
         {
-            await WriteProblem(context, problems, 409, "A request with this Idempotency-Key is still being processed.", "Retry in a moment.", "idempotency-key-in-progress");
+            await ProblemMapping.WriteAsync(context, problems, 409, "A request with this Idempotency-Key is still being processed.", "Retry in a moment.", "idempotency-key-in-progress");
             return;
         }
 
@@ -156,19 +155,5 @@ public sealed class IdempotencyKeys(RequestDelegate next)
         if (kept.ETag is not null) context.Response.Headers.ETag = kept.ETag;
         context.Response.Headers["Idempotent-Replayed"] = "true";
         await context.Response.Body.WriteAsync(kept.Body);
-    }
-
-    private static async Task WriteProblem(HttpContext context, IProblemDetailsService problems, int status, string title, string detail, string rule)
-    {
-        context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = status, Title = title, Detail = detail, Type = $"https://httpwg.org/specs/rfc9110.html#status.{status}",
-                Extensions = { ["rule"] = rule },
-            },
-        });
     }
 }

@@ -62,6 +62,15 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         static bool problemHasPath(string detail) => detail.Contains(" Path: $", StringComparison.Ordinal);
     }
 
+    /// <summary>Answers a request with a ProblemDetails of its own (for refusals made before any endpoint runs).</summary>
+    public static async Task WriteAsync(HttpContext context, IProblemDetailsService problems, int status, string title, string detail, string? rule = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpwg.org/specs/rfc9110.html#status.{status}" };
+        if (rule is not null) problem.Extensions["rule"] = rule;
+        context.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+
     public static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
         InvalidCommand e => Invalid(e),

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Infrastructure;
 
@@ -18,7 +17,7 @@ public sealed class RequestLimits(RequestDelegate next)
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            await Refuse(context, problems, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
+            await ProblemMapping.WriteAsync(context, problems, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
                 $"Bodies are limited to {MaxBodyBytes / 1024} KiB.");
             return;
         }
@@ -26,22 +25,12 @@ public sealed class RequestLimits(RequestDelegate next)
         var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method);
         if (isWrite && request.Path.StartsWithSegments("/api") && (request.ContentLength ?? 1) > 0 && !request.HasJsonContentType())
         {
-            await Refuse(context, problems, StatusCodes.Status415UnsupportedMediaType, "The request body must be JSON.",
+            await ProblemMapping.WriteAsync(context, problems, StatusCodes.Status415UnsupportedMediaType, "The request body must be JSON.",
                 "Send Content-Type: application/json.");
             return;
         }
 
         if (request.HasJsonContentType()) request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
         await next(context);
-    }
-
-    private static async Task Refuse(HttpContext context, IProblemDetailsService problems, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail, Type = $"https://httpwg.org/specs/rfc9110.html#status.{status}" },
-        });
     }
 }

@@ -64,7 +64,9 @@ public static class AuthSetup
         if (context.Request.Path.StartsWithSegments("/api") && (query.ContainsKey("recordedAt") || query.ContainsKey("effectiveOn"))
             && context.User.Identity?.IsAuthenticated == true && !context.User.IsInRole(Roles.Auditor))
         {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await Infrastructure.ProblemMapping.WriteAsync(context, context.RequestServices.GetRequiredService<IProblemDetailsService>(),
+                StatusCodes.Status403Forbidden, "Replaying the record is for auditors.",
+                "recordedAt and effectiveOn replay the record to another date; that needs the auditor role.");
             return;
         }
 

@@ -58,8 +58,9 @@ public static class Changes
     public static async Task<ChangeReport> BetweenAsync(IQuerySession session, Axes before, Axes after, bool byEffect, string fromText, string toText,
         string? field, string? dialogue, CancellationToken ct)
     {
-        var then = await RecordAsOf.LoadAsync(session, before, ct);
-        var now = await RecordAsOf.LoadAsync(session, after, ct);
+        var subject = Subject.Of(dialogue, field);
+        var then = await RecordAsOf.LoadAsync(session, before, subject, ct);
+        var now = await RecordAsOf.LoadAsync(session, after, subject, ct);
         var known = then.Events.Select(e => e.Id).ToHashSet();
         var between = now.Events.Where(e => !known.Contains(e.Id)).ToList();
 
@@ -77,10 +78,9 @@ public static class Changes
             diffs.Add(new FieldDiff(code, dialogueId, b, a, Compare(b, a)));
         }
 
-        var diffed = diffs.Select(d => d.Code).ToHashSet();
         var relevant = between
             .Where(e => field is null || Concerns(e.Data, e.StreamKey!).Contains(field))
-            .Where(e => dialogue is null || DialogueOf(e.Data) == dialogue || Concerns(e.Data, e.StreamKey!).Any(diffed.Contains))
+            // The subject already holds only the dialogue's records.
             .ToList();
         var corrections = now.Events.Where(e => e.Data is Domain.Common.ICorrection).ToList();
         return new ChangeReport(byEffect ? "effective" : "recorded", fromText, toText,
@@ -92,8 +92,6 @@ public static class Changes
         var codes = FieldStatusFold.FieldCodes(data);
         return codes.Count > 0 ? codes : [stream];
     }
-
-    private static string? DialogueOf(object data) => data.GetType().GetProperty("DialogueId")?.GetValue(data) as string;
 
     // A day means its end, and today's end means now; an instant after now is refused.
     private static DateTimeOffset Recorded(string name, string? value, TimeProvider clock)

@@ -10,7 +10,7 @@ public static class EventFacts
 {
     private static readonly ConcurrentDictionary<(Type, string), PropertyInfo?> Properties = new();
 
-    /// <summary>The event's own effective date; null for the one event that may not know it (a meeting whose arrangement date is unknown).</summary>
+    /// <summary>The event's own effective date; null for the one event that may not know it (a meeting whose arrangement date is unknown): see <see cref="EffectiveDays"/>.</summary>
     public static PartialDate? EffectiveOn(object data) => Read(data, "EffectiveOn") switch
     {
         PartialDate date => date,
@@ -22,13 +22,31 @@ public static class EventFacts
     public static EventRef? Corrects(object data) => (data as ICorrection)?.Corrects;
 
     /// <summary>
-    /// The day an event counts from on the effective axis: its effective date as corrected by the corrections in
-    /// <paramref name="corrected"/>, or, when the record does not know it, the day it was recorded.
+    /// The day each event counts from on the effective axis (ADR 0011). An event's own effective date, as corrected by
+    /// the corrections among <paramref name="recorded"/>, counts from its earliest day. An event that does not know its
+    /// date (a meeting whose arrangement date is unknown) counts from the earliest day of any event after it in its
+    /// stream, since what followed cannot have preceded it (a meeting was arranged before it was held), and never later
+    /// than the day it was recorded. <paramref name="recorded"/> must hold whole streams, in the order recorded.
     /// </summary>
-    public static DateOnly EffectiveDay(IEvent e, IReadOnlyDictionary<(string, long), PartialDate> corrected) =>
-        corrected.TryGetValue((e.StreamKey!, e.Version), out var fixedDate)
-            ? fixedDate.Earliest
-            : EffectiveOn(e.Data)?.Earliest ?? DateOnly.FromDateTime(e.Timestamp.UtcDateTime);
+    public static Dictionary<IEvent, DateOnly> EffectiveDays(IReadOnlyList<IEvent> recorded)
+    {
+        var corrected = Corrections(recorded);
+        var days = new Dictionary<IEvent, DateOnly>(ReferenceEqualityComparer.Instance);
+        foreach (var stream in recorded.GroupBy(e => e.StreamKey))
+        {
+            var following = DateOnly.MaxValue;
+            foreach (var e in stream.OrderByDescending(e => e.Version))
+            {
+                var own = corrected.TryGetValue((e.StreamKey!, e.Version), out var fixedDate) ? fixedDate : EffectiveOn(e.Data);
+                var recordedDay = DateOnly.FromDateTime(e.Timestamp.UtcDateTime);
+                var day = own?.Earliest ?? (following < recordedDay ? following : recordedDay);
+                days[e] = day;
+                if (day < following) following = day;
+            }
+        }
+
+        return days;
+    }
 
     /// <summary>The effective date each corrected event has once its corrections (in the order recorded) are applied.</summary>
     public static IReadOnlyDictionary<(string, long), PartialDate> Corrections(IEnumerable<IEvent> events)

@@ -23,17 +23,29 @@ public sealed class RecordAsOf
 
     public IReadOnlyList<IEvent> Events { get; }
 
-    /// <summary>Selects the events of one stream, or of the whole record, that satisfy both axes.</summary>
-    public static async Task<RecordAsOf> LoadAsync(IQuerySession session, Axes axes, CancellationToken ct, string? stream = null)
+    /// <summary>
+    /// Selects the events of the <paramref name="subject"/> that satisfy both axes, reading only that subject's streams:
+    /// one record's, those of the records that touched one field (found through their footprints), those of one
+    /// dialogue, or, for <see cref="Subject.Everything"/>, the whole store. A stream's footprint only ever grows, so the
+    /// records that touch a subject now include every record that touched it at any earlier instant.
+    /// </summary>
+    public static async Task<RecordAsOf> LoadAsync(IQuerySession session, Axes axes, Subject subject, CancellationToken ct)
     {
         IReadOnlyList<IEvent> recorded;
-        if (stream is not null)
+        if (subject.Stream is { } stream)
         {
             recorded = await session.Events.FetchStreamAsync(stream, timestamp: axes.RecordedAt, token: ct);
         }
         else
         {
             var query = session.Events.QueryAllRawEvents().AsQueryable();
+            if (await subject.StreamsAsync(session, ct) is { } streams)
+            {
+                if (streams.Count == 0) return new RecordAsOf(axes, []);
+                var keys = streams.ToArray();
+                query = query.Where(e => e.StreamKey!.IsOneOf(keys));
+            }
+
             if (axes.RecordedAt is { } at) query = query.Where(e => e.Timestamp <= at);
             recorded = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
         }
@@ -42,14 +54,24 @@ public sealed class RecordAsOf
     }
 
     /// <summary>
-    /// The events in effect on a day. A correction moves the event it corrects to the corrected date, and counts
-    /// itself from that date, so that corrected and correction come and go together.
+    /// The records of one kind on the axes, to filter further: the stored snapshots now, else every record of the
+    /// subject replayed with its domain Evolve. Materialise with <see cref="RecordQueries.ListAsync{T}"/>.
     /// </summary>
+    public static async Task<IQueryable<T>> QueryAsync<T>(IQuerySession session, Axes axes, Subject subject, Func<T?, object, T?> evolve, CancellationToken ct)
+        where T : class =>
+        axes.IsNow ? session.Query<T>() : (await LoadAsync(session, axes, subject, ct)).Records(evolve).AsQueryable();
+
+    /// <summary>One record on the axes: its stored snapshot now, else its own stream replayed; null when it was not on record.</summary>
+    public static async Task<T?> FindAsync<T>(IQuerySession session, Axes axes, string id, Func<T?, object, T?> evolve, CancellationToken ct)
+        where T : class =>
+        axes.IsNow ? await session.LoadAsync<T>(id, ct) : (await LoadAsync(session, axes, Subject.Record(id), ct)).Record(id, evolve);
+
+    /// <summary>The events in effect on a day, each counted from the day <see cref="EventFacts.EffectiveDays"/> gives it.</summary>
     public static IReadOnlyList<IEvent> InEffect(IReadOnlyList<IEvent> recorded, DateOnly? day)
     {
         if (day is not { } d) return recorded;
-        var corrected = EventFacts.Corrections(recorded);
-        return [.. recorded.Where(e => EventFacts.EffectiveDay(e, corrected) <= d)];
+        var days = EventFacts.EffectiveDays(recorded);
+        return [.. recorded.Where(e => days[e] <= d)];
     }
 
     /// <summary>One record's state, folded with its domain Evolve; null when it was not (yet) on record.</summary>
@@ -60,20 +82,10 @@ public sealed class RecordAsOf
     public IReadOnlyList<T> Records<T>(Func<T?, object, T?> evolve) where T : class =>
         [.. Events.GroupBy(e => e.StreamKey!).Select(g => g.Aggregate((T?)null, (state, e) => evolve(state, e.Data))).OfType<T>()];
 
-    public Dictionary<string, FieldStatus> Fields()
-    {
-        var fields = new Dictionary<string, FieldStatus>();
-        foreach (var e in Events)
-        {
-            foreach (var code in FieldStatusFold.FieldCodes(e.Data))
-            {
-                if (!fields.TryGetValue(code, out var status)) fields[code] = status = new FieldStatus { Id = code };
-                FieldStatusFold.Apply(status, e.Data);
-            }
-        }
-
-        return fields;
-    }
+    /// <summary>Each field's status: every record's footprint folded from its events, then merged, as the stored footprints are.</summary>
+    public Dictionary<string, FieldStatus> Fields() =>
+        FieldStatusFold.Merge(Events.GroupBy(e => e.StreamKey!)
+            .Select(stream => stream.Aggregate((RecordFootprint?)null, (footprint, e) => RecordFootprint.Fold(footprint, stream.Key, e.Data))!));
 
     public IReadOnlyList<TimelineEntry> Timeline()
     {
@@ -88,4 +100,11 @@ public sealed class RecordAsOf
 
         return [.. entries.Values];
     }
+}
+
+public static class RecordQueries
+{
+    /// <summary>Runs a query of stored documents in the database, or a replayed one in memory.</summary>
+    public static async Task<IReadOnlyList<T>> ListAsync<T>(this IQueryable<T> query, CancellationToken ct) where T : notnull =>
+        query is Marten.Linq.IMartenQueryable<T> ? await QueryableExtensions.ToListAsync(query, ct) : [.. query];
 }

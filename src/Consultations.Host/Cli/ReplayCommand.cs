@@ -46,11 +46,9 @@ public sealed class ReplayCommand : JasperFxAsyncCommand<ReplayInput>
         }
 
         await using var session = store.QuerySession();
-        var replay = await RecordAsOf.LoadAsync(session, axes, ct);
-        var fields = replay.Fields().Values
-            .Where(f => field is null || f.Id == field)
-            .OrderBy(f => f.DialogueId, StringComparer.Ordinal).ThenBy(f => f.Number)
-            .ToList();
+        var subject = Subject.Of(field: field);
+        var replay = await RecordAsOf.LoadAsync(session, axes, subject, ct);
+        var fields = FieldStatuses.InOrder(replay.Fields().Values, subject);
         if (field is not null && fields.Count == 0)
         {
             console.MarkupLineInterpolated($"[red]No cooperation field '{field}' is on record {axes}.[/]");

@@ -50,7 +50,7 @@ public static class StoreSetup
         opts.Projections.Add<JointStatementProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ActionPlanProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CommitmentProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<FieldStatusProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<RecordFootprintProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Inline);
 
         opts.Schema.For<RecordFiles.AppliedRecordStep>();
@@ -59,7 +59,8 @@ public static class StoreSetup
         opts.Schema.For<JointStatement>().Duplicate(x => x.DialogueId);
         opts.Schema.For<ActionPlan>().Duplicate(x => x.DialogueId);
         opts.Schema.For<Commitment>().Duplicate(x => x.DialogueId).Duplicate(x => x.FieldCode);
-        opts.Schema.For<FieldStatus>().Duplicate(x => x.DialogueId);
+        // Footprints are found by dialogue and by the fields they touch (jsonb containment, GIN-indexed).
+        opts.Schema.For<RecordFootprint>().Duplicate(x => x.DialogueId!).GinIndexJsonData();
         opts.Schema.For<TimelineEntry>().Duplicate(x => x.DialogueId).Duplicate(x => x.SortDate!);
 
         // The reporting views (commitment register and its SQL table, meeting records, action-plan progress) run async.

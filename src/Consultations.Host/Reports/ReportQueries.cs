@@ -1,3 +1,4 @@
+using Consultations.Host.Auditing;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.JointStatements;
 using Consultations.Host.Infrastructure;
@@ -91,5 +92,5 @@ public static class ReportQueries
     }
 
     public static async Task<IReadOnlyDictionary<string, string>> FieldTitlesAsync(IQuerySession session, CancellationToken ct) =>
-        (await session.Query<FieldStatus>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Title);
+        (await FieldStatuses.ListAsync(session, Subject.Everything, ct)).ToDictionary(f => f.Id, f => f.Title);
 }

@@ -1,3 +1,4 @@
+using Consultations.Host.Auditing;
 using Consultations.Domain.Common;
 using Consultations.Domain.Dialogues;
 using Consultations.Host.Infrastructure;
@@ -32,7 +33,7 @@ public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshne
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
 
-        var fields = await session.Query<FieldStatus>().Where(f => f.DialogueId == dialogue.Id).OrderBy(f => f.Number).ToListAsync(ct);
+        var fields = await FieldStatuses.ListAsync(session, Subject.Of(dialogue.Id), ct);
         var timeline = await session.Query<TimelineEntry>().Where(e => e.DialogueId == dialogue.Id).ToListAsync(ct);
         var meetings = await ReportQueries.MeetingRecordsAsync(session, dialogue.Id, ct);
         var plans = await session.Query<Projections.ActionPlans.ActionPlanProgress>().Where(p => p.DialogueId == dialogue.Id).OrderBy(p => p.Id).ToListAsync(ct);

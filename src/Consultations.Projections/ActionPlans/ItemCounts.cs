@@ -15,6 +15,15 @@ public sealed class ItemCounts
     /// <summary>Items still to be done: not started, on track or delayed.</summary>
     public int Open => NotStarted + OnTrack + Delayed;
 
+    public void Add(ItemCounts other)
+    {
+        NotStarted += other.NotStarted;
+        OnTrack += other.OnTrack;
+        Delayed += other.Delayed;
+        Completed += other.Completed;
+        Dropped += other.Dropped;
+    }
+
     public void Add(ItemProgress progress, int delta)
     {
         switch (progress)

@@ -17,6 +17,17 @@ public sealed class CommitmentCounts
     /// <summary>Commitments still to be delivered: proposed, agreed or in progress.</summary>
     public int Open => Proposed + Agreed + InProgress;
 
+    public void Add(CommitmentCounts other)
+    {
+        Proposed += other.Proposed;
+        Agreed += other.Agreed;
+        InProgress += other.InProgress;
+        Fulfilled += other.Fulfilled;
+        Lapsed += other.Lapsed;
+        Withdrawn += other.Withdrawn;
+        Superseded += other.Superseded;
+    }
+
     public void Add(CommitmentStatus status, int delta)
     {
         switch (status)
@@ -58,6 +69,11 @@ public sealed class FieldStatus
         if (LastActivityOn is null || on.CompareTo(LastActivityOn.Value) > 0) LastActivityOn = on;
     }
 
-    public static Touch Later(Touch? current, Touch candidate) =>
-        current is null || candidate.On.CompareTo(current.On) >= 0 ? candidate : current;
+    /// <summary>The later of two touches by date, then by id: the same answer whichever is seen first.</summary>
+    public static Touch Later(Touch? current, Touch candidate)
+    {
+        if (current is null) return candidate;
+        var byDate = candidate.On.CompareTo(current.On);
+        return byDate > 0 || (byDate == 0 && string.CompareOrdinal(candidate.Id, current.Id) > 0) ? candidate : current;
+    }
 }

@@ -7,8 +7,9 @@ using Consultations.Domain.Meetings;
 namespace Consultations.Projections.Fields;
 
 /// <summary>
-/// How events move a field's status, as pure functions: the inline <see cref="FieldStatusProjection"/> and the
-/// auditors' replay (any recorded instant, any effective date) both call these, so the two cannot disagree.
+/// How events move a field's status, as pure functions. Each record folds its own events into its share of a field
+/// (<see cref="RecordFootprint"/>), and a field's status is the merge of every record's share: the stored footprints
+/// and the auditors' replay (any recorded instant, any effective date) both go this way, so the two cannot disagree.
 /// </summary>
 public static class FieldStatusFold
 {
@@ -30,6 +31,54 @@ public static class FieldStatusFold
         ActionPlanItemDropped x => [x.FieldCode],
         _ => [],
     };
+
+    /// <summary>
+    /// Each field's status from the records' shares of it. Sums add up; agencies and programmes are the union in
+    /// ordinal order; the latest meeting or statement is the latest by date (then by id, so the answer never depends
+    /// on the order the shares are read in).
+    /// </summary>
+    public static Dictionary<string, FieldStatus> Merge(IEnumerable<RecordFootprint> footprints)
+    {
+        var fields = new Dictionary<string, FieldStatus>();
+        foreach (var footprint in footprints)
+        {
+            foreach (var (code, share) in footprint.Fields)
+            {
+                if (!fields.TryGetValue(code, out var status)) fields[code] = status = new FieldStatus { Id = code };
+                Add(status, share);
+            }
+        }
+
+        foreach (var status in fields.Values)
+        {
+            status.Agencies.Sort(StringComparer.Ordinal);
+            status.Programmes.Sort(StringComparer.Ordinal);
+        }
+
+        return fields;
+    }
+
+    private static void Add(FieldStatus s, FieldStatus share)
+    {
+        // Only the field's own record defines it; the others leave these empty.
+        if (share.Number != 0 || share.Title.Length > 0)
+        {
+            s.DialogueId = share.DialogueId;
+            s.Number = share.Number;
+            s.Title = share.Title;
+            s.Scope = share.Scope;
+        }
+
+        s.Commitments.Add(share.Commitments);
+        s.ActionItems += share.ActionItems;
+        s.OpenActionItems += share.OpenActionItems;
+        s.ActionItemsByProgress.Add(share.ActionItemsByProgress);
+        foreach (var agency in share.Agencies.Where(a => !s.Agencies.Contains(a))) s.Agencies.Add(agency);
+        foreach (var programme in share.Programmes.Where(p => !s.Programmes.Contains(p))) s.Programmes.Add(programme);
+        if (share.LatestMeeting is { } m) s.LatestMeeting = FieldStatus.Later(s.LatestMeeting, m);
+        if (share.LatestStatement is { } st) s.LatestStatement = FieldStatus.Later(s.LatestStatement, st);
+        if (share.LastActivityOn is { } on) s.Touched(on);
+    }
 
     /// <summary>Applies one event to a field's status (a new, empty status for the first event of a field).</summary>
     public static void Apply(FieldStatus s, object e)

@@ -89,7 +89,7 @@ public class DialogueFilterTests(AppFixture fixture) : IntegrationContext(fixtur
         Assert.Equal("JPFR-01", field!["code"]!.GetValue<string>());
         Assert.Equal(Other, field["dialogueId"]!.GetValue<string>());
         Assert.Equal(1, field["commitments"]!["agreed"]!.GetValue<int>());
-        Assert.Equal(["JAMSTEC", "Ifremer"], field["agencies"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.Equal(["Ifremer", "JAMSTEC"], field["agencies"]!.AsArray().Select(a => a!.GetValue<string>()));
     }
 
     [Fact]

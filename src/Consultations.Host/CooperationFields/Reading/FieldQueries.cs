@@ -44,18 +44,10 @@ public static class FieldQueries
     public static async Task<IReadOnlyList<FieldView>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
-        IReadOnlyList<FieldStatus> fields;
-        if (axes.IsNow)
-        {
-            var query = session.Query<FieldStatus>().AsQueryable();
-            if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(f => f.DialogueId == dialogue);
-            fields = await query.OrderBy(f => f.DialogueId).ThenBy(f => f.Number).ToListAsync(ct);
-        }
-        else
-        {
-            var replayed = (await RecordAsOf.LoadAsync(session, axes, ct)).Fields().Values;
-            fields = [.. replayed.Where(f => string.IsNullOrWhiteSpace(dialogue) || f.DialogueId == dialogue).OrderBy(f => f.DialogueId).ThenBy(f => f.Number)];
-        }
+        var subject = Subject.Of(dialogue);
+        var fields = axes.IsNow
+            ? await FieldStatuses.ListAsync(session, subject, ct)
+            : FieldStatuses.InOrder((await RecordAsOf.LoadAsync(session, axes, subject, ct)).Fields().Values, subject);
 
         var titles = await TitlesAsync(session, fields, ct);
         return [.. fields.Select(f => View(f, titles, clock, reporting))];
@@ -66,16 +58,17 @@ public static class FieldQueries
     public static async Task<FieldView> Get(string code, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
+        var subject = Subject.Of(field: code);
         FieldStatus? field;
         IReadOnlyList<Commitment> commitments;
         if (axes.IsNow)
         {
-            field = await session.LoadAsync<FieldStatus>(code, ct);
+            field = (await FieldStatuses.ListAsync(session, subject, ct)).SingleOrDefault();
             commitments = await session.Query<Commitment>().Where(c => c.FieldCode == code).OrderBy(c => c.Id).ToListAsync(ct);
         }
         else
         {
-            var replay = await RecordAsOf.LoadAsync(session, axes, ct);
+            var replay = await RecordAsOf.LoadAsync(session, axes, subject, ct);
             field = replay.Fields().GetValueOrDefault(code);
             commitments = [.. replay.Records<Commitment>(CommitmentDecider.Evolve).Where(c => c.FieldCode == code).OrderBy(c => c.Id, StringComparer.Ordinal)];
         }

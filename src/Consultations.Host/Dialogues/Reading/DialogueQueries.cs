@@ -1,5 +1,6 @@
 using Consultations.Domain.Common;
 using Consultations.Domain.Dialogues;
+using Consultations.Host.Auditing;
 using Marten;
 using Wolverine.Http;
 
@@ -7,15 +8,18 @@ namespace Consultations.Host.Dialogues.Reading;
 
 public static class DialogueQueries
 {
+    /// <summary>The dialogues on record; <c>recordedAt</c>/<c>effectiveOn</c> replay them on those time axes.</summary>
     [WolverineGet("/api/dialogues", OperationId = "listDialogues"), Tags("Dialogues")]
-    public static async Task<IReadOnlyList<Dialogue>> List(string? dialogue, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<Dialogue>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var query = session.Query<Dialogue>().AsQueryable();
+        var query = await RecordAsOf.QueryAsync<Dialogue>(session, Axes.Read(recordedAt, effectiveOn, clock), Subject.Of(dialogue), DialogueDecider.Evolve, ct);
         if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(d => d.Id == dialogue);
-        return await query.OrderBy(d => d.Id).ToListAsync(ct);
+        return [.. (await query.ListAsync(ct)).OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
 
+    /// <summary>One dialogue; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
     [WolverineGet("/api/dialogues/{id}", OperationId = "getDialogue"), Tags("Dialogues")]
-    public static async Task<Dialogue> Get(string id, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<Dialogue>(id, ct) ?? throw new RecordNotFound("dialogue", id);
+    public static async Task<Dialogue> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        await RecordAsOf.FindAsync<Dialogue>(session, Axes.Read(recordedAt, effectiveOn, clock), id, DialogueDecider.Evolve, ct)
+        ?? throw new RecordNotFound("dialogue", id);
 }

@@ -8,12 +8,13 @@ namespace Consultations.Host.Meetings.Reading;
 
 public static class MeetingQueries
 {
+    /// <summary>Meetings in date order; <c>recordedAt</c>/<c>effectiveOn</c> replay them on those time axes.</summary>
     [WolverineGet("/api/meetings", OperationId = "listMeetings"), Tags("Meetings")]
-    public static async Task<IReadOnlyList<Meeting>> List(string? dialogue, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<Meeting>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var query = session.Query<Meeting>().AsQueryable();
+        var query = await RecordAsOf.QueryAsync<Meeting>(session, Axes.Read(recordedAt, effectiveOn, clock), Subject.Of(dialogue), MeetingDecider.Evolve, ct);
         if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(m => m.DialogueId == dialogue);
-        var meetings = await query.ToListAsync(ct);
+        var meetings = await query.ListAsync(ct);
         return [.. meetings.OrderBy(m => m.Dates?.From.Earliest ?? DateOnly.MaxValue).ThenBy(m => m.Id)];
     }
 
@@ -22,9 +23,6 @@ public static class MeetingQueries
     public static async Task<Meeting> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
-        var meeting = axes.IsNow
-            ? await session.LoadAsync<Meeting>(id, ct)
-            : (await RecordAsOf.LoadAsync(session, axes, ct, stream: id)).Record<Meeting>(id, MeetingDecider.Evolve);
-        return meeting ?? throw new RecordNotFound("meeting", id);
+        return await RecordAsOf.FindAsync<Meeting>(session, axes, id, MeetingDecider.Evolve, ct) ?? throw new RecordNotFound("meeting", id);
     }
 }

@@ -1,0 +1,47 @@
+using Consultations.Projections.Fields;
+using Marten;
+
+namespace Consultations.Host.Auditing;
+
+/// <summary>What a replay is about: one record's stream, the records of one field or one dialogue, or everything.</summary>
+public sealed record Subject(string? Stream = null, string? Dialogue = null, string? Field = null)
+{
+    public static Subject Everything { get; } = new();
+
+    public static Subject Record(string stream) => new(Stream: stream);
+
+    /// <summary>The subject named by a route's optional filters; blank filters widen it.</summary>
+    public static Subject Of(string? dialogue = null, string? field = null) =>
+        new(Dialogue: string.IsNullOrWhiteSpace(dialogue) ? null : dialogue, Field: string.IsNullOrWhiteSpace(field) ? null : field);
+
+    /// <summary>The streams to read, found through the records' footprints; null for every stream.</summary>
+    public async Task<IReadOnlyList<string>?> StreamsAsync(IQuerySession session, CancellationToken ct)
+    {
+        if (Field is null && Dialogue is null) return null;
+        var query = session.Query<RecordFootprint>().AsQueryable();
+        if (Field is { } code) query = query.Where(f => f.FieldCodes.Contains(code));
+        if (Dialogue is { } dialogue) query = query.Where(f => f.DialogueId == dialogue);
+        return await query.Select(f => f.Id).ToListAsync(ct);
+    }
+}
+
+/// <summary>The fields' status as it stands now: the stored footprints of the subject's records, merged.</summary>
+public static class FieldStatuses
+{
+    public static async Task<IReadOnlyList<FieldStatus>> ListAsync(IQuerySession session, Subject subject, CancellationToken ct)
+    {
+        var query = session.Query<RecordFootprint>().AsQueryable();
+        if (subject.Field is { } code) query = query.Where(f => f.FieldCodes.Contains(code));
+        if (subject.Dialogue is { } dialogue) query = query.Where(f => f.DialogueId == dialogue);
+        return InOrder(FieldStatusFold.Merge(await query.ToListAsync(ct)).Values, subject);
+    }
+
+    /// <summary>The subject's fields in their dialogue's numbering: only the one field for a field, only the dialogue's for a dialogue.</summary>
+    public static IReadOnlyList<FieldStatus> InOrder(IEnumerable<FieldStatus> fields, Subject subject) =>
+    [
+        .. fields
+            .Where(f => subject.Field is null || f.Id == subject.Field)
+            .Where(f => subject.Dialogue is null || f.DialogueId == subject.Dialogue)
+            .OrderBy(f => f.DialogueId, StringComparer.Ordinal).ThenBy(f => f.Number).ThenBy(f => f.Id, StringComparer.Ordinal),
+    ];
+}

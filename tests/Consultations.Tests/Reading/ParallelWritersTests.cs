@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Consultations.Projections.Register;
+using Consultations.Tests.Infrastructure;
+using Consultations.Tests.Reporting;
+using Marten;
+using Npgsql;
+
+namespace Consultations.Tests.Reading;
+
+/// <summary>
+/// Views built from many records stay exactly what their events say when writers run in parallel on different records
+/// of one field and one dialogue: every view equals a rebuild from the events and a replay at "now", round after round.
+/// </summary>
+public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture)
+{
+    private const string Field = "JPIT-09";
+    private const int Writers = 32;
+    private const int Rounds = 3;
+
+    [Fact]
+    public async Task Thirty_two_parallel_writers_on_one_field_lose_no_update_in_any_view()
+    {
+        await SeedAndCatchUpAsync();
+        var baseline = (await ReadAsync($"/api/fields/{Field}"))["commitments"]!;
+        var (agreed, inProgress) = (Count(baseline, "agreed"), Count(baseline, "inProgress"));
+
+        for (var round = 1; round <= Rounds; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(1, Writers).Select(n => WriteAsync(round, n)));
+            await CaughtUpAsync();
+            var live = await ViewsAsync();
+
+            // Of each three writers, one made a commitment (agreed, then in progress) and one an action item (then delayed).
+            var commitmentWriters = Enumerable.Range(1, Writers).Count(n => n % 3 == 0) * round;
+            var field = JsonNode.Parse(live["field"])!;
+            Assert.Equal(agreed, Count(field["commitments"]!, "agreed"));
+            Assert.Equal(inProgress + commitmentWriters, Count(field["commitments"]!, "inProgress"));
+            Assert.Equal(Enumerable.Range(1, Writers).Count(n => n % 3 == 2) * round, Count(field["actionItemsByProgress"]!, "delayed"));
+            Assert.StartsWith($"r{round}-", field["latestMeeting"]!["id"]!.GetValue<string>());
+            Assert.Equal(23 + commitmentWriters, JsonNode.Parse(live["register"])!.AsArray().Count);
+
+            var replayed = await ViewsAsync(recordedAt: DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            foreach (var view in new[] { "fields", "field", "timeline" }) Assert.Equal(live[view], replayed[view]);
+
+            using (var daemon = await Store.BuildProjectionDaemonAsync())
+            {
+                foreach (var name in Store.Options.Events.Projections().Select(p => p.Name).Distinct())
+                    await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(1), CancellationToken.None);
+            }
+
+            var rebuilt = await ViewsAsync();
+            foreach (var view in live.Keys) Assert.True(live[view] == rebuilt[view], $"{view} differs from its rebuild after round {round}");
+        }
+    }
+
+    // Each writer works on a record of its own, one write after another; the writers run in parallel.
+    private async Task WriteAsync(int round, int n)
+    {
+        var id = $"r{round}-w{n}";
+        switch (n % 3)
+        {
+            case 0:
+                await Ok("/api/commitments", new
+                {
+                    commitmentId = id, dialogueId = DialogueId, fieldCode = Field, text = $"Commitment {id}.", parties = new[] { "Japan", "Italy" },
+                    agencies = new[] { $"Agency {n}" }, programmes = Array.Empty<string>(), source = new { kind = "meeting", id = RomeSummit },
+                    status = "agreed", effectiveOn = "2026-06-15",
+                });
+                await Ok($"/api/commitments/{id}/status", new { to = "in-progress", effectiveOn = "2026-09-01", reason = "Work began." });
+                break;
+            case 1:
+                await Ok("/api/meetings", new
+                {
+                    meetingId = id, dialogueId = DialogueId, kind = "working-group", title = $"Working group {id}", place = "Online",
+                    plannedDates = new { from = $"2026-10-0{round}" }, parties = new[] { "Japan", "Italy" }, delegations = Array.Empty<object>(), effectiveOn = "2026-07-01",
+                });
+                await Ok($"/api/meetings/{id}/held", new { dates = new { from = $"2026-10-0{round}" }, place = (string?)null, participants = (object?)null });
+                await Ok($"/api/meetings/{id}/outcome", new { summary = "Met.", decisions = new[] { "Go on." }, fieldCodes = new[] { Field }, effectiveOn = (string?)null });
+                break;
+            default:
+                await Ok("/api/action-plans", new { planId = id, dialogueId = DialogueId, title = $"Plan {id}", periodFrom = "2026", periodTo = "2027", effectiveOn = "2026-07-01" });
+                await Ok($"/api/action-plans/{id}/items", new { itemId = "item", fieldCode = Field, text = "Do it.", effectiveOn = "2026-07-01" });
+                await Ok($"/api/action-plans/{id}/items/item/progress", new { progress = "delayed", note = "Late.", effectiveOn = "2026-08-01" });
+                break;
+        }
+    }
+
+    private async Task Ok(string url, object body)
+    {
+        var answer = await SendAsync(url, body);
+        Assert.True(answer.Status is 200 or 201, $"{url}: {answer.Status} {answer.Body?.ToJsonString()}");
+    }
+
+    private static int Count(JsonNode counts, string status) => counts[status]!.GetValue<int>();
+
+    /// <summary>Every view the writers touched, as the text a client reads, plus the register's SQL table row by row.</summary>
+    private async Task<Dictionary<string, string>> ViewsAsync(string? recordedAt = null)
+    {
+        var axes = recordedAt is null ? "" : $"recordedAt={Uri.EscapeDataString(recordedAt)}";
+        var views = new Dictionary<string, string>
+        {
+            ["fields"] = (await ReadAsync($"/api/fields?{axes}")).ToJsonString(),
+            ["field"] = (await ReadAsync($"/api/fields/{Field}?{axes}")).ToJsonString(),
+            ["timeline"] = (await ReadAsync($"/api/timeline?dialogue={DialogueId}&{axes}")).ToJsonString(),
+        };
+        if (recordedAt is not null) return views;
+
+        views["register"] = (await ReadAsync($"/api/commitments?dialogue={DialogueId}")).ToJsonString();
+        views["report"] = (await ReadAsync($"/api/reports/commitment-register?dialogue={DialogueId}")).ToJsonString();
+        views["meetings"] = (await ReadAsync($"/api/reports/meetings?dialogue={DialogueId}")).ToJsonString();
+        views["plans"] = (await ReadAsync($"/api/reports/action-plans?dialogue={DialogueId}")).ToJsonString();
+        await using var connection = new NpgsqlConnection(await PostgresServer.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"select coalesce(string_agg(row_to_json(t)::text, E'\\n' order by commitment_id), '') from {Fixture.Schema}.{CommitmentRegisterTable.TableName} t", connection);
+        views["table"] = (string)(await command.ExecuteScalarAsync())!;
+        return views;
+    }
+}

@@ -36,10 +36,15 @@ public static class FieldStatuses
         return InOrder(FieldStatusFold.Merge(await query.ToListAsync(ct)).Values, subject);
     }
 
-    /// <summary>The subject's fields in their dialogue's numbering: only the one field for a field, only the dialogue's for a dialogue.</summary>
+    /// <summary>
+    /// The subject's fields in their dialogue's numbering: only the one field for a field, only the dialogue's for a
+    /// dialogue. A field is on record from its definition: what other records said of it before then (an action item
+    /// filed under its code, say) is not a field of its own.
+    /// </summary>
     public static IReadOnlyList<FieldStatus> InOrder(IEnumerable<FieldStatus> fields, Subject subject) =>
     [
         .. fields
+            .Where(f => f.DialogueId.Length > 0)
             .Where(f => subject.Field is null || f.Id == subject.Field)
             .Where(f => subject.Dialogue is null || f.DialogueId == subject.Dialogue)
             .OrderBy(f => f.DialogueId, StringComparer.Ordinal).ThenBy(f => f.Number).ThenBy(f => f.Id, StringComparer.Ordinal),

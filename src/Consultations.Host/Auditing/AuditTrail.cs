@@ -9,6 +9,8 @@ namespace Consultations.Host.Auditing;
 
 /// <param name="Sequence">The event's position in the whole record (the ledger's position).</param>
 /// <param name="EffectiveOn">When the fact took effect in the world, as the event says (null when the record does not know).</param>
+/// <param name="CountsFrom">The day the event counts from on the effective axis (yyyy-MM-dd): its effective date as corrected, or, when
+/// the record does not know it, the earliest day of what follows it in its record, and never after the day it was recorded.</param>
 /// <param name="RecordedAt">When it was recorded (Marten's timestamp, UTC).</param>
 /// <param name="User">Who recorded it (the token's name; "seed" or the --as name for imports).</param>
 /// <param name="Reason">Why, for events that carry a reason (status changes, amendments, corrections, cancellations…).</param>
@@ -20,6 +22,7 @@ public sealed record AuditEntry(
     long Version,
     string Type,
     string? EffectiveOn,
+    string CountsFrom,
     DateTimeOffset RecordedAt,
     string? User,
     string? CorrelationId,
@@ -56,21 +59,24 @@ public static class AuditTrail
         if (to is { } t) query = query.Where(e => e.Timestamp <= t);
         var events = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
 
-        // Corrections recorded after the range still belong in the picture of the events they correct.
+        // Corrections recorded after the range still belong in the picture of the events they correct, and where an
+        // event counts from on the effective axis depends on its whole record.
         var streams = events.Select(e => e.StreamKey!).Distinct().ToArray();
-        var corrections = streams.Length == 0
+        var whole = streams.Length == 0
             ? []
-            : (await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(streams)).OrderBy(e => e.Sequence).ToListAsync(ct))
-                .Where(e => e.Data is ICorrection).ToList();
-        return [.. events.Select(e => Entry(e, corrections))];
+            : await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(streams)).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var corrections = whole.Where(e => e.Data is ICorrection).ToList();
+        var days = EventFacts.EffectiveDays(whole).ToDictionary(d => d.Key.Id, d => d.Value);
+        return [.. events.Select(e => Entry(e, corrections, days[e.Id]))];
     }
 
-    public static AuditEntry Entry(IEvent e, IReadOnlyList<IEvent> corrections) => new(
+    public static AuditEntry Entry(IEvent e, IReadOnlyList<IEvent> corrections, DateOnly countsFrom) => new(
         e.Sequence,
         e.StreamKey!,
         e.Version,
         e.EventTypeName,
         EventFacts.EffectiveOn(e.Data)?.ToString(),
+        countsFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         e.Timestamp.ToUniversalTime(),
         e.UserName,
         e.CorrelationId,

@@ -42,6 +42,33 @@ public sealed record Axes(DateTimeOffset? RecordedAt, DateOnly? EffectiveOn)
         return day;
     }
 
+    /// <summary>The axes a request asks for, or null when it asks for none or for unreadable ones (the endpoint refuses those).</summary>
+    public static Axes? Requested(IQueryCollection query, TimeProvider clock)
+    {
+        if (!query.ContainsKey("recordedAt") && !query.ContainsKey("effectiveOn")) return null;
+        try
+        {
+            var axes = Read(query["recordedAt"], query["effectiveOn"], clock);
+            return axes.IsNow ? null : axes;
+        }
+        catch (InvalidCommand)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The axes as the <c>X-Record-Axes</c> header states them: <c>recordedAt=…; effectiveOn=…</c>.</summary>
+    public string Header => string.Join("; ", new[]
+    {
+        RecordedAt is { } r ? $"recordedAt={r.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}" : null,
+        EffectiveOn is { } d ? $"effectiveOn={d:yyyy-MM-dd}" : null,
+    }.OfType<string>());
+
+    /// <summary>The axes in a file name: <c>-recorded-20260601T120000Z-effective-2026-06-01</c>.</summary>
+    public string FileSuffix => string.Concat(
+        RecordedAt is { } r ? $"-recorded-{r.UtcDateTime:yyyyMMddTHHmmssZ}" : "",
+        EffectiveOn is { } d ? $"-effective-{d:yyyy-MM-dd}" : "");
+
     public override string ToString() =>
         IsNow ? "now" : string.Join(", ",
             new[] { RecordedAt is { } r ? $"as recorded at {r.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}" : null, EffectiveOn is { } d ? $"as in effect on {d:yyyy-MM-dd}" : null }

@@ -84,7 +84,7 @@ public static class Changes
             .ToList();
         var corrections = now.Events.Where(e => e.Data is Domain.Common.ICorrection).ToList();
         return new ChangeReport(byEffect ? "effective" : "recorded", fromText, toText,
-            [.. relevant.Select(e => AuditTrail.Entry(e, corrections))], diffs);
+            [.. relevant.Select(e => AuditTrail.Entry(e, corrections, now.CountsFrom[e]))], diffs);
     }
 
     private static IReadOnlyList<string> Concerns(object data, string stream)

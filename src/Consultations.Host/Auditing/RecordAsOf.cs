@@ -13,11 +13,15 @@ namespace Consultations.Host.Auditing;
 /// </summary>
 public sealed class RecordAsOf
 {
-    private RecordAsOf(Axes axes, IReadOnlyList<IEvent> events)
+    private RecordAsOf(Axes axes, IReadOnlyList<IEvent> events, IReadOnlyDictionary<IEvent, DateOnly> countsFrom)
     {
         Axes = axes;
         Events = events;
+        CountsFrom = countsFrom;
     }
+
+    /// <summary>The day each selected event counts from on the effective axis (<see cref="EventFacts.EffectiveDays"/>).</summary>
+    public IReadOnlyDictionary<IEvent, DateOnly> CountsFrom { get; }
 
     public Axes Axes { get; }
 
@@ -41,7 +45,7 @@ public sealed class RecordAsOf
             var query = session.Events.QueryAllRawEvents().AsQueryable();
             if (await subject.StreamsAsync(session, ct) is { } streams)
             {
-                if (streams.Count == 0) return new RecordAsOf(axes, []);
+                if (streams.Count == 0) return new RecordAsOf(axes, [], new Dictionary<IEvent, DateOnly>());
                 var keys = streams.ToArray();
                 query = query.Where(e => e.StreamKey!.IsOneOf(keys));
             }
@@ -50,7 +54,8 @@ public sealed class RecordAsOf
             recorded = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
         }
 
-        return new RecordAsOf(axes, InEffect(recorded, axes.EffectiveOn));
+        var days = EventFacts.EffectiveDays(recorded);
+        return new RecordAsOf(axes, axes.EffectiveOn is { } d ? [.. recorded.Where(e => days[e] <= d)] : recorded, days);
     }
 
     /// <summary>
@@ -65,14 +70,6 @@ public sealed class RecordAsOf
     public static async Task<T?> FindAsync<T>(IQuerySession session, Axes axes, string id, Func<T?, object, T?> evolve, CancellationToken ct)
         where T : class =>
         axes.IsNow ? await session.LoadAsync<T>(id, ct) : (await LoadAsync(session, axes, Subject.Record(id), ct)).Record(id, evolve);
-
-    /// <summary>The events in effect on a day, each counted from the day <see cref="EventFacts.EffectiveDays"/> gives it.</summary>
-    public static IReadOnlyList<IEvent> InEffect(IReadOnlyList<IEvent> recorded, DateOnly? day)
-    {
-        if (day is not { } d) return recorded;
-        var days = EventFacts.EffectiveDays(recorded);
-        return [.. recorded.Where(e => days[e] <= d)];
-    }
 
     /// <summary>One record's state, folded with its domain Evolve; null when it was not (yet) on record.</summary>
     public T? Record<T>(string id, Func<T?, object, T?> evolve) where T : class =>

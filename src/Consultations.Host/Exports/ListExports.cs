@@ -53,7 +53,8 @@ public sealed class ListExports(RequestDelegate next)
         http.Response.Headers.ContentLength = null;
         if (csv)
         {
-            var suffix = paging.Requested ? $"-page-{paging.Page}" : "";
+            var axes = Auditing.Axes.Requested(query, http.RequestServices.GetRequiredService<TimeProvider>());
+            var suffix = (axes?.FileSuffix ?? "") + (paging.Requested ? $"-page-{paging.Page}" : "");
             http.Response.ContentType = CsvContentType;
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{shape.FileName}{suffix}.csv\"";
             await original.WriteAsync(shape.Columns.Write(items), http.RequestAborted);

@@ -88,4 +88,24 @@ public class HistoryReplayTests(AppFixture fixture) : AuditingContext(fixture)
         var timeline = await ListAsync("/api/timeline?effectiveOn=2026-06-01");
         Assert.Equal(["action-plan-2024-2027", Tokyo, Consultations1], timeline.Select(x => x!["recordId"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task The_register_as_it_stood_on_30_June_downloads_as_a_file_that_names_its_axes()
+    {
+        await SeedAsync();
+        var before = DateTimeOffset.UtcNow.ToString("O");
+        await PostAsync("/api/commitments/jpit-06-solar-c/status", new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "Delivered." });
+
+        var result = await Host.Scenario(x => x.Get.Url($"/api/commitments?effectiveOn=2026-06-30&recordedAt={Uri.EscapeDataString(before)}&format=csv"));
+        var headers = result.Context.Response.Headers;
+        Assert.StartsWith("recordedAt=", headers["X-Record-Axes"].ToString());
+        Assert.EndsWith("; effectiveOn=2026-06-30", headers["X-Record-Axes"].ToString());
+        Assert.Contains("-effective-2026-06-30.csv", headers.ContentDisposition.ToString());
+        var csv = await result.ReadAsTextAsync();
+        Assert.Contains("jpit-06-solar-c", csv);
+        Assert.DoesNotContain("fulfilled", csv);
+
+        var now = await Host.Scenario(x => x.Get.Url("/api/commitments"));
+        Assert.False(now.Context.Response.Headers.ContainsKey("X-Record-Axes"));
+    }
 }

@@ -54,6 +54,7 @@ app.UseExceptionHandler();
 app.UseMiddleware<RequestLimits>();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<QueryParameters>();
 app.UseReplayNeedsAuditor();
 app.UseMiddleware<IdempotencyKeys>();
 app.UseMiddleware<RecordETags>();
@@ -64,7 +65,11 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Consultations API")).AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
 app.MapConsultationsHealth();
-app.MapWolverineEndpoints(AuthSetup.RequireRoles);
+app.MapWolverineEndpoints(o =>
+{
+    AuthSetup.RequireRoles(o);
+    QueryParameters.Derive(o, ListExports.Parameters);
+});
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)

@@ -24,12 +24,7 @@ public static class Changes
     [WolverineGet("/api/changes", OperationId = "getChanges"), Tags("Auditing")]
     public static async Task<ChangeReport> Get(string? from, string? to, string? field, string? dialogue, string? axis, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var byEffect = (axis ?? "recorded").Trim().ToLowerInvariant() switch
-        {
-            "recorded" => false,
-            "effective" => true,
-            _ => throw InvalidCommand.For("axis", $"'{axis}' is not one of: recorded, effective."),
-        };
+        var byEffect = QueryValues.OneOf("axis", axis ?? "recorded", ["recorded", "effective"]) == "effective";
         if (string.IsNullOrWhiteSpace(from)) throw InvalidCommand.For("from", "is required.");
 
         Axes before, after;

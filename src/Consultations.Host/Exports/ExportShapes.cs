@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using Consultations.Domain.Meetings;
+using Consultations.Host.Infrastructure;
+using Consultations.Projections.Fields;
+using Consultations.Projections.Timeline;
 
 namespace Consultations.Host.Exports;
 
@@ -21,7 +25,7 @@ public static class ExportShapes
                 .AddPath("scope"),
             [
                 ListFilter.Equal("field", "code", "Only this field (code)."),
-                ListFilter.Equal("health", "health", "Only fields of this health: active, stalled or concluded."),
+                ListFilter.OneOf("health", "health", "Only fields of this health.", QueryValues.Names<FieldHealth>()),
                 ListFilter.Contains("agency", "agencies", "Only fields an agency works in."),
             ]),
         ["/api/timeline"] = new("timeline",
@@ -30,7 +34,7 @@ public static class ExportShapes
             [
                 ListFilter.Contains("party", "parties", "Only entries naming this party."),
                 ListFilter.Contains("field", "fieldCodes", "Only entries concerning this field (code)."),
-                ListFilter.Equal("status", "status", "Only entries with this status (held, adopted, in progress, ...)."),
+                ListFilter.OneOf("status", "status", "Only entries with this status.", TimelineVocabulary.Statuses),
             ]),
         ["/api/commitments"] = new("commitments",
             Columns("id", "dialogueId", "fieldCode", "status", "statusSince", "madeOn", "text", "parties", "agencies", "programmes")
@@ -58,7 +62,7 @@ public static class ExportShapes
             [
                 ListFilter.Contains("party", "parties", "Only meetings of this party."),
                 ListFilter.Contains("field", "fieldCodes", "Only meetings whose outcome concerns this field."),
-                ListFilter.Equal("status", "status", "Only meetings with this status: scheduled, held or cancelled."),
+                ListFilter.OneOf("status", "status", "Only meetings with this status.", QueryValues.Names<MeetingStatus>()),
                 .. ListFilter.DateRange("Only meetings that may fall in the range.", "dates.from", "dates.to"),
             ]),
         ["/api/reports/action-plans"] = new("action-plan-progress",

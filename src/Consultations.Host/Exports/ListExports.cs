@@ -22,8 +22,8 @@ public sealed class ListExports(RequestDelegate next)
         }
 
         var query = http.Request.Query;
-        var csv = WantsCsv(http, query["format"]);
-        var paging = Paging.Read(query["page"], query["pageSize"]);
+        var csv = WantsCsv(http, query[Format]);
+        var paging = Paging.Read(query[Page], query[PageSize]);
         var filters = shape.Filters.Select(f => f.Read(query)).OfType<Func<JsonNode, bool>>().ToList();
 
         var original = http.Response.Body;
@@ -67,6 +67,18 @@ public sealed class ListExports(RequestDelegate next)
     }
 
     public const string CsvContentType = "text/csv; charset=utf-8";
+    private const string Format = "format", Page = "page", PageSize = "pageSize";
+
+    /// <summary>The query parameters this middleware reads on a route, with what each does: on list reads, the paging, the format and the filters.</summary>
+    public static IReadOnlyList<(string Name, string Description)> Parameters(string method, string route) =>
+        HttpMethods.IsGet(method) && ExportShapes.All.TryGetValue("/" + route.Trim('/'), out var shape)
+            ? [
+                (Format, "json (the default) or csv; Accept: text/csv asks for CSV too."),
+                (Page, "The page to answer, from 1 (with pageSize; without either the list is answered whole)."),
+                (PageSize, $"Items a page, {Paging.DefaultPageSize} unless given, at most {Paging.MaxPageSize}."),
+                .. shape.Filters.Select(f => (f.Parameter, f.Description)),
+            ]
+            : [];
 
     public static bool WantsCsv(HttpContext http, string? format) => format?.Trim().ToLowerInvariant() switch
     {
@@ -92,6 +104,14 @@ public sealed record ListFilter(string Parameter, string Description, Func<strin
 
     public static ListFilter Equal(string parameter, string path, string description) => new(parameter, description, value => item =>
         string.Equals(Json.Text(Json.At(item, path)), value, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Like <see cref="Equal"/> for a value from a closed set: any other value is a 400 listing the set.</summary>
+    public static ListFilter OneOf(string parameter, string path, string description, IReadOnlyList<string> allowed) =>
+        new(parameter, $"{description} One of: {string.Join(", ", allowed)}.", value =>
+        {
+            var wanted = QueryValues.OneOf(parameter, value, allowed);
+            return item => string.Equals(Json.Text(Json.At(item, path)), wanted, StringComparison.OrdinalIgnoreCase);
+        });
 
     /// <summary>Keeps items with a date at one of the paths that may fall on or after <c>from</c> / on or before <c>to</c>.</summary>
     public static IEnumerable<ListFilter> DateRange(string description, params string[] paths)

@@ -79,7 +79,20 @@ public static class ApiDocument
                 };
             }
 
-            Add("400", "The request is invalid: `errors` names each field at fault.", validation);
+            // The endpoint's own query parameters are documented from its method; those middleware reads are added here.
+            var taken = context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryParameterSet>().FirstOrDefault();
+            foreach (var parameter in taken?.Parameters.Where(p => p.Description is not null) ?? [])
+            {
+                operation.Parameters ??= [];
+                if (operation.Parameters.Any(p => p.Name == parameter.Name && p.In == ParameterLocation.Query)) continue;
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = parameter.Name, In = ParameterLocation.Query, Description = parameter.Description,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+
+            Add("400", "The request is invalid: `errors` names each field or query parameter at fault (unknown, repeated, or with a value it does not take).", validation);
             operation.Responses["401"] = new OpenApiResponse { Description = "No valid bearer token." };
             operation.Responses["403"] = new OpenApiResponse { Description = "The token's roles do not allow this." };
             if (context.Description.RelativePath?.Contains('{') == true || isWrite)

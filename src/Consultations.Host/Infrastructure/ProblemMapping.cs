@@ -71,6 +71,13 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
     }
 
+    /// <summary>Answers a request with the 400 an endpoint would give, each field at fault named, before any endpoint runs.</summary>
+    public static async Task WriteAsync(HttpContext context, IProblemDetailsService problems, InvalidCommand invalid)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = Invalid(invalid) });
+    }
+
     public static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
         InvalidCommand e => Invalid(e),

@@ -14,10 +14,20 @@ public static class QueryValues
         }
         catch (JsonException)
         {
-            var allowed = System.Enum.GetValues<T>().Select(v => JsonSerializer.Serialize(v, JsonConventions.Options).Trim('"'));
-            throw InvalidCommand.For(name, $"'{value}' is not one of: {string.Join(", ", allowed)}.");
+            throw NotOneOf(name, value, Names<T>());
         }
     }
+
+    /// <summary>An enum's values as the API spells them (kebab-case).</summary>
+    public static IReadOnlyList<string> Names<T>() where T : struct, System.Enum =>
+        [.. System.Enum.GetValues<T>().Select(v => JsonSerializer.Serialize(v, JsonConventions.Options).Trim('"'))];
+
+    /// <summary>One of a closed set of words, matched case-insensitively and returned as the set spells it.</summary>
+    public static string OneOf(string name, string value, IReadOnlyList<string> allowed) =>
+        allowed.FirstOrDefault(a => string.Equals(a, value.Trim(), StringComparison.OrdinalIgnoreCase)) ?? throw NotOneOf(name, value, allowed);
+
+    private static InvalidCommand NotOneOf(string name, string value, IEnumerable<string> allowed) =>
+        InvalidCommand.For(name, $"'{value}' is not one of: {string.Join(", ", allowed)}.");
 
     public static PartialDate? Date(string name, string? value)
     {

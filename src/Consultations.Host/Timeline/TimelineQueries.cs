@@ -50,7 +50,12 @@ public static class TimelineQueries
             ? session.Query<TimelineEntry>().AsQueryable()
             : (await RecordAsOf.LoadAsync(session, axes, Subject.Of(dialogue), ct)).Timeline().AsQueryable();
         if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(e => e.DialogueId == dialogue);
-        if (!string.IsNullOrWhiteSpace(kind)) query = query.Where(e => e.Kind == kind);
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            var wanted = QueryValues.OneOf("kind", kind, TimelineVocabulary.Kinds);
+            query = query.Where(e => e.Kind == wanted);
+        }
+
         if (fromDate is { } start)
         {
             var earliest = start.Earliest;
@@ -96,11 +101,11 @@ public static class TimelineQueries
     // On one day, the meeting comes before what it adopted, and the statement before the commitments it holds.
     private static int Rank(string kind) => kind switch
     {
-        "meeting" => 0,
-        "statement" => 1,
-        "action-plan" => 2,
-        "action-plan-reaffirmed" => 3,
-        "commitment-made" => 4,
+        TimelineVocabulary.Meeting => 0,
+        TimelineVocabulary.Statement => 1,
+        TimelineVocabulary.ActionPlan => 2,
+        TimelineVocabulary.ActionPlanReaffirmed => 3,
+        TimelineVocabulary.CommitmentMade => 4,
         _ => 5,
     };
 

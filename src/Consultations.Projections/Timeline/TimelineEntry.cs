@@ -35,3 +35,32 @@ public sealed class TimelineEntry
 
     public void PlaceAt(PartialDate date) => PlaceAt(new DateSpan(date));
 }
+
+/// <summary>The kinds of timeline entry and the statuses they show: the only values the timeline's filters take.</summary>
+public static class TimelineVocabulary
+{
+    public const string Meeting = "meeting";
+    public const string Statement = "statement";
+    public const string ActionPlan = "action-plan";
+    public const string ActionPlanReaffirmed = "action-plan-reaffirmed";
+    public const string ActionItem = "action-item";
+    public const string CommitmentMade = "commitment-made";
+    public const string CommitmentStatus = "commitment-status";
+    public const string CommitmentAmended = "commitment-amended";
+
+    public const string Scheduled = "scheduled";
+    public const string Held = "held";
+    public const string Cancelled = "cancelled";
+    public const string Draft = "draft";
+    public const string Adopted = "adopted";
+
+    public static IReadOnlyList<string> Kinds { get; } =
+        [Meeting, Statement, ActionPlan, ActionPlanReaffirmed, ActionItem, CommitmentMade, CommitmentStatus, CommitmentAmended];
+
+    /// <summary>Meetings, statements and plans show the first five; commitments show their status in words ("in progress").</summary>
+    public static IReadOnlyList<string> Statuses { get; } =
+    [
+        Scheduled, Held, Cancelled, Draft, Adopted,
+        .. Enum.GetValues<Domain.Commitments.CommitmentStatus>().Select(Domain.Commitments.CommitmentDecider.Describe),
+    ];
+}

@@ -96,9 +96,9 @@ public static class TimelineFold
 
     public static TimelineEntry Create(MeetingScheduled m)
     {
-        var entry = Entry("meeting", m.DialogueId, "meeting", m.MeetingId, m.Title);
+        var entry = Entry(TimelineVocabulary.Meeting, m.DialogueId, "meeting", m.MeetingId, m.Title);
         entry.Place = m.Place;
-        entry.Status = "scheduled";
+        entry.Status = TimelineVocabulary.Scheduled;
         entry.Parties = [.. m.Parties];
         entry.PlaceAt(m.PlannedDates);
         return entry;
@@ -113,7 +113,7 @@ public static class TimelineFold
     public static void Apply(TimelineEntry entry, MeetingHeld e)
     {
         entry.Place = e.Place;
-        entry.Status = "held";
+        entry.Status = TimelineVocabulary.Held;
         entry.PlaceAt(e.Dates);
     }
 
@@ -127,14 +127,14 @@ public static class TimelineFold
 
     public static void Apply(TimelineEntry entry, MeetingCancelled e)
     {
-        entry.Status = "cancelled";
+        entry.Status = TimelineVocabulary.Cancelled;
         entry.Summary = e.Reason;
     }
 
     public static TimelineEntry Create(JointStatementDrafted e)
     {
-        var entry = Entry("statement", e.DialogueId, "statement", e.StatementId, e.Title);
-        entry.Status = "draft";
+        var entry = Entry(TimelineVocabulary.Statement, e.DialogueId, "statement", e.StatementId, e.Title);
+        entry.Status = TimelineVocabulary.Draft;
         entry.PlaceAt(e.EffectiveOn);
         return entry;
     }
@@ -146,7 +146,7 @@ public static class TimelineFold
 
     public static void Apply(TimelineEntry entry, JointStatementAdopted e)
     {
-        entry.Status = "adopted";
+        entry.Status = TimelineVocabulary.Adopted;
         entry.Place = e.Place;
         entry.Parties = [.. e.Signatories];
         entry.PlaceAt(e.AdoptedOn);
@@ -154,8 +154,8 @@ public static class TimelineFold
 
     public static TimelineEntry Create(ActionPlanAdopted p)
     {
-        var entry = Entry("action-plan", p.DialogueId, "action-plan", p.PlanId, p.Title);
-        entry.Status = "adopted";
+        var entry = Entry(TimelineVocabulary.ActionPlan, p.DialogueId, "action-plan", p.PlanId, p.Title);
+        entry.Status = TimelineVocabulary.Adopted;
         entry.Summary = $"Period {p.PeriodFrom}–{p.PeriodTo}.";
         entry.PlaceAt(p.EffectiveOn);
         return entry;
@@ -163,7 +163,7 @@ public static class TimelineFold
 
     public static TimelineEntry Create(ActionPlanReaffirmed e)
     {
-        var entry = Entry("action-plan-reaffirmed", e.DialogueId, "action-plan", e.PlanId, $"Action plan reaffirmed by {e.By.Kind.ToString().ToLowerInvariant()} {e.By.Id}");
+        var entry = Entry(TimelineVocabulary.ActionPlanReaffirmed, e.DialogueId, "action-plan", e.PlanId, $"Action plan reaffirmed by {e.By.Kind.ToString().ToLowerInvariant()} {e.By.Id}");
         entry.Summary = e.Note;
         entry.PlaceAt(e.EffectiveOn);
         return entry;
@@ -183,7 +183,7 @@ public static class TimelineFold
 
     private static TimelineEntry PlanItem(string dialogueId, string planId, string itemId, string fieldCode, string what, string? text, PartialDate on)
     {
-        var entry = Entry("action-item", dialogueId, "action-plan", planId, $"{planId} item {itemId}: {what}");
+        var entry = Entry(TimelineVocabulary.ActionItem, dialogueId, "action-plan", planId, $"{planId} item {itemId}: {what}");
         entry.Summary = text;
         entry.FieldCodes = [fieldCode];
         entry.PlaceAt(on);
@@ -192,7 +192,7 @@ public static class TimelineFold
 
     public static TimelineEntry Create(CommitmentMade c)
     {
-        var entry = Entry("commitment-made", c.DialogueId, "commitment", c.CommitmentId, $"Commitment made: {c.CommitmentId}");
+        var entry = Entry(TimelineVocabulary.CommitmentMade, c.DialogueId, "commitment", c.CommitmentId, $"Commitment made: {c.CommitmentId}");
         entry.Summary = c.Text;
         entry.Status = CommitmentDecider.Describe(c.Status);
         entry.FieldCodes = [c.FieldCode];
@@ -203,7 +203,7 @@ public static class TimelineFold
 
     public static TimelineEntry Create(CommitmentStatusChanged c)
     {
-        var entry = Entry("commitment-status", c.DialogueId, "commitment", c.CommitmentId,
+        var entry = Entry(TimelineVocabulary.CommitmentStatus, c.DialogueId, "commitment", c.CommitmentId,
             $"Commitment {c.CommitmentId}: {CommitmentDecider.Describe(c.From)} → {CommitmentDecider.Describe(c.To)}");
         entry.Summary = c.Reason;
         entry.Status = CommitmentDecider.Describe(c.To);
@@ -220,7 +220,7 @@ public static class TimelineFold
 
     public static TimelineEntry Create(CommitmentAmended c)
     {
-        var entry = Entry("commitment-amended", c.DialogueId, "commitment", c.CommitmentId, $"Commitment {c.CommitmentId} amended");
+        var entry = Entry(TimelineVocabulary.CommitmentAmended, c.DialogueId, "commitment", c.CommitmentId, $"Commitment {c.CommitmentId} amended");
         entry.Summary = $"{c.Reason} New text: {c.Text}";
         entry.FieldCodes = [c.FieldCode];
         entry.PlaceAt(c.EffectiveOn);

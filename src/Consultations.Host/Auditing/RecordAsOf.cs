@@ -1,4 +1,7 @@
+using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
+using Consultations.Projections.Meetings;
+using Consultations.Projections.Register;
 using Consultations.Projections.Timeline;
 using JasperFx.Events;
 using Marten;
@@ -8,7 +11,8 @@ namespace Consultations.Host.Auditing;
 /// <summary>
 /// The record replayed on both time axes: the events recorded up to <see cref="Axes.RecordedAt"/> that were in
 /// effect on <see cref="Axes.EffectiveOn"/>, in the order they were recorded, folded in memory with the same folds the
-/// inline projections use (the domain's Evolve, <see cref="FieldStatusFold"/>, <see cref="TimelineFold"/>).
+/// projections use (the domain's Evolve, <see cref="FieldStatusFold"/>, <see cref="TimelineFold"/>, and the async reporting
+/// projections' <see cref="CommitmentRegisterFold"/>, <see cref="MeetingRecordFold"/>, <see cref="ActionPlanProgressFold"/>).
 /// Replayed with no axes it is, by construction, what the projections hold.
 /// </summary>
 public sealed class RecordAsOf
@@ -96,6 +100,45 @@ public sealed class RecordAsOf
         }
 
         return [.. entries.Values];
+    }
+
+    /// <summary>The commitment register: each stream folded as the async register projection folds it.</summary>
+    public IReadOnlyList<CommitmentRegisterEntry> Register() =>
+        PerStream<CommitmentRegisterEntry>((entry, e) => CommitmentRegisterFold.Evolve(entry, e), (entry, id) => entry.Id = id);
+
+    /// <summary>Each action plan's progress: each stream folded as the async progress projection folds it.</summary>
+    public IReadOnlyList<ActionPlanProgress> PlanProgress() =>
+        PerStream<ActionPlanProgress>((plan, e) => ActionPlanProgressFold.Evolve(plan, e.Data), (plan, id) => plan.Id = id);
+
+    /// <summary>Each meeting's record, gathered across streams by the projection's identity rules, in the order recorded.</summary>
+    public IReadOnlyList<MeetingRecord> MeetingRecords()
+    {
+        var records = new Dictionary<string, MeetingRecord>();
+        foreach (var e in Events)
+        {
+            foreach (var id in MeetingRecordFold.Ids(e.Data))
+            {
+                if (MeetingRecordFold.Evolve(records.GetValueOrDefault(id), e.Data) is not { } record) continue;
+                record.Id = id;
+                records[id] = record;
+            }
+        }
+
+        return [.. records.Values];
+    }
+
+    // Marten gives a stored document its stream's key; a replayed one gets it the same way.
+    private IReadOnlyList<T> PerStream<T>(Func<T?, IEvent, T?> evolve, Action<T, string> identify) where T : class
+    {
+        var documents = new List<T>();
+        foreach (var stream in Events.GroupBy(e => e.StreamKey!))
+        {
+            if (stream.Aggregate((T?)null, evolve) is not { } document) continue;
+            identify(document, stream.Key);
+            documents.Add(document);
+        }
+
+        return documents;
     }
 }
 

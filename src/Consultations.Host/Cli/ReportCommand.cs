@@ -1,3 +1,5 @@
+using Consultations.Host.Auditing;
+using Consultations.Host.Infrastructure;
 using Consultations.Host.Reports;
 using JasperFx.CommandLine;
 using Marten;
@@ -19,6 +21,14 @@ public class ReportInput : NetCoreInput
     [Description("html (default) or md")]
     [FlagAlias("format", 'f')]
     public string? FormatFlag { get; set; }
+
+    [Description("The report as the record stood at this instant (ISO-8601, e.g. 2026-06-01T12:00:00Z)")]
+    [FlagAlias("recorded-at")]
+    public string? RecordedAtFlag { get; set; }
+
+    [Description("The report of the world as it was on this day (yyyy-MM-dd), according to the record")]
+    [FlagAlias("effective-on")]
+    public string? EffectiveOnFlag { get; set; }
 }
 
 [Description("Writes the status report of a dialogue (the same document as GET /api/reports/status) to a file", Name = "report")]
@@ -26,28 +36,46 @@ public sealed class ReportCommand : JasperFxAsyncCommand<ReportInput>
 {
     public override async Task<bool> Execute(ReportInput input)
     {
+        using var host = input.BuildHost();
+        return await WriteAsync(AnsiConsole.Console, host.Services, TimeProvider.System, input, CancellationToken.None);
+    }
+
+    public static async Task<bool> WriteAsync(IAnsiConsole console, IServiceProvider services, TimeProvider clock, ReportInput input, CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(input.OutFlag))
         {
-            AnsiConsole.MarkupLine("[red]Say where to write the report:[/] report --out status.html");
+            console.MarkupLine("[red]Say where to write the report:[/] report --out status.html");
             return false;
         }
 
-        var format = ReportFormats.Read(input.FormatFlag ?? (input.OutFlag.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "md" : "html"));
-        using var host = input.BuildHost();
-        var store = host.Services.GetRequiredService<IDocumentStore>();
-        // The service's daemon may be behind or not running: bring the reporting projections up to date first.
-        using (var daemon = await store.BuildProjectionDaemonAsync())
+        ReportFormat format;
+        Axes axes;
+        try
         {
-            await daemon.CatchUpAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
+            format = ReportFormats.Read(input.FormatFlag ?? (input.OutFlag.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "md" : "html"));
+            axes = Axes.Read(input.RecordedAtFlag, input.EffectiveOnFlag, clock);
+        }
+        catch (InvalidCommand e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Errors.First().Key}:[/] {e.Errors.First().Value.First()}");
+            return false;
         }
 
-        await using var scope = host.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<StatusReportBuilder>().BuildAsync(input.DialogueFlag, CancellationToken.None);
+        if (axes.IsNow)
+        {
+            // The service's daemon may be behind or not running: bring the reporting projections up to date first.
+            // A replay on the axes reads the events themselves and needs no projection.
+            using var daemon = await services.GetRequiredService<IDocumentStore>().BuildProjectionDaemonAsync();
+            await daemon.CatchUpAsync(TimeSpan.FromMinutes(5), ct);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<StatusReportBuilder>().BuildAsync(input.DialogueFlag, axes, ct);
         var text = format == ReportFormat.Markdown ? ReportDocument.Markdown(report) : ReportDocument.Html(report);
         var path = Path.GetFullPath(input.OutFlag);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(false));
-        AnsiConsole.MarkupLineInterpolated($"[green]Wrote the status report of {report.Dialogue.Id} to {path}[/] ({text.Length:N0} characters).");
+        await File.WriteAllTextAsync(path, text, new System.Text.UTF8Encoding(false), ct);
+        console.MarkupLineInterpolated($"[green]Wrote the status report of {report.Dialogue.Id}, {axes}, to {path}[/] ({text.Length:N0} characters).");
         return true;
     }
 }

@@ -94,7 +94,7 @@ public static class ReportDocument
             html.Append('\n');
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"""</tbody></table><p class="fresh">Generated {r.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC from the projections. Days in status count from the earliest day the status can have begun.</p></body></html>""");
+        html.Append(CultureInfo.InvariantCulture, $"""</tbody></table><p class="fresh">Generated {r.GeneratedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC from the {(r.Freshness is null ? "events" : "projections")}. Days in status count from the earliest day the status can have begun.</p></body></html>""");
         html.Append('\n');
         return html.ToString();
     }
@@ -153,11 +153,14 @@ public static class ReportDocument
         r.Fields.Sum(f => f.Field.OpenActionItems),
         r.Fields.Sum(f => f.Field.ActionItems));
 
-    private static string FreshnessLine(StatusReport r) =>
-        r.Freshness.IsCurrent
-            ? $"Reflects every event recorded (up to #{r.Freshness.Sequence})."
-            : $"Reporting views reflect events up to #{r.Freshness.Sequence} of #{r.Freshness.HighWaterMark}"
-              + (r.Freshness.AsOf is { } asOf ? $" (recorded up to {asOf.UtcDateTime:yyyy-MM-dd HH:mm} UTC)." : ".");
+    /// <summary>What the report was computed from: the projections and how far they have come, or the axes it was replayed on.</summary>
+    private static string FreshnessLine(StatusReport r) => r.Freshness switch
+    {
+        null => $"The record {r.Axes}, replayed from its events.",
+        { IsCurrent: true } f => $"Reflects every event recorded (up to #{f.Sequence}).",
+        var f => $"Reporting views reflect events up to #{f.Sequence} of #{f.HighWaterMark}"
+                 + (f.AsOf is { } asOf ? $" (recorded up to {asOf.UtcDateTime:yyyy-MM-dd HH:mm} UTC)." : "."),
+    };
 
     private static string Word<T>(T value) where T : struct, Enum =>
         System.Text.RegularExpressions.Regex.Replace(value.ToString(), "(?<=[a-z])([A-Z])", "-$1").ToLowerInvariant();

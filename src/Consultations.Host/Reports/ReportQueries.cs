@@ -1,6 +1,7 @@
-using Consultations.Host.Auditing;
+using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.JointStatements;
+using Consultations.Host.Auditing;
 using Consultations.Host.Infrastructure;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
@@ -14,80 +15,121 @@ namespace Consultations.Host.Reports;
 /// <summary>
 /// Reads of the async reporting projections. Each says how fresh it is: <c>X-Projection-Sequence</c> (the last event
 /// it reflects), <c>X-Event-Sequence</c> (the last event recorded), <c>X-Projection-Current</c> and <c>X-Projection-As-Of</c>.
+/// With <c>recordedAt</c> (an ISO-8601 instant) and/or <c>effectiveOn</c> (yyyy-MM-dd) a report is replayed from the
+/// events on those time axes instead, with the projections' own folds; such an answer is current by construction
+/// (<see cref="ProjectionFreshness.WriteReplayedHeaders"/>).
 /// </summary>
 public static class ReportQueries
 {
     /// <summary>
     /// The commitment register: each commitment's status, the date it took each status, and the days in its current
-    /// status (counted to today). Filters: dialogue, field, status, party, agency, from/to; CSV with format=csv.
+    /// status (counted to today, or to <c>effectiveOn</c>). Filters: dialogue, field, status, party, agency, from/to;
+    /// CSV with format=csv; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.
     /// </summary>
     [WolverineGet("/api/reports/commitment-register", OperationId = "getCommitmentRegister"), Tags("Reports")]
-    public static async Task<IReadOnlyList<RegisterRow>> Register(string? dialogue, string? field, string? status,
+    public static async Task<IReadOnlyList<RegisterRow>> Register(string? dialogue, string? field, string? status, string? recordedAt, string? effectiveOn,
         HttpContext http, IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, CancellationToken ct)
     {
-        await freshness.WriteHeadersAsync(http.Response, ["CommitmentRegister"], ct);
-        var query = session.Query<CommitmentRegisterEntry>().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(c => c.DialogueId == dialogue);
-        if (!string.IsNullOrWhiteSpace(field)) query = query.Where(c => c.FieldCode == field);
-        if (!string.IsNullOrWhiteSpace(status))
-        {
-            var wanted = QueryValues.Enum<CommitmentStatus>("status", status);
-            query = query.Where(c => c.Status == wanted);
-        }
-
-        var entries = await query.OrderBy(c => c.FieldCode).ThenBy(c => c.Id).ToListAsync(ct);
-        var titles = await FieldTitlesAsync(session, ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var axes = Axes.Read(recordedAt, effectiveOn, clock);
+        var replay = await ReplayAsync(http.Response, session, freshness, axes, Subject.Of(dialogue, field), ["CommitmentRegister"], ct);
+        CommitmentStatus? wanted = string.IsNullOrWhiteSpace(status) ? null : QueryValues.Enum<CommitmentStatus>("status", status);
+        var entries = await RegisterAsync(session, replay, dialogue, field, wanted, ct);
+        var titles = replay is null
+            ? await FieldTitlesAsync(session, ct)
+            : replay.Fields().Values.ToDictionary(f => f.Id, f => f.Title);
+        var today = DayOf(axes, clock);
         return [.. entries.Select(e => ReportViews.Row(e, today, titles))];
     }
 
-    /// <summary>Each meeting with its outcome, the statements adopted at it and the commitments made at it or drawn from those statements.</summary>
+    /// <summary>
+    /// Each meeting with its outcome, the statements adopted at it and the commitments made at it or drawn from those
+    /// statements; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.
+    /// </summary>
     [WolverineGet("/api/reports/meetings", OperationId = "getMeetingRecords"), Tags("Reports")]
-    public static async Task<IReadOnlyList<MeetingRecordView>> Meetings(string? dialogue, HttpContext http, IQuerySession session,
-        ProjectionFreshness freshness, CancellationToken ct)
+    public static async Task<IReadOnlyList<MeetingRecordView>> Meetings(string? dialogue, string? recordedAt, string? effectiveOn, HttpContext http,
+        IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, CancellationToken ct)
     {
-        await freshness.WriteHeadersAsync(http.Response, ["MeetingRecord", "CommitmentRegister"], ct);
-        return await MeetingRecordsAsync(session, dialogue, ct);
+        var axes = Axes.Read(recordedAt, effectiveOn, clock);
+        var replay = await ReplayAsync(http.Response, session, freshness, axes, Subject.Of(dialogue), ["MeetingRecord", "CommitmentRegister"], ct);
+        return await MeetingRecordsAsync(session, replay, dialogue, ct);
     }
 
-    /// <summary>Action-plan progress: one row per plan (all its fields, <c>fieldCode</c> null) and one per plan and field.</summary>
+    /// <summary>
+    /// Action-plan progress: one row per plan (all its fields, <c>fieldCode</c> null) and one per plan and field;
+    /// <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.
+    /// </summary>
     [WolverineGet("/api/reports/action-plans", OperationId = "getActionPlanProgress"), Tags("Reports")]
-    public static async Task<IReadOnlyList<ActionPlanProgressRow>> ActionPlans(string? dialogue, HttpContext http, IQuerySession session,
-        ProjectionFreshness freshness, CancellationToken ct)
+    public static async Task<IReadOnlyList<ActionPlanProgressRow>> ActionPlans(string? dialogue, string? recordedAt, string? effectiveOn, HttpContext http,
+        IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, CancellationToken ct)
     {
-        await freshness.WriteHeadersAsync(http.Response, ["ActionPlanProgress"], ct);
-        var query = session.Query<ActionPlanProgress>().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(p => p.DialogueId == dialogue);
-        var plans = await query.OrderBy(p => p.Id).ToListAsync(ct);
-        return [.. plans.SelectMany(ReportViews.Rows)];
+        var axes = Axes.Read(recordedAt, effectiveOn, clock);
+        var replay = await ReplayAsync(http.Response, session, freshness, axes, Subject.Of(dialogue), ["ActionPlanProgress"], ct);
+        return [.. (await PlanProgressAsync(session, replay, dialogue, ct)).SelectMany(ReportViews.Rows)];
     }
 
     /// <summary>How far each async projection has come against the last event recorded.</summary>
     [WolverineGet("/api/reports/freshness", OperationId = "getProjectionFreshness"), Tags("Reports")]
     public static Task<IReadOnlyList<Freshness>> Freshness(ProjectionFreshness freshness, CancellationToken ct) => freshness.AllAsync(ct);
 
-    public static async Task<IReadOnlyList<MeetingRecordView>> MeetingRecordsAsync(IQuerySession session, string? dialogue, CancellationToken ct)
+    /// <summary>Now (no axes): null, and the freshness of the stored projections in the headers. Else the subject's events on the axes.</summary>
+    private static async Task<RecordAsOf?> ReplayAsync(HttpResponse response, IQuerySession session, ProjectionFreshness freshness, Axes axes, Subject subject,
+        IReadOnlyCollection<string> projections, CancellationToken ct)
     {
-        var query = session.Query<MeetingRecord>().AsQueryable();
+        if (axes.IsNow)
+        {
+            await freshness.WriteHeadersAsync(response, projections, ct);
+            return null;
+        }
+
+        ProjectionFreshness.WriteReplayedHeaders(response);
+        return await RecordAsOf.LoadAsync(session, axes, subject, ct);
+    }
+
+    /// <summary>The day days-in-status and health are counted to: the day asked for, else today.</summary>
+    public static DateOnly DayOf(Axes axes, TimeProvider clock) => axes.EffectiveOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The register's entries, by field then id: the stored projection when <paramref name="replay"/> is null, else replayed.</summary>
+    public static async Task<IReadOnlyList<CommitmentRegisterEntry>> RegisterAsync(IQuerySession session, RecordAsOf? replay, string? dialogue, string? field,
+        CommitmentStatus? status, CancellationToken ct)
+    {
+        var query = replay is null ? session.Query<CommitmentRegisterEntry>().AsQueryable() : replay.Register().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(c => c.DialogueId == dialogue);
+        if (!string.IsNullOrWhiteSpace(field)) query = query.Where(c => c.FieldCode == field);
+        if (status is { } wanted) query = query.Where(c => c.Status == wanted);
+        // Ordered here, ordinally, so stored and replayed come alike (the service's database collates with locale C, the same order).
+        return [.. (await query.ListAsync(ct)).OrderBy(c => c.FieldCode, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Each plan's progress, by id: the stored projection when <paramref name="replay"/> is null, else replayed.</summary>
+    public static async Task<IReadOnlyList<ActionPlanProgress>> PlanProgressAsync(IQuerySession session, RecordAsOf? replay, string? dialogue, CancellationToken ct)
+    {
+        var query = replay is null ? session.Query<ActionPlanProgress>().AsQueryable() : replay.PlanProgress().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(p => p.DialogueId == dialogue);
+        return [.. (await query.ListAsync(ct)).OrderBy(p => p.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The meeting records with what came of them: the stored projections when <paramref name="replay"/> is null, else replayed.</summary>
+    public static async Task<IReadOnlyList<MeetingRecordView>> MeetingRecordsAsync(IQuerySession session, RecordAsOf? replay, string? dialogue, CancellationToken ct)
+    {
+        var query = replay is null ? session.Query<MeetingRecord>().AsQueryable() : replay.MeetingRecords().AsQueryable();
         if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(m => m.DialogueId == dialogue);
-        var meetings = await query.ToListAsync(ct);
-        var register = await (string.IsNullOrWhiteSpace(dialogue)
-            ? session.Query<CommitmentRegisterEntry>()
-            : session.Query<CommitmentRegisterEntry>().Where(c => c.DialogueId == dialogue)).ToListAsync(ct);
+        var meetings = await query.ListAsync(ct);
+        var register = await RegisterAsync(session, replay, dialogue, null, null, ct);
         var statementIds = meetings.SelectMany(m => m.StatementsAdopted).Select(s => s.StatementId).Distinct().ToArray();
-        var statements = statementIds.Length == 0 ? [] : await session.LoadManyAsync<JointStatement>(ct, statementIds);
-        var titles = statements.ToDictionary(s => s.Id, s => s.Title);
+        var statements = replay is not null ? replay.Records<JointStatement>(JointStatementDecider.Evolve)
+            : statementIds.Length == 0 ? [] : await session.LoadManyAsync<JointStatement>(ct, statementIds);
+        var titles = statements.Where(s => statementIds.Contains(s.Id)).ToDictionary(s => s.Id, s => s.Title);
         // A plan reaffirmed by a statement was reaffirmed at the meeting that adopted it.
-        var plans = await (string.IsNullOrWhiteSpace(dialogue)
-            ? session.Query<Domain.ActionPlans.ActionPlan>()
-            : session.Query<Domain.ActionPlans.ActionPlan>().Where(p => p.DialogueId == dialogue)).ToListAsync(ct);
+        var plans = replay is null ? session.Query<ActionPlan>().AsQueryable() : replay.Records<ActionPlan>(ActionPlanDecider.Evolve).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(dialogue)) plans = plans.Where(p => p.DialogueId == dialogue);
+        var planList = await plans.ListAsync(ct);
         return
         [
             .. meetings
                 .OrderBy(m => m.Dates is null)
                 .ThenBy(m => m.Dates?.From.Earliest)
                 .ThenBy(m => m.Id, StringComparer.Ordinal)
-                .Select(m => ReportViews.Meeting(m, titles, register, plans)),
+                .Select(m => ReportViews.Meeting(m, titles, register, planList)),
         ];
     }
 

@@ -1,6 +1,6 @@
-using Consultations.Host.Auditing;
 using Consultations.Domain.Common;
 using Consultations.Domain.Dialogues;
+using Consultations.Host.Auditing;
 using Consultations.Host.Infrastructure;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Timeline;
@@ -10,7 +10,12 @@ namespace Consultations.Host.Reports;
 
 public sealed record FieldLine(FieldStatus Field, FieldHealth Health);
 
-/// <summary>Everything the status report of one dialogue shows, read from the projections (never from the event streams).</summary>
+/// <summary>
+/// Everything the status report of one dialogue shows. Now (<see cref="Axes"/> <see cref="Axes.Now"/>) it is read from the
+/// projections, never from the event streams, and <see cref="Freshness"/> says how far they have come; on other axes it
+/// is replayed from the events with the projections' folds, and <see cref="Freshness"/> is null. <see cref="Today"/> is
+/// the day days in status and health are counted to: the effective day asked for, else today.
+/// </summary>
 public sealed record StatusReport(
     Dialogue Dialogue,
     DateOnly Today,
@@ -20,25 +25,35 @@ public sealed record StatusReport(
     IReadOnlyList<MeetingRecordView> Meetings,
     IReadOnlyList<ActionPlanProgressRow> Plans,
     IReadOnlyList<RegisterRow> Register,
-    Freshness Freshness,
+    Axes Axes,
+    Freshness? Freshness,
     DateTimeOffset GeneratedAt);
 
 public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshness freshness, ReportingOptions options, TimeProvider clock)
 {
-    /// <summary>The report of <paramref name="dialogueId"/>, or of the only dialogue on record when none is named.</summary>
-    public async Task<StatusReport> BuildAsync(string? dialogueId, CancellationToken ct)
+    /// <summary>The report of <paramref name="dialogueId"/>, or of the only dialogue on record now when none is named, on the <paramref name="axes"/>.</summary>
+    public async Task<StatusReport> BuildAsync(string? dialogueId, Axes axes, CancellationToken ct)
     {
         var dialogue = await DialogueAsync(dialogueId, ct);
-        var fresh = await freshness.OfAsync(ReportingSetup.AsyncProjections, ct);
-        var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var subject = Subject.Of(dialogue.Id);
+        var replay = axes.IsNow ? null : await RecordAsOf.LoadAsync(session, axes, subject, ct);
+        var fresh = replay is null ? await freshness.OfAsync(ReportingSetup.AsyncProjections, ct) : null;
+        if (replay is not null)
+        {
+            dialogue = replay.Record<Dialogue>(dialogue.Id, DialogueDecider.Evolve)
+                       ?? throw new RecordNotFound("dialogue", $"{dialogue.Id} ({axes})");
+        }
 
-        var fields = await FieldStatuses.ListAsync(session, Subject.Of(dialogue.Id), ct);
-        var timeline = await session.Query<TimelineEntry>().Where(e => e.DialogueId == dialogue.Id).ToListAsync(ct);
-        var meetings = await ReportQueries.MeetingRecordsAsync(session, dialogue.Id, ct);
-        var plans = await session.Query<Projections.ActionPlans.ActionPlanProgress>().Where(p => p.DialogueId == dialogue.Id).OrderBy(p => p.Id).ToListAsync(ct);
-        var register = await session.Query<Projections.Register.CommitmentRegisterEntry>().Where(c => c.DialogueId == dialogue.Id)
-            .OrderBy(c => c.FieldCode).ThenBy(c => c.Id).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        var today = ReportQueries.DayOf(axes, clock);
+
+        var fields = replay is null ? await FieldStatuses.ListAsync(session, subject, ct) : FieldStatuses.InOrder(replay.Fields().Values, subject);
+        var timeline = replay is null
+            ? await session.Query<TimelineEntry>().Where(e => e.DialogueId == dialogue.Id).ToListAsync(ct)
+            : [.. replay.Timeline().Where(e => e.DialogueId == dialogue.Id)];
+        var meetings = await ReportQueries.MeetingRecordsAsync(session, replay, dialogue.Id, ct);
+        var plans = await ReportQueries.PlanProgressAsync(session, replay, dialogue.Id, ct);
+        var register = await ReportQueries.RegisterAsync(session, replay, dialogue.Id, null, null, ct);
         var titles = fields.ToDictionary(f => f.Id, f => f.Title);
 
         return new StatusReport(
@@ -48,7 +63,7 @@ public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshne
             meetings,
             [.. plans.SelectMany(ReportViews.Rows)],
             [.. register.Select(r => ReportViews.Row(r, today, titles))],
-            fresh, now);
+            axes, fresh, now);
     }
 
     private async Task<Dialogue> DialogueAsync(string? dialogueId, CancellationToken ct)

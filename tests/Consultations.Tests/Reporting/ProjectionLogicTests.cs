@@ -31,11 +31,9 @@ public class ProjectionLogicTests
     [Fact]
     public void A_register_row_keeps_the_date_of_every_status_and_the_days_in_the_current_one()
     {
-        var p = new CommitmentRegisterProjection();
-
-        var row = p.Create(Recorded(Made()));
-        p.Apply(row, Recorded(Changed(CommitmentStatus.Agreed, CommitmentStatus.InProgress, "2026-08")));
-        p.Apply(row, Recorded(Changed(CommitmentStatus.InProgress, CommitmentStatus.Fulfilled, "2026-10-20"), "2026-10-21T08:00:00Z"));
+        var row = CommitmentRegisterFold.Evolve(null, Recorded(Made()))!;
+        CommitmentRegisterFold.Evolve(row, Recorded(Changed(CommitmentStatus.Agreed, CommitmentStatus.InProgress, "2026-08")));
+        CommitmentRegisterFold.Evolve(row, Recorded(Changed(CommitmentStatus.InProgress, CommitmentStatus.Fulfilled, "2026-10-20"), "2026-10-21T08:00:00Z"));
 
         Assert.Equal(CommitmentStatus.Fulfilled, row.Status);
         Assert.True(row.IsFinal);
@@ -51,11 +49,10 @@ public class ProjectionLogicTests
     [Fact]
     public void A_corrected_status_date_moves_that_step_and_the_current_status_start()
     {
-        var p = new CommitmentRegisterProjection();
-        var row = p.Create(Recorded(Made()));
-        p.Apply(row, Recorded(Changed(CommitmentStatus.Agreed, CommitmentStatus.InProgress, "2026-09-01")));
+        var row = CommitmentRegisterFold.Evolve(null, Recorded(Made()))!;
+        CommitmentRegisterFold.Evolve(row, Recorded(Changed(CommitmentStatus.Agreed, CommitmentStatus.InProgress, "2026-09-01")));
 
-        p.Apply(row, Recorded(new CommitmentStatusChangeCorrected("c-1", "d", "F-08", new EventRef("c-1", 2, Guid.NewGuid()),
+        CommitmentRegisterFold.Evolve(row, Recorded(new CommitmentStatusChangeCorrected("c-1", "d", "F-08", new EventRef("c-1", 2, Guid.NewGuid()),
             CommitmentStatus.InProgress, D("2026-09-01"), D("2026-08-15"), "The minutes say 15 August.")));
 
         Assert.Equal(D("2026-08-15"), row.StatusSince);
@@ -66,10 +63,9 @@ public class ProjectionLogicTests
     [Fact]
     public void An_amendment_changes_the_text_and_counts()
     {
-        var p = new CommitmentRegisterProjection();
-        var row = p.Create(Recorded(Made()));
+        var row = CommitmentRegisterFold.Evolve(null, Recorded(Made()))!;
 
-        p.Apply(row, Recorded(new CommitmentAmended("c-1", "d", "F-08", "Share SSA data.", "Share SSA and conjunction data.", D("2026-09"), "Clarified.")));
+        CommitmentRegisterFold.Evolve(row, Recorded(new CommitmentAmended("c-1", "d", "F-08", "Share SSA data.", "Share SSA and conjunction data.", D("2026-09"), "Clarified.")));
 
         Assert.Equal("Share SSA and conjunction data.", row.Text);
         Assert.Equal(1, row.Amendments);
@@ -79,16 +75,15 @@ public class ProjectionLogicTests
     [Fact]
     public void Action_plan_progress_counts_items_by_progress_overall_and_per_field()
     {
-        var p = new ActionPlanProgressProjection();
-        var plan = p.Create(new ActionPlanAdopted("plan", "d", "2024–2027 Action Plan", D("2024"), D("2027"), D("2024")));
+        var plan = ActionPlanProgressFold.Evolve(null, new ActionPlanAdopted("plan", "d", "2024–2027 Action Plan", D("2024"), D("2027"), D("2024")))!;
 
-        p.Apply(plan, new ActionPlanItemAdded("plan", "d", "a", "F-01", "A", D("2026-07-01")));
-        p.Apply(plan, new ActionPlanItemAdded("plan", "d", "b", "F-01", "B", D("2026-07-01")));
-        p.Apply(plan, new ActionPlanItemAdded("plan", "d", "c", "F-08", "C", D("2026-07-01")));
-        p.Apply(plan, new ActionPlanItemProgressUpdated("plan", "d", "a", "F-01", ItemProgress.NotStarted, ItemProgress.Delayed, "late", D("2026-08-01")));
-        p.Apply(plan, new ActionPlanItemCompleted("plan", "d", "b", "F-01", ItemProgress.NotStarted, null, D("2026-09-01")));
-        p.Apply(plan, new ActionPlanItemDropped("plan", "d", "c", "F-08", ItemProgress.NotStarted, "moot", D("2026-09-02")));
-        p.Apply(plan, new ActionPlanReaffirmed("plan", "d", new SourceRef(SourceKind.Meeting, "rome"), null, D("2026-06-15")));
+        ActionPlanProgressFold.Evolve(plan, new ActionPlanItemAdded("plan", "d", "a", "F-01", "A", D("2026-07-01")));
+        ActionPlanProgressFold.Evolve(plan, new ActionPlanItemAdded("plan", "d", "b", "F-01", "B", D("2026-07-01")));
+        ActionPlanProgressFold.Evolve(plan, new ActionPlanItemAdded("plan", "d", "c", "F-08", "C", D("2026-07-01")));
+        ActionPlanProgressFold.Evolve(plan, new ActionPlanItemProgressUpdated("plan", "d", "a", "F-01", ItemProgress.NotStarted, ItemProgress.Delayed, "late", D("2026-08-01")));
+        ActionPlanProgressFold.Evolve(plan, new ActionPlanItemCompleted("plan", "d", "b", "F-01", ItemProgress.NotStarted, null, D("2026-09-01")));
+        ActionPlanProgressFold.Evolve(plan, new ActionPlanItemDropped("plan", "d", "c", "F-08", ItemProgress.NotStarted, "moot", D("2026-09-02")));
+        ActionPlanProgressFold.Evolve(plan, new ActionPlanReaffirmed("plan", "d", new SourceRef(SourceKind.Meeting, "rome"), null, D("2026-06-15")));
 
         Assert.Equal((3, 1, 1, 1, 0, 1), (plan.Items.Total, plan.Items.Delayed, plan.Items.Completed, plan.Items.Dropped, plan.Items.NotStarted, plan.Items.Open));
         Assert.Equal(["F-01", "F-08"], plan.ByField.Select(f => f.FieldCode));
@@ -103,16 +98,15 @@ public class ProjectionLogicTests
     [Fact]
     public void A_meeting_record_gathers_its_outcome_statements_commitments_and_reaffirmations()
     {
-        var p = new MeetingRecordProjection();
-        var m = p.Create(new MeetingScheduled("rome", "d", MeetingKind.Summit, "Rome summit", "Rome", null, ["Japan", "Italy"], [], null));
+        var m = MeetingRecordFold.Evolve(null, new MeetingScheduled("rome", "d", MeetingKind.Summit, "Rome summit", "Rome", null, ["Japan", "Italy"], [], null))!;
 
-        p.Apply(m, new MeetingHeld("rome", new DateSpan(D("2026-06-15")), "Palazzo Chigi, Rome", [new Delegation("Japan", "Prime Minister", [])], D("2026-06-15")));
-        p.Apply(m, new MeetingHeldCorrected("rome", new EventRef("rome", 2, Guid.NewGuid()), new DateSpan(D("2026-06-15")), new DateSpan(D("2026-06-14"), D("2026-06-15")), D("2026-06-14"), "Two days."));
-        p.Apply(m, new MeetingOutcomeRecorded("rome", "Statement adopted.", ["Adopt the statement"], ["F-01", "F-08"], D("2026-06-15")));
-        p.Apply(m, new JointStatementAdopted("statement-1", "rome", D("2026-06-15"), "Rome", ["Meloni", "Takaichi"], ["F-01"], D("2026-06-15")));
-        p.Apply(m, new JointStatementAdopted("statement-1", "rome", D("2026-06-15"), "Rome", ["Meloni", "Takaichi"], ["F-01"], D("2026-06-15")));
-        p.Apply(m, Made("c-9", source: new SourceRef(SourceKind.Meeting, "rome")));
-        p.Apply(m, new ActionPlanReaffirmed("plan", "d", new SourceRef(SourceKind.Meeting, "rome"), null, D("2026-06-15")));
+        MeetingRecordFold.Evolve(m, new MeetingHeld("rome", new DateSpan(D("2026-06-15")), "Palazzo Chigi, Rome", [new Delegation("Japan", "Prime Minister", [])], D("2026-06-15")));
+        MeetingRecordFold.Evolve(m, new MeetingHeldCorrected("rome", new EventRef("rome", 2, Guid.NewGuid()), new DateSpan(D("2026-06-15")), new DateSpan(D("2026-06-14"), D("2026-06-15")), D("2026-06-14"), "Two days."));
+        MeetingRecordFold.Evolve(m, new MeetingOutcomeRecorded("rome", "Statement adopted.", ["Adopt the statement"], ["F-01", "F-08"], D("2026-06-15")));
+        MeetingRecordFold.Evolve(m, new JointStatementAdopted("statement-1", "rome", D("2026-06-15"), "Rome", ["Meloni", "Takaichi"], ["F-01"], D("2026-06-15")));
+        MeetingRecordFold.Evolve(m, new JointStatementAdopted("statement-1", "rome", D("2026-06-15"), "Rome", ["Meloni", "Takaichi"], ["F-01"], D("2026-06-15")));
+        MeetingRecordFold.Evolve(m, Made("c-9", source: new SourceRef(SourceKind.Meeting, "rome")));
+        MeetingRecordFold.Evolve(m, new ActionPlanReaffirmed("plan", "d", new SourceRef(SourceKind.Meeting, "rome"), null, D("2026-06-15")));
 
         Assert.Equal(MeetingStatus.Held, m.Status);
         Assert.Equal("2026-06-14/2026-06-15", m.Dates!.ToString());
@@ -122,6 +116,8 @@ public class ProjectionLogicTests
         Assert.Equal(["statement-1"], m.StatementsAdopted.Select(s => s.StatementId));
         Assert.Equal(["c-9"], m.CommitmentsMade.Select(c => c.CommitmentId));
         Assert.Equal(["plan"], m.PlansReaffirmed.Select(r => r.PlanId));
+        Assert.Equal(["rome"], MeetingRecordFold.Ids(Made("c-9", source: new SourceRef(SourceKind.Meeting, "rome"))));
+        Assert.Empty(MeetingRecordFold.Ids(Made("c-1")));
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshne
         return new StatusReport(
             dialogue, today, options.StalledAfterDays,
             [.. fields.Select(f => new FieldLine(f, FieldHealthRule.Of(f, today, options.StalledAfterDays)))],
-            [.. timeline.OrderBy(e => e.SortDate is null).ThenBy(e => e.SortDate).ThenBy(e => e.Title, StringComparer.Ordinal)],
+            [.. timeline.OrderBy(e => e.SortDate is null).ThenBy(e => e.SortDate).ThenBy(e => e.Title, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)],
             meetings,
             [.. plans.SelectMany(ReportViews.Rows)],
             [.. register.Select(r => ReportViews.Row(r, today, titles))],

@@ -76,6 +76,7 @@ public static class TimelineQueries
                 .ThenBy(e => e.SortDate)
                 .ThenBy(e => Rank(e.Kind))
                 .ThenBy(e => e.Title, StringComparer.Ordinal)
+                .ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Select(Item),
         ];
     }

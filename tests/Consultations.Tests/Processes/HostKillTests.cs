@@ -99,6 +99,11 @@ public sealed class HostKillTests(ITestOutputHelper output)
                 Assert.Equal(amended.Last().Text, commitment["text"]!.GetValue<string>());
             }
 
+            // The views over many records (fields, timeline, register) equal their replay from the events.
+            var now = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
+            foreach (var view in new[] { "api/fields", "api/timeline", "api/commitments" })
+                Assert.Equal(await second.Client.GetStringAsync(view), await second.Client.GetStringAsync($"{view}?recordedAt={now}"));
+
             // The async views catch up on the restarted node and agree too: each event processed once, none lost.
             var highWaterMark = await probe.HighWaterMarkAsync();
             var caughtUp = await Poll.UntilAsync("the async projections to catch up", TimeSpan.FromSeconds(60),

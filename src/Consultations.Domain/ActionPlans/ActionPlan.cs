@@ -124,7 +124,7 @@ public static class ActionPlanDecider
         return (plan, item);
     }
 
-    private static string Describe(ItemProgress progress) => progress.ToString().ToLowerInvariant();
+    private static string Describe(ItemProgress progress) => Words.Spoken(progress);
 
     public static ActionPlan? Evolve(ActionPlan? state, object @event) => @event switch
     {

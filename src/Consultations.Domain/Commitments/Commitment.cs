@@ -148,11 +148,7 @@ public static class CommitmentDecider
             change.EffectiveOn, command.EffectiveOn, command.Reason)];
     }
 
-    public static string Describe(CommitmentStatus status) => status switch
-    {
-        CommitmentStatus.InProgress => "in progress",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    public static string Describe(CommitmentStatus status) => Words.Spoken(status);
 
     public static Commitment? Evolve(Commitment? state, object @event) => @event switch
     {

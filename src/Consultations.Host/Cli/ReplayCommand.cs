@@ -70,7 +70,7 @@ public sealed class ReplayCommand : JasperFxAsyncCommand<ReplayInput>
         // The rest of the world on those axes: which meetings, statements and commitments were on record.
         var meetings = new Table().Title($"Meetings, {axes}").AddColumns("Meeting", "Title", "Status", "Dates", "Place");
         foreach (var m in replay.Records<Domain.Meetings.Meeting>(Domain.Meetings.MeetingDecider.Evolve).OrderBy(m => m.Dates?.From.Earliest ?? DateOnly.MaxValue).ThenBy(m => m.Id, StringComparer.Ordinal))
-            meetings.AddRow(Markup.Escape(m.Id), Markup.Escape(m.Title), System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(m.Status.ToString()), m.Dates?.ToString() ?? "not yet fixed", Markup.Escape(m.Place));
+            meetings.AddRow(Markup.Escape(m.Id), Markup.Escape(m.Title), Domain.Common.Words.Of(m.Status), m.Dates?.ToString() ?? "not yet fixed", Markup.Escape(m.Place));
         console.Write(meetings);
         var statements = replay.Records<Domain.JointStatements.JointStatement>(Domain.JointStatements.JointStatementDecider.Evolve);
         foreach (var s in statements.OrderBy(s => s.Id, StringComparer.Ordinal))

@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using System.Globalization;
 using System.Text;
 using Consultations.Domain.Commitments;
@@ -162,8 +163,7 @@ public static class ReportDocument
                  + (f.AsOf is { } asOf ? $" (recorded up to {asOf.UtcDateTime:yyyy-MM-dd HH:mm} UTC)." : "."),
     };
 
-    private static string Word<T>(T value) where T : struct, Enum =>
-        System.Text.RegularExpressions.Regex.Replace(value.ToString(), "(?<=[a-z])([A-Z])", "-$1").ToLowerInvariant();
+    private static string Word<T>(T value) where T : struct, Enum => Words.Of(value);
 
     private static string Short(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 

@@ -78,11 +78,8 @@ public sealed record ItemCountsView(int NotStarted, int OnTrack, int Delayed, in
 
 public static class ReportViews
 {
-    public static string Word(CommitmentStatus status) => status switch
-    {
-        CommitmentStatus.InProgress => "inProgress",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    // A JSON member name: inProgressOn.
+    private static string Word(CommitmentStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
 
     public static RegisterRow Row(CommitmentRegisterEntry e, DateOnly today, IReadOnlyDictionary<string, string> fieldTitles) => new(
         e.Id, e.DialogueId, e.FieldCode, fieldTitles.GetValueOrDefault(e.FieldCode), e.Status, e.StatusSince.ToString(), e.DaysInStatus(today),

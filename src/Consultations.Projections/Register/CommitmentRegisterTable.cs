@@ -54,17 +54,9 @@ public sealed partial class CommitmentRegisterTable : EventProjection
     }
 
     /// <summary>The column holding the date a commitment took this status: proposed_on, in_progress_on, ...</summary>
-    public static string DateColumn(CommitmentStatus status) => status switch
-    {
-        CommitmentStatus.InProgress => "in_progress_on",
-        _ => status.ToString().ToLowerInvariant() + "_on",
-    };
+    public static string DateColumn(CommitmentStatus status) => Words.Of(status).Replace('-', '_') + "_on";
 
-    public static string Word(CommitmentStatus status) => status switch
-    {
-        CommitmentStatus.InProgress => "in-progress",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    private static string Word(CommitmentStatus status) => Words.Of(status);
 
     public void Project(IEvent<CommitmentMade> e, IDocumentOperations ops)
     {
@@ -123,9 +115,5 @@ public sealed partial class CommitmentRegisterTable : EventProjection
 
     private static string Join(IEnumerable<string> values) => string.Join("; ", values);
 
-    private static string Kind(SourceKind kind) => kind switch
-    {
-        SourceKind.PlanItem => "plan-item",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+    private static string Kind(SourceKind kind) => Words.Of(kind);
 }

@@ -227,10 +227,5 @@ public static class TimelineFold
         return entry;
     }
 
-    private static string Describe(ItemProgress progress) => progress switch
-    {
-        ItemProgress.NotStarted => "not started",
-        ItemProgress.OnTrack => "on track",
-        _ => progress.ToString().ToLowerInvariant(),
-    };
+    private static string Describe(ItemProgress progress) => Words.Spoken(progress);
 }

@@ -36,7 +36,7 @@ public static class ReaffirmActionPlanEndpoint
             SourceKind.Statement => (await recorder.ReferencedAsync<JointStatement>("by.id", command.By.Id, "joint statement", ct)).DialogueId,
             _ => throw InvalidCommand.For("by.kind", "A plan is reaffirmed by a meeting or a statement."),
         };
-        RecorderReferences.SameDialogue("by.id", plan.DialogueId, dialogueId, command.By.Kind.ToString().ToLowerInvariant(), command.By.Id);
+        RecorderReferences.SameDialogue("by.id", plan.DialogueId, dialogueId, Words.Of(command.By.Kind), command.By.Id);
         return await recorder.DecidePlan(command.PlanId, (s, today) => ActionPlanDecider.Decide(command, s, today), ct);
     }
 }

@@ -4,18 +4,30 @@ namespace Consultations.Domain.ActionPlans;
 
 public enum ItemProgress { NotStarted, OnTrack, Delayed, Completed, Dropped }
 
-public sealed record ActionPlanAdopted(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate EffectiveOn);
+public sealed record ActionPlanAdopted(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate EffectiveOn) : IRecordEvent;
 
-public sealed record ActionPlanItemAdded(string PlanId, string DialogueId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn);
+public sealed record ActionPlanItemAdded(string PlanId, string DialogueId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn) : IFieldEvent
+{
+    IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+}
 
-public sealed record ActionPlanItemProgressUpdated(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, ItemProgress To, string Note, PartialDate EffectiveOn);
+public sealed record ActionPlanItemProgressUpdated(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, ItemProgress To, string Note, PartialDate EffectiveOn) : IFieldEvent
+{
+    IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+}
 
-public sealed record ActionPlanItemCompleted(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, string? Note, PartialDate EffectiveOn);
+public sealed record ActionPlanItemCompleted(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, string? Note, PartialDate EffectiveOn) : IFieldEvent
+{
+    IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+}
 
-public sealed record ActionPlanItemDropped(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, string Reason, PartialDate EffectiveOn);
+public sealed record ActionPlanItemDropped(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, string Reason, PartialDate EffectiveOn) : IFieldEvent
+{
+    IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+}
 
 /// <param name="By">The meeting or statement that reaffirmed the plan.</param>
-public sealed record ActionPlanReaffirmed(string PlanId, string DialogueId, SourceRef By, string? Note, PartialDate EffectiveOn);
+public sealed record ActionPlanReaffirmed(string PlanId, string DialogueId, SourceRef By, string? Note, PartialDate EffectiveOn) : IRecordEvent;
 
 public sealed record AdoptActionPlan(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate EffectiveOn);
 

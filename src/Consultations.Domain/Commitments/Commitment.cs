@@ -6,17 +6,29 @@ public enum CommitmentStatus { Proposed, Agreed, InProgress, Fulfilled, Lapsed, 
 
 public sealed record CommitmentMade(string CommitmentId, string DialogueId, string FieldCode, string Text,
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
-    SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn);
+    SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn) : IFieldEvent
+{
+    IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+}
 
 /// <param name="DialogueId">Carried, with FieldCode, so that per-field and per-dialogue readers need not look the commitment up.</param>
 public sealed record CommitmentStatusChanged(string CommitmentId, string DialogueId, string FieldCode, CommitmentStatus From, CommitmentStatus To,
-    PartialDate EffectiveOn, string Reason, string? SupersededBy);
+    PartialDate EffectiveOn, string Reason, string? SupersededBy) : IFieldEvent
+{
+    IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+}
 
-public sealed record CommitmentAmended(string CommitmentId, string DialogueId, string FieldCode, string PreviousText, string Text, PartialDate EffectiveOn, string Reason);
+public sealed record CommitmentAmended(string CommitmentId, string DialogueId, string FieldCode, string PreviousText, string Text, PartialDate EffectiveOn, string Reason) : IFieldEvent
+{
+    IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+}
 
 /// <summary>The record got a status change's effective date wrong: the change named by <see cref="Corrects"/> took effect on <see cref="EffectiveOn"/>.</summary>
 public sealed record CommitmentStatusChangeCorrected(string CommitmentId, string DialogueId, string FieldCode, EventRef Corrects, CommitmentStatus To,
-    PartialDate WasEffectiveOn, PartialDate EffectiveOn, string Reason) : ICorrection;
+    PartialDate WasEffectiveOn, PartialDate EffectiveOn, string Reason) : ICorrection, IFieldEvent
+{
+    IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+}
 
 public sealed record MakeCommitment(string CommitmentId, string DialogueId, string FieldCode, string Text,
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,

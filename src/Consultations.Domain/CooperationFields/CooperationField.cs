@@ -2,9 +2,15 @@ using Consultations.Domain.Common;
 
 namespace Consultations.Domain.CooperationFields;
 
-public sealed record CooperationFieldDefined(string FieldCode, string DialogueId, int Number, string Title, string Scope, PartialDate EffectiveOn);
+public sealed record CooperationFieldDefined(string FieldCode, string DialogueId, int Number, string Title, string Scope, PartialDate EffectiveOn) : IFieldEvent
+{
+    IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+}
 
-public sealed record CooperationFieldScopeRevised(string FieldCode, string Title, string Scope, PartialDate EffectiveOn, string Reason);
+public sealed record CooperationFieldScopeRevised(string FieldCode, string Title, string Scope, PartialDate EffectiveOn, string Reason) : IFieldEvent
+{
+    IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+}
 
 public sealed record DefineCooperationField(string FieldCode, string DialogueId, int Number, string Title, string Scope, PartialDate EffectiveOn);
 

@@ -2,7 +2,7 @@ using Consultations.Domain.Common;
 
 namespace Consultations.Domain.Dialogues;
 
-public sealed record DialogueOpened(string DialogueId, string Title, IReadOnlyList<string> Parties, string? Subject, PartialDate EffectiveOn);
+public sealed record DialogueOpened(string DialogueId, string Title, IReadOnlyList<string> Parties, string? Subject, PartialDate EffectiveOn) : IRecordEvent;
 
 public sealed record OpenDialogue(string DialogueId, string Title, IReadOnlyList<string> Parties, string? Subject, PartialDate EffectiveOn);
 

@@ -2,13 +2,16 @@ using Consultations.Domain.Common;
 
 namespace Consultations.Domain.JointStatements;
 
-public sealed record JointStatementDrafted(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn);
+public sealed record JointStatementDrafted(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn) : IRecordEvent;
 
-public sealed record ClauseAdded(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn);
+public sealed record ClauseAdded(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn) : IFieldEvent
+{
+    IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+}
 
 /// <param name="FieldCodes">The fields its clauses belong to, so readers of a field see the adoption.</param>
 public sealed record JointStatementAdopted(string StatementId, string MeetingId, PartialDate AdoptedOn, string Place,
-    IReadOnlyList<string> Signatories, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn);
+    IReadOnlyList<string> Signatories, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn) : IFieldEvent;
 
 public sealed record DraftJointStatement(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn);
 

@@ -18,18 +18,18 @@ public sealed record Delegation(string Party, string? Head, IReadOnlyList<string
 /// <param name="PlannedDates">Null while the date is not yet fixed.</param>
 /// <param name="EffectiveOn">When the meeting was arranged, if the record knows; null when it does not.</param>
 public sealed record MeetingScheduled(string MeetingId, string DialogueId, MeetingKind Kind, string Title, string Place,
-    DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn);
+    DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn) : IRecordEvent;
 
-public sealed record MeetingRescheduled(string MeetingId, string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason);
+public sealed record MeetingRescheduled(string MeetingId, string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason) : IRecordEvent;
 
-public sealed record MeetingHeld(string MeetingId, DateSpan Dates, string Place, IReadOnlyList<Delegation> Participants, PartialDate EffectiveOn);
+public sealed record MeetingHeld(string MeetingId, DateSpan Dates, string Place, IReadOnlyList<Delegation> Participants, PartialDate EffectiveOn) : IRecordEvent;
 
-public sealed record MeetingOutcomeRecorded(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn);
+public sealed record MeetingOutcomeRecorded(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn) : IFieldEvent;
 
-public sealed record MeetingCancelled(string MeetingId, PartialDate EffectiveOn, string Reason);
+public sealed record MeetingCancelled(string MeetingId, PartialDate EffectiveOn, string Reason) : IRecordEvent;
 
 /// <summary>The record got the dates a meeting was held wrong: it was held on <see cref="Dates"/>.</summary>
-public sealed record MeetingHeldCorrected(string MeetingId, EventRef Corrects, DateSpan WasDates, DateSpan Dates, PartialDate EffectiveOn, string Reason) : ICorrection;
+public sealed record MeetingHeldCorrected(string MeetingId, EventRef Corrects, DateSpan WasDates, DateSpan Dates, PartialDate EffectiveOn, string Reason) : ICorrection, IRecordEvent;
 
 public sealed record ScheduleMeeting(string MeetingId, string DialogueId, MeetingKind Kind, string Title, string Place,
     DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn);

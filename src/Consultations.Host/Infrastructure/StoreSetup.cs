@@ -1,8 +1,7 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.Dialogues;
 using Consultations.Domain.JointStatements;
+using Consultations.Domain.Common;
 using Consultations.Domain.Meetings;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Records;
@@ -16,17 +15,15 @@ namespace Consultations.Host.Infrastructure;
 
 public static class StoreSetup
 {
-    /// <summary>Every event type the record can hold. Their type names are stored with each event: renaming one needs an upcaster.</summary>
+    /// <summary>
+    /// Every event type the record can hold: the domain's types marked <see cref="IRecordEvent"/>. Their type names are
+    /// stored with each event: renaming one needs an upcaster.
+    /// </summary>
     public static IReadOnlyList<Type> EventTypes { get; } =
     [
-        typeof(DialogueOpened),
-        typeof(CooperationFieldDefined), typeof(CooperationFieldScopeRevised),
-        typeof(MeetingScheduled), typeof(MeetingRescheduled), typeof(MeetingHeld), typeof(MeetingOutcomeRecorded), typeof(MeetingCancelled),
-        typeof(JointStatementDrafted), typeof(ClauseAdded), typeof(JointStatementAdopted),
-        typeof(ActionPlanAdopted), typeof(ActionPlanItemAdded), typeof(ActionPlanItemProgressUpdated), typeof(ActionPlanItemCompleted),
-        typeof(ActionPlanItemDropped), typeof(ActionPlanReaffirmed),
-        typeof(CommitmentMade), typeof(CommitmentStatusChanged), typeof(CommitmentAmended),
-        typeof(CommitmentStatusChangeCorrected), typeof(MeetingHeldCorrected),
+        .. typeof(IRecordEvent).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IRecordEvent)))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal),
     ];
 
     public static void Configure(StoreOptions opts, string connectionString, string schema)

@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.CooperationFields;
@@ -14,23 +15,7 @@ namespace Consultations.Projections.Fields;
 public static class FieldStatusFold
 {
     /// <summary>The fields an event concerns; none for events that do not move a field's status.</summary>
-    public static IReadOnlyList<string> FieldCodes(object e) => e switch
-    {
-        CooperationFieldDefined x => [x.FieldCode],
-        CooperationFieldScopeRevised x => [x.FieldCode],
-        CommitmentMade x => [x.FieldCode],
-        CommitmentStatusChanged x => [x.FieldCode],
-        CommitmentStatusChangeCorrected x => [x.FieldCode],
-        CommitmentAmended x => [x.FieldCode],
-        ClauseAdded x => [x.FieldCode],
-        JointStatementAdopted x => x.FieldCodes,
-        MeetingOutcomeRecorded x => x.FieldCodes,
-        ActionPlanItemAdded x => [x.FieldCode],
-        ActionPlanItemProgressUpdated x => [x.FieldCode],
-        ActionPlanItemCompleted x => [x.FieldCode],
-        ActionPlanItemDropped x => [x.FieldCode],
-        _ => [],
-    };
+    public static IReadOnlyList<string> FieldCodes(object e) => (e as IFieldEvent)?.FieldCodes ?? [];
 
     /// <summary>
     /// Each field's status from the records' shares of it. Sums add up; agencies and programmes are the union in

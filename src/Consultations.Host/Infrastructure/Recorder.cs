@@ -45,11 +45,12 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
 
     public IDocumentSession Session => session;
 
-    public async Task<T?> LoadAsync<T>(string id, CancellationToken ct) where T : class
-    {
-        if (_tracked.TryGetValue((typeof(T), id), out var tracked)) return (T?)tracked.State;
-        return await session.Events.FetchLatest<T>(id, ct);
-    }
+    /// <summary>
+    /// A record's state as this unit sees it. Every record the unit reads is fetched for writing once, so the state a
+    /// command decides on and the version its events are appended at come from the same read: a record read first
+    /// for a check (does the plan exist?) and then decided on can never pair an older state with a newer version.
+    /// </summary>
+    public async Task<T?> LoadAsync<T>(string id, CancellationToken ct) where T : class => (T?)(await TrackAsync<T>(id, ct)).State;
 
     public async Task<bool> ExistsAsync<T>(string id, CancellationToken ct) where T : class =>
         await LoadAsync<T>(id, ct) is not null;
@@ -60,11 +61,10 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
         Func<T?, object, T?> evolve,
         CancellationToken ct) where T : class
     {
-        if (!_tracked.TryGetValue((typeof(T), id), out var tracked))
+        var tracked = await TrackAsync<T>(id, ct);
+        if (!tracked.Decided)
         {
-            var stream = await session.Events.FetchForWriting<T>(id, ct);
-            tracked = new Tracked(stream, stream.Aggregate, stream.CurrentVersion ?? 0);
-            _tracked[(typeof(T), id)] = tracked;
+            tracked.Decided = true;
             if (conditions?.ExpectedVersion is { } expected && expected != tracked.Version)
                 throw new StaleVersion(id, expected, tracked.Version);
         }
@@ -81,6 +81,13 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
         return new Recorded(id, tracked.Version, events.Count, created);
     }
 
+    private async Task<Tracked> TrackAsync<T>(string id, CancellationToken ct) where T : class
+    {
+        if (_tracked.TryGetValue((typeof(T), id), out var tracked)) return tracked;
+        var stream = await session.Events.FetchForWriting<T>(id, ct);
+        return _tracked[(typeof(T), id)] = new Tracked(stream, stream.Aggregate, stream.CurrentVersion ?? 0);
+    }
+
     public Task SaveAsync(CancellationToken ct)
     {
         if (string.IsNullOrEmpty(session.LastModifiedBy) && conditions?.RecordedBy is { } recordedBy) session.LastModifiedBy = recordedBy;
@@ -92,6 +99,8 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
         public object Stream { get; } = stream;
         public object? State { get; set; } = state;
         public long Version { get; set; } = version;
+
+        public bool Decided { get; set; }
     }
 }
 

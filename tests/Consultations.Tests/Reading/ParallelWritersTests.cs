@@ -54,6 +54,36 @@ public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture
         }
     }
 
+    [Fact]
+    public async Task Parallel_writers_on_one_record_each_land_in_its_view_and_decide_on_its_whole_state()
+    {
+        await SeedAndCatchUpAsync();
+        await Ok("/api/action-plans", new { planId = "shared-plan", dialogueId = DialogueId, title = "Shared plan", periodFrom = "2026", periodTo = "2027", effectiveOn = "2026-07-01" });
+
+        // Writers race on one stream: a writer that loses (409) reads again and retries, as a client should.
+        for (var round = 1; round <= Rounds; round++)
+        {
+            var r = round;
+            await Task.WhenAll(Enumerable.Range(1, 16).Select(async n =>
+            {
+                var body = new { itemId = $"r{r}-item-{n}", fieldCode = Field, text = $"Item {n}.", effectiveOn = "2026-07-01" };
+                for (var attempt = 1; ; attempt++)
+                {
+                    var answer = await SendAsync("/api/action-plans/shared-plan/items", body);
+                    if (answer.Status == 200) return;
+                    Assert.True(answer.Status == 409 && attempt < 200, $"{answer.Status} {answer.Body?.ToJsonString()}");
+                }
+            }));
+
+            var plan = await ReadAsync("/api/action-plans/shared-plan");
+            Assert.Equal(16 * round, plan["items"]!.AsArray().Count);
+            var events = await StreamAsync("shared-plan");
+            Assert.Equal(1 + (16 * round), events.Count);
+            var replayed = await ReadAsync($"/api/action-plans/shared-plan?recordedAt={Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))}");
+            Assert.Equal(plan.ToJsonString(), replayed.ToJsonString());
+        }
+    }
+
     // Each writer works on a record of its own, one write after another; the writers run in parallel.
     private async Task WriteAsync(int round, int n)
     {

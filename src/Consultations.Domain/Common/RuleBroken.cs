@@ -17,8 +17,9 @@ public sealed class RuleBroken(string rule, string message, RuleKind kind = Rule
 }
 
 /// <summary>The record a command is about does not exist.</summary>
-public sealed class RecordNotFound(string recordKind, string id)
-    : Exception($"No {recordKind} '{id}' is on record.")
+/// <param name="When">For a replay, the axes it was asked on ("as in effect on 2026-06-14"): the record may exist today.</param>
+public sealed class RecordNotFound(string recordKind, string id, string? When = null)
+    : Exception($"No {recordKind} '{id}' is on record{(When is null ? "" : " " + When)}.")
 {
     public string RecordKind { get; } = recordKind;
     public string Id { get; } = id;

@@ -41,14 +41,16 @@ public static class AuditTrail
     /// event they correct, and corrected events name their corrections.
     /// </summary>
     [WolverineGet("/api/audit", OperationId = "getAuditTrail"), Tags("Auditing")]
-    public static Task<IReadOnlyList<AuditEntry>> Get(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
+    public static async Task<IReadOnlyList<AuditEntry>> Get(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
     {
         var start = Bound("from", from, endOfDay: false);
         var end = Bound("to", to, endOfDay: true);
         if (string.IsNullOrWhiteSpace(record) && start is null && end is null)
             throw InvalidCommand.For("record", "Name a record (record=ID) or a recorded-time range (from=, to=).");
         if (start is { } s && end is { } e && e < s) throw InvalidCommand.For("to", $"'to' ({to}) is before 'from' ({from}).");
-        return ListAsync(session, string.IsNullOrWhiteSpace(record) ? null : record, start, end, ct);
+        if (!string.IsNullOrWhiteSpace(record) && await session.Events.FetchStreamStateAsync(record, ct) is null)
+            throw new RecordNotFound("record", record);
+        return await ListAsync(session, string.IsNullOrWhiteSpace(record) ? null : record, start, end, ct);
     }
 
     public static async Task<IReadOnlyList<AuditEntry>> ListAsync(IQuerySession session, string? record, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)

@@ -24,12 +24,19 @@ public sealed record Axes(DateTimeOffset? RecordedAt, DateOnly? EffectiveOn)
         if (string.IsNullOrWhiteSpace(value)) return null;
         // A '+' in an unencoded query string arrives as a space: "2026-06-01T10:00:00 02:00".
         var text = value.Trim().Replace(' ', '+');
-        if (!text.Contains('T', StringComparison.Ordinal)
+        if (!text.Contains('T', StringComparison.Ordinal) || !HasOffset(text)
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant))
             throw InvalidCommand.For(name, $"'{value}' is not an instant: use ISO-8601 with a time and offset, e.g. 2026-06-01T12:00:00Z.");
         if (instant > clock.GetUtcNow())
             throw InvalidCommand.For(name, $"'{value}' is in the future; the record can only be replayed as it stood up to now.");
         return instant;
+    }
+
+    // An instant names its offset ("Z" or "+02:00"): a bare local time would be read as UTC without the caller knowing.
+    private static bool HasOffset(string text)
+    {
+        var time = text[(text.IndexOf('T', StringComparison.Ordinal) + 1)..];
+        return time.EndsWith('Z') || time.EndsWith('z') || time.Contains('+', StringComparison.Ordinal) || time.Contains('-', StringComparison.Ordinal);
     }
 
     public static DateOnly? Day(string name, string? value, TimeProvider clock)
@@ -60,17 +67,17 @@ public sealed record Axes(DateTimeOffset? RecordedAt, DateOnly? EffectiveOn)
     /// <summary>The axes as the <c>X-Record-Axes</c> header states them: <c>recordedAt=…; effectiveOn=…</c>.</summary>
     public string Header => string.Join("; ", new[]
     {
-        RecordedAt is { } r ? $"recordedAt={r.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}" : null,
+        RecordedAt is { } r ? $"recordedAt={r.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}" : null,
         EffectiveOn is { } d ? $"effectiveOn={d:yyyy-MM-dd}" : null,
     }.OfType<string>());
 
     /// <summary>The axes in a file name: <c>-recorded-20260601T120000Z-effective-2026-06-01</c>.</summary>
     public string FileSuffix => string.Concat(
-        RecordedAt is { } r ? $"-recorded-{r.UtcDateTime:yyyyMMddTHHmmssZ}" : "",
+        RecordedAt is { } r ? $"-recorded-{r.UtcDateTime:yyyyMMddTHHmmss.fffffffZ}" : "",
         EffectiveOn is { } d ? $"-effective-{d:yyyy-MM-dd}" : "");
 
     public override string ToString() =>
         IsNow ? "now" : string.Join(", ",
-            new[] { RecordedAt is { } r ? $"as recorded at {r.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ}" : null, EffectiveOn is { } d ? $"as in effect on {d:yyyy-MM-dd}" : null }
+            new[] { RecordedAt is { } r ? $"as recorded at {r.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}" : null, EffectiveOn is { } d ? $"as in effect on {d:yyyy-MM-dd}" : null }
                 .OfType<string>());
 }

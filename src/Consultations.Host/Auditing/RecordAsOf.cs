@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Meetings;
@@ -70,10 +71,14 @@ public sealed class RecordAsOf
         where T : class =>
         axes.IsNow ? session.Query<T>() : (await LoadAsync(session, axes, subject, ct)).Records(evolve).AsQueryable();
 
-    /// <summary>One record on the axes: its stored snapshot now, else its own stream replayed; null when it was not on record.</summary>
-    public static async Task<T?> FindAsync<T>(IQuerySession session, Axes axes, string id, Func<T?, object, T?> evolve, CancellationToken ct)
+    /// <summary>
+    /// One record on the axes: its stored snapshot now, else its own stream replayed. A record not on record then is a
+    /// <see cref="RecordNotFound"/> that names the axes, since it may well be on record today.
+    /// </summary>
+    public static async Task<T> FindAsync<T>(IQuerySession session, Axes axes, string id, Func<T?, object, T?> evolve, string recordKind, CancellationToken ct)
         where T : class =>
-        axes.IsNow ? await session.LoadAsync<T>(id, ct) : (await LoadAsync(session, axes, Subject.Record(id), ct)).Record(id, evolve);
+        (axes.IsNow ? await session.LoadAsync<T>(id, ct) : (await LoadAsync(session, axes, Subject.Record(id), ct)).Record(id, evolve))
+        ?? throw new RecordNotFound(recordKind, id, axes.IsNow ? null : axes.ToString());
 
     /// <summary>One record's state, folded with its domain Evolve; null when it was not (yet) on record.</summary>
     public T? Record<T>(string id, Func<T?, object, T?> evolve) where T : class =>

@@ -59,8 +59,8 @@ public sealed record QueryParameterSet(IReadOnlyList<QueryParameter> Parameters)
 }
 
 /// <summary>
-/// Refuses, with a 400 naming it, a query parameter the route does not read, and one given twice where the route reads one
-/// value: a filter that silently does nothing answers a question the caller did not ask. Runs after authorization (a caller
+/// Refuses, with a 400 naming it, a query parameter the route does not read, one given twice where the route reads one
+/// value, and one given empty: a filter that silently does nothing answers a question the caller did not ask. Runs after authorization (a caller
 /// without a token still gets 401) and before anything reads the query. Routes without <see cref="QueryParameterSet"/>
 /// (OpenAPI, Scalar, health) are not Wolverine endpoints and are left alone.
 /// </summary>
@@ -91,6 +91,11 @@ public sealed class QueryParameters(RequestDelegate next)
             else if (values.Count > 1 && !parameter.Repeats)
             {
                 errors[name] = [$"is given {values.Count} times; this route reads one value."];
+            }
+            else if (values.Any(string.IsNullOrWhiteSpace))
+            {
+                // "?effectiveOn=" must not quietly become a read of today's record.
+                errors[name] = ["is empty: give it a value, or leave it out."];
             }
         }
 

@@ -6,21 +6,20 @@ namespace Consultations.Host.Infrastructure;
 /// <summary>Reads query-string values with the same spelling as JSON bodies, refusing what it cannot read with a 400.</summary>
 public static class QueryValues
 {
+    /// <summary>One value of the enum, spelled as the API spells it; a list ("agreed,in-progress") or anything else is refused.</summary>
     public static T Enum<T>(string name, string value) where T : struct, System.Enum
     {
-        try
+        foreach (var candidate in System.Enum.GetValues<T>())
         {
-            return JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value), JsonConventions.Options);
+            if (string.Equals(Domain.Common.Words.Of(candidate), value.Trim(), StringComparison.OrdinalIgnoreCase)) return candidate;
         }
-        catch (JsonException)
-        {
-            throw NotOneOf(name, value, Names<T>());
-        }
+
+        throw NotOneOf(name, value, Names<T>());
     }
 
     /// <summary>An enum's values as the API spells them (kebab-case).</summary>
     public static IReadOnlyList<string> Names<T>() where T : struct, System.Enum =>
-        [.. System.Enum.GetValues<T>().Select(v => JsonSerializer.Serialize(v, JsonConventions.Options).Trim('"'))];
+        [.. System.Enum.GetValues<T>().Select(v => Domain.Common.Words.Of(v))];
 
     /// <summary>One of a closed set of words, matched case-insensitively and returned as the set spells it.</summary>
     public static string OneOf(string name, string value, IReadOnlyList<string> allowed) =>

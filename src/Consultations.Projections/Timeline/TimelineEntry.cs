@@ -57,10 +57,10 @@ public static class TimelineVocabulary
     public static IReadOnlyList<string> Kinds { get; } =
         [Meeting, Statement, ActionPlan, ActionPlanReaffirmed, ActionItem, CommitmentMade, CommitmentStatus, CommitmentAmended];
 
-    /// <summary>Meetings, statements and plans show the first five; commitments show their status in words ("in progress").</summary>
+    /// <summary>Meetings, statements and plans show the first five; commitments their status as the API spells it ("in-progress").</summary>
     public static IReadOnlyList<string> Statuses { get; } =
     [
         Scheduled, Held, Cancelled, Draft, Adopted,
-        .. Enum.GetValues<Domain.Commitments.CommitmentStatus>().Select(Domain.Commitments.CommitmentDecider.Describe),
+        .. Enum.GetValues<Domain.Commitments.CommitmentStatus>().Select(s => Domain.Common.Words.Of(s)),
     ];
 }

@@ -194,7 +194,7 @@ public static class TimelineFold
     {
         var entry = Entry(TimelineVocabulary.CommitmentMade, c.DialogueId, "commitment", c.CommitmentId, $"Commitment made: {c.CommitmentId}");
         entry.Summary = c.Text;
-        entry.Status = CommitmentDecider.Describe(c.Status);
+        entry.Status = Words.Of(c.Status);
         entry.FieldCodes = [c.FieldCode];
         entry.Parties = [.. c.Parties];
         entry.PlaceAt(c.EffectiveOn);
@@ -206,7 +206,7 @@ public static class TimelineFold
         var entry = Entry(TimelineVocabulary.CommitmentStatus, c.DialogueId, "commitment", c.CommitmentId,
             $"Commitment {c.CommitmentId}: {CommitmentDecider.Describe(c.From)} → {CommitmentDecider.Describe(c.To)}");
         entry.Summary = c.Reason;
-        entry.Status = CommitmentDecider.Describe(c.To);
+        entry.Status = Words.Of(c.To);
         entry.FieldCodes = [c.FieldCode];
         entry.PlaceAt(c.EffectiveOn);
         return entry;

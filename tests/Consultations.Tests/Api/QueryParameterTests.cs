@@ -112,7 +112,7 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
     [InlineData("/api/timeline?kind=meeting&KIND=statement", "kind", "given 2 times")]
     [InlineData("/api/commitments?page=1&page=2&pageSize=10", "page", "given 2 times")]
     [InlineData("/api/timeline?kind=meetings", "kind", "meeting")]
-    [InlineData("/api/timeline?status=done", "status", "in progress")]
+    [InlineData("/api/timeline?status=done", "status", "in-progress")]
     [InlineData("/api/changes?from=2026-06-01&axis=sideways", "axis", "effective")]
     [InlineData("/api/commitments?status=done", "status", "in-progress")]
     [InlineData("/api/reports/commitment-register?status=done", "status", "in-progress")]
@@ -120,6 +120,13 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
     [InlineData("/api/fields?health=sick", "health", "stalled")]
     [InlineData("/api/fields?format=xml", "format", "csv")]
     [InlineData("/api/reports/status?format=pdf", "format", "md")]
+    [InlineData("/api/commitments?status=agreed,in-progress", "status", "in-progress")]
+    [InlineData("/api/reports/commitment-register?status=agreed,fulfilled", "status", "in-progress")]
+    [InlineData("/api/commitments?effectiveOn=", "effectiveOn", "empty")]
+    [InlineData("/api/fields?recordedAt=", "recordedAt", "empty")]
+    [InlineData("/api/timeline?kind=", "kind", "empty")]
+    [InlineData("/api/commitments?status", "status", "empty")]
+    [InlineData("/api/commitments?recordedAt=2026-11-01T10:00:00", "recordedAt", "offset")]
     public async Task A_repeated_parameter_or_a_value_outside_its_closed_set_is_a_400_naming_the_parameter(string url, string parameter, string says)
     {
         var (status, body) = await GetAsync(url);

@@ -12,6 +12,7 @@ public class ReadProblemTests(AppFixture fixture) : IntegrationContext(fixture)
     [InlineData("/api/statements/no-such-statement", "No such joint statement.")]
     [InlineData("/api/action-plans/no-such-plan", "No such action plan.")]
     [InlineData("/api/dialogues/no-such-dialogue", "No such dialogue.")]
+    [InlineData("/api/audit?record=no-such-record", "No such record.")]
     public async Task An_unknown_record_is_a_404_problem(string url, string title)
     {
         await SeedAsync();
@@ -21,7 +22,7 @@ public class ReadProblemTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal(404, status);
         AssertProblem(body, 404);
         Assert.Equal(title, body!["title"]!.GetValue<string>());
-        Assert.Contains(url.Split('/')[^1], body["detail"]!.GetValue<string>());
+        Assert.Contains(url.Split('/', '=')[^1], body["detail"]!.GetValue<string>());
     }
 
     [Fact]

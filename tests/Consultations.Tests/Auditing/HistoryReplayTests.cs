@@ -85,6 +85,11 @@ public class HistoryReplayTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.Equal(10, statement!["clauses"]!.AsArray().Count);
         Assert.NotNull(statement["adoption"]);
 
+        // Not in effect yet is not the same as never recorded: the refusal names the axes.
+        var (status, problem) = await GetAsync($"/api/meetings/{Rome}?effectiveOn=2026-06-14");
+        Assert.Equal(404, status);
+        Assert.Contains("as in effect on 2026-06-14", problem!["detail"]!.GetValue<string>());
+
         var timeline = await ListAsync("/api/timeline?effectiveOn=2026-06-01");
         Assert.Equal(["action-plan-2024-2027", Tokyo, Consultations1], timeline.Select(x => x!["recordId"]!.GetValue<string>()));
     }

@@ -58,7 +58,7 @@ public class StatusChangeReadTests(AppFixture fixture) : IntegrationContext(fixt
         Assert.Equal(Commitment, change!["recordId"]!.GetValue<string>());
         Assert.Equal("commitment", change["recordKind"]!.GetValue<string>());
         Assert.Equal("2026-07-01", change["effectiveOn"]!.GetValue<string>());
-        Assert.Equal("in progress", change["status"]!.GetValue<string>());
+        Assert.Equal("in-progress", change["status"]!.GetValue<string>());
         Assert.Equal($"Commitment {Commitment}: agreed → in progress", change["title"]!.GetValue<string>());
         Assert.Equal("Work plan agreed between JAXA and ASI.", change["summary"]!.GetValue<string>());
         Assert.Equal(["JPIT-06"], change["fieldCodes"]!.AsArray().Select(f => f!.GetValue<string>()));
@@ -105,7 +105,7 @@ public class StatusChangeReadTests(AppFixture fixture) : IntegrationContext(fixt
         Assert.Equal(1, Count(field, "fulfilled"));
 
         var (_, timeline) = await GetAsync("/api/timeline?kind=commitment-status");
-        Assert.Equal(["in progress", "fulfilled"], timeline!.AsArray().Select(i => i!["status"]!.GetValue<string>()));
+        Assert.Equal(["in-progress", "fulfilled"], timeline!.AsArray().Select(i => i!["status"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -20,6 +20,5 @@ public static class ActionPlanQueries
     /// <summary>One action plan; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
     [WolverineGet("/api/action-plans/{id}", OperationId = "getActionPlan"), Tags("Action plans")]
     public static async Task<ActionPlan> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
-        await RecordAsOf.FindAsync<ActionPlan>(session, Axes.Read(recordedAt, effectiveOn, clock), id, ActionPlanDecider.Evolve, ct)
-        ?? throw new RecordNotFound("action plan", id);
+        await RecordAsOf.FindAsync<ActionPlan>(session, Axes.Read(recordedAt, effectiveOn, clock), id, ActionPlanDecider.Evolve, "action plan", ct);
 }

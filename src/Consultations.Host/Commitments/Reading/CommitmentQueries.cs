@@ -34,6 +34,6 @@ public static class CommitmentQueries
     public static async Task<Commitment> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
-        return await RecordAsOf.FindAsync<Commitment>(session, axes, id, CommitmentDecider.Evolve, ct) ?? throw new RecordNotFound("commitment", id);
+        return await RecordAsOf.FindAsync<Commitment>(session, axes, id, CommitmentDecider.Evolve, "commitment", ct);
     }
 }

@@ -73,7 +73,7 @@ public static class FieldQueries
             commitments = [.. replay.Records<Commitment>(CommitmentDecider.Evolve).Where(c => c.FieldCode == code).OrderBy(c => c.Id, StringComparer.Ordinal)];
         }
 
-        if (field is null) throw new RecordNotFound("cooperation field", code);
+        if (field is null) throw new RecordNotFound("cooperation field", code, axes.IsNow ? null : axes.ToString());
         var titles = await TitlesAsync(session, [field], ct);
         return View(field, titles, clock, reporting) with
         {

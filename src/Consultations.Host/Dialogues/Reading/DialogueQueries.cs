@@ -20,6 +20,5 @@ public static class DialogueQueries
     /// <summary>One dialogue; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
     [WolverineGet("/api/dialogues/{id}", OperationId = "getDialogue"), Tags("Dialogues")]
     public static async Task<Dialogue> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
-        await RecordAsOf.FindAsync<Dialogue>(session, Axes.Read(recordedAt, effectiveOn, clock), id, DialogueDecider.Evolve, ct)
-        ?? throw new RecordNotFound("dialogue", id);
+        await RecordAsOf.FindAsync<Dialogue>(session, Axes.Read(recordedAt, effectiveOn, clock), id, DialogueDecider.Evolve, "dialogue", ct);
 }

@@ -20,6 +20,5 @@ public static class StatementQueries
     /// <summary>One joint statement; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
     [WolverineGet("/api/statements/{id}", OperationId = "getStatement"), Tags("Joint statements")]
     public static async Task<JointStatement> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
-        await RecordAsOf.FindAsync<JointStatement>(session, Axes.Read(recordedAt, effectiveOn, clock), id, JointStatementDecider.Evolve, ct)
-        ?? throw new RecordNotFound("joint statement", id);
+        await RecordAsOf.FindAsync<JointStatement>(session, Axes.Read(recordedAt, effectiveOn, clock), id, JointStatementDecider.Evolve, "joint statement", ct);
 }

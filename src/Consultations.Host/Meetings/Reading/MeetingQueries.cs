@@ -23,6 +23,6 @@ public static class MeetingQueries
     public static async Task<Meeting> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
-        return await RecordAsOf.FindAsync<Meeting>(session, axes, id, MeetingDecider.Evolve, ct) ?? throw new RecordNotFound("meeting", id);
+        return await RecordAsOf.FindAsync<Meeting>(session, axes, id, MeetingDecider.Evolve, "meeting", ct);
     }
 }

@@ -69,7 +69,22 @@ public sealed class RecordAsOf
     /// </summary>
     public static async Task<IQueryable<T>> QueryAsync<T>(IQuerySession session, Axes axes, Subject subject, Func<T?, object, T?> evolve, CancellationToken ct)
         where T : class =>
-        axes.IsNow ? session.Query<T>() : (await LoadAsync(session, axes, subject, ct)).Records(evolve).AsQueryable();
+        axes.IsNow ? session.Query<T>() : (await GatherAsync(session, axes, subject, r => r.Records(evolve), ct)).AsQueryable();
+
+    /// <summary>
+    /// What <paramref name="select"/> takes from the replay of the subject. A subject that spans every dialogue is
+    /// replayed one dialogue at a time (records never cross dialogues), so a replay holds one dialogue's events in
+    /// memory, never the whole store's; the caller orders the gathered results.
+    /// </summary>
+    public static async Task<IReadOnlyList<TResult>> GatherAsync<TResult>(IQuerySession session, Axes axes, Subject subject,
+        Func<RecordAsOf, IEnumerable<TResult>> select, CancellationToken ct)
+    {
+        if (subject != Subject.Everything) return [.. select(await LoadAsync(session, axes, subject, ct))];
+        var gathered = new List<TResult>();
+        foreach (var dialogue in await Subject.DialoguesAsync(session, ct))
+            gathered.AddRange(select(await LoadAsync(session, axes, Subject.Of(dialogue), ct)));
+        return gathered;
+    }
 
     /// <summary>
     /// One record on the axes: its stored snapshot now, else its own stream replayed. A record not on record then is a

@@ -14,6 +14,10 @@ public sealed record Subject(string? Stream = null, string? Dialogue = null, str
     public static Subject Of(string? dialogue = null, string? field = null) =>
         new(Dialogue: string.IsNullOrWhiteSpace(dialogue) ? null : dialogue, Field: string.IsNullOrWhiteSpace(field) ? null : field);
 
+    /// <summary>Every dialogue any record belongs to.</summary>
+    public static async Task<IReadOnlyList<string>> DialoguesAsync(IQuerySession session, CancellationToken ct) =>
+        [.. (await session.Query<RecordFootprint>().Where(f => f.DialogueId != null).Select(f => f.DialogueId!).Distinct().ToListAsync(ct)).Order(StringComparer.Ordinal)];
+
     /// <summary>The streams to read, found through the records' footprints; null for every stream.</summary>
     public async Task<IReadOnlyList<string>?> StreamsAsync(IQuerySession session, CancellationToken ct)
     {

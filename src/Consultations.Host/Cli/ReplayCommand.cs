@@ -46,10 +46,23 @@ public sealed class ReplayCommand : JasperFxAsyncCommand<ReplayInput>
         }
 
         await using var session = store.QuerySession();
-        var subject = Subject.Of(field: field);
+        if (field is not null) return await PrintAsync(console, session, axes, Subject.Of(field: field), ct);
+
+        // One dialogue at a time: a replay holds one dialogue's events, never the whole store's.
+        foreach (var dialogue in await Subject.DialoguesAsync(session, ct))
+        {
+            console.MarkupLineInterpolated($"[bold]{dialogue}[/]");
+            await PrintAsync(console, session, axes, Subject.Of(dialogue), ct);
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> PrintAsync(IAnsiConsole console, IQuerySession session, Axes axes, Subject subject, CancellationToken ct)
+    {
         var replay = await RecordAsOf.LoadAsync(session, axes, subject, ct);
         var fields = FieldStatuses.InOrder(replay.Fields().Values, subject);
-        if (field is not null && fields.Count == 0)
+        if (subject.Field is { } field && fields.Count == 0)
         {
             console.MarkupLineInterpolated($"[red]No cooperation field '{field}' is on record {axes}.[/]");
             return false;
@@ -65,7 +78,7 @@ public sealed class ReplayCommand : JasperFxAsyncCommand<ReplayInput>
         }
 
         console.Write(table);
-        if (field is not null) return true;
+        if (subject.Field is not null) return true;
 
         // The rest of the world on those axes: which meetings, statements and commitments were on record.
         var meetings = new Table().Title($"Meetings, {axes}").AddColumns("Meeting", "Title", "Status", "Dates", "Place");

@@ -134,5 +134,5 @@ public static class ReportQueries
     }
 
     public static async Task<IReadOnlyDictionary<string, string>> FieldTitlesAsync(IQuerySession session, CancellationToken ct) =>
-        (await FieldStatuses.ListAsync(session, Subject.Everything, ct)).ToDictionary(f => f.Id, f => f.Title);
+        (await session.Query<Domain.CooperationFields.CooperationField>().ToListAsync(ct)).ToDictionary(f => f.Id, f => f.Title);
 }

@@ -48,7 +48,7 @@ public static class TimelineQueries
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
         var query = axes.IsNow
             ? session.Query<TimelineEntry>().AsQueryable()
-            : (await RecordAsOf.LoadAsync(session, axes, Subject.Of(dialogue), ct)).Timeline().AsQueryable();
+            : (await RecordAsOf.GatherAsync(session, axes, Subject.Of(dialogue), r => r.Timeline(), ct)).AsQueryable();
         if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(e => e.DialogueId == dialogue);
         if (!string.IsNullOrWhiteSpace(kind))
         {

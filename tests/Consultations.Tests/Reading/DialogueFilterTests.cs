@@ -165,4 +165,24 @@ public class DialogueFilterTests(AppFixture fixture) : IntegrationContext(fixtur
         foreach (var route in new[] { "fields", "timeline", "commitments", "meetings", "statements", "action-plans" })
             Assert.Empty(await ListAsync($"/api/{route}?dialogue=no-such-dialogue"));
     }
+
+    [Theory]
+    [InlineData("/api/fields")]
+    [InlineData("/api/timeline")]
+    [InlineData("/api/commitments")]
+    [InlineData("/api/meetings")]
+    [InlineData("/api/statements")]
+    [InlineData("/api/action-plans")]
+    [InlineData("/api/dialogues")]
+    public async Task A_replay_of_every_dialogue_gathers_them_one_by_one_into_the_stored_answer(string url)
+    {
+        var now = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
+        var (_, stored) = await GetAsync(url);
+        var (status, replayed) = await GetAsync($"{url}?recordedAt={now}");
+
+        Assert.Equal(200, status);
+        Assert.Equal(stored!.ToJsonString(), replayed!.ToJsonString());
+        Assert.Contains(Other, replayed.ToJsonString());
+        Assert.Contains(JapanItaly, replayed.ToJsonString());
+    }
 }

@@ -47,7 +47,7 @@ public static class FieldQueries
         var subject = Subject.Of(dialogue);
         var fields = axes.IsNow
             ? await FieldStatuses.ListAsync(session, subject, ct)
-            : FieldStatuses.InOrder((await RecordAsOf.LoadAsync(session, axes, subject, ct)).Fields().Values, subject);
+            : FieldStatuses.InOrder(await RecordAsOf.GatherAsync(session, axes, subject, r => r.Fields().Values, ct), subject);
 
         var titles = await TitlesAsync(session, fields, ct);
         return [.. fields.Select(f => View(f, titles, clock, reporting))];

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Consultations.Host.Database;
+using Consultations.LocalDatabase;
 using Consultations.Host.Infrastructure;
 using Consultations.Host.RecordFiles;
 using Marten;

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Consultations.Host.Database;
 
 /// <summary>Where the service keeps its private PostgreSQL cluster when no connection string is configured.</summary>
@@ -30,5 +33,15 @@ public static class DefaultDataFolder
         }
 
         return Path.Combine(root, ".data", "postgres");
+    }
+
+    /// <summary>
+    /// <c>/var/tmp/consultations-&lt;hash of folder&gt;/postgres</c>: a folder of its own for the project's cluster, for when
+    /// the postgres OS user (PostgreSQL's, as root) cannot reach <paramref name="folder"/>.
+    /// </summary>
+    public static string FallbackFor(string folder)
+    {
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(folder)))[..12].ToLowerInvariant();
+        return Path.Combine("/var/tmp", $"consultations-{hash}", "postgres");
     }
 }

@@ -1,41 +1,42 @@
 using Consultations.Host.Database;
+using Consultations.LocalDatabase;
 
 namespace Consultations.Host.Infrastructure;
 
 /// <summary>
 /// The database the service and every CLI command use: the configured <c>ConnectionStrings:Marten</c>, or else a
-/// private PostgreSQL cluster in the project's data folder, started on demand and stopped when the process that
-/// started it (or the service itself) ends.
+/// private PostgreSQL cluster in the project's data folder (the development-time launcher of
+/// Consultations.LocalDatabase), started on demand and stopped when the process that started it (or the service) ends.
 /// </summary>
 public sealed class ServiceDatabase : IAsyncDisposable
 {
     // Commands that never touch the database need not start one.
     private static readonly HashSet<string> Offline = ["help", "?", "codegen", "openapi", "describe", "check-env", "version", "token"];
 
-    private readonly LocalPostgres? _local;
-    private readonly bool _stopOnExit;
+    private readonly LocalPostgres? _stopOnExit;
 
-    private ServiceDatabase(string connectionString, LocalPostgres? local, bool stopOnExit)
+    private ServiceDatabase(string connectionString, LocalPostgres? stopOnExit = null)
     {
         ConnectionString = connectionString;
-        _local = local;
         _stopOnExit = stopOnExit;
     }
 
     public string ConnectionString { get; }
 
-    public bool IsLocal => _local is not null;
-
     public static async Task<ServiceDatabase> ResolveAsync(IConfiguration configuration, string contentRoot, string[] args)
     {
         var configured = configuration.GetConnectionString("Marten");
-        if (!string.IsNullOrWhiteSpace(configured)) return new ServiceDatabase(configured, null, false);
+        if (!string.IsNullOrWhiteSpace(configured)) return new ServiceDatabase(configured);
 
         var command = args.FirstOrDefault(a => !a.StartsWith('-'))?.ToLowerInvariant();
-        var isService = command is null or "run";
         if (command is not null && Offline.Contains(command))
-            return new ServiceDatabase("Host=127.0.0.1;Port=5432;Username=postgres;Database=consultations", null, false);
+            return new ServiceDatabase("Host=127.0.0.1;Port=5432;Username=postgres;Database=consultations");
+        return await StartLocalAsync(configuration, contentRoot, isService: command is null or "run");
+    }
 
+    /// <summary>The development-time path: a deployment with a connection string never gets here.</summary>
+    private static async Task<ServiceDatabase> StartLocalAsync(IConfiguration configuration, string contentRoot, bool isService)
+    {
         if (LocalPostgres.FindBinaries() is null)
         {
             await Console.Error.WriteLineAsync(
@@ -49,31 +50,19 @@ public sealed class ServiceDatabase : IAsyncDisposable
             ? Path.Combine(Path.GetFullPath(dataFolder), "postgres")
             : null;
         var folder = chosen ?? DefaultDataFolder.Resolve(contentRoot);
+        // As root, the postgres OS user may be unable to reach the project's own .data (a clone under /root).
+        var fallback = chosen is null && Environment.GetEnvironmentVariable("CONSULTATIONS_DATA") is null
+            ? DefaultDataFolder.FallbackFor(folder)
+            : null;
         using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
-        var logger = loggerFactory.CreateLogger("LocalPostgres");
-        LocalPostgres local;
-        try
-        {
-            local = await LocalPostgres.StartAsync(folder, logger);
-        }
-        catch (InvalidOperationException e) when (chosen is null && Environment.GetEnvironmentVariable("CONSULTATIONS_DATA") is null
-                                                  && e.Message.Contains("is not usable by the", StringComparison.Ordinal))
-        {
-            // As root in a private folder (a clone under /root or a 0700 temp folder) the postgres OS user cannot reach
-            // the project's .data; keep the cluster in a folder of its own named after the project instead.
-            var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(folder)))[..12].ToLowerInvariant();
-            var fallback = Path.Combine("/var/tmp", $"consultations-{hash}", "postgres");
-            Directory.CreateDirectory(Path.GetDirectoryName(fallback)!);
-            logger.LogWarning("The postgres OS user cannot use {Folder}; keeping the local database in {Fallback} instead.", folder, fallback);
-            local = await LocalPostgres.StartAsync(fallback, logger);
-        }
-
+        var local = await LocalPostgres.StartAsync(folder, loggerFactory.CreateLogger("LocalPostgres"), fallback);
         var connectionString = await local.EnsureDatabaseAsync("consultations");
-        return new ServiceDatabase(connectionString, local, stopOnExit: isService || local.StartedByUs);
+        // A CLI command beside a running service leaves the database it found running.
+        return new ServiceDatabase(connectionString, isService || local.StartedByUs ? local : null);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_local is not null && _stopOnExit) await _local.StopAsync();
+        if (_stopOnExit is not null) await _stopOnExit.StopAsync();
     }
 }

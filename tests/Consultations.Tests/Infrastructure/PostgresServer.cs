@@ -1,5 +1,5 @@
 using System.Globalization;
-using Consultations.Host.Database;
+using Consultations.LocalDatabase;
 
 namespace Consultations.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Consultations.Host.Database;
+using Consultations.LocalDatabase;
 using Xunit.Abstractions;
 
 namespace Consultations.Tests.Processes;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Consultations.Domain.Commitments;
 using Consultations.Host.Auditing;
-using Consultations.Host.Database;
+using Consultations.LocalDatabase;
 using Consultations.Host.Infrastructure;
 using Consultations.Host.RecordFiles;
 using Marten;

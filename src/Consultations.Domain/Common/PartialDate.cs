@@ -98,7 +98,7 @@ public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>
         // A bare year (2024) is accepted as a number too: YAML and hand-written JSON often leave it unquoted.
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var year) && PartialDate.TryParse(year.ToString("D4", CultureInfo.InvariantCulture), out var asYear))
             return asYear;
-        // A bare JsonException lets System.Text.Json name the member at fault in its message ("Path: $.effectiveOn").
+        // A bare JsonException: whoever reads the body names the member at fault from its own path, not from this.
         if (reader.TokenType != JsonTokenType.String) throw new JsonException();
         return PartialDate.TryParse(reader.GetString(), out var date) ? date : throw new JsonException();
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Consultations.Host.Infrastructure;
@@ -9,72 +8,7 @@ public sealed class InvalidCommand(IReadOnlyDictionary<string, string[]> errors)
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
-    /// <summary>A JSON body of <c>null</c> deserializes to nothing; refuse it like any unreadable body.</summary>
-    public static void RequireBody<T>([System.Diagnostics.CodeAnalysis.NotNull] T? body) where T : class
-    {
-        if (body is null) throw For("body", "A JSON object is required.");
-    }
-
     public static InvalidCommand For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
-
-    /// <summary>Names the JSON member at fault in a deserialization failure, e.g. "plannedDates.from".</summary>
-    public static InvalidCommand From(JsonException exception, string? prefix = null) =>
-        FromMessage(exception.Message, exception.Path, prefix);
-
-    /// <summary>The same, from the text of a JSON failure (as Wolverine reports it in a problem's detail).</summary>
-    public static InvalidCommand FromMessage(string message, string? jsonPath = null, string? prefix = null)
-    {
-        jsonPath ??= Regex.Match(message, @"Path: (\$[^ |]*)") is { Success: true } m ? m.Groups[1].Value : "$";
-        var path = jsonPath.TrimStart('$').TrimStart('.');
-        var missing = Regex.Match(message, "missing required properties including: (.+?)\\.?$", RegexOptions.Multiline);
-        if (missing.Success)
-        {
-            var names = Regex.Matches(missing.Groups[1].Value, "'([^']+)'").Select(m => m.Groups[1].Value);
-            return new InvalidCommand(names.ToDictionary(n => Join(prefix, Join(path, n)), _ => new[] { "is required." }));
-        }
-
-        var unknown = Regex.Match(message, "The JSON property '([^']+)' could not be mapped");
-        if (unknown.Success)
-        {
-            var name = unknown.Groups[1].Value;
-            var field = path == name || path.EndsWith("." + name, StringComparison.Ordinal) ? path : Join(path, name);
-            return For(Join(prefix, field), "is not a known field.");
-        }
-
-        var converted = Regex.Match(message, @"could not be converted to ([\w.+`\[\], ]+?)\. Path");
-        var problem = converted.Success ? Explain(converted.Groups[1].Value) : null;
-
-        // Otherwise keep System.Text.Json's first sentence, without the .NET type names the caller need not see.
-        var firstSentence = message.Split(" Path: ")[0].Split(" | LineNumber")[0];
-        return For(Join(prefix, path.Length == 0 ? "body" : path), problem ?? Clean(firstSentence));
-    }
-
-    private static string? Explain(string typeName)
-    {
-        var name = typeName.Split(',')[0].Trim();
-        if (name.Contains("PartialDate", StringComparison.Ordinal)) return "is not a date: use yyyy, yyyy-MM or yyyy-MM-dd.";
-        var type = typeof(Consultations.Domain.Common.PartialDate).Assembly.GetType(name.Replace("System.Nullable`1[[", "").TrimEnd(']'));
-        if (type is { IsEnum: true })
-        {
-            var allowed = Enum.GetValues(type).Cast<object>().Select(v => JsonSerializer.Serialize(v, type, JsonConventions.Options).Trim('"'));
-            return $"must be one of: {string.Join(", ", allowed)}.";
-        }
-
-        return name switch
-        {
-            "System.String" => "must be a string.",
-            "System.Int32" or "System.Int64" => "must be a whole number.",
-            "System.Boolean" => "must be true or false.",
-            _ when name.Contains("List", StringComparison.Ordinal) || name.EndsWith("[]", StringComparison.Ordinal) => "must be a list.",
-            _ => "has the wrong shape.",
-        };
-    }
-
-    private static string Join(string? a, string b) =>
-        string.IsNullOrEmpty(a) ? b : string.IsNullOrEmpty(b) ? a : $"{a}.{b}";
-
-    private static string Clean(string message) =>
-        Regex.Replace(message, "Consultations\\.[A-Za-z.]+\\.", "").TrimEnd('.') + ".";
 }
 
 /// <summary>Collects every field error of a command before refusing it, so the caller can fix them all at once.</summary>

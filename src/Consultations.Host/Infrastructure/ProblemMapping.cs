@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Consultations.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -25,43 +24,6 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    /// <summary>
-    /// Wolverine answers a body it cannot deserialize with its own 400 ("Invalid JSON format"); this adds the
-    /// <c>errors</c> member naming the field at fault, as every other 400 of the API has.
-    /// </summary>
-    public static void NameFieldsOfUnreadableJson(ProblemDetailsContext context)
-    {
-        var problem = context.ProblemDetails;
-        if (problem.Status != StatusCodes.Status400BadRequest || problem.Title != "Invalid JSON format" || problem.Detail is null) return;
-        var invalid = InvalidCommand.FromMessage(problem.Detail, JsonPathOf(context));
-        problem.Title = "The request body could not be read.";
-        problem.Type = "https://httpwg.org/specs/rfc9110.html#status.400";
-        problem.Detail = string.Join(" ", invalid.Errors.Select(x => $"{x.Key}: {string.Join(" ", x.Value)}"));
-        problem.Extensions["errors"] = invalid.Errors;
-    }
-
-    // The problem's own message names the path for most failures; when it does not, find the object that holds the
-    // failure in the (buffered) request body.
-    private static string? JsonPathOf(ProblemDetailsContext context)
-    {
-        if (problemHasPath(context.ProblemDetails.Detail!)) return null;
-        if (context.ProblemDetails.Extensions.TryGetValue("lineNumber", out var line) && line is not null
-            && context.ProblemDetails.Extensions.TryGetValue("bytePositionInLine", out var position) && position is not null
-            && context.HttpContext.Request.Body.CanSeek)
-        {
-            context.HttpContext.Request.Body.Position = 0;
-            using var copy = new MemoryStream();
-            context.HttpContext.Request.Body.CopyTo(copy);
-            var container = JsonPathLocator.ContainerAt(copy.ToArray(), Convert.ToInt64(line, System.Globalization.CultureInfo.InvariantCulture),
-                Convert.ToInt64(position, System.Globalization.CultureInfo.InvariantCulture));
-            return container.Length == 0 ? "$" : "$." + container;
-        }
-
-        return null;
-
-        static bool problemHasPath(string detail) => detail.Contains(" Path: $", StringComparison.Ordinal);
-    }
-
     /// <summary>Answers a request with a ProblemDetails of its own (for refusals made before any endpoint runs).</summary>
     public static async Task WriteAsync(HttpContext context, IProblemDetailsService problems, int status, string title, string detail, string? rule = null)
     {
@@ -81,16 +43,9 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
     public static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
         InvalidCommand e => Invalid(e),
-        JsonException e => Invalid(InvalidCommand.From(e)),
-        BadHttpRequestException { InnerException: JsonException e } => Invalid(InvalidCommand.From(e)),
         BadHttpRequestException e => new ProblemDetails
         {
             Status = e.StatusCode, Title = "The request could not be read.", Detail = e.Message, Type = "https://httpwg.org/specs/rfc9110.html#status.400",
-        },
-        IOException e when e.Message.Contains("buffer limit", StringComparison.OrdinalIgnoreCase) => new ProblemDetails
-        {
-            Status = StatusCodes.Status413PayloadTooLarge, Title = "The request body is too large.", Detail = e.Message,
-            Type = "https://httpwg.org/specs/rfc9110.html#status.413",
         },
         RecordNotFound e => new ProblemDetails
         {

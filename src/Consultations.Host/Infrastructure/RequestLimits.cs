@@ -4,7 +4,7 @@ namespace Consultations.Host.Infrastructure;
 
 /// <summary>
 /// Refuses request bodies over <see cref="MaxBodyBytes"/> (413) and writes that are not JSON (415), as ProblemDetails,
-/// before anything reads them; keeps JSON bodies re-readable so a 400 can name the member at fault.
+/// before anything reads them or the caller is even authenticated.
 /// </summary>
 public sealed class RequestLimits(RequestDelegate next)
 {
@@ -30,7 +30,6 @@ public sealed class RequestLimits(RequestDelegate next)
             return;
         }
 
-        if (request.HasJsonContentType()) request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes);
         await next(context);
     }
 }

@@ -71,12 +71,10 @@ public static partial class RecordFile
             object command;
             try
             {
-                command = ToJson(body).Deserialize(entry.CommandType, JsonConventions.Options)
-                    ?? throw new JsonException("The step is empty.");
+                command = CommandBody.Read(JsonSerializer.SerializeToElement(ToJson(body)), entry.CommandType, JsonConventions.Options);
             }
-            catch (JsonException e)
+            catch (InvalidCommand invalid)
             {
-                var invalid = InvalidCommand.From(e);
                 var (field, message) = invalid.Errors.First();
                 var at = NodeOf(body, field);
                 var value = at is YamlScalarNode { Value: { } scalar } && at != body ? $"'{scalar}' " : "";

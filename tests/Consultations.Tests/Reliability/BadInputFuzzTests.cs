@@ -7,7 +7,7 @@ namespace Consultations.Tests.Reliability;
 
 /// <summary>
 /// Throws thousands of generated bad requests at every write endpoint: each must be answered with a 4xx ProblemDetails
-/// (never a 500), and nothing may be appended.
+/// (never a 500; a 400 names the fields at fault), and nothing may be appended.
 /// </summary>
 public class BadInputFuzzTests(AppFixture fixture) : IntegrationContext(fixture)
 {
@@ -170,6 +170,9 @@ public class BadInputFuzzTests(AppFixture fixture) : IntegrationContext(fixture)
                 var contentType = result.Context.Response.ContentType ?? "";
                 if (status is < 400 or >= 500 || !contentType.StartsWith("application/problem+json", StringComparison.Ordinal))
                     failures.Add($"{target.Url} {status} {contentType} <- {Shorten(body)}");
+                // Every 400 names the fields at fault, however the body went wrong.
+                else if (status == 400 && JsonNode.Parse(await result.ReadAsTextAsync())?["errors"] is not JsonObject { Count: > 0 })
+                    failures.Add($"{target.Url} 400 without errors <- {Shorten(body)}");
             }
         }
 

@@ -13,7 +13,6 @@ public static class AddActionPlanItemEndpoint
     [WolverinePost("/api/action-plans/{id}/items", OperationId = "addActionPlanItem"), Tags("Action plans")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new AddActionPlanItem(id, body.ItemId, body.FieldCode, body.Text, body.EffectiveOn), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

@@ -10,7 +10,6 @@ public static class AdoptActionPlanEndpoint
     [WolverinePost("/api/action-plans", OperationId = "adoptActionPlan"), Tags("Action plans")]
     public static async Task<Recorded> Post(AdoptActionPlan command, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(command);
         var recorded = await Handle(command, recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded with { Location = $"/api/action-plans/{recorded.Id}" };

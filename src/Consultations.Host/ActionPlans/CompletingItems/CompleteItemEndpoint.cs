@@ -12,7 +12,6 @@ public static class CompleteItemEndpoint
     [WolverinePost("/api/action-plans/{id}/items/{itemId}/completion", OperationId = "completeActionPlanItem"), Tags("Action plans")]
     public static async Task<Recorded> Post(string id, string itemId, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new CompleteActionPlanItem(id, itemId, body.Note, body.EffectiveOn), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

@@ -12,7 +12,6 @@ public static class DropItemEndpoint
     [WolverinePost("/api/action-plans/{id}/items/{itemId}/drop", OperationId = "dropActionPlanItem"), Tags("Action plans")]
     public static async Task<Recorded> Post(string id, string itemId, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new DropActionPlanItem(id, itemId, body.Reason, body.EffectiveOn), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

@@ -15,7 +15,6 @@ public static class ReaffirmActionPlanEndpoint
     [WolverinePost("/api/action-plans/{id}/reaffirmations", OperationId = "reaffirmActionPlan"), Tags("Action plans")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new ReaffirmActionPlan(id, body.By, body.Note, body.EffectiveOn), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

@@ -13,7 +13,6 @@ public static class UpdateItemProgressEndpoint
     [WolverinePost("/api/action-plans/{id}/items/{itemId}/progress", OperationId = "updateActionPlanItemProgress"), Tags("Action plans")]
     public static async Task<Recorded> Post(string id, string itemId, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new UpdateActionPlanItemProgress(id, itemId, body.Progress, body.Note, body.EffectiveOn), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

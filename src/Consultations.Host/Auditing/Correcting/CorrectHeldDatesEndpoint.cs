@@ -17,7 +17,6 @@ public static class CorrectHeldDatesEndpoint
     [WolverinePost("/api/meetings/{id}/held-corrections", OperationId = "correctMeetingHeldDates"), Tags("Corrections")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         new Check()
             .Id("meetingId", id)
             .Span("dates", body.Dates, required: true)

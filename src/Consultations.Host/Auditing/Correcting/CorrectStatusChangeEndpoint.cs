@@ -18,7 +18,6 @@ public static class CorrectStatusChangeEndpoint
     [WolverinePost("/api/commitments/{id}/status-corrections", OperationId = "correctCommitmentStatusChange"), Tags("Corrections")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         new Check()
             .Id("commitmentId", id)
             .When(body.Version < 1, "version", "must be the version of a status change (1 or more).")

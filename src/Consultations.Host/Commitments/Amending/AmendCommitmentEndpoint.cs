@@ -12,7 +12,6 @@ public static class AmendCommitmentEndpoint
     [WolverinePost("/api/commitments/{id}/amendments", OperationId = "amendCommitment"), Tags("Commitments")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new AmendCommitment(id, body.Text, body.EffectiveOn, body.Reason), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

@@ -13,7 +13,6 @@ public static class ChangeCommitmentStatusEndpoint
     [WolverinePost("/api/commitments/{id}/status", OperationId = "changeCommitmentStatus"), Tags("Commitments")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new ChangeCommitmentStatus(id, body.To, body.EffectiveOn, body.Reason, body.SupersededBy), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

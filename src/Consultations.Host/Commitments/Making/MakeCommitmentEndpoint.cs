@@ -11,7 +11,6 @@ public static class MakeCommitmentEndpoint
     [WolverinePost("/api/commitments", OperationId = "makeCommitment"), Tags("Commitments")]
     public static async Task<Recorded> Post(MakeCommitment command, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(command);
         var recorded = await Handle(command, recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded with { Location = $"/api/commitments/{recorded.Id}" };

@@ -10,7 +10,6 @@ public static class DefineCooperationFieldEndpoint
     [WolverinePost("/api/fields", OperationId = "defineField"), Tags("Cooperation fields")]
     public static async Task<Recorded> Post(DefineCooperationField command, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(command);
         var recorded = await Handle(command, recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded with { Location = $"/api/fields/{recorded.Id}" };

@@ -12,7 +12,6 @@ public static class ReviseFieldScopeEndpoint
     [WolverinePost("/api/fields/{code}/scope", OperationId = "reviseFieldScope"), Tags("Cooperation fields")]
     public static async Task<Recorded> Post(string code, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new ReviseCooperationFieldScope(code, body.Title, body.Scope, body.EffectiveOn, body.Reason), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

@@ -9,7 +9,6 @@ public static class OpenDialogueEndpoint
     [WolverinePost("/api/dialogues", OperationId = "openDialogue"), Tags("Dialogues")]
     public static async Task<Recorded> Post(OpenDialogue command, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(command);
         var recorded = await Handle(command, recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded with { Location = $"/api/dialogues/{recorded.Id}" };

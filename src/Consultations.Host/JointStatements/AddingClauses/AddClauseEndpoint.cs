@@ -13,7 +13,6 @@ public static class AddClauseEndpoint
     [WolverinePost("/api/statements/{id}/clauses", OperationId = "addClause"), Tags("Joint statements")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new AddClause(id, body.Number, body.FieldCode, body.Heading, body.Text, body.EffectiveOn), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

@@ -14,7 +14,6 @@ public static class AdoptJointStatementEndpoint
     [WolverinePost("/api/statements/{id}/adoption", OperationId = "adoptStatement"), Tags("Joint statements")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new AdoptJointStatement(id, body.MeetingId, body.AdoptedOn, body.Place, body.Signatories), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

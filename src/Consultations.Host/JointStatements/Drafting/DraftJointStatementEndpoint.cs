@@ -10,7 +10,6 @@ public static class DraftJointStatementEndpoint
     [WolverinePost("/api/statements", OperationId = "draftStatement"), Tags("Joint statements")]
     public static async Task<Recorded> Post(DraftJointStatement command, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(command);
         var recorded = await Handle(command, recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded with { Location = $"/api/statements/{recorded.Id}" };

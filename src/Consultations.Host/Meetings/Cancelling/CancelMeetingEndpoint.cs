@@ -12,7 +12,6 @@ public static class CancelMeetingEndpoint
     [WolverinePost("/api/meetings/{id}/cancellation", OperationId = "cancelMeeting"), Tags("Meetings")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new CancelMeeting(id, body.EffectiveOn, body.Reason), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

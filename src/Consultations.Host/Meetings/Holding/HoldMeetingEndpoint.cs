@@ -14,7 +14,6 @@ public static class HoldMeetingEndpoint
     [WolverinePost("/api/meetings/{id}/held", OperationId = "recordMeetingHeld"), Tags("Meetings")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new HoldMeeting(id, body.Dates, body.Place, body.Participants), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

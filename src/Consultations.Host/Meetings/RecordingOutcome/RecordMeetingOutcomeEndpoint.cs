@@ -15,7 +15,6 @@ public static class RecordMeetingOutcomeEndpoint
     [WolverinePost("/api/meetings/{id}/outcome", OperationId = "recordMeetingOutcome"), Tags("Meetings")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new RecordMeetingOutcome(id, body.Summary, body.Decisions, body.FieldCodes, body.EffectiveOn), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

@@ -13,7 +13,6 @@ public static class RescheduleMeetingEndpoint
     [WolverinePost("/api/meetings/{id}/reschedule", OperationId = "rescheduleMeeting"), Tags("Meetings")]
     public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(body);
         var recorded = await Handle(new RescheduleMeeting(id, body.Place, body.PlannedDates, body.EffectiveOn, body.Reason), recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded;

@@ -10,7 +10,6 @@ public static class ScheduleMeetingEndpoint
     [WolverinePost("/api/meetings", OperationId = "scheduleMeeting"), Tags("Meetings")]
     public static async Task<Recorded> Post(ScheduleMeeting command, Recorder recorder, CancellationToken ct)
     {
-        InvalidCommand.RequireBody(command);
         var recorded = await Handle(command, recorder, ct);
         await recorder.SaveAsync(ct);
         return recorded with { Location = $"/api/meetings/{recorded.Id}" };

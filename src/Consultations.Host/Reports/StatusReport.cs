@@ -41,7 +41,7 @@ public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshne
         if (replay is not null)
         {
             dialogue = replay.Record<Dialogue>(dialogue.Id, DialogueDecider.Evolve)
-                       ?? throw new RecordNotFound("dialogue", $"{dialogue.Id} ({axes})");
+                       ?? throw new RecordNotFound("dialogue", dialogue.Id, axes.ToString());
         }
 
         var now = clock.GetUtcNow();

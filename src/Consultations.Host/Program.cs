@@ -69,6 +69,7 @@ app.MapConsultationsHealth();
 app.MapWolverineEndpoints(o =>
 {
     AuthSetup.RequireRoles(o);
+    o.AddPolicy<RecordedWrites>();
     QueryParameters.Derive(o, ListExports.Parameters);
 });
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,7 +1,6 @@
 using Marten;
 using JasperFx.Events;
 using System.Reflection;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Wolverine.Http;
 
@@ -9,19 +8,15 @@ namespace Consultations.Host.Infrastructure;
 
 /// <summary>
 /// What a command left on the record: the stream, its version after the command, and how many events it
-/// appended (0 when the record already said so). Answered as 201 with a Location when the command started
-/// the record, 200 otherwise.
+/// appended (0 when the record already said so). Answered as 201 when the command started the record (with a
+/// Location, see <see cref="RecordedWrites"/>), 200 otherwise.
 /// </summary>
 public sealed record Recorded(string Id, long Version, int Appended, bool Created) : IHttpAware, IEndpointMetadataProvider
 {
-    [JsonIgnore]
-    public string? Location { get; init; }
-
     public void Apply(HttpContext context)
     {
         context.Response.StatusCode = Created ? StatusCodes.Status201Created : StatusCodes.Status200OK;
         context.Response.Headers.ETag = $"\"{Version}\"";
-        if (Created && Location is not null) context.Response.Headers.Location = Location;
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)

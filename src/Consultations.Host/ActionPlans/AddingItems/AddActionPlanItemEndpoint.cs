@@ -11,12 +11,8 @@ public static class AddActionPlanItemEndpoint
     public sealed record Request(string ItemId, string FieldCode, string Text, PartialDate EffectiveOn);
 
     [WolverinePost("/api/action-plans/{id}/items", OperationId = "addActionPlanItem"), Tags("Action plans")]
-    public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new AddActionPlanItem(id, body.ItemId, body.FieldCode, body.Text, body.EffectiveOn), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new AddActionPlanItem(id, body.ItemId, body.FieldCode, body.Text, body.EffectiveOn), recorder, ct);
 
     public static async Task<Recorded> Handle(AddActionPlanItem command, Recorder recorder, CancellationToken ct)
     {

@@ -8,13 +8,6 @@ namespace Consultations.Host.ActionPlans.Adopting;
 public static class AdoptActionPlanEndpoint
 {
     [WolverinePost("/api/action-plans", OperationId = "adoptActionPlan"), Tags("Action plans")]
-    public static async Task<Recorded> Post(AdoptActionPlan command, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(command, recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded with { Location = $"/api/action-plans/{recorded.Id}" };
-    }
-
     public static async Task<Recorded> Handle(AdoptActionPlan command, Recorder recorder, CancellationToken ct)
     {
         new Check()

@@ -10,12 +10,8 @@ public static class CompleteItemEndpoint
     public sealed record Request(string? Note, PartialDate EffectiveOn);
 
     [WolverinePost("/api/action-plans/{id}/items/{itemId}/completion", OperationId = "completeActionPlanItem"), Tags("Action plans")]
-    public static async Task<Recorded> Post(string id, string itemId, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new CompleteActionPlanItem(id, itemId, body.Note, body.EffectiveOn), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, string itemId, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new CompleteActionPlanItem(id, itemId, body.Note, body.EffectiveOn), recorder, ct);
 
     public static Task<Recorded> Handle(CompleteActionPlanItem command, Recorder recorder, CancellationToken ct)
     {

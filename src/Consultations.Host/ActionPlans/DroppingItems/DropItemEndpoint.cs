@@ -10,12 +10,8 @@ public static class DropItemEndpoint
     public sealed record Request(string Reason, PartialDate EffectiveOn);
 
     [WolverinePost("/api/action-plans/{id}/items/{itemId}/drop", OperationId = "dropActionPlanItem"), Tags("Action plans")]
-    public static async Task<Recorded> Post(string id, string itemId, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new DropActionPlanItem(id, itemId, body.Reason, body.EffectiveOn), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, string itemId, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new DropActionPlanItem(id, itemId, body.Reason, body.EffectiveOn), recorder, ct);
 
     public static Task<Recorded> Handle(DropActionPlanItem command, Recorder recorder, CancellationToken ct)
     {

@@ -13,12 +13,8 @@ public static class ReaffirmActionPlanEndpoint
     public sealed record Request(SourceRef By, string? Note, PartialDate EffectiveOn);
 
     [WolverinePost("/api/action-plans/{id}/reaffirmations", OperationId = "reaffirmActionPlan"), Tags("Action plans")]
-    public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new ReaffirmActionPlan(id, body.By, body.Note, body.EffectiveOn), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new ReaffirmActionPlan(id, body.By, body.Note, body.EffectiveOn), recorder, ct);
 
     public static async Task<Recorded> Handle(ReaffirmActionPlan command, Recorder recorder, CancellationToken ct)
     {

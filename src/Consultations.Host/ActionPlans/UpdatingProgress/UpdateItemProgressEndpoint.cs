@@ -11,12 +11,8 @@ public static class UpdateItemProgressEndpoint
     public sealed record Request(ItemProgress Progress, string Note, PartialDate EffectiveOn);
 
     [WolverinePost("/api/action-plans/{id}/items/{itemId}/progress", OperationId = "updateActionPlanItemProgress"), Tags("Action plans")]
-    public static async Task<Recorded> Post(string id, string itemId, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new UpdateActionPlanItemProgress(id, itemId, body.Progress, body.Note, body.EffectiveOn), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, string itemId, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new UpdateActionPlanItemProgress(id, itemId, body.Progress, body.Note, body.EffectiveOn), recorder, ct);
 
     public static Task<Recorded> Handle(UpdateActionPlanItemProgress command, Recorder recorder, CancellationToken ct)
     {

@@ -25,8 +25,6 @@ public static class CorrectHeldDatesEndpoint
         var held = (await recorder.Session.Events.FetchStreamAsync(id, token: ct)).LastOrDefault(e => e.Data is MeetingHeld);
         var corrects = new EventRef(id, held?.Version ?? 0, held?.Id ?? Guid.Empty);
         var command = new CorrectMeetingHeldDates(id, corrects, held?.Data, body.Dates, body.Reason);
-        var recorded = await recorder.Decide(id, (s, today) => MeetingDecider.Decide(command, s, today), ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
+        return await recorder.Decide(id, (s, today) => MeetingDecider.Decide(command, s, today), ct);
     }
 }

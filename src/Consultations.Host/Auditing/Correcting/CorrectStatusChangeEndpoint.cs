@@ -28,8 +28,6 @@ public static class CorrectStatusChangeEndpoint
             .FirstOrDefault(e => e.Version == body.Version);
         var corrects = new EventRef(id, body.Version, stored?.Id ?? Guid.Empty);
         var command = new CorrectCommitmentStatusChange(id, corrects, stored?.Data, body.EffectiveOn, body.Reason);
-        var recorded = await recorder.DecideAsync<Commitment>(id, (s, today) => CommitmentDecider.Decide(command, s, today), CommitmentDecider.Evolve, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
+        return await recorder.DecideAsync<Commitment>(id, (s, today) => CommitmentDecider.Decide(command, s, today), CommitmentDecider.Evolve, ct);
     }
 }

@@ -10,12 +10,8 @@ public static class AmendCommitmentEndpoint
     public sealed record Request(string Text, PartialDate EffectiveOn, string Reason);
 
     [WolverinePost("/api/commitments/{id}/amendments", OperationId = "amendCommitment"), Tags("Commitments")]
-    public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new AmendCommitment(id, body.Text, body.EffectiveOn, body.Reason), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new AmendCommitment(id, body.Text, body.EffectiveOn, body.Reason), recorder, ct);
 
     public static Task<Recorded> Handle(AmendCommitment command, Recorder recorder, CancellationToken ct)
     {

@@ -11,12 +11,8 @@ public static class ChangeCommitmentStatusEndpoint
     public sealed record Request(CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy);
 
     [WolverinePost("/api/commitments/{id}/status", OperationId = "changeCommitmentStatus"), Tags("Commitments")]
-    public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new ChangeCommitmentStatus(id, body.To, body.EffectiveOn, body.Reason, body.SupersededBy), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new ChangeCommitmentStatus(id, body.To, body.EffectiveOn, body.Reason, body.SupersededBy), recorder, ct);
 
     public static async Task<Recorded> Handle(ChangeCommitmentStatus command, Recorder recorder, CancellationToken ct)
     {

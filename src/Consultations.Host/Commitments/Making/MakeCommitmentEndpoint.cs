@@ -9,13 +9,6 @@ namespace Consultations.Host.Commitments.Making;
 public static class MakeCommitmentEndpoint
 {
     [WolverinePost("/api/commitments", OperationId = "makeCommitment"), Tags("Commitments")]
-    public static async Task<Recorded> Post(MakeCommitment command, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(command, recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded with { Location = $"/api/commitments/{recorded.Id}" };
-    }
-
     public static async Task<Recorded> Handle(MakeCommitment command, Recorder recorder, CancellationToken ct)
     {
         new Check()

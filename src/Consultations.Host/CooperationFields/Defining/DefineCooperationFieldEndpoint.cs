@@ -8,13 +8,6 @@ namespace Consultations.Host.CooperationFields.Defining;
 public static class DefineCooperationFieldEndpoint
 {
     [WolverinePost("/api/fields", OperationId = "defineField"), Tags("Cooperation fields")]
-    public static async Task<Recorded> Post(DefineCooperationField command, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(command, recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded with { Location = $"/api/fields/{recorded.Id}" };
-    }
-
     public static async Task<Recorded> Handle(DefineCooperationField command, Recorder recorder, CancellationToken ct)
     {
         new Check()

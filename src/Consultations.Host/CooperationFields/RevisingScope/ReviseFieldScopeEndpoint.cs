@@ -10,12 +10,8 @@ public static class ReviseFieldScopeEndpoint
     public sealed record Request(string Title, string Scope, PartialDate EffectiveOn, string Reason);
 
     [WolverinePost("/api/fields/{code}/scope", OperationId = "reviseFieldScope"), Tags("Cooperation fields")]
-    public static async Task<Recorded> Post(string code, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new ReviseCooperationFieldScope(code, body.Title, body.Scope, body.EffectiveOn, body.Reason), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string code, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new ReviseCooperationFieldScope(code, body.Title, body.Scope, body.EffectiveOn, body.Reason), recorder, ct);
 
     public static Task<Recorded> Handle(ReviseCooperationFieldScope command, Recorder recorder, CancellationToken ct)
     {

@@ -7,13 +7,6 @@ namespace Consultations.Host.Dialogues.Opening;
 public static class OpenDialogueEndpoint
 {
     [WolverinePost("/api/dialogues", OperationId = "openDialogue"), Tags("Dialogues")]
-    public static async Task<Recorded> Post(OpenDialogue command, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(command, recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded with { Location = $"/api/dialogues/{recorded.Id}" };
-    }
-
     public static Task<Recorded> Handle(OpenDialogue command, Recorder recorder, CancellationToken ct)
     {
         new Check()

@@ -11,12 +11,8 @@ public static class AddClauseEndpoint
     public sealed record Request(int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn);
 
     [WolverinePost("/api/statements/{id}/clauses", OperationId = "addClause"), Tags("Joint statements")]
-    public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new AddClause(id, body.Number, body.FieldCode, body.Heading, body.Text, body.EffectiveOn), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new AddClause(id, body.Number, body.FieldCode, body.Heading, body.Text, body.EffectiveOn), recorder, ct);
 
     public static async Task<Recorded> Handle(AddClause command, Recorder recorder, CancellationToken ct)
     {

@@ -12,12 +12,8 @@ public static class AdoptJointStatementEndpoint
     public sealed record Request(string MeetingId, PartialDate AdoptedOn, string Place, IReadOnlyList<string> Signatories);
 
     [WolverinePost("/api/statements/{id}/adoption", OperationId = "adoptStatement"), Tags("Joint statements")]
-    public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new AdoptJointStatement(id, body.MeetingId, body.AdoptedOn, body.Place, body.Signatories), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new AdoptJointStatement(id, body.MeetingId, body.AdoptedOn, body.Place, body.Signatories), recorder, ct);
 
     public static async Task<Recorded> Handle(AdoptJointStatement command, Recorder recorder, CancellationToken ct)
     {

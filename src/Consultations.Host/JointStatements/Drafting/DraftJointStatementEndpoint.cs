@@ -8,13 +8,6 @@ namespace Consultations.Host.JointStatements.Drafting;
 public static class DraftJointStatementEndpoint
 {
     [WolverinePost("/api/statements", OperationId = "draftStatement"), Tags("Joint statements")]
-    public static async Task<Recorded> Post(DraftJointStatement command, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(command, recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded with { Location = $"/api/statements/{recorded.Id}" };
-    }
-
     public static async Task<Recorded> Handle(DraftJointStatement command, Recorder recorder, CancellationToken ct)
     {
         new Check()

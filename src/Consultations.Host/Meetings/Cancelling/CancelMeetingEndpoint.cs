@@ -10,12 +10,8 @@ public static class CancelMeetingEndpoint
     public sealed record Request(PartialDate EffectiveOn, string Reason);
 
     [WolverinePost("/api/meetings/{id}/cancellation", OperationId = "cancelMeeting"), Tags("Meetings")]
-    public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new CancelMeeting(id, body.EffectiveOn, body.Reason), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new CancelMeeting(id, body.EffectiveOn, body.Reason), recorder, ct);
 
     public static Task<Recorded> Handle(CancelMeeting command, Recorder recorder, CancellationToken ct)
     {

@@ -12,12 +12,8 @@ public static class HoldMeetingEndpoint
     public sealed record Request(DateSpan Dates, string? Place, IReadOnlyList<Delegation>? Participants);
 
     [WolverinePost("/api/meetings/{id}/held", OperationId = "recordMeetingHeld"), Tags("Meetings")]
-    public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new HoldMeeting(id, body.Dates, body.Place, body.Participants), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new HoldMeeting(id, body.Dates, body.Place, body.Participants), recorder, ct);
 
     public static async Task<Recorded> Handle(HoldMeeting command, Recorder recorder, CancellationToken ct)
     {

@@ -13,12 +13,8 @@ public static class RecordMeetingOutcomeEndpoint
     public sealed record Request(string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn);
 
     [WolverinePost("/api/meetings/{id}/outcome", OperationId = "recordMeetingOutcome"), Tags("Meetings")]
-    public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new RecordMeetingOutcome(id, body.Summary, body.Decisions, body.FieldCodes, body.EffectiveOn), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new RecordMeetingOutcome(id, body.Summary, body.Decisions, body.FieldCodes, body.EffectiveOn), recorder, ct);
 
     public static async Task<Recorded> Handle(RecordMeetingOutcome command, Recorder recorder, CancellationToken ct)
     {

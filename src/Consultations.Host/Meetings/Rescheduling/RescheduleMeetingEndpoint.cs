@@ -11,12 +11,8 @@ public static class RescheduleMeetingEndpoint
     public sealed record Request(string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason);
 
     [WolverinePost("/api/meetings/{id}/reschedule", OperationId = "rescheduleMeeting"), Tags("Meetings")]
-    public static async Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(new RescheduleMeeting(id, body.Place, body.PlannedDates, body.EffectiveOn, body.Reason), recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded;
-    }
+    public static Task<Recorded> Post(string id, Request body, Recorder recorder, CancellationToken ct) =>
+        Handle(new RescheduleMeeting(id, body.Place, body.PlannedDates, body.EffectiveOn, body.Reason), recorder, ct);
 
     public static Task<Recorded> Handle(RescheduleMeeting command, Recorder recorder, CancellationToken ct)
     {

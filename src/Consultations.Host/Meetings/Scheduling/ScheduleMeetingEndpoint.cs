@@ -8,13 +8,6 @@ namespace Consultations.Host.Meetings.Scheduling;
 public static class ScheduleMeetingEndpoint
 {
     [WolverinePost("/api/meetings", OperationId = "scheduleMeeting"), Tags("Meetings")]
-    public static async Task<Recorded> Post(ScheduleMeeting command, Recorder recorder, CancellationToken ct)
-    {
-        var recorded = await Handle(command, recorder, ct);
-        await recorder.SaveAsync(ct);
-        return recorded with { Location = $"/api/meetings/{recorded.Id}" };
-    }
-
     public static async Task<Recorded> Handle(ScheduleMeeting command, Recorder recorder, CancellationToken ct)
     {
         new Check()

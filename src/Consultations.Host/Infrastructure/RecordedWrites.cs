@@ -1,0 +1,32 @@
+using JasperFx;
+using JasperFx.CodeGeneration;
+using JasperFx.CodeGeneration.Frames;
+using Wolverine.Http;
+
+namespace Consultations.Host.Infrastructure;
+
+/// <summary>
+/// Every write route is a route plus a decision: its method takes the <see cref="Recorder"/> and answers the
+/// <see cref="Recorded"/>. This policy adds the rest once, after the method and before the answer is written: the
+/// unit is committed (one transaction; nothing is stored if the method threw), and a record the command started gets
+/// a <c>Location</c> under the collection it was posted to.
+/// </summary>
+public sealed class RecordedWrites : IHttpPolicy
+{
+    public void Apply(IReadOnlyList<HttpChain> chains, GenerationRules rules, IServiceContainer container)
+    {
+        foreach (var chain in chains.Where(Writes))
+            chain.Postprocessors.Insert(0, new MethodCall(typeof(RecordedWrites), nameof(CommitAsync)));
+    }
+
+    private static bool Writes(HttpChain chain) =>
+        chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(Recorder))
+        && chain.Method.Method.ReturnType is var type && (type == typeof(Recorded) || type == typeof(Task<Recorded>));
+
+    public static async Task CommitAsync(Recorded recorded, Recorder recorder, HttpContext context, CancellationToken ct)
+    {
+        await recorder.SaveAsync(ct);
+        if (recorded.Created && context.GetEndpoint() is RouteEndpoint { RoutePattern: { Parameters.Count: 0 } pattern })
+            context.Response.Headers.Location = $"/{pattern.RawText?.Trim('/')}/{recorded.Id}";
+    }
+}

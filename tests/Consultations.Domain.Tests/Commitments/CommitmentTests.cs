@@ -180,6 +180,20 @@ public sealed class CommitmentTests : Specification<Commitment>
     public void Making_the_commitment_again_on_another_date_is_refused() =>
         Given(Made()).When(Make(on: "2026-03")).ThenRefused("commitment-made-once", Conflict);
 
+    // No later event changes the parties, agencies or programmes: a repeat that differs there contradicts the record,
+    // and answering it as a repeat would lose the new details.
+    [Fact]
+    public void Making_the_commitment_again_with_other_parties_is_refused() =>
+        Given(Made()).When(Make(parties: ["France", "Japan"])).ThenRefused("commitment-made-once", Conflict);
+
+    [Fact]
+    public void Making_the_commitment_again_with_other_agencies_is_refused() =>
+        Given(Made()).When(Make() with { Agencies = [] }).ThenRefused("commitment-made-once", Conflict);
+
+    [Fact]
+    public void Making_the_commitment_again_with_other_programmes_is_refused() =>
+        Given(Made()).When(Make() with { Programmes = ["LiteBIRD"] }).ThenRefused("commitment-made-once", Conflict);
+
     // Changing status
 
     [Fact]

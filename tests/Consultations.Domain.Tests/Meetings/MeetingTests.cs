@@ -113,6 +113,16 @@ public sealed class MeetingTests : Specification<Meeting>
     public void Scheduling_the_meeting_again_with_other_parties_is_refused() =>
         Given(Scheduled()).When(Schedule(parties: ["France", "Japan"])).ThenRefused("meeting-scheduled-once", Conflict);
 
+    // Only scheduling sets the delegations and the date the meeting was arranged: a repeat that differs there
+    // contradicts the record, and answering it as a repeat would lose the new details.
+    [Fact]
+    public void Scheduling_the_meeting_again_with_other_delegations_is_refused() =>
+        Given(Scheduled()).When(Schedule() with { Delegations = [French] }).ThenRefused("meeting-scheduled-once", Conflict);
+
+    [Fact]
+    public void Scheduling_the_meeting_again_with_another_arrangement_date_is_refused() =>
+        Given(Scheduled()).When(Schedule(arrangedOn: "2026-01")).ThenRefused("meeting-scheduled-once", Conflict);
+
     // Rescheduling
 
     [Fact]

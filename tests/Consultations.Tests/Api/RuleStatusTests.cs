@@ -1,0 +1,125 @@
+using Consultations.Tests.Infrastructure;
+
+namespace Consultations.Tests.Api;
+
+/// <summary>
+/// How a broken domain rule is answered, for every write route: a conflict with the record is 409, an invalid
+/// command 422, each a ProblemDetails naming the rule, and nothing appended. Which commands break which rule is
+/// specified once, in the domain specifications (Consultations.Domain.Tests); here only the mapping is.
+/// </summary>
+public class RuleStatusTests(AppFixture fixture) : WriteEndpointContext(fixture)
+{
+    private sealed record Request(string Url, string Body);
+
+    private sealed record Case(Request[] Given, string Url, string Body, int Status, string Rule);
+
+    private const string Plan = "/api/action-plans/action-plan-2024-2027";
+    private const string Item = $"{Plan}/items/ssa-data-exchange";
+    private const string Statement = "/api/statements/jp-it-joint-statement-space-2026-06-15";
+    private const string Draft = "/api/statements/rs-draft";
+
+    private static readonly Request AddItem = new($"{Plan}/items",
+        """{"itemId":"ssa-data-exchange","fieldCode":"JPIT-08","text":"Exchange SSA data.","effectiveOn":"2026-07-01"}""");
+    private static readonly Request CompleteItem = new($"{Item}/completion", """{"note":null,"effectiveOn":"2026-10-01"}""");
+    private static readonly Request DropItem = new($"{Item}/drop", """{"reason":"Superseded.","effectiveOn":"2026-10-01"}""");
+    private static readonly Request DraftStatement = new("/api/statements",
+        """{"statementId":"rs-draft","dialogueId":"japan-italy-space","title":"Draft","preamble":null,"effectiveOn":"2026-10-20"}""");
+    private static readonly Request AddClause = new($"{Draft}/clauses",
+        """{"number":1,"fieldCode":"JPIT-08","heading":"H","text":"T","effectiveOn":"2026-10-20"}""");
+    private static readonly Request HoldSecondConsultations = new("/api/meetings/space-consultations-2-rome/held", """{"dates":{"from":"2026-10-21"}}""");
+
+    private static readonly string Schedule =
+        """{"meetingId":"rs-meeting","dialogueId":"japan-italy-space","kind":"consultation","title":"T","place":"Tokyo","plannedDates":{"from":"2027-03-10","to":"2027-03-11"},"parties":["Japan","Italy"],"delegations":[]}""";
+
+    private static readonly Dictionary<string, Case> Cases = new()
+    {
+        ["open a dialogue: 409"] = new([], "/api/dialogues",
+            """{"dialogueId":"japan-italy-space","title":"Another title","parties":["Japan","Italy"],"effectiveOn":"2026-01-01"}""", 409, "dialogue-opened-once"),
+        ["open a dialogue: 422"] = new([], "/api/dialogues",
+            """{"dialogueId":"rs-dialogue","title":"T","parties":["Japan","Japan "],"effectiveOn":"2026-01-01"}""", 422, "dialogue-has-two-parties"),
+        ["define a field: 409"] = new([], "/api/fields",
+            """{"fieldCode":"JPIT-08","dialogueId":"japan-italy-space","number":8,"title":"Space weather","scope":"S","effectiveOn":"2026-07-01"}""", 409, "field-defined-once"),
+        ["define a field: 422"] = new([], "/api/fields",
+            $$"""{"fieldCode":"JPIT-11","dialogueId":"japan-italy-space","number":11,"title":"T","scope":"S","effectiveOn":"{{InTwoDays}}"}""", 422, "effective-date-not-in-future"),
+        ["revise a field scope: 422"] = new([], "/api/fields/JPIT-08/scope",
+            """{"title":"T","scope":"S","effectiveOn":"2026-06-14","reason":"R"}""", 422, "revision-after-definition"),
+        ["schedule a meeting: 409"] = new([], "/api/meetings",
+            Schedule.Replace("rs-meeting", "space-consultations-2-rome"), 409, "meeting-scheduled-once"),
+        ["schedule a meeting: 422"] = new([], "/api/meetings",
+            Schedule.Replace("[\"Japan\",\"Italy\"]", "[\"Japan\",\"Japan \"]"), 422, "meeting-has-two-parties"),
+        ["reschedule a meeting: 409"] = new([], "/api/meetings/rome-summit-2026-06-15/reschedule",
+            """{"place":"Milan","plannedDates":{"from":"2027-02-10"},"effectiveOn":"2026-10-20","reason":"R"}""", 409, "only-scheduled-meetings-reschedule"),
+        ["reschedule a meeting: 422"] = new([], "/api/meetings/space-consultations-2-rome/reschedule",
+            """{"place":"Milan","plannedDates":{"from":"2027-02-10","to":"2027-01-10"},"effectiveOn":"2026-10-20","reason":"R"}""", 422, "end-not-before-start"),
+        ["hold a meeting: 409"] = new([], "/api/meetings/rome-summit-2026-06-15/held", """{"dates":{"from":"2026-06-16"}}""", 409, "meeting-held-once"),
+        ["hold a meeting: 422"] = new([], "/api/meetings/space-consultations-2-rome/held",
+            """{"dates":{"from":"2026-10-20","to":"2026-10-19"}}""", 422, "end-not-before-start"),
+        ["record an outcome: 409"] = new([], "/api/meetings/space-consultations-2-rome/outcome",
+            """{"summary":"S","decisions":["D"],"fieldCodes":["JPIT-08"]}""", 409, "outcome-after-meeting-held"),
+        ["record an outcome: 422"] = new([], "/api/meetings/space-consultations-1-tokyo/outcome",
+            """{"summary":"S","decisions":["D"],"fieldCodes":["JPIT-08"],"effectiveOn":"2026-05-27"}""", 422, "outcome-after-meeting-held"),
+        ["cancel a meeting: 409"] = new([], "/api/meetings/rome-summit-2026-06-15/cancellation",
+            """{"effectiveOn":"2026-10-20","reason":"R"}""", 409, "held-meetings-are-not-cancelled"),
+        ["cancel a meeting: 422"] = new([], "/api/meetings/space-consultations-2-rome/cancellation",
+            $$"""{"effectiveOn":"{{InTwoDays}}","reason":"R"}""", 422, "effective-date-not-in-future"),
+        ["draft a statement: 409"] = new([], "/api/statements",
+            """{"statementId":"jp-it-joint-statement-space-2026-06-15","dialogueId":"japan-italy-space","title":"Another title","effectiveOn":"2026-10-20"}""", 409, "statement-drafted-once"),
+        ["draft a statement: 422"] = new([], "/api/statements",
+            $$"""{"statementId":"rs-draft","dialogueId":"japan-italy-space","title":"T","effectiveOn":"{{InTwoDays}}"}""", 422, "effective-date-not-in-future"),
+        ["add a clause: 409"] = new([], $"{Statement}/clauses",
+            """{"number":11,"fieldCode":"JPIT-08","heading":"H","text":"T","effectiveOn":"2026-10-20"}""", 409, "adopted-statement-is-final"),
+        ["add a clause: 422"] = new([DraftStatement], $"{Draft}/clauses",
+            $$"""{"number":1,"fieldCode":"JPIT-08","heading":"H","text":"T","effectiveOn":"{{InTwoDays}}"}""", 422, "effective-date-not-in-future"),
+        ["adopt a statement: 409"] = new([DraftStatement, HoldSecondConsultations], $"{Draft}/adoption",
+            """{"meetingId":"space-consultations-2-rome","adoptedOn":"2026-10-21","place":"Rome","signatories":["X"]}""", 409, "statement-has-clauses"),
+        ["adopt a statement: 422"] = new([DraftStatement, AddClause, HoldSecondConsultations], $"{Draft}/adoption",
+            """{"meetingId":"space-consultations-2-rome","adoptedOn":"2026-10-19","place":"Rome","signatories":["X"]}""", 422, "adoption-after-drafting"),
+        ["adopt an action plan: 409"] = new([], "/api/action-plans",
+            """{"planId":"action-plan-2024-2027","dialogueId":"japan-italy-space","title":"2024–2027 Action Plan","periodFrom":"2024","periodTo":"2028","effectiveOn":"2024"}""", 409, "plan-adopted-once"),
+        ["adopt an action plan: 422"] = new([], "/api/action-plans",
+            """{"planId":"rs-plan","dialogueId":"japan-italy-space","title":"T","periodFrom":"2030","periodTo":"2028","effectiveOn":"2026-10-20"}""", 422, "end-not-before-start"),
+        ["add an item: 409"] = new([AddItem], $"{Plan}/items",
+            """{"itemId":"ssa-data-exchange","fieldCode":"JPIT-08","text":"Something else.","effectiveOn":"2026-07-01"}""", 409, "plan-item-ids-unique"),
+        ["add an item: 422"] = new([], $"{Plan}/items",
+            """{"itemId":"ssa-data-exchange","fieldCode":"JPIT-08","text":"T","effectiveOn":"2023-12"}""", 422, "plan-changes-after-adoption"),
+        ["update an item's progress: 409"] = new([AddItem, CompleteItem], $"{Item}/progress",
+            """{"progress":"on-track","note":"N","effectiveOn":"2026-10-02"}""", 409, "closed-items-stay-closed"),
+        ["update an item's progress: 422"] = new([AddItem], $"{Item}/progress",
+            """{"progress":"completed","note":"N","effectiveOn":"2026-08-01"}""", 422, "complete-or-drop-explicitly"),
+        ["complete an item: 409"] = new([AddItem, DropItem], $"{Item}/completion", """{"note":null,"effectiveOn":"2026-10-01"}""", 409, "closed-items-stay-closed"),
+        ["complete an item: 422"] = new([AddItem], $"{Item}/completion", """{"note":null,"effectiveOn":"2026-06"}""", 422, "item-changes-after-it-was-added"),
+        ["drop an item: 409"] = new([AddItem, CompleteItem], $"{Item}/drop", """{"reason":"R","effectiveOn":"2026-10-01"}""", 409, "closed-items-stay-closed"),
+        ["drop an item: 422"] = new([AddItem], $"{Item}/drop", """{"reason":"R","effectiveOn":"2026-06-30"}""", 422, "item-changes-after-it-was-added"),
+        ["reaffirm a plan: 422"] = new([], $"{Plan}/reaffirmations",
+            """{"by":{"kind":"meeting","id":"rome-summit-2026-06-15"},"effectiveOn":"2023"}""", 422, "plan-changes-after-adoption"),
+        ["make a commitment: 409"] = new([], "/api/commitments",
+            """{"commitmentId":"jpit-06-solar-c","dialogueId":"japan-italy-space","fieldCode":"JPIT-08","text":"T","parties":["Japan","Italy"],"agencies":[],"programmes":[],"source":{"kind":"meeting","id":"rome-summit-2026-06-15"},"status":"agreed","effectiveOn":"2026-06-15"}""", 409, "commitment-made-once"),
+        ["make a commitment: 422"] = new([], "/api/commitments",
+            """{"commitmentId":"rs-commitment","dialogueId":"japan-italy-space","fieldCode":"JPIT-08","text":"T","parties":["Japan","Italy"],"agencies":[],"programmes":[],"source":{"kind":"meeting","id":"rome-summit-2026-06-15"},"status":"fulfilled","effectiveOn":"2026-06-15"}""", 422, "commitments-start-open"),
+        ["change a commitment's status: 409"] = new([], "/api/commitments/jpit-06-solar-c/status",
+            """{"to":"agreed","effectiveOn":"2026-09-01","reason":"R"}""", 409, "commitment-lifecycle"),
+        ["change a commitment's status: 422"] = new([], "/api/commitments/jpit-06-solar-c/status",
+            """{"to":"fulfilled","effectiveOn":"2026-06-14","reason":"R"}""", 422, "status-changes-in-order"),
+        ["amend a commitment: 409"] = new([new("/api/commitments/jpit-06-solar-c/status", """{"to":"fulfilled","effectiveOn":"2026-09-01","reason":"R"}""")],
+            "/api/commitments/jpit-06-solar-c/amendments", """{"text":"T2","effectiveOn":"2026-09-01","reason":"R"}""", 409, "final-commitments-are-not-amended"),
+        ["amend a commitment: 422"] = new([], "/api/commitments/jpit-08-collision-avoidance/amendments",
+            """{"text":"T2","effectiveOn":"2026-06-14","reason":"R"}""", 422, "amendment-after-commitment"),
+    };
+
+    public static TheoryData<string> Names => new(Cases.Keys);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task A_broken_rule_is_answered_with_its_status_naming_the_rule_and_nothing_is_appended(string name)
+    {
+        var @case = Cases[name];
+        await SeedAsync();
+        foreach (var given in @case.Given)
+        {
+            var answer = await SendAsync(given.Url, given.Body);
+            Assert.True(answer.Status is 200 or 201, $"Given {given.Url} answered {answer.Status}: {answer.Body?.ToJsonString()}");
+        }
+
+        await RefusedAsync(@case.Url, @case.Body, @case.Status, rule: @case.Rule);
+    }
+}

@@ -56,6 +56,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<QueryParameters>();
 app.UseReplayNeedsAuditor();
+app.UseReplayedAxesHeader();
 app.UseMiddleware<CommandBodies>();
 app.UseMiddleware<IdempotencyKeys>();
 app.UseMiddleware<RecordETags>();

@@ -81,3 +81,21 @@ public sealed record Axes(DateTimeOffset? RecordedAt, DateOnly? EffectiveOn)
             new[] { RecordedAt is { } r ? $"as recorded at {r.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}" : null, EffectiveOn is { } d ? $"as in effect on {d:yyyy-MM-dd}" : null }
                 .OfType<string>());
 }
+
+public static class ReplayedAnswers
+{
+    /// <summary>A replayed answer says which axes it was computed for (<c>X-Record-Axes</c>), so that a saved answer can be traced.</summary>
+    public static IApplicationBuilder UseReplayedAxesHeader(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (Axes.Requested(context.Request.Query, context.RequestServices.GetRequiredService<TimeProvider>()) is { } axes)
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.Response.StatusCode < 300) context.Response.Headers["X-Record-Axes"] = axes.Header;
+                return Task.CompletedTask;
+            });
+        }
+
+        await next(context);
+    });
+}

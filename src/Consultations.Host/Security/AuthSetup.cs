@@ -70,16 +70,6 @@ public static class AuthSetup
             return;
         }
 
-        // A replayed answer says which axes it was computed for, so that a saved answer can be traced.
-        if (Auditing.Axes.Requested(query, context.RequestServices.GetRequiredService<TimeProvider>()) is { } axes)
-        {
-            context.Response.OnStarting(() =>
-            {
-                if (context.Response.StatusCode < 300) context.Response.Headers["X-Record-Axes"] = axes.Header;
-                return Task.CompletedTask;
-            });
-        }
-
         await next(context);
     });
 }

@@ -19,26 +19,24 @@ public sealed record Subject(string? Stream = null, string? Dialogue = null, str
         [.. (await session.Query<RecordFootprint>().Where(f => f.DialogueId != null).Select(f => f.DialogueId!).Distinct().ToListAsync(ct)).Order(StringComparer.Ordinal)];
 
     /// <summary>The streams to read, found through the records' footprints; null for every stream.</summary>
-    public async Task<IReadOnlyList<string>?> StreamsAsync(IQuerySession session, CancellationToken ct)
+    public async Task<IReadOnlyList<string>?> StreamsAsync(IQuerySession session, CancellationToken ct) =>
+        Field is null && Dialogue is null ? null : await Footprints(session).Select(f => f.Id).ToListAsync(ct);
+
+    /// <summary>The footprints of the subject's records (a field's by jsonb containment, a dialogue's by its column).</summary>
+    public IQueryable<RecordFootprint> Footprints(IQuerySession session)
     {
-        if (Field is null && Dialogue is null) return null;
         var query = session.Query<RecordFootprint>().AsQueryable();
         if (Field is { } code) query = query.Where(f => f.FieldCodes.Contains(code));
         if (Dialogue is { } dialogue) query = query.Where(f => f.DialogueId == dialogue);
-        return await query.Select(f => f.Id).ToListAsync(ct);
+        return query;
     }
 }
 
 /// <summary>The fields' status as it stands now: the stored footprints of the subject's records, merged.</summary>
 public static class FieldStatuses
 {
-    public static async Task<IReadOnlyList<FieldStatus>> ListAsync(IQuerySession session, Subject subject, CancellationToken ct)
-    {
-        var query = session.Query<RecordFootprint>().AsQueryable();
-        if (subject.Field is { } code) query = query.Where(f => f.FieldCodes.Contains(code));
-        if (subject.Dialogue is { } dialogue) query = query.Where(f => f.DialogueId == dialogue);
-        return InOrder(FieldStatusFold.Merge(await query.ToListAsync(ct)).Values, subject);
-    }
+    public static async Task<IReadOnlyList<FieldStatus>> ListAsync(IQuerySession session, Subject subject, CancellationToken ct) =>
+        InOrder(FieldStatusFold.Merge(await subject.Footprints(session).ToListAsync(ct)).Values, subject);
 
     /// <summary>
     /// The subject's fields in their dialogue's numbering: only the one field for a field, only the dialogue's for a

@@ -41,7 +41,12 @@ public sealed class AuditCommand : JasperFxAsyncCommand<AuditInput>
         }
         catch (InvalidCommand e)
         {
-            console.MarkupLineInterpolated($"[red]{e.Errors.First().Key}:[/] {e.Errors.First().Value.First()}");
+            CliAxes.Refuse(console, e);
+            return false;
+        }
+        catch (Domain.Common.RecordNotFound e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return false;
         }
 

@@ -7,16 +7,8 @@ using Spectre.Console;
 
 namespace Consultations.Host.Cli;
 
-public class ReplayInput : NetCoreInput
+public class ReplayInput : AxesInput
 {
-    [Description("The record as it stood at this instant (ISO-8601, e.g. 2026-06-01T12:00:00Z)")]
-    [FlagAlias("recorded-at")]
-    public string? RecordedAtFlag { get; set; }
-
-    [Description("The world as it was on this day (yyyy-MM-dd), according to the record")]
-    [FlagAlias("effective-on")]
-    public string? EffectiveOnFlag { get; set; }
-
     [Description("Only this cooperation field")]
     [FlagAlias("field")]
     public string? FieldFlag { get; set; }
@@ -34,16 +26,7 @@ public sealed class ReplayCommand : JasperFxAsyncCommand<ReplayInput>
 
     public static async Task<bool> PrintAsync(IAnsiConsole console, IDocumentStore store, TimeProvider clock, string? recordedAt, string? effectiveOn, string? field, CancellationToken ct)
     {
-        Axes axes;
-        try
-        {
-            axes = Axes.Read(recordedAt, effectiveOn, clock);
-        }
-        catch (InvalidCommand e)
-        {
-            console.MarkupLineInterpolated($"[red]{e.Errors.First().Key}:[/] {e.Errors.First().Value.First()}");
-            return false;
-        }
+        if (CliAxes.Read(console, recordedAt, effectiveOn, clock) is not { } axes) return false;
 
         await using var session = store.QuerySession();
         if (field is not null) return await PrintAsync(console, session, axes, Subject.Of(field: field), ct);

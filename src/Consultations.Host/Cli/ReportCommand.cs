@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Consultations.Host.Cli;
 
-public class ReportInput : NetCoreInput
+public class ReportInput : AxesInput
 {
     [Description("Where to write the report")]
     [FlagAlias("out", 'o')]
@@ -21,14 +21,6 @@ public class ReportInput : NetCoreInput
     [Description("html (default) or md")]
     [FlagAlias("format", 'f')]
     public string? FormatFlag { get; set; }
-
-    [Description("The report as the record stood at this instant (ISO-8601, e.g. 2026-06-01T12:00:00Z)")]
-    [FlagAlias("recorded-at")]
-    public string? RecordedAtFlag { get; set; }
-
-    [Description("The report of the world as it was on this day (yyyy-MM-dd), according to the record")]
-    [FlagAlias("effective-on")]
-    public string? EffectiveOnFlag { get; set; }
 }
 
 [Description("Writes the status report of a dialogue (the same document as GET /api/reports/status) to a file", Name = "report")]
@@ -57,7 +49,7 @@ public sealed class ReportCommand : JasperFxAsyncCommand<ReportInput>
         }
         catch (InvalidCommand e)
         {
-            console.MarkupLineInterpolated($"[red]{e.Errors.First().Key}:[/] {e.Errors.First().Value.First()}");
+            CliAxes.Refuse(console, e);
             return false;
         }
 

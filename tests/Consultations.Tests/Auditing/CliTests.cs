@@ -56,4 +56,12 @@ public class CliTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.Contains("Concluded.", text);
         Assert.Contains("commitment_status_changed", text);
     }
+
+    [Fact]
+    public async Task Audit_of_an_unknown_record_says_so_and_fails()
+    {
+        var (console, output) = Recording();
+        Assert.False(await AuditCommand.PrintAsync(console, Store, "no-such-record", null, null, CancellationToken.None));
+        Assert.Contains("No record 'no-such-record' is on record.", output.ToString());
+    }
 }

@@ -29,17 +29,62 @@ public sealed record ActionPlanItemDropped(string PlanId, string DialogueId, str
 /// <param name="By">The meeting or statement that reaffirmed the plan.</param>
 public sealed record ActionPlanReaffirmed(string PlanId, string DialogueId, SourceRef By, string? Note, PartialDate EffectiveOn) : IRecordEvent;
 
-public sealed record AdoptActionPlan(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate EffectiveOn);
+public sealed record AdoptActionPlan(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("planId", PlanId)
+        .Id("dialogueId", DialogueId)
+        .Text("title", Title, 300)
+        .Date("periodFrom", PeriodFrom)
+        .Date("periodTo", PeriodTo)
+        .Date("effectiveOn", EffectiveOn);
+}
 
-public sealed record AddActionPlanItem(string PlanId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn);
+public sealed record AddActionPlanItem(string PlanId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("planId", PlanId)
+        .Id("itemId", ItemId)
+        .FieldCode("fieldCode", FieldCode)
+        .Text("text", Text, 4000)
+        .Date("effectiveOn", EffectiveOn);
+}
 
-public sealed record UpdateActionPlanItemProgress(string PlanId, string ItemId, ItemProgress Progress, string Note, PartialDate EffectiveOn);
+public sealed record UpdateActionPlanItemProgress(string PlanId, string ItemId, ItemProgress Progress, string Note, PartialDate EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("planId", PlanId)
+        .Id("itemId", ItemId)
+        .Text("note", Note, 4000)
+        .Date("effectiveOn", EffectiveOn);
+}
 
-public sealed record CompleteActionPlanItem(string PlanId, string ItemId, string? Note, PartialDate EffectiveOn);
+public sealed record CompleteActionPlanItem(string PlanId, string ItemId, string? Note, PartialDate EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("planId", PlanId)
+        .Id("itemId", ItemId)
+        .OptionalText("note", Note, 4000)
+        .Date("effectiveOn", EffectiveOn);
+}
 
-public sealed record DropActionPlanItem(string PlanId, string ItemId, string Reason, PartialDate EffectiveOn);
+public sealed record DropActionPlanItem(string PlanId, string ItemId, string Reason, PartialDate EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("planId", PlanId)
+        .Id("itemId", ItemId)
+        .Text("reason", Reason, 4000)
+        .Date("effectiveOn", EffectiveOn);
+}
 
-public sealed record ReaffirmActionPlan(string PlanId, SourceRef By, string? Note, PartialDate EffectiveOn);
+public sealed record ReaffirmActionPlan(string PlanId, SourceRef By, string? Note, PartialDate EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("planId", PlanId)
+        .Id("by.id", By.Id)
+        .OptionalText("note", Note, 4000)
+        .Date("effectiveOn", EffectiveOn);
+}
 
 public sealed record ActionPlanItem(string ItemId, string FieldCode, string Text, ItemProgress Progress, string? LastNote, PartialDate AddedOn, PartialDate LastChangedOn)
 {

@@ -32,11 +32,37 @@ public sealed record CommitmentStatusChangeCorrected(string CommitmentId, string
 
 public sealed record MakeCommitment(string CommitmentId, string DialogueId, string FieldCode, string Text,
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
-    SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn);
+    SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("commitmentId", CommitmentId)
+        .Id("dialogueId", DialogueId)
+        .FieldCode("fieldCode", FieldCode)
+        .Text("text", Text, 8000)
+        .Names("parties", Parties, min: 1)
+        .Names("agencies", Agencies)
+        .Names("programmes", Programmes)
+        .Text("source.id", Source.Id, 80)
+        .OptionalText("source.part", Source.Part, 80)
+        .Date("effectiveOn", EffectiveOn);
+}
 
-public sealed record ChangeCommitmentStatus(string CommitmentId, CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy);
+public sealed record ChangeCommitmentStatus(string CommitmentId, CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("commitmentId", CommitmentId)
+        .Date("effectiveOn", EffectiveOn)
+        .Text("reason", Reason, 4000);
+}
 
-public sealed record AmendCommitment(string CommitmentId, string Text, PartialDate EffectiveOn, string Reason);
+public sealed record AmendCommitment(string CommitmentId, string Text, PartialDate EffectiveOn, string Reason) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("commitmentId", CommitmentId)
+        .Text("text", Text, 8000)
+        .Date("effectiveOn", EffectiveOn)
+        .Text("reason", Reason, 4000);
+}
 
 /// <param name="Original">The event stored at <c>Corrects</c>, as read from the record (null when there is none).</param>
 public sealed record CorrectCommitmentStatusChange(string CommitmentId, EventRef Corrects, object? Original, PartialDate EffectiveOn, string Reason);

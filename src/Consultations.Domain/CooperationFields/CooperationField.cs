@@ -12,9 +12,26 @@ public sealed record CooperationFieldScopeRevised(string FieldCode, string Title
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
 
-public sealed record DefineCooperationField(string FieldCode, string DialogueId, int Number, string Title, string Scope, PartialDate EffectiveOn);
+public sealed record DefineCooperationField(string FieldCode, string DialogueId, int Number, string Title, string Scope, PartialDate EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .FieldCode("fieldCode", FieldCode)
+        .Id("dialogueId", DialogueId)
+        .Number("number", Number, 1, 999)
+        .Text("title", Title, 200)
+        .Text("scope", Scope, 4000)
+        .Date("effectiveOn", EffectiveOn);
+}
 
-public sealed record ReviseCooperationFieldScope(string FieldCode, string Title, string Scope, PartialDate EffectiveOn, string Reason);
+public sealed record ReviseCooperationFieldScope(string FieldCode, string Title, string Scope, PartialDate EffectiveOn, string Reason) : ICommand
+{
+    public void Check(Check check) => check
+        .FieldCode("fieldCode", FieldCode)
+        .Text("title", Title, 200)
+        .Text("scope", Scope, 4000)
+        .Date("effectiveOn", EffectiveOn)
+        .Text("reason", Reason, 2000);
+}
 
 /// <summary>A field of cooperation of one dialogue (e.g. "Space Sustainability"); Id is its code.</summary>
 public sealed record CooperationField(string Id, string DialogueId, int Number, string Title, string Scope, PartialDate DefinedOn, PartialDate LastRevisedOn);

@@ -4,7 +4,15 @@ namespace Consultations.Domain.Dialogues;
 
 public sealed record DialogueOpened(string DialogueId, string Title, IReadOnlyList<string> Parties, string? Subject, PartialDate EffectiveOn) : IRecordEvent;
 
-public sealed record OpenDialogue(string DialogueId, string Title, IReadOnlyList<string> Parties, string? Subject, PartialDate EffectiveOn);
+public sealed record OpenDialogue(string DialogueId, string Title, IReadOnlyList<string> Parties, string? Subject, PartialDate EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("dialogueId", DialogueId)
+        .Text("title", Title, 200)
+        .Names("parties", Parties, min: 2)
+        .OptionalText("subject", Subject, 2000)
+        .Date("effectiveOn", EffectiveOn);
+}
 
 public sealed record Dialogue(string Id, string Title, IReadOnlyList<string> Parties, string? Subject, PartialDate OpenedOn);
 

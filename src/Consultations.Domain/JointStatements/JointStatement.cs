@@ -13,11 +13,36 @@ public sealed record ClauseAdded(string StatementId, int Number, string FieldCod
 public sealed record JointStatementAdopted(string StatementId, string MeetingId, PartialDate AdoptedOn, string Place,
     IReadOnlyList<string> Signatories, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn) : IFieldEvent;
 
-public sealed record DraftJointStatement(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn);
+public sealed record DraftJointStatement(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("statementId", StatementId)
+        .Id("dialogueId", DialogueId)
+        .Text("title", Title, 300)
+        .OptionalText("preamble", Preamble, 20000)
+        .Date("effectiveOn", EffectiveOn);
+}
 
-public sealed record AddClause(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn);
+public sealed record AddClause(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("statementId", StatementId)
+        .Number("number", Number, 1, 999)
+        .FieldCode("fieldCode", FieldCode)
+        .Text("heading", Heading, 300)
+        .Text("text", Text, 20000)
+        .Date("effectiveOn", EffectiveOn);
+}
 
-public sealed record AdoptJointStatement(string StatementId, string MeetingId, PartialDate AdoptedOn, string Place, IReadOnlyList<string> Signatories);
+public sealed record AdoptJointStatement(string StatementId, string MeetingId, PartialDate AdoptedOn, string Place, IReadOnlyList<string> Signatories) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("statementId", StatementId)
+        .Id("meetingId", MeetingId)
+        .Date("adoptedOn", AdoptedOn)
+        .Text("place", Place, 200)
+        .Names("signatories", Signatories, min: 1);
+}
 
 public sealed record Clause(int Number, string FieldCode, string Heading, string Text);
 

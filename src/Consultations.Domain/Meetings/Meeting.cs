@@ -32,17 +32,55 @@ public sealed record MeetingCancelled(string MeetingId, PartialDate EffectiveOn,
 public sealed record MeetingHeldCorrected(string MeetingId, EventRef Corrects, DateSpan WasDates, DateSpan Dates, PartialDate EffectiveOn, string Reason) : ICorrection, IRecordEvent;
 
 public sealed record ScheduleMeeting(string MeetingId, string DialogueId, MeetingKind Kind, string Title, string Place,
-    DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn);
+    DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("meetingId", MeetingId)
+        .Id("dialogueId", DialogueId)
+        .Text("title", Title, 300)
+        .Text("place", Place, 200)
+        .Span("plannedDates", PlannedDates, required: false)
+        .Names("parties", Parties, min: 2)
+        .Delegations("delegations", Delegations);
+}
 
-public sealed record RescheduleMeeting(string MeetingId, string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason);
+public sealed record RescheduleMeeting(string MeetingId, string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("meetingId", MeetingId)
+        .Text("place", Place, 200)
+        .Span("plannedDates", PlannedDates, required: false)
+        .Date("effectiveOn", EffectiveOn)
+        .Text("reason", Reason, 2000);
+}
 
 /// <param name="Place">Defaults to the planned place.</param>
 /// <param name="Participants">Defaults to the planned delegations.</param>
-public sealed record HoldMeeting(string MeetingId, DateSpan Dates, string? Place, IReadOnlyList<Delegation>? Participants);
+public sealed record HoldMeeting(string MeetingId, DateSpan Dates, string? Place, IReadOnlyList<Delegation>? Participants) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("meetingId", MeetingId)
+        .Span("dates", Dates, required: true)
+        .OptionalText("place", Place, 200)
+        .Delegations("participants", Participants);
+}
 
-public sealed record RecordMeetingOutcome(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn);
+public sealed record RecordMeetingOutcome(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("meetingId", MeetingId)
+        .Text("summary", Summary, 8000)
+        .Names("decisions", Decisions, max: 4000)
+        .Names("fieldCodes", FieldCodes, max: 40);
+}
 
-public sealed record CancelMeeting(string MeetingId, PartialDate EffectiveOn, string Reason);
+public sealed record CancelMeeting(string MeetingId, PartialDate EffectiveOn, string Reason) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("meetingId", MeetingId)
+        .Date("effectiveOn", EffectiveOn)
+        .Text("reason", Reason, 2000);
+}
 
 /// <param name="Original">The event stored at <c>Corrects</c>, as read from the record (null when there is none).</param>
 public sealed record CorrectMeetingHeldDates(string MeetingId, EventRef Corrects, object? Original, DateSpan Dates, string Reason);
@@ -179,4 +217,21 @@ public static class MeetingDecider
         MeetingHeldCorrected e when state is not null => state with { HeldDates = e.Dates },
         _ => state,
     };
+}
+
+public static class MeetingChecks
+{
+    public static Check Delegations(this Check check, string field, IReadOnlyList<Delegation>? delegations)
+    {
+        if (delegations is null) return check;
+        for (var i = 0; i < delegations.Count; i++)
+        {
+            var d = delegations[i];
+            check.Text($"{field}[{i}].party", d.Party, 100)
+                .OptionalText($"{field}[{i}].head", d.Head, 200)
+                .Names($"{field}[{i}].members", d.Members);
+        }
+
+        return check.When(delegations.Select(d => d.Party).Distinct().Count() != delegations.Count, field, "must list each party once.");
+    }
 }

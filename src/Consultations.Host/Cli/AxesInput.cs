@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using Consultations.Host.Auditing;
 using Consultations.Host.Infrastructure;
 using JasperFx.CommandLine;

@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 using Wolverine.Http;

@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using Marten;
 using JasperFx.Events;
 using System.Reflection;

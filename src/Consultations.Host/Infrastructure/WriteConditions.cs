@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using System.Globalization;
 
 namespace Consultations.Host.Infrastructure;

@@ -4,27 +4,13 @@ using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
-using Consultations.Host.ActionPlans.AddingItems;
-using Consultations.Host.ActionPlans.Adopting;
-using Consultations.Host.ActionPlans.CompletingItems;
-using Consultations.Host.ActionPlans.DroppingItems;
-using Consultations.Host.ActionPlans.Reaffirming;
-using Consultations.Host.ActionPlans.UpdatingProgress;
-using Consultations.Host.Commitments.Amending;
-using Consultations.Host.Commitments.ChangingStatus;
-using Consultations.Host.Commitments.Making;
-using Consultations.Host.CooperationFields.Defining;
-using Consultations.Host.CooperationFields.RevisingScope;
-using Consultations.Host.Dialogues.Opening;
+using Consultations.Host.ActionPlans;
+using Consultations.Host.Commitments;
+using Consultations.Host.CooperationFields;
+using Consultations.Host.Dialogues;
 using Consultations.Host.Infrastructure;
-using Consultations.Host.JointStatements.AddingClauses;
-using Consultations.Host.JointStatements.Adopting;
-using Consultations.Host.JointStatements.Drafting;
-using Consultations.Host.Meetings.Cancelling;
-using Consultations.Host.Meetings.Holding;
-using Consultations.Host.Meetings.RecordingOutcome;
-using Consultations.Host.Meetings.Rescheduling;
-using Consultations.Host.Meetings.Scheduling;
+using Consultations.Host.JointStatements;
+using Consultations.Host.Meetings;
 
 namespace Consultations.Host.RecordFiles;
 
@@ -38,26 +24,26 @@ public static class CommandCatalog
 
     public static IReadOnlyList<CatalogEntry> Entries { get; } =
     [
-        Entry<OpenDialogue>("open-dialogue", OpenDialogueEndpoint.Handle),
-        Entry<DefineCooperationField>("define-field", DefineCooperationFieldEndpoint.Handle),
-        Entry<ReviseCooperationFieldScope>("revise-field-scope", ReviseFieldScopeEndpoint.Handle),
-        Entry<ScheduleMeeting>("schedule-meeting", ScheduleMeetingEndpoint.Handle),
-        Entry<RescheduleMeeting>("reschedule-meeting", RescheduleMeetingEndpoint.Handle),
-        Entry<HoldMeeting>("hold-meeting", HoldMeetingEndpoint.Handle),
-        Entry<RecordMeetingOutcome>("record-meeting-outcome", RecordMeetingOutcomeEndpoint.Handle),
-        Entry<CancelMeeting>("cancel-meeting", CancelMeetingEndpoint.Handle),
-        Entry<DraftJointStatement>("draft-statement", DraftJointStatementEndpoint.Handle),
-        Entry<AddClause>("add-clause", AddClauseEndpoint.Handle),
-        Entry<AdoptJointStatement>("adopt-statement", AdoptJointStatementEndpoint.Handle),
-        Entry<AdoptActionPlan>("adopt-action-plan", AdoptActionPlanEndpoint.Handle),
-        Entry<AddActionPlanItem>("add-action-plan-item", AddActionPlanItemEndpoint.Handle),
-        Entry<UpdateActionPlanItemProgress>("update-action-plan-item-progress", UpdateItemProgressEndpoint.Handle),
-        Entry<CompleteActionPlanItem>("complete-action-plan-item", CompleteItemEndpoint.Handle),
-        Entry<DropActionPlanItem>("drop-action-plan-item", DropItemEndpoint.Handle),
-        Entry<ReaffirmActionPlan>("reaffirm-action-plan", ReaffirmActionPlanEndpoint.Handle),
-        Entry<MakeCommitment>("make-commitment", MakeCommitmentEndpoint.Handle),
-        Entry<ChangeCommitmentStatus>("change-commitment-status", ChangeCommitmentStatusEndpoint.Handle),
-        Entry<AmendCommitment>("amend-commitment", AmendCommitmentEndpoint.Handle),
+        Entry<OpenDialogue>("open-dialogue", DialogueEndpoints.Handle),
+        Entry<DefineCooperationField>("define-field", CooperationFieldEndpoints.Handle),
+        Entry<ReviseCooperationFieldScope>("revise-field-scope", CooperationFieldEndpoints.Handle),
+        Entry<ScheduleMeeting>("schedule-meeting", MeetingEndpoints.Handle),
+        Entry<RescheduleMeeting>("reschedule-meeting", MeetingEndpoints.Handle),
+        Entry<HoldMeeting>("hold-meeting", MeetingEndpoints.Handle),
+        Entry<RecordMeetingOutcome>("record-meeting-outcome", MeetingEndpoints.Handle),
+        Entry<CancelMeeting>("cancel-meeting", MeetingEndpoints.Handle),
+        Entry<DraftJointStatement>("draft-statement", JointStatementEndpoints.Handle),
+        Entry<AddClause>("add-clause", JointStatementEndpoints.Handle),
+        Entry<AdoptJointStatement>("adopt-statement", JointStatementEndpoints.Handle),
+        Entry<AdoptActionPlan>("adopt-action-plan", ActionPlanEndpoints.Handle),
+        Entry<AddActionPlanItem>("add-action-plan-item", ActionPlanEndpoints.Handle),
+        Entry<UpdateActionPlanItemProgress>("update-action-plan-item-progress", ActionPlanEndpoints.Handle),
+        Entry<CompleteActionPlanItem>("complete-action-plan-item", ActionPlanEndpoints.Handle),
+        Entry<DropActionPlanItem>("drop-action-plan-item", ActionPlanEndpoints.Handle),
+        Entry<ReaffirmActionPlan>("reaffirm-action-plan", ActionPlanEndpoints.Handle),
+        Entry<MakeCommitment>("make-commitment", CommitmentEndpoints.Handle),
+        Entry<ChangeCommitmentStatus>("change-commitment-status", CommitmentEndpoints.Handle),
+        Entry<AmendCommitment>("amend-commitment", CommitmentEndpoints.Handle),
     ];
 
     public static CatalogEntry? Find(string name) => Entries.FirstOrDefault(e => e.Name == name);

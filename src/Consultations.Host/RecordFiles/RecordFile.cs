@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;

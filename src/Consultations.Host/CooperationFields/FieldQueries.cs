@@ -9,7 +9,7 @@ using Consultations.Projections.Fields;
 using Marten;
 using Wolverine.Http;
 
-namespace Consultations.Host.CooperationFields.Reading;
+namespace Consultations.Host.CooperationFields;
 
 public sealed record TouchView(string Id, string Title, string On, string Link);
 

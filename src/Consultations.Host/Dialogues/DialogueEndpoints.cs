@@ -1,13 +1,21 @@
 using Consultations.Domain.Common;
 using Consultations.Domain.Dialogues;
 using Consultations.Host.Auditing;
+using Consultations.Host.Infrastructure;
 using Marten;
 using Wolverine.Http;
 
-namespace Consultations.Host.Dialogues.Reading;
+namespace Consultations.Host.Dialogues;
 
-public static class DialogueQueries
+public static class DialogueEndpoints
 {
+    [WolverinePost("/api/dialogues", OperationId = "openDialogue"), Tags("Dialogues")]
+    public static Task<Recorded> Handle(OpenDialogue command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.DecideAsync<Dialogue>(command.DialogueId, (s, today) => DialogueDecider.Decide(command, s, today), DialogueDecider.Evolve, ct);
+    }
+
     /// <summary>The dialogues on record; <c>recordedAt</c>/<c>effectiveOn</c> replay them on those time axes.</summary>
     [WolverineGet("/api/dialogues", OperationId = "listDialogues"), Tags("Dialogues")]
     public static async Task<IReadOnlyList<Dialogue>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Consultations.Host.Infrastructure;
+namespace Consultations.Domain.Common;
 
 /// <summary>A request that cannot be understood or is incomplete: each field at fault with what is wrong.</summary>
 public sealed class InvalidCommand(IReadOnlyDictionary<string, string[]> errors)
@@ -9,6 +9,27 @@ public sealed class InvalidCommand(IReadOnlyDictionary<string, string[]> errors)
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
     public static InvalidCommand For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>
+/// A command states the shape its input must have (ids, lengths, required dates) in <see cref="Check(Check)"/>; the
+/// write path runs it (<see cref="Commands.ThrowIfInvalid{T}"/>) before anything is read, so a malformed request is a
+/// 400 naming every field at fault, whether it came over HTTP or from a record file.
+/// </summary>
+public interface ICommand
+{
+    void Check(Check check);
+}
+
+public static class Commands
+{
+    public static T ThrowIfInvalid<T>(this T command) where T : ICommand
+    {
+        var check = new Check();
+        command.Check(check);
+        check.ThrowIfAny();
+        return command;
+    }
 }
 
 /// <summary>Collects every field error of a command before refusing it, so the caller can fix them all at once.</summary>
@@ -91,10 +112,10 @@ public sealed partial class Check
 
 public static class CheckDates
 {
-    public static Check Date(this Check check, string field, Consultations.Domain.Common.PartialDate value) =>
+    public static Check Date(this Check check, string field, PartialDate value) =>
         check.When(value == default, field, "is required (yyyy, yyyy-MM or yyyy-MM-dd).");
 
-    public static Check Span(this Check check, string field, Consultations.Domain.Common.DateSpan? value, bool required)
+    public static Check Span(this Check check, string field, DateSpan? value, bool required)
     {
         if (value is null) return check.When(required, field, "is required.");
         return check.Date($"{field}.from", value.From);

@@ -1,0 +1,113 @@
+using Consultations.Domain.ActionPlans;
+using Consultations.Domain.Common;
+using Consultations.Domain.CooperationFields;
+using Consultations.Domain.Dialogues;
+using Consultations.Domain.JointStatements;
+using Consultations.Domain.Meetings;
+using Consultations.Host.Auditing;
+using Consultations.Host.Infrastructure;
+using Marten;
+using Wolverine.Http;
+
+namespace Consultations.Host.ActionPlans;
+
+public static class ActionPlanEndpoints
+{
+    public sealed record AddActionPlanItemRequest(string ItemId, string FieldCode, string Text, PartialDate EffectiveOn);
+
+    [WolverinePost("/api/action-plans/{id}/items", OperationId = "addActionPlanItem"), Tags("Action plans")]
+    public static Task<Recorded> Post(string id, AddActionPlanItemRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new AddActionPlanItem(id, body.ItemId, body.FieldCode, body.Text, body.EffectiveOn), recorder, ct);
+
+    public static async Task<Recorded> Handle(AddActionPlanItem command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        var plan = await recorder.LoadAsync<ActionPlan>(command.PlanId, ct) ?? throw new RecordNotFound("action plan", command.PlanId);
+        var field = await recorder.ReferencedAsync<CooperationField>("fieldCode", command.FieldCode, "cooperation field", ct);
+        RecorderReferences.SameDialogue("fieldCode", plan.DialogueId, field.DialogueId, "cooperation field", field.Id);
+        return await recorder.DecidePlan(command.PlanId, (s, today) => ActionPlanDecider.Decide(command, s, today), ct);
+    }
+
+    [WolverinePost("/api/action-plans", OperationId = "adoptActionPlan"), Tags("Action plans")]
+    public static async Task<Recorded> Handle(AdoptActionPlan command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
+        return await recorder.DecidePlan(command.PlanId, (s, today) => ActionPlanDecider.Decide(command, s, today), ct);
+    }
+
+    public sealed record CompleteItemRequest(string? Note, PartialDate EffectiveOn);
+
+    [WolverinePost("/api/action-plans/{id}/items/{itemId}/completion", OperationId = "completeActionPlanItem"), Tags("Action plans")]
+    public static Task<Recorded> Post(string id, string itemId, CompleteItemRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new CompleteActionPlanItem(id, itemId, body.Note, body.EffectiveOn), recorder, ct);
+
+    public static Task<Recorded> Handle(CompleteActionPlanItem command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.DecidePlan(command.PlanId, (s, today) => ActionPlanDecider.Decide(command, s, today), ct);
+    }
+
+    public sealed record DropItemRequest(string Reason, PartialDate EffectiveOn);
+
+    [WolverinePost("/api/action-plans/{id}/items/{itemId}/drop", OperationId = "dropActionPlanItem"), Tags("Action plans")]
+    public static Task<Recorded> Post(string id, string itemId, DropItemRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new DropActionPlanItem(id, itemId, body.Reason, body.EffectiveOn), recorder, ct);
+
+    public static Task<Recorded> Handle(DropActionPlanItem command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.DecidePlan(command.PlanId, (s, today) => ActionPlanDecider.Decide(command, s, today), ct);
+    }
+
+    /// <summary>Action plans with their items; <c>recordedAt</c>/<c>effectiveOn</c> replay them on those time axes.</summary>
+    [WolverineGet("/api/action-plans", OperationId = "listActionPlans"), Tags("Action plans")]
+    public static async Task<IReadOnlyList<ActionPlan>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var query = await RecordAsOf.QueryAsync<ActionPlan>(session, Axes.Read(recordedAt, effectiveOn, clock), Subject.Of(dialogue), ActionPlanDecider.Evolve, ct);
+        if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(p => p.DialogueId == dialogue);
+        return [.. (await query.ListAsync(ct)).OrderBy(p => p.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>One action plan; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
+    [WolverineGet("/api/action-plans/{id}", OperationId = "getActionPlan"), Tags("Action plans")]
+    public static async Task<ActionPlan> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        await RecordAsOf.FindAsync<ActionPlan>(session, Axes.Read(recordedAt, effectiveOn, clock), id, ActionPlanDecider.Evolve, "action plan", ct);
+
+    /// <param name="By">The meeting or statement that reaffirmed the plan: {"kind": "meeting"|"statement", "id": ...}.</param>
+    public sealed record ReaffirmActionPlanRequest(SourceRef By, string? Note, PartialDate EffectiveOn);
+
+    [WolverinePost("/api/action-plans/{id}/reaffirmations", OperationId = "reaffirmActionPlan"), Tags("Action plans")]
+    public static Task<Recorded> Post(string id, ReaffirmActionPlanRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new ReaffirmActionPlan(id, body.By, body.Note, body.EffectiveOn), recorder, ct);
+
+    public static async Task<Recorded> Handle(ReaffirmActionPlan command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        var plan = await recorder.LoadAsync<ActionPlan>(command.PlanId, ct) ?? throw new RecordNotFound("action plan", command.PlanId);
+        var dialogueId = command.By.Kind switch
+        {
+            SourceKind.Meeting => (await recorder.ReferencedAsync<Meeting>("by.id", command.By.Id, "meeting", ct)).DialogueId,
+            SourceKind.Statement => (await recorder.ReferencedAsync<JointStatement>("by.id", command.By.Id, "joint statement", ct)).DialogueId,
+            _ => throw InvalidCommand.For("by.kind", "A plan is reaffirmed by a meeting or a statement."),
+        };
+        RecorderReferences.SameDialogue("by.id", plan.DialogueId, dialogueId, Words.Of(command.By.Kind), command.By.Id);
+        return await recorder.DecidePlan(command.PlanId, (s, today) => ActionPlanDecider.Decide(command, s, today), ct);
+    }
+
+    /// <param name="Progress">not-started, on-track or delayed; completing and dropping have their own routes.</param>
+    public sealed record UpdateItemProgressRequest(ItemProgress Progress, string Note, PartialDate EffectiveOn);
+
+    [WolverinePost("/api/action-plans/{id}/items/{itemId}/progress", OperationId = "updateActionPlanItemProgress"), Tags("Action plans")]
+    public static Task<Recorded> Post(string id, string itemId, UpdateItemProgressRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new UpdateActionPlanItemProgress(id, itemId, body.Progress, body.Note, body.EffectiveOn), recorder, ct);
+
+    public static Task<Recorded> Handle(UpdateActionPlanItemProgress command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.DecidePlan(command.PlanId, (s, today) => ActionPlanDecider.Decide(command, s, today), ct);
+    }
+
+    public static Task<Recorded> DecidePlan(this Recorder recorder, string planId, Func<ActionPlan?, DateOnly, IReadOnlyList<object>> decide, CancellationToken ct) =>
+        recorder.DecideAsync(planId, decide, ActionPlanDecider.Evolve, ct);
+}

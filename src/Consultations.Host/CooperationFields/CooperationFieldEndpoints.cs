@@ -1,0 +1,40 @@
+using Consultations.Domain.Commitments;
+using Consultations.Domain.Common;
+using Consultations.Domain.CooperationFields;
+using Consultations.Domain.Dialogues;
+using Consultations.Domain.JointStatements;
+using Consultations.Domain.Meetings;
+using Consultations.Host.Auditing;
+using Consultations.Host.Infrastructure;
+using Consultations.Host.Reports;
+using Consultations.Projections.ActionPlans;
+using Consultations.Projections.Fields;
+using Marten;
+using Wolverine.Http;
+
+namespace Consultations.Host.CooperationFields;
+
+public static class CooperationFieldEndpoints
+{
+    [WolverinePost("/api/fields", OperationId = "defineField"), Tags("Cooperation fields")]
+    public static async Task<Recorded> Handle(DefineCooperationField command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
+        return await recorder.DecideAsync<CooperationField>(command.FieldCode,
+            (s, today) => CooperationFieldDecider.Decide(command, s, today), CooperationFieldDecider.Evolve, ct);
+    }
+
+    public sealed record ReviseFieldScopeRequest(string Title, string Scope, PartialDate EffectiveOn, string Reason);
+
+    [WolverinePost("/api/fields/{code}/scope", OperationId = "reviseFieldScope"), Tags("Cooperation fields")]
+    public static Task<Recorded> Post(string code, ReviseFieldScopeRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new ReviseCooperationFieldScope(code, body.Title, body.Scope, body.EffectiveOn, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(ReviseCooperationFieldScope command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.DecideAsync<CooperationField>(command.FieldCode,
+            (s, today) => CooperationFieldDecider.Decide(command, s, today), CooperationFieldDecider.Evolve, ct);
+    }
+}

@@ -1,0 +1,107 @@
+using Consultations.Domain.Common;
+using Consultations.Domain.CooperationFields;
+using Consultations.Domain.Dialogues;
+using Consultations.Domain.Meetings;
+using Consultations.Host.Auditing;
+using Consultations.Host.Infrastructure;
+using Marten;
+using Wolverine.Http;
+
+namespace Consultations.Host.Meetings;
+
+public static class MeetingEndpoints
+{
+    public sealed record CancelMeetingRequest(PartialDate EffectiveOn, string Reason);
+
+    [WolverinePost("/api/meetings/{id}/cancellation", OperationId = "cancelMeeting"), Tags("Meetings")]
+    public static Task<Recorded> Post(string id, CancelMeetingRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new CancelMeeting(id, body.EffectiveOn, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(CancelMeeting command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
+    }
+
+    /// <param name="Place">Where it was held; defaults to the planned place.</param>
+    /// <param name="Participants">Who took part; defaults to the planned delegations.</param>
+    public sealed record HoldMeetingRequest(DateSpan Dates, string? Place, IReadOnlyList<Delegation>? Participants);
+
+    [WolverinePost("/api/meetings/{id}/held", OperationId = "recordMeetingHeld"), Tags("Meetings")]
+    public static Task<Recorded> Post(string id, HoldMeetingRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new HoldMeeting(id, body.Dates, body.Place, body.Participants), recorder, ct);
+
+    public static async Task<Recorded> Handle(HoldMeeting command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        var meeting = await recorder.LoadAsync<Meeting>(command.MeetingId, ct) ?? throw new RecordNotFound("meeting", command.MeetingId);
+        var strangers = (command.Participants ?? []).Select(d => d.Party).Except(meeting.Parties).ToList();
+        if (strangers.Count > 0) throw InvalidCommand.For("participants", $"Delegations of parties not at the meeting: {string.Join(", ", strangers)}.");
+        return await recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
+    }
+
+    /// <summary>Meetings in date order; <c>recordedAt</c>/<c>effectiveOn</c> replay them on those time axes.</summary>
+    [WolverineGet("/api/meetings", OperationId = "listMeetings"), Tags("Meetings")]
+    public static async Task<IReadOnlyList<Meeting>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var query = await RecordAsOf.QueryAsync<Meeting>(session, Axes.Read(recordedAt, effectiveOn, clock), Subject.Of(dialogue), MeetingDecider.Evolve, ct);
+        if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(m => m.DialogueId == dialogue);
+        var meetings = await query.ListAsync(ct);
+        return [.. meetings.OrderBy(m => m.Dates?.From.Earliest ?? DateOnly.MaxValue).ThenBy(m => m.Id)];
+    }
+
+    /// <summary>One meeting; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
+    [WolverineGet("/api/meetings/{id}", OperationId = "getMeeting"), Tags("Meetings")]
+    public static async Task<Meeting> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var axes = Axes.Read(recordedAt, effectiveOn, clock);
+        return await RecordAsOf.FindAsync<Meeting>(session, axes, id, MeetingDecider.Evolve, "meeting", ct);
+    }
+
+    /// <param name="FieldCodes">The cooperation fields the meeting dealt with.</param>
+    /// <param name="EffectiveOn">Defaults to the last day of the meeting.</param>
+    public sealed record RecordMeetingOutcomeRequest(string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn);
+
+    [WolverinePost("/api/meetings/{id}/outcome", OperationId = "recordMeetingOutcome"), Tags("Meetings")]
+    public static Task<Recorded> Post(string id, RecordMeetingOutcomeRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new RecordMeetingOutcome(id, body.Summary, body.Decisions, body.FieldCodes, body.EffectiveOn), recorder, ct);
+
+    public static async Task<Recorded> Handle(RecordMeetingOutcome command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        var meeting = await recorder.LoadAsync<Meeting>(command.MeetingId, ct) ?? throw new RecordNotFound("meeting", command.MeetingId);
+        for (var i = 0; i < command.FieldCodes.Count; i++)
+        {
+            var field = await recorder.ReferencedAsync<CooperationField>($"fieldCodes[{i}]", command.FieldCodes[i], "cooperation field", ct);
+            RecorderReferences.SameDialogue($"fieldCodes[{i}]", meeting.DialogueId, field.DialogueId, "cooperation field", field.Id);
+        }
+
+        return await recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
+    }
+
+    /// <param name="PlannedDates">Null when the new date is not yet fixed.</param>
+    public sealed record RescheduleMeetingRequest(string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason);
+
+    [WolverinePost("/api/meetings/{id}/reschedule", OperationId = "rescheduleMeeting"), Tags("Meetings")]
+    public static Task<Recorded> Post(string id, RescheduleMeetingRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new RescheduleMeeting(id, body.Place, body.PlannedDates, body.EffectiveOn, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(RescheduleMeeting command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
+    }
+
+    [WolverinePost("/api/meetings", OperationId = "scheduleMeeting"), Tags("Meetings")]
+    public static async Task<Recorded> Handle(ScheduleMeeting command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
+        var strangers = command.Delegations.Select(d => d.Party).Except(command.Parties).ToList();
+        if (strangers.Count > 0) throw InvalidCommand.For("delegations", $"Delegations of parties not at the meeting: {string.Join(", ", strangers)}.");
+        return await recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
+    }
+
+    public static Task<Recorded> Decide(this Recorder recorder, string meetingId, Func<Meeting?, DateOnly, IReadOnlyList<object>> decide, CancellationToken ct) =>
+        recorder.DecideAsync(meetingId, decide, MeetingDecider.Evolve, ct);
+}

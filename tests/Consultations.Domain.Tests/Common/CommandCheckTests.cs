@@ -1,0 +1,68 @@
+using Consultations.Domain.Common;
+using Consultations.Domain.ActionPlans;
+using Consultations.Domain.Commitments;
+using Consultations.Domain.Dialogues;
+using Consultations.Domain.Meetings;
+
+namespace Consultations.Domain.Tests.Common;
+
+/// <summary>A command's own input rules: a malformed command is refused with every field at fault, before any decision.</summary>
+public sealed class CommandCheckTests
+{
+    private static readonly PartialDate May28 = PartialDate.Parse("2026-05-28");
+
+    private static string[] FieldsAtFault(ICommand command) =>
+        [.. Assert.Throws<InvalidCommand>(() => command.ThrowIfInvalid()).Errors.Keys.Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void A_well_formed_command_passes_and_is_returned_as_it_was()
+    {
+        var command = new OpenDialogue("japan-italy", "Japan–Italy", ["Japan", "Italy"], null, May28);
+
+        Assert.Same(command, command.ThrowIfInvalid());
+    }
+
+    [Fact]
+    public void Every_field_at_fault_is_named_at_once()
+    {
+        var command = new MakeCommitment("Not An Id", "", "JPIT 06", new string('x', 8001), [], ["JAXA", "jaxa"], [""],
+            new SourceRef(SourceKind.Statement, ""), CommitmentStatus.Agreed, default);
+
+        Assert.Equal(
+            ["agencies", "commitmentId", "dialogueId", "effectiveOn", "fieldCode", "parties", "programmes[0]", "source.id", "text"],
+            FieldsAtFault(command));
+    }
+
+    [Fact]
+    public void A_dialogue_has_two_parties_or_more()
+    {
+        var command = new OpenDialogue("japan-italy", "Japan–Italy", ["Japan"], null, May28);
+
+        Assert.Equal(["parties"], FieldsAtFault(command));
+    }
+
+    [Fact]
+    public void Delegations_are_checked_member_by_member_and_each_party_comes_once()
+    {
+        var command = new ScheduleMeeting("tokyo-1", "japan-italy", MeetingKind.Consultation, "First consultations", "Tokyo", null,
+            ["Japan", "Italy"], [new Delegation("Japan", null, [" "]), new Delegation("Japan", null, [])], null);
+
+        Assert.Equal(["delegations", "delegations[0].members[0]"], FieldsAtFault(command));
+    }
+
+    [Fact]
+    public void A_held_meeting_needs_its_dates()
+    {
+        var command = new HoldMeeting("tokyo-1", null!, null, null);
+
+        Assert.Equal(["dates"], FieldsAtFault(command));
+    }
+
+    [Fact]
+    public void A_plan_period_needs_both_ends()
+    {
+        var command = new AdoptActionPlan("action-plan-2024-2027", "japan-italy", "Action Plan", PartialDate.Parse("2024"), default, May28);
+
+        Assert.Equal(["periodTo"], FieldsAtFault(command));
+    }
+}

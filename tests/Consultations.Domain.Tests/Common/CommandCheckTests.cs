@@ -65,4 +65,21 @@ public sealed class CommandCheckTests
 
         Assert.Equal(["periodTo"], FieldsAtFault(command));
     }
+
+    public static TheoryData<ICommand, string> ActionPlanFaults => new()
+    {
+        { new AdoptActionPlan("Plan 2028", "japan-italy", "Plan", PartialDate.Parse("2028"), PartialDate.Parse("2030"), May28), "planId" },
+        { new AddActionPlanItem("plan", "SSA Data", "JPIT-08", "Exchange SSA data.", May28), "itemId" },
+        { new AddActionPlanItem("plan", "ssa", "JPIT-08", "  ", May28), "text" },
+        { new UpdateActionPlanItemProgress("plan", "ssa", ItemProgress.OnTrack, " ", May28), "note" },
+        { new UpdateActionPlanItemProgress("plan", "ssa", ItemProgress.OnTrack, "Talks started.", default), "effectiveOn" },
+        { new CompleteActionPlanItem("plan", "NOT_AN_ID", null, May28), "itemId" },
+        { new DropActionPlanItem("plan", "ssa", "", May28), "reason" },
+        { new ReaffirmActionPlan("plan", new SourceRef(SourceKind.Meeting, " "), null, May28), "by.id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ActionPlanFaults))]
+    public void An_action_plan_command_names_the_field_at_fault(ICommand command, string field) =>
+        Assert.Equal([field], FieldsAtFault(command));
 }

@@ -26,9 +26,15 @@ public sealed class SearchText(string schema)
 
     public string Rank(string document, string query) => $"ts_rank({document}, {query})";
 
-    public string Snippet(string title, string terms, string text, string query) =>
-        $"ts_headline({Config}, concat_ws(' — ', nullif({text}, ''), nullif({terms}, ''), {title}), {query}, "
-        + $"'StartSel={StartMark}, StopSel={StopMark}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')";
+    /// <summary>The passages of the text (and names) that match, each match marked; the title when only the title matches.</summary>
+    public string Snippet(string title, string terms, string text, string query)
+    {
+        var body = $"concat_ws(' — ', nullif({text}, ''), nullif({terms}, ''))";
+        return $"case when to_tsvector({Config}, {body}) @@ {query} then {Headline(body, query)} else {Headline(title, query)} end";
+    }
+
+    private string Headline(string value, string query) =>
+        $"ts_headline({Config}, {value}, {query}, 'StartSel={StartMark}, StopSel={StopMark}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"')";
 
     /// <summary>
     /// What a person typed, as a query: every word must match, each as the start of a word ("liteb" finds LiteBIRD). Words are

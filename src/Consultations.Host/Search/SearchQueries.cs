@@ -19,6 +19,24 @@ namespace Consultations.Host.Search;
 public sealed record SearchResult(string Kind, string Id, string RecordKind, string RecordId, string DialogueId, string Title, string Text,
     string Snippet, IReadOnlyList<string> FieldCodes, IReadOnlyList<string> Parties, float Rank, string Link);
 
+/// <summary>A search as asked: <see cref="Query"/> is the tsquery built from what was typed; blank filters are null.</summary>
+public sealed record SearchRequest(string Query, string? Kind, string? Field, string? Dialogue)
+{
+    public const int MaxLength = 200;
+
+    /// <summary>Reads the parameters; an empty or over-long <c>q</c>, or an unknown <c>kind</c>, is a 400 naming it.</summary>
+    public static SearchRequest Read(string? q, string? kind, string? field, string? dialogue)
+    {
+        if (string.IsNullOrWhiteSpace(q)) throw InvalidCommand.For("q", "Say what to search for, e.g. q=LiteBIRD.");
+        if (q.Length > MaxLength) throw InvalidCommand.For("q", $"At most {MaxLength} characters.");
+        var query = SearchText.PrefixQuery(q) ?? throw InvalidCommand.For("q", $"'{q}' has no word to search for: give letters or digits.");
+        return new SearchRequest(query, string.IsNullOrWhiteSpace(kind) ? null : QueryValues.OneOf("kind", kind, SearchEntries.Kinds),
+            Blank(field), Blank(dialogue));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
 public static class SearchQueries
 {
     private const string Projection = "SearchIndex";
@@ -33,10 +51,20 @@ public static class SearchQueries
     public static async Task<IReadOnlyList<SearchResult>> Search(string? q, string? kind, string? field, string? dialogue, string? recordedAt, string? effectiveOn,
         HttpContext http, IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(q)) throw InvalidCommand.For("q", "Say what to search for, e.g. q=LiteBIRD.");
-        var query = SearchText.PrefixQuery(q) ?? throw InvalidCommand.For("q", $"'{q}' has no word to search for: give letters or digits.");
-        var wantedKind = string.IsNullOrWhiteSpace(kind) ? null : QueryValues.OneOf("kind", kind, SearchEntries.Kinds);
+        var request = SearchRequest.Read(q, kind, field, dialogue);
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
+        if (axes.IsNow) await freshness.WriteHeadersAsync(http.Response, [Projection], ct);
+        else ProjectionFreshness.WriteReplayedHeaders(http.Response);
+        return await FindAsync(session, request, axes, ct);
+    }
+
+    /// <summary>
+    /// The entries that match, best first: from the index now, else from the subject's records replayed on the axes, turned
+    /// into entries by the same code as the index, and ranked and marked by PostgreSQL with the same expressions, on the fly.
+    /// </summary>
+    public static async Task<IReadOnlyList<SearchResult>> FindAsync(IQuerySession session, SearchRequest request, Axes axes, CancellationToken ct)
+    {
+        var (query, wantedKind, field, dialogue) = request;
         var schema = session.DocumentStore.Options.DatabaseSchemaName;
         var text = new SearchText(schema);
 
@@ -44,14 +72,10 @@ public static class SearchQueries
         string? replayed = null;
         if (axes.IsNow)
         {
-            await freshness.WriteHeadersAsync(http.Response, [Projection], ct);
             source = $"select record_id, kind, entry_id, record_kind, dialogue_id, title, body, terms, field_codes, parties, link, document from {schema}.{SearchIndexProjection.TableName}";
         }
         else
         {
-            // What the record said then: its records replayed with their domain folds, turned into entries by the same code
-            // as the index, and ranked and marked by PostgreSQL with the same expressions, on the fly.
-            ProjectionFreshness.WriteReplayedHeaders(http.Response);
             var entries = await RecordAsOf.GatherAsync(session, axes, Subject.Of(dialogue, field),
                 replay => replay.Events.GroupBy(e => e.StreamKey!).SelectMany(stream => SearchEntries.OfStream([.. stream.Select(e => e.Data)])), ct);
             replayed = JsonSerializer.Serialize(entries.Select(e => new Dictionary<string, object>
@@ -89,8 +113,8 @@ public static class SearchQueries
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("query", query);
         command.Parameters.Add(new NpgsqlParameter("kind", NpgsqlDbType.Text) { Value = (object?)wantedKind ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("field", NpgsqlDbType.Text) { Value = Blank(field) });
-        command.Parameters.Add(new NpgsqlParameter("dialogue", NpgsqlDbType.Text) { Value = Blank(dialogue) });
+        command.Parameters.Add(new NpgsqlParameter("field", NpgsqlDbType.Text) { Value = (object?)field ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("dialogue", NpgsqlDbType.Text) { Value = (object?)dialogue ?? DBNull.Value });
         if (replayed is not null) command.Parameters.Add(new NpgsqlParameter("entries", NpgsqlDbType.Jsonb) { Value = replayed });
 
         var results = new List<SearchResult>();
@@ -104,6 +128,4 @@ public static class SearchQueries
 
         return results;
     }
-
-    private static object Blank(string? value) => string.IsNullOrWhiteSpace(value) ? DBNull.Value : value.Trim();
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using Consultations.Host.Cli;
 using Consultations.Host.Security;
 using Consultations.Tests.Infrastructure;
 using Consultations.Tests.Reporting;
+using Spectre.Console;
 using Xunit.Abstractions;
 
 namespace Consultations.Tests.Search;
@@ -158,6 +160,7 @@ public class SearchTests(AppFixture fixture, ITestOutputHelper output) : Reporti
     [InlineData("/api/search?q=space&effectiveOn=2026-13-01", "effectiveOn")]
     [InlineData("/api/search?q=space&recordedAt=yesterday", "recordedAt")]
     [InlineData("/api/search?q=space&pageSize=501", "pageSize")]
+    [InlineData("/api/search?q=space&format=xml", "format")]
     public async Task Bad_parameters_are_a_400_naming_the_parameter(string url, string parameter)
     {
         var answer = await FetchAsync(url);
@@ -165,6 +168,43 @@ public class SearchTests(AppFixture fixture, ITestOutputHelper output) : Reporti
         Assert.Equal(400, answer.Status);
         Assert.StartsWith("application/problem+json", answer.ContentType);
         Assert.NotNull(answer.Json["errors"]?[parameter]);
+    }
+
+    [Theory]
+    [InlineData("'")]
+    [InlineData("lite'bird")]
+    [InlineData("a & b | !c")]
+    [InlineData("moon:* <-> (mars")]
+    [InlineData("\\ \" ; drop table x; --")]
+    [InlineData("宇宙")]
+    [InlineData("e\u0301")]
+    [InlineData("2026-2027")]
+    public async Task Anything_typed_is_searched_for_never_read_as_query_syntax(string typed)
+    {
+        await SeedAsync();
+
+        var answer = await FetchAsync($"/api/search?q={Uri.EscapeDataString(typed)}");
+
+        Assert.True(answer.Status is 200 or 400, $"{typed}: {answer.Status} {answer.Text}");
+        if (answer.Status == 400) Assert.NotNull(answer.Json["errors"]?["q"]);
+    }
+
+    [Fact]
+    public async Task The_search_command_prints_the_same_results()
+    {
+        await SeedAndCatchUpAsync();
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 400;
+
+        Assert.True(await SearchCommand.PrintAsync(console, Store, TimeProvider.System, new SearchInput { Query = "LiteBIRD", KindFlag = "clause" }, catchUp: false, CancellationToken.None));
+        Assert.Contains("«LiteBIRD»", output.ToString());
+        Assert.Contains("1 results", output.ToString());
+        Assert.False(await SearchCommand.PrintAsync(console, Store, TimeProvider.System, new SearchInput { Query = "LiteBIRD", KindFlag = "document" }, catchUp: false, CancellationToken.None));
+        Assert.Contains("kind:", output.ToString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using Consultations.Host.Infrastructure;
 using Consultations.Host.Search;
 using JasperFx.CommandLine;

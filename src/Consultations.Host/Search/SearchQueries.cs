@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using System.Text.Json;
 using Consultations.Host.Auditing;
 using Consultations.Host.Infrastructure;

@@ -88,7 +88,7 @@ public static class JointStatementDecider
         var existing = statement.Clauses.FirstOrDefault(c => c.Number == command.Number);
         if (existing is not null)
         {
-            return existing == new Clause(command.Number, command.FieldCode, command.Heading, command.Text)
+            return existing == new Clause(command.Number, command.FieldCode, command.Heading, command.Text) { DocumentId = statement.DocumentId }
                 ? Rules.None
                 : throw new RuleBroken("clause-numbers-unique", $"Clause {command.Number} of '{command.StatementId}' already exists with other text.");
         }

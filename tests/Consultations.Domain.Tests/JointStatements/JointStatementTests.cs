@@ -177,4 +177,8 @@ public sealed class JointStatementTests : Specification<JointStatement>
     [Fact]
     public void Drafting_it_again_with_another_document_is_refused() =>
         Given(Drafted() with { DocumentId = "paris-statement" }).When(Draft()).ThenRefused("statement-drafted-once", Conflict);
+
+    [Fact]
+    public void Repeating_a_clause_of_a_statement_drafted_from_a_document_changes_nothing() =>
+        Given(Drafted() with { DocumentId = "paris-statement" }, ClauseAdded()).When(AddClause()).ThenNothingHappens();
 }

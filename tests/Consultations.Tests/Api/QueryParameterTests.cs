@@ -26,6 +26,7 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
         ["kind"] = "meeting", ["status"] = "agreed", ["health"] = "active", ["axis"] = "effective", ["record"] = JapanItalyRecord.StatementId,
         ["format"] = "csv", ["page"] = "1", ["pageSize"] = "10",
         ["/api/timeline status"] = "adopted", ["/api/reports/meetings status"] = "held", ["/api/reports/status format"] = "md",
+        ["/api/documents kind"] = "joint-statement",
     };
 
     private sealed record Route(string Method, string Pattern, QueryParameterSet? Taken);

@@ -67,7 +67,7 @@ public sealed record ActionPlanProgressRow(
     string DialogueId,
     ItemCountsView Items,
     int PercentDone,
-    string LastActivityOn,
+    string? LastActivityOn,
     string Period,
     int Reaffirmations);
 
@@ -101,9 +101,9 @@ public static class ReportViews
     public static IEnumerable<ActionPlanProgressRow> Rows(ActionPlanProgress p)
     {
         var period = $"{p.PeriodFrom}–{p.PeriodTo}";
-        yield return new(p.Id, p.Title, null, p.DialogueId, ItemCountsView.Of(p.Items), PercentDone(p.Items), p.LastActivityOn.ToString(), period, p.Reaffirmations);
+        yield return new(p.Id, p.Title, null, p.DialogueId, ItemCountsView.Of(p.Items), PercentDone(p.Items), p.LastActivityOn?.ToString(), period, p.Reaffirmations);
         foreach (var f in p.ByField)
-            yield return new(p.Id, p.Title, f.FieldCode, p.DialogueId, ItemCountsView.Of(f.Items), PercentDone(f.Items), p.LastActivityOn.ToString(), period, p.Reaffirmations);
+            yield return new(p.Id, p.Title, f.FieldCode, p.DialogueId, ItemCountsView.Of(f.Items), PercentDone(f.Items), p.LastActivityOn?.ToString(), period, p.Reaffirmations);
     }
 
     /// <summary>Completed items out of those not dropped, in whole per cent.</summary>

@@ -2,8 +2,10 @@ using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
+using Consultations.Domain.Documents;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
+using Consultations.Domain.Milestones;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 
@@ -40,4 +42,14 @@ public sealed partial class ActionPlanProjection : SingleStreamProjection<Action
 public sealed partial class CommitmentProjection : SingleStreamProjection<Commitment, string>
 {
     public override Commitment? Evolve(Commitment? snapshot, string id, IEvent e) => CommitmentDecider.Evolve(snapshot, e.Data);
+}
+
+public sealed partial class DocumentProjection : SingleStreamProjection<Document, string>
+{
+    public override Document? Evolve(Document? snapshot, string id, IEvent e) => DocumentDecider.Evolve(snapshot, e.Data);
+}
+
+public sealed partial class MilestoneProjection : SingleStreamProjection<Milestone, string>
+{
+    public override Milestone? Evolve(Milestone? snapshot, string id, IEvent e) => MilestoneDecider.Evolve(snapshot, e.Data);
 }

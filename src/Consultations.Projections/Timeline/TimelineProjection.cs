@@ -2,6 +2,7 @@ using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
+using Consultations.Domain.Milestones;
 using JasperFx.Events;
 using Marten.Events.Projections;
 
@@ -35,6 +36,7 @@ public sealed partial class TimelineProjection : MultiStreamProjection<TimelineE
         Route<CommitmentStatusChanged>();
         Route<CommitmentStatusChangeCorrected>();
         Route<CommitmentAmended>();
+        Route<MilestoneRecorded>();
     }
 
     public override TimelineEntry? Evolve(TimelineEntry? snapshot, string id, IEvent e)

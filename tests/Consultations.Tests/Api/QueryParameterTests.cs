@@ -27,6 +27,7 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
         ["format"] = "csv", ["page"] = "1", ["pageSize"] = "10",
         ["/api/timeline status"] = "adopted", ["/api/reports/meetings status"] = "held", ["/api/reports/status format"] = "md",
         ["q"] = "space", ["/api/search kind"] = "clause",
+        ["/api/documents kind"] = "joint-statement",
     };
 
     private sealed record Route(string Method, string Pattern, QueryParameterSet? Taken);

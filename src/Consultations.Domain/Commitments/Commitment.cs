@@ -72,7 +72,17 @@ public sealed record StatusChange(CommitmentStatus From, CommitmentStatus To, Pa
 public sealed record Commitment(string Id, string DialogueId, string FieldCode, string Text,
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
     SourceRef Source, CommitmentStatus Status, PartialDate MadeOn, PartialDate StatusSince, string? SupersededBy,
-    IReadOnlyList<StatusChange> StatusHistory, int Amendments);
+    IReadOnlyList<StatusChange> StatusHistory, int Amendments)
+{
+    /// <summary>Each party's own progress, for the parties the record has one for; unknown for the others (see <see cref="CommitmentFollowUp"/>).</summary>
+    public IReadOnlyList<PartyProgressState> PartyProgress { get; init; } = [];
+
+    public IReadOnlyList<ComplianceAssessment> Assessments { get; init; } = [];
+
+    public IReadOnlyList<PartyLead> Leads { get; init; } = [];
+
+    public IReadOnlyList<Milestone> Milestones { get; init; } = [];
+}
 
 /// <summary>The legal moves of a commitment: proposed → agreed → in progress → fulfilled, or lapsed, withdrawn, superseded.</summary>
 public static class CommitmentLifecycle
@@ -205,6 +215,6 @@ public static class CommitmentDecider
             StatusSince = state.Status == e.To ? e.EffectiveOn : state.StatusSince,
             StatusHistory = [.. state.StatusHistory.Select(h => h.To == e.To ? h with { EffectiveOn = e.EffectiveOn } : h)],
         },
-        _ => state,
+        _ => CommitmentFollowUp.Evolve(state, @event),
     };
 }

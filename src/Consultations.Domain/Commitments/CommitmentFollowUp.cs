@@ -15,7 +15,8 @@ public sealed record CommitmentPartyProgressChanged(string CommitmentId, string 
 /// A compliance score for one party at a dated review, as the G7 Research Group scores: -1 (no compliance), 0 (partial)
 /// or +1 (full), with a justification. <see cref="Replaces"/> is the score this one corrects at the same review (with a reason).
 /// </summary>
-public sealed record CommitmentComplianceAssessed(string CommitmentId, string DialogueId, string FieldCode, string Party, PartialDate ReviewedOn, int Score,
+/// <param name="EffectiveOn">The date of the review (named like every event's effective date, so that replays place it).</param>
+public sealed record CommitmentComplianceAssessed(string CommitmentId, string DialogueId, string FieldCode, string Party, PartialDate EffectiveOn, int Score,
     string Justification, int? Replaces, string? Reason) : IFieldEvent
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
@@ -205,8 +206,8 @@ public static class CommitmentFollowUp
         (_, CommitmentComplianceAssessed e) => state with
         {
             Assessments = e.Replaces is null
-                ? state.Assessments.With(new ComplianceAssessment(e.Party, e.ReviewedOn, e.Score, e.Justification))
-                : state.Assessments.Replace(a => a.Party == e.Party && a.ReviewedOn == e.ReviewedOn,
+                ? state.Assessments.With(new ComplianceAssessment(e.Party, e.EffectiveOn, e.Score, e.Justification))
+                : state.Assessments.Replace(a => a.Party == e.Party && a.ReviewedOn == e.EffectiveOn,
                     a => a with { Score = e.Score, Justification = e.Justification, Corrections = a.Corrections + 1 }),
         },
         (_, CommitmentLeadSet e) => state with { Leads = state.Leads.WithLead(e.Party, e.Lead, e.EffectiveOn) },

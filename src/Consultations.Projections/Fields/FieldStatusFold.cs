@@ -191,8 +191,8 @@ public static class FieldStatusFold
     // A commitment's share holds its own latest review per party; the field's average is over those (ComplianceTally).
     public static void Apply(FieldStatus s, CommitmentComplianceAssessed e)
     {
-        s.Party(e.Party).Compliance.Review(e.ReviewedOn, e.Score);
-        s.Touched(e.ReviewedOn);
+        s.Party(e.Party).Compliance.Review(e.EffectiveOn, e.Score);
+        s.Touched(e.EffectiveOn);
     }
 
     /// <summary>Leads and milestones move no count; they are activity on their date.</summary>

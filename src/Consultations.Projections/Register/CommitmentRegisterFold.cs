@@ -93,8 +93,8 @@ public static class CommitmentRegisterFold
                 return true;
             case CommitmentComplianceAssessed x:
                 r.Assessments = x.Replaces is null
-                    ? [.. r.Assessments, new ComplianceAssessment(x.Party, x.ReviewedOn, x.Score, x.Justification)]
-                    : [.. r.Assessments.Replace(a => a.Party == x.Party && a.ReviewedOn == x.ReviewedOn,
+                    ? [.. r.Assessments, new ComplianceAssessment(x.Party, x.EffectiveOn, x.Score, x.Justification)]
+                    : [.. r.Assessments.Replace(a => a.Party == x.Party && a.ReviewedOn == x.EffectiveOn,
                         a => a with { Score = x.Score, Justification = x.Justification, Corrections = a.Corrections + 1 })];
                 return true;
             case CommitmentLeadSet x:

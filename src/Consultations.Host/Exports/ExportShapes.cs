@@ -77,6 +77,9 @@ public static class ExportShapes
                 ListFilter.OneOf("status", "status", "Only meetings with this status.", QueryValues.Names<MeetingStatus>()),
                 .. ListFilter.DateRange("Only meetings that may fall in the range.", "dates.from", "dates.to"),
             ]),
+        ["/api/search"] = new("search",
+            Columns("kind", "id", "recordKind", "recordId", "dialogueId", "title", "snippet", "rank", "fieldCodes", "parties", "link"),
+            [ListFilter.Contains("party", "parties", "Only results naming this party (clauses and action items: their dialogue's parties).")]),
         ["/api/reports/action-plans"] = new("action-plan-progress",
             Columns("planId", "planTitle", "fieldCode", "dialogueId")
                 .AddEach("items_", "items.", [.. ItemProgresses, "open", "total"])

@@ -1,6 +1,7 @@
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Meetings;
 using Consultations.Projections.Register;
+using Consultations.Projections.Search;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
@@ -25,7 +26,7 @@ public static class ReportingSetup
 {
     /// <summary>The async projections, by the name their progress is kept under.</summary>
     public static IReadOnlyList<string> AsyncProjections { get; } =
-        ["CommitmentRegister", "CommitmentRegisterTable", "MeetingRecord", "ActionPlanProgress"];
+        ["CommitmentRegister", "CommitmentRegisterTable", "MeetingRecord", "ActionPlanProgress", "SearchIndex"];
 
     public static void ConfigureStore(StoreOptions opts, string schema)
     {
@@ -34,6 +35,10 @@ public static class ReportingSetup
         opts.Projections.Add<MeetingRecordProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<ActionPlanProgressProjection>(ProjectionLifecycle.Async);
         opts.Storage.ExtendedSchemaObjects.Add(CommitmentRegisterTable.Definition(schema));
+        // Full-text search (ADR 0021): its text search configuration, its table, and the projection that fills it.
+        opts.Storage.ExtendedSchemaObjects.Add(new SearchConfiguration(schema));
+        opts.Storage.ExtendedSchemaObjects.Add(SearchIndexProjection.Definition(schema));
+        opts.Projections.Add(new SearchIndexProjection(schema), ProjectionLifecycle.Async);
 
         opts.Schema.For<CommitmentRegisterEntry>().Duplicate(x => x.DialogueId).Duplicate(x => x.FieldCode);
         opts.Schema.For<MeetingRecord>().Duplicate(x => x.DialogueId);

@@ -27,6 +27,7 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
         ["format"] = "csv", ["page"] = "1", ["pageSize"] = "10",
         ["programme"] = "SOLAR-C", ["lead"] = "JAXA", ["dueBefore"] = "2027-01-01", ["overdue"] = "false",
         ["/api/timeline status"] = "adopted", ["/api/reports/meetings status"] = "held", ["/api/reports/status format"] = "md",
+        ["q"] = "space", ["/api/search kind"] = "clause",
     };
 
     private sealed record Route(string Method, string Pattern, QueryParameterSet? Taken);

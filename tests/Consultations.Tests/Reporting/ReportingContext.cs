@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CsvHelper;
 using Consultations.Projections.Register;
+using Consultations.Projections.Search;
 using Consultations.Tests.Infrastructure;
 using Marten;
 using Marten.Events;
@@ -21,7 +22,8 @@ public abstract class ReportingContext(AppFixture fixture) : WriteEndpointContex
         // Marten's reset knows its own tables, not the register's plain SQL table (a rebuild does wipe it).
         await using var connection = new NpgsqlConnection(await PostgresServer.ConnectionStringAsync());
         await connection.OpenAsync();
-        await using var wipe = new NpgsqlCommand($"delete from {Fixture.Schema}.{CommitmentRegisterTable.TableName}", connection);
+        await using var wipe = new NpgsqlCommand(
+            $"delete from {Fixture.Schema}.{CommitmentRegisterTable.TableName}; delete from {Fixture.Schema}.{SearchIndexProjection.TableName}", connection);
         await wipe.ExecuteNonQueryAsync();
     }
 

@@ -94,6 +94,10 @@ public sealed record ReaffirmActionPlan(string PlanId, SourceRef By, string? Not
 public sealed record ActionPlanItem(string ItemId, string FieldCode, string Text, ItemProgress Progress, string? LastNote, PartialDate AddedOn, PartialDate LastChangedOn)
 {
     public bool IsOpen => Progress is not (ItemProgress.Completed or ItemProgress.Dropped);
+
+    public IReadOnlyList<PartyLead> Leads { get; init; } = [];
+
+    public IReadOnlyList<DueMilestone> Milestones { get; init; } = [];
 }
 
 public sealed record Reaffirmation(SourceRef By, string? Note, PartialDate EffectiveOn);
@@ -200,7 +204,7 @@ public static class ActionPlanDecider
         ActionPlanItemCompleted e when state is not null => Change(state, e.ItemId, i => i with { Progress = ItemProgress.Completed, LastNote = e.Note ?? i.LastNote, LastChangedOn = e.EffectiveOn }),
         ActionPlanItemDropped e when state is not null => Change(state, e.ItemId, i => i with { Progress = ItemProgress.Dropped, LastNote = e.Reason, LastChangedOn = e.EffectiveOn }),
         ActionPlanReaffirmed e when state is not null => state with { Reaffirmations = state.Reaffirmations.With(new Reaffirmation(e.By, e.Note, e.EffectiveOn)) },
-        _ => state,
+        _ => ActionItemFollowUp.Evolve(state, @event),
     };
 
     private static ActionPlan Change(ActionPlan plan, string itemId, Func<ActionPlanItem, ActionPlanItem> change) =>

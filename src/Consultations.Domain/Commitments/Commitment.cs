@@ -110,6 +110,15 @@ public sealed record Commitment(string Id, string DialogueId, string FieldCode, 
 
     /// <summary>The source's exact passage the text quotes or paraphrases.</summary>
     public string? Quote { get; init; }
+
+    /// <summary>Each party's own progress, for the parties the record has one for; unknown for the others (see <see cref="CommitmentFollowUp"/>).</summary>
+    public IReadOnlyList<PartyProgressState> PartyProgress { get; init; } = [];
+
+    public IReadOnlyList<ComplianceAssessment> Assessments { get; init; } = [];
+
+    public IReadOnlyList<PartyLead> Leads { get; init; } = [];
+
+    public IReadOnlyList<DueMilestone> Milestones { get; init; } = [];
 }
 
 /// <summary>The legal moves of a commitment: proposed → agreed → in progress → fulfilled, or lapsed, withdrawn, superseded.</summary>
@@ -259,6 +268,6 @@ public static class CommitmentDecider
             StatusSince = state.Status == e.To ? e.EffectiveOn : state.StatusSince,
             StatusHistory = [.. state.StatusHistory.Select(h => h.To == e.To ? h with { EffectiveOn = e.EffectiveOn } : h)],
         },
-        _ => state,
+        _ => CommitmentFollowUp.Evolve(state, @event),
     };
 }

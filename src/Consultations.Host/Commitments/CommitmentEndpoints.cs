@@ -102,6 +102,75 @@ public static class CommitmentEndpoints
         return await RecordAsOf.FindAsync<Commitment>(session, axes, id, CommitmentDecider.Evolve, "commitment", ct);
     }
 
+    /// <param name="Party">One of the commitment's parties.</param>
+    /// <param name="Progress">not-started, in-progress, delayed or completed: the party's own progress; the commitment's status does not move.</param>
+    public sealed record ChangePartyProgressRequest(string Party, PartyProgress Progress, PartialDate EffectiveOn, string Reason);
+
+    [WolverinePost("/api/commitments/{id}/party-progress", OperationId = "changePartyProgress"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, ChangePartyProgressRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new ChangePartyProgress(id, body.Party, body.Progress, body.EffectiveOn, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(ChangePartyProgress command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    /// <param name="ReviewedOn">The date of the review the score was given at.</param>
+    /// <param name="Score">-1 (no compliance), 0 (partial) or 1 (full).</param>
+    /// <param name="Reason">Only to correct the score or justification already on record for the same review and party.</param>
+    public sealed record AssessComplianceRequest(string Party, PartialDate ReviewedOn, int Score, string Justification, string? Reason);
+
+    [WolverinePost("/api/commitments/{id}/assessments", OperationId = "assessCompliance"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, AssessComplianceRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new AssessCompliance(id, body.Party, body.ReviewedOn, body.Score, body.Justification, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(AssessCompliance command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    /// <param name="Lead">The agency or office that leads the party's part.</param>
+    /// <param name="Reason">Required when the party already has another lead.</param>
+    public sealed record SetLeadRequest(string Party, string Lead, PartialDate EffectiveOn, string? Reason);
+
+    [WolverinePost("/api/commitments/{id}/leads", OperationId = "setCommitmentLead"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, SetLeadRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new SetCommitmentLead(id, body.Party, body.Lead, body.EffectiveOn, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(SetCommitmentLead command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    /// <param name="DueOn">When it falls due (a partial date; may be in the future).</param>
+    public sealed record AddMilestoneRequest(string MilestoneId, string Title, PartialDate DueOn, PartialDate EffectiveOn);
+
+    [WolverinePost("/api/commitments/{id}/milestones", OperationId = "addCommitmentMilestone"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, AddMilestoneRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new AddCommitmentMilestone(id, body.MilestoneId, body.Title, body.DueOn, body.EffectiveOn), recorder, ct);
+
+    public static Task<Recorded> Handle(AddCommitmentMilestone command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    public sealed record MeetMilestoneRequest(string? Note, PartialDate EffectiveOn);
+
+    [WolverinePost("/api/commitments/{id}/milestones/{milestoneId}/met", OperationId = "meetCommitmentMilestone"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, string milestoneId, MeetMilestoneRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new MeetCommitmentMilestone(id, milestoneId, body.Note, body.EffectiveOn), recorder, ct);
+
+    public static Task<Recorded> Handle(MeetCommitmentMilestone command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    public sealed record RescheduleMilestoneRequest(PartialDate DueOn, PartialDate EffectiveOn, string Reason);
+
+    [WolverinePost("/api/commitments/{id}/milestones/{milestoneId}/reschedule", OperationId = "rescheduleCommitmentMilestone"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, string milestoneId, RescheduleMilestoneRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new RescheduleCommitmentMilestone(id, milestoneId, body.DueOn, body.EffectiveOn, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(RescheduleCommitmentMilestone command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    private static Task<Recorded> DecideCommitment(this Recorder recorder, ICommand command, string id, Func<Commitment?, DateOnly, IReadOnlyList<object>> decide,
+        CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.DecideAsync(id, decide, CommitmentDecider.Evolve, ct);
+    }
+
     /// <summary>The text a commitment's source has on record, what to call it, and the document it belongs to.</summary>
     public sealed record SourceText(string Name, string? Text, string? DocumentId);
 

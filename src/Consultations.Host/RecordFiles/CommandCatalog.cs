@@ -51,6 +51,16 @@ public static class CommandCatalog
         Entry<MakeCommitment>("make-commitment", CommitmentEndpoints.Handle),
         Entry<ChangeCommitmentStatus>("change-commitment-status", CommitmentEndpoints.Handle),
         Entry<AmendCommitment>("amend-commitment", CommitmentEndpoints.Handle),
+        Entry<ChangePartyProgress>("change-party-progress", CommitmentEndpoints.Handle),
+        Entry<AssessCompliance>("assess-compliance", CommitmentEndpoints.Handle),
+        Entry<SetCommitmentLead>("set-commitment-lead", CommitmentEndpoints.Handle),
+        Entry<AddCommitmentMilestone>("add-commitment-milestone", CommitmentEndpoints.Handle),
+        Entry<MeetCommitmentMilestone>("meet-commitment-milestone", CommitmentEndpoints.Handle),
+        Entry<RescheduleCommitmentMilestone>("reschedule-commitment-milestone", CommitmentEndpoints.Handle),
+        Entry<SetActionItemLead>("set-action-item-lead", ActionPlanEndpoints.Handle),
+        Entry<AddActionItemMilestone>("add-action-item-milestone", ActionPlanEndpoints.Handle),
+        Entry<MeetActionItemMilestone>("meet-action-item-milestone", ActionPlanEndpoints.Handle),
+        Entry<RescheduleActionItemMilestone>("reschedule-action-item-milestone", ActionPlanEndpoints.Handle),
     ];
 
     public static CatalogEntry? Find(string name) => Entries.FirstOrDefault(e => e.Name == name);

@@ -13,6 +13,9 @@ public sealed class ReportingOptions
 {
     /// <summary>A field with no activity for this many days (counted from the last day its last activity can have been) is stalled.</summary>
     public int StalledAfterDays { get; set; } = 180;
+
+    /// <summary><c>Consultations:Reporting:DueSoonDays</c>: a milestone not met that can fall due within this many days of the day viewed is due soon.</summary>
+    public int DueSoonDays { get; set; } = 30;
 }
 
 /// <summary>
@@ -56,6 +59,7 @@ public static class ReportingSetup
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ReportingOptions>(configuration.GetSection("Consultations"));
+        services.PostConfigure<ReportingOptions>(o => o.DueSoonDays = Math.Max(0, configuration.GetValue("Consultations:Reporting:DueSoonDays", 30)));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReportingOptions>>().Value);
         services.AddSingleton<ProjectionFreshness>();
         services.AddScoped<StatusReportBuilder>();

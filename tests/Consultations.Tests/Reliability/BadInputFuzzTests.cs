@@ -56,6 +56,14 @@ public class BadInputFuzzTests(AppFixture fixture) : IntegrationContext(fixture)
             ["milestoneId", "dialogueId", "title", "dates", "certainty", "effectiveOn"], ["title", "quote"], ["effectiveOn"], ["certainty"]),
         new("/api/commitments/jpit-06-solar-c/amendments", """{"text":"T2","effectiveOn":"2026-09-01","reason":"R"}""",
             ["text", "effectiveOn", "reason"], ["text", "reason"], ["effectiveOn"], []),
+        new("/api/commitments/jpit-06-solar-c/party-progress", """{"party":"Japan","progress":"in-progress","effectiveOn":"2026-07-01","reason":"R"}""",
+            ["party", "progress", "effectiveOn", "reason"], ["party", "reason"], ["effectiveOn"], ["progress"]),
+        new("/api/commitments/jpit-06-solar-c/assessments", """{"party":"Italy","reviewedOn":"2026-11-01","score":1,"justification":"J","reason":null}""",
+            ["party", "reviewedOn", "score", "justification"], ["party", "justification"], ["reviewedOn"], []),
+        new("/api/commitments/jpit-06-solar-c/leads", """{"party":"Japan","lead":"JAXA","effectiveOn":"2026-07-01","reason":null}""",
+            ["party", "lead", "effectiveOn"], ["party", "lead"], ["effectiveOn"], []),
+        new("/api/commitments/jpit-06-solar-c/milestones", """{"milestoneId":"m-1","title":"T","dueOn":"2026-12","effectiveOn":"2026-07-01"}""",
+            ["milestoneId", "title", "dueOn", "effectiveOn"], ["title"], ["dueOn", "effectiveOn"], []),
     ];
 
     private static readonly string[] BadDates = ["2026-13-01", "2026-02-30", "26", "2026-5", "tomorrow", "", "2026-06-15T10:00", "0000", "9999-01-01"];

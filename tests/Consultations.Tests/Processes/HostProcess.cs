@@ -204,6 +204,23 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// True once this node's ledger verification finds the chain intact over exactly <paramref name="events"/> sealed
+    /// events and none left unsealed: every event sealed once, whichever node's daemon sealed it.
+    /// </summary>
+    public async Task<bool> LedgerSealedAsync(long events)
+    {
+        try
+        {
+            var report = await GetJsonAsync("api/ledger/verify");
+            return report["intact"]!.GetValue<bool>() && report["unsealed"]!.GetValue<long>() == 0 && report["checked"]!.GetValue<long>() == events;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown, no flushing, connections dropped by the kernel.</summary>
     public void Kill()
     {

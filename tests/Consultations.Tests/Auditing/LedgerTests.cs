@@ -190,6 +190,23 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
     }
 
     [Fact]
+    public async Task A_rewound_subscription_keeps_the_seals_and_goes_on_from_the_last_one()
+    {
+        // Also what a ledger sealed before the subscription existed looks like: seals, and no progress yet.
+        await SealedSeedAsync();
+        var firstSeal = await ScalarAsync<DateTime>($"select sealed_at from {LedgerTable} where position = 1");
+        await Daemon.RewindSubscriptionAsync("AuditLedger", CancellationToken.None, 0);
+        await PostAsync("/api/commitments/jpit-06-solar-physics/status", new { to = "in-progress", effectiveOn = "2026-07-01", reason = "Work plan agreed." });
+
+        await SealedAsync();
+        Assert.Equal(firstSeal, await ScalarAsync<DateTime>($"select sealed_at from {LedgerTable} where position = 1"));
+        var report = await VerifyAsync();
+        Assert.True(report.Intact, report.Problem);
+        Assert.Equal(await ScalarAsync<long>($"select count(*) from {Events}"), report.Checked);
+        Assert.Equal(0, report.Unsealed);
+    }
+
+    [Fact]
     public async Task Progress_is_stored_so_another_process_goes_on_sealing_where_this_one_stopped()
     {
         var sealedBefore = await SealedSeedAsync();

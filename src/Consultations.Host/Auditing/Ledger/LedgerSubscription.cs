@@ -50,12 +50,11 @@ public sealed class LedgerSubscription : SubscriptionBase
         await operations.Database.EnsureStorageExistsAsync(typeof(StorageFeatures), cancellationToken);
         await using var connection = operations.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
+        // The daemon says how far the sequence has settled; the ledger's own last seal says where sealing goes on. They
+        // agree, being committed together, except after a rewind or over a ledger sealed before this subscription
+        // existed: seals are never redone, and the chain goes on from the last one.
         var (tip, previous) = await EventLedger.TipAsync(connection, _schema, cancellationToken);
-        if (tip > page.SequenceFloor)
-            throw new InvalidOperationException(
-                $"The ledger is sealed up to {tip}, past the subscription's progress ({page.SequenceFloor}): rewind the subscription to {tip} or restore the ledger.");
-
-        var events = await StoredEvent.ReadAsync(connection, _schema, page.SequenceFloor, page.SequenceCeiling, int.MaxValue, cancellationToken);
+        var events = await StoredEvent.ReadAsync(connection, _schema, tip, page.SequenceCeiling, int.MaxValue, cancellationToken);
         if (events.Count == 0) return NullChangeListener.Instance;
 
         var hashes = new string[events.Count];

@@ -6,6 +6,7 @@ using Marten;
 using IProjectionCoordinator = Marten.Events.Daemon.Coordination.IProjectionCoordinator;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Weasel.Core;
 
 namespace Consultations.Tests.Auditing;
 
@@ -164,6 +165,14 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.Equal(sequences, positions);
         Assert.Equal(sequences[^1], await ProgressAsync());
         Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task The_ledger_table_is_declared_to_Marten_and_matches_the_database()
+    {
+        var migration = await Store.Storage.Database.CreateMigrationAsync();
+        var delta = Assert.Single(migration.Deltas, d => d.SchemaObject.Identifier.Name == LedgerSubscription.TableName);
+        Assert.Equal(SchemaPatchDifference.None, delta.Difference);
     }
 
     [Fact]

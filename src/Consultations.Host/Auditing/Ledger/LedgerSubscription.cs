@@ -38,7 +38,7 @@ public sealed class LedgerSubscription : SubscriptionBase
         table.AddColumn<string>("stream_id").NotNull();
         table.AddColumn<long>("version").NotNull();
         table.AddColumn<string>("event_type").NotNull();
-        table.AddColumn("hash", "char(64)").NotNull();
+        table.AddColumn("hash", "character(64)").NotNull();
         table.AddColumn("sealed_at", "timestamp with time zone").NotNull().DefaultValueByExpression("now()");
         return table;
     }

@@ -39,8 +39,7 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
     {
         long highWaterMark;
         await using (var connection = await OpenAsync(ct))
-        await using (var max = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {Events}", connection))
-            highWaterMark = (long)(await max.ExecuteScalarAsync(ct))!;
+            highWaterMark = await ScalarAsync(connection, $"select coalesce(max(seq_id), 0) from {Events} where seq_id > @p", 0, ct);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
@@ -57,7 +56,7 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
     }
 
     /// <summary>The subscription's progress: the last position of the global sequence it has sealed or passed.</summary>
-    public async Task<long> SealedUpToAsync(CancellationToken ct) =>
+    private async Task<long> SealedUpToAsync(CancellationToken ct) =>
         (await store.Advanced.AllProjectionProgress(token: ct)).Where(p => p.ShardName == LedgerSubscription.ShardName)
         .Select(p => p.Sequence).DefaultIfEmpty(0).Max();
 
@@ -78,9 +77,7 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
     {
         await CatchUpAsync(WaitTime, ct);
         await using var connection = await OpenAsync(ct);
-        long total;
-        await using (var count = new NpgsqlCommand($"select count(*) from {Table}", connection))
-            total = (long)(await count.ExecuteScalarAsync(ct))!;
+        var total = await ScalarAsync(connection, $"select count(*) from {Table} where position > @p", 0, ct);
 
         var previous = LedgerHash.Genesis;
         long last = 0;
@@ -118,26 +115,20 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
 
         if (kept is not null && kept.Position > last)
             return Broken(kept.Position, done, $"Position {kept.Position}: the kept digest is beyond the ledger's last seal ({last}): sealed history was removed.");
-        if (kept is not null && kept.Position > 0 && kept.Position <= last && !await SealedAsync(connection, kept.Position, ct))
+        if (kept is not null && kept.Position > 0 && kept.Position <= last && await ScalarAsync(connection, $"select count(*) from {Table} where position = @p", kept.Position, ct) == 0)
             return Broken(kept.Position, done, $"Position {kept.Position}: the kept digest names a position the ledger no longer holds: the history up to it was rewritten.");
 
-        long unsealed;
-        await using (var count = new NpgsqlCommand($"select count(*) from {Events} where seq_id > @last", connection))
-        {
-            count.Parameters.AddWithValue("last", last);
-            unsealed = (long)(await count.ExecuteScalarAsync(ct))!;
-        }
-
+        var unsealed = await ScalarAsync(connection, $"select count(*) from {Events} where seq_id > @p", last, ct);
         return new LedgerReport(true, done, unsealed, new LedgerDigest(last, previous), null, null);
 
         LedgerReport Broken(long position, long checkedSoFar, string problem) => new(false, checkedSoFar, 0, null, position, problem);
     }
 
-    private async Task<bool> SealedAsync(NpgsqlConnection connection, long position, CancellationToken ct)
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, long p, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"select count(*) from {Table} where position = @p", connection);
-        command.Parameters.AddWithValue("p", position);
-        return (long)(await command.ExecuteScalarAsync(ct))! > 0;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("p", p);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>The position and hash of the ledger's last seal (0 and the genesis hash when it is empty).</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Npgsql;
 
@@ -62,14 +61,6 @@ public static class LedgerHash
         }
 
         return Convert.ToHexString(SHA256.HashData(buffer.ToArray())).ToLowerInvariant();
-    }
-
-    public static string Canonical(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer)) WriteCanonical(writer, document.RootElement);
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static void WriteCanonical(Utf8JsonWriter writer, JsonElement element)

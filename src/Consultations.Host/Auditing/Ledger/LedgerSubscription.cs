@@ -26,8 +26,6 @@ public sealed class LedgerSubscription : SubscriptionBase
     {
         _schema = schema;
         Name = "AuditLedger";
-        // Every event is sealed; the ranges are read from mt_events as stored, whatever the daemon would filter.
-        IncludeArchivedEvents = true;
         Options.BatchSize = 1000;
     }
 
@@ -50,9 +48,10 @@ public sealed class LedgerSubscription : SubscriptionBase
         await operations.Database.EnsureStorageExistsAsync(typeof(StorageFeatures), cancellationToken);
         await using var connection = operations.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        // The daemon says how far the sequence has settled; the ledger's own last seal says where sealing goes on. They
-        // agree, being committed together, except after a rewind or over a ledger sealed before this subscription
-        // existed: seals are never redone, and the chain goes on from the last one.
+        // The hash is over the events as stored (data as jsonb text, archived or not), so they are read from mt_events
+        // rather than taken from the page. The daemon says how far the sequence has settled; the ledger's last seal says
+        // where sealing goes on. The two agree, being committed together, except after a rewind or over a ledger sealed
+        // before this subscription existed: seals are never redone, and the chain goes on from the last one.
         var (tip, previous) = await EventLedger.TipAsync(connection, _schema, cancellationToken);
         var events = await StoredEvent.ReadAsync(connection, _schema, tip, page.SequenceCeiling, int.MaxValue, cancellationToken);
         if (events.Count == 0) return NullChangeListener.Instance;
@@ -62,7 +61,7 @@ public sealed class LedgerSubscription : SubscriptionBase
         operations.QueueSqlCommand(
             $"""
              insert into "{_schema}".{TableName} (position, stream_id, version, event_type, hash)
-             select * from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::char(64)[])
+             select * from unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::varchar[], ?::character(64)[])
              """,
             events.Select(e => e.Sequence).ToArray(), events.Select(e => e.Stream).ToArray(),
             events.Select(e => e.Version).ToArray(), events.Select(e => e.Type).ToArray(), hashes);

@@ -68,5 +68,9 @@ public static class StoreSetup
 
         // The reporting views (commitment register and its SQL table, meeting records, action-plan progress) run async.
         Reports.ReportingSetup.ConfigureStore(opts, schema);
+
+        // The tamper-evident ledger is sealed by a subscription in the same daemon (docs/adr/0020).
+        opts.Events.Subscribe(new Auditing.Ledger.LedgerSubscription(schema));
+        opts.Storage.ExtendedSchemaObjects.Add(Auditing.Ledger.LedgerSubscription.Definition(schema));
     }
 }

@@ -51,6 +51,8 @@ builder.Services.AddWolverineHttp();
 var app = builder.Build();
 
 app.UseExceptionHandler();
+// Before authentication, so that a 401 or 403 (and any other bodiless failure) is answered as ProblemDetails too.
+app.UseStatusCodePages();
 app.UseMiddleware<RequestLimits>();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -61,7 +63,6 @@ app.UseMiddleware<CommandBodies>();
 app.UseMiddleware<IdempotencyKeys>();
 app.UseMiddleware<RecordETags>();
 app.UseMiddleware<ListExports>();
-app.UseStatusCodePages();
 // The API's documentation is public: it describes the routes, not the record.
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Consultations API")).AllowAnonymous();

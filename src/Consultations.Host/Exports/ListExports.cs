@@ -62,7 +62,7 @@ public sealed class ListExports(RequestDelegate next)
         else
         {
             var result = new JsonArray([.. items.Select(i => i.DeepClone())]);
-            await original.WriteAsync(System.Text.Encoding.UTF8.GetBytes(result.ToJsonString()), http.RequestAborted);
+            await original.WriteAsync(System.Text.Encoding.UTF8.GetBytes(result.ToJsonString(JsonConventions.Options)), http.RequestAborted);
         }
     }
 

@@ -137,6 +137,26 @@ public class AccessTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal(401, await SendAsync(new Route("GET", "api/fields", "/api/fields"), "Bearer " + forged));
     }
 
+    [Theory]
+    [InlineData(null, "/api/fields", 401)]
+    [InlineData("Bearer not-a-token", "/api/fields", 401)]
+    [InlineData("reporter", "/api/audit?record=jpit-07-litebird", 403)]
+    public async Task A_refusal_for_who_is_asking_is_a_problem_document(string? who, string url, int status)
+    {
+        var authorization = who switch { null => null, "reporter" => TestTokens.Bearer("a-reporter", Roles.Reporter), _ => who };
+        var host = await AnonymousAsync();
+        var result = await host.Scenario(x =>
+        {
+            x.Get.Url(url);
+            if (authorization is not null) x.WithRequestHeader("Authorization", authorization);
+            x.IgnoreStatusCode();
+        });
+
+        Assert.Equal(status, result.Context.Response.StatusCode);
+        Assert.StartsWith("application/problem+json", result.Context.Response.ContentType);
+        Assert.Equal(status, System.Text.Json.Nodes.JsonNode.Parse(await result.ReadAsTextAsync())!["status"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task Health_and_the_api_documentation_are_open_to_everyone()
     {

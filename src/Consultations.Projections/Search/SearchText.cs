@@ -18,8 +18,16 @@ public sealed class SearchText(string schema)
 
     /// <summary>Titles and names (weight A) rank above running text (weight B).</summary>
     public string Document(string title, string terms, string text) =>
-        $"setweight(to_tsvector({Config}, coalesce({title}, '')), 'A') || setweight(to_tsvector({Config}, coalesce({terms}, '')), 'A') "
-        + $"|| setweight(to_tsvector({Config}, coalesce({text}, '')), 'B')";
+        $"setweight({Vector(title)}, 'A') || setweight({Vector(terms)}, 'A') || setweight({Vector(text)}, 'B')";
+
+    private string Vector(string value) => $"to_tsvector({Config}, {Plain($"coalesce({value}, '')")})";
+
+    /// <summary>
+    /// Typographic quotes and dashes as their plain forms: PostgreSQL's parser, in a C-locale cluster, reads a character it
+    /// does not know as part of a word, so “Special or Japan–Italy would otherwise be one word that neither special nor
+    /// italy finds.
+    /// </summary>
+    private static string Plain(string value) => $"translate({value}, '“”‘’«»–—', '\"\"''''\"\"--')";
 
     /// <summary>A query built by <see cref="PrefixQuery"/>, passed as a parameter.</summary>
     public string Query(string parameter) => $"to_tsquery({Config}, {parameter})";
@@ -29,8 +37,8 @@ public sealed class SearchText(string schema)
     /// <summary>The passages of the text (and names) that match, each match marked; the title when only the title matches.</summary>
     public string Snippet(string title, string terms, string text, string query)
     {
-        var body = $"concat_ws(' — ', nullif({text}, ''), nullif({terms}, ''))";
-        return $"case when to_tsvector({Config}, {body}) @@ {query} then {Headline(body, query)} else {Headline(title, query)} end";
+        var body = Plain($"concat_ws(' — ', nullif({text}, ''), nullif({terms}, ''))");
+        return $"case when to_tsvector({Config}, {body}) @@ {query} then {Headline(body, query)} else {Headline(Plain(title), query)} end";
     }
 
     private string Headline(string value, string query) =>

@@ -53,6 +53,19 @@ public class SearchTests(AppFixture fixture, ITestOutputHelper output) : Reporti
     }
 
     [Theory]
+    [InlineData("special", "outcome", "«Special»")]      // the Tokyo summit's “Special Strategic Partnership”
+    [InlineData("piano", "clause", "«Piano»")]           // clause 10's “Piano Mattei”
+    public async Task A_word_after_a_typographic_quote_is_a_word_of_its_own(string typed, string kind, string marked)
+    {
+        await SeedAsync();
+
+        var results = await SearchAsync($"q={typed}");
+
+        var hit = Assert.Single(results, r => r!["kind"]!.GetValue<string>() == kind)!;
+        Assert.Contains(marked, hit["snippet"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("Meloni")]
     [InlineData("takaichi")]
     [InlineData("COPUOS")]

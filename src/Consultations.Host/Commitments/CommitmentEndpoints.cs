@@ -61,7 +61,13 @@ public static class CommitmentEndpoints
     public static async Task<Recorded> Handle(MakeCommitment command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();
-        await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
+        var dialogue = await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
+        for (var i = 0; i < command.Parties.Count; i++)
+        {
+            if (!dialogue.Parties.Contains(command.Parties[i], StringComparer.Ordinal))
+                throw InvalidCommand.For($"parties[{i}]", $"'{command.Parties[i]}' is not a party to dialogue '{dialogue.Id}'; its parties are {string.Join(", ", dialogue.Parties)}.");
+        }
+
         var field = await recorder.ReferencedAsync<CooperationField>("fieldCode", command.FieldCode, "cooperation field", ct);
         RecorderReferences.SameDialogue("fieldCode", command.DialogueId, field.DialogueId, "cooperation field", field.Id);
         var source = await CommitmentEndpoints.VerifyAsync(recorder, command.Source, command.DialogueId, ct);

@@ -38,11 +38,14 @@ public static class ExportShapes
                 ListFilter.OneOf("status", "status", "Only entries with this status.", TimelineVocabulary.Statuses),
             ]),
         ["/api/commitments"] = new("commitments",
-            Columns("id", "dialogueId", "fieldCode", "status", "statusSince", "madeOn", "text", "parties", "agencies", "programmes")
+            Columns("id", "dialogueId", "fieldCode", "status", "statusSince", "madeOn", "text", "textIs", "quote", "parties", "agencies",
+                    "programmes", "fora", "agreements", "documentId")
                 .AddPath("sourceKind", "source.kind").AddPath("sourceId", "source.id").AddPath("sourcePart", "source.part")
                 .AddPath("supersededBy").AddPath("amendments"),
             [
                 ListFilter.Contains("party", "parties", "Only commitments made by this party."),
+                ListFilter.Contains("forum", "fora", "Only commitments naming this forum (COPUOS, G7, …)."),
+                ListFilter.Contains("agreement", "agreements", "Only commitments under this agreement (Artemis Accords, …)."),
                 ListFilter.Contains("agency", "agencies", "Only commitments of this agency."),
                 ListFilter.Contains("programme", "programmes", "Only commitments of this programme."),
                 ListFilter.AnyAt("lead", "leads[].lead", "Only commitments this agency or office leads for a party."),

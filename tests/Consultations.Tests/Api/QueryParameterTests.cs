@@ -26,6 +26,7 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
         ["kind"] = "meeting", ["status"] = "agreed", ["health"] = "active", ["axis"] = "effective", ["record"] = JapanItalyRecord.StatementId,
         ["format"] = "csv", ["page"] = "1", ["pageSize"] = "10",
         ["programme"] = "SOLAR-C", ["lead"] = "JAXA", ["dueBefore"] = "2027-01-01", ["overdue"] = "false",
+        ["forum"] = "COPUOS", ["agreement"] = "Artemis Accords",
         ["/api/timeline status"] = "adopted", ["/api/reports/meetings status"] = "held", ["/api/reports/status format"] = "md",
         ["q"] = "space", ["/api/search kind"] = "clause",
         ["/api/documents kind"] = "joint-statement",

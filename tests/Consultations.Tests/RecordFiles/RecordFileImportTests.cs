@@ -60,23 +60,34 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
         # the steps under test follow
         """;
 
-    [Fact]
-    public async Task An_impossible_date_is_refused_with_its_line_and_field()
+    /// <summary>A define-field step for TST-02 on lines 16-22 after <see cref="Opening"/>, with one of its lines changed.</summary>
+    private static string SecondField(string line, string with)
     {
-        var error = await RefusedAsync("bad-date.yaml", Opening + """
+        string[] lines = ["fieldCode: TST-02", "dialogueId: test-dialogue", "number: 2", "title: Second field", "scope: Another scope.", "effectiveOn: \"2026-02-01\""];
+        var changed = lines.SelectMany(l => l.StartsWith(line + ":", StringComparison.Ordinal) ? with.Split('|') : [l]).Where(l => l.Length > 0);
+        return Opening + "\n  - define-field:\n" + string.Concat(changed.Select(l => $"      {l}\n"));
+    }
 
-              - define-field:
-                  fieldCode: TST-02
-                  dialogueId: test-dialogue
-                  number: 2
-                  title: Second field
-                  scope: Another scope.
-                  effectiveOn: "2026-02-30"
-            """);
+    // Each fault in the second field's step: the file is refused at the line of the field (or, for a missing one, its step), naming the field.
+    public static TheoryData<string, string, int, string, string> FieldFaults => new()
+    {
+        { "effectiveOn", "effectiveOn: \"2026-02-30\"", 22, "effectiveOn", "2026-02-30" },
+        { "number", "number: two", 19, "number", "two" },
+        { "title", "titel: Second field|title: Second field", 20, "titel", "titel" },
+        { "title", "", 16, "title", "title" },
+        { "dialogueId", "dialogueId: no-such-dialogue", 18, "dialogueId", "no-such-dialogue" },
+    };
 
-        Assert.Equal(22, error.Line);
-        Assert.Equal("effectiveOn", error.Field);
-        Assert.Contains("2026-02-30", error.Message);
+    [Theory]
+    [MemberData(nameof(FieldFaults))]
+    public async Task A_fault_in_a_step_is_refused_with_its_line_and_field(string line, string with, int at, string field, string named)
+    {
+        var error = await RefusedAsync("second-field.yaml", SecondField(line, with));
+
+        Assert.Equal(field, error.Field);
+        if (with.Length > 0) Assert.Equal(at, error.Line);
+        else Assert.InRange(error.Line, at, at + 1);
+        Assert.Contains(named, error.Message);
         Assert.Contains("step 3 (define-field)", error.Message);
         await AssertNothingStoredAsync();
     }
@@ -122,63 +133,6 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
     }
 
     [Fact]
-    public async Task A_value_of_the_wrong_type_is_refused_with_its_line_and_field()
-    {
-        var error = await RefusedAsync("wrong-type.yaml", Opening + """
-
-              - define-field:
-                  fieldCode: TST-02
-                  dialogueId: test-dialogue
-                  number: two
-                  title: Second field
-                  scope: Another scope.
-                  effectiveOn: "2026-02-01"
-            """);
-
-        Assert.Equal(19, error.Line);
-        Assert.Equal("number", error.Field);
-        await AssertNothingStoredAsync();
-    }
-
-    [Fact]
-    public async Task An_unknown_field_is_refused_with_its_line_and_name()
-    {
-        var error = await RefusedAsync("unknown-field.yaml", Opening + """
-
-              - define-field:
-                  fieldCode: TST-02
-                  dialogueId: test-dialogue
-                  number: 2
-                  titel: Second field
-                  title: Second field
-                  scope: Another scope.
-                  effectiveOn: "2026-02-01"
-            """);
-
-        Assert.Equal(20, error.Line);
-        Assert.Equal("titel", error.Field);
-        await AssertNothingStoredAsync();
-    }
-
-    [Fact]
-    public async Task A_missing_field_is_refused_naming_it_at_its_step()
-    {
-        var error = await RefusedAsync("missing-field.yaml", Opening + """
-
-              - define-field:
-                  fieldCode: TST-02
-                  dialogueId: test-dialogue
-                  number: 2
-                  scope: Another scope.
-                  effectiveOn: "2026-02-01"
-            """);
-
-        Assert.Equal("title", error.Field);
-        Assert.InRange(error.Line, 16, 17);
-        await AssertNothingStoredAsync();
-    }
-
-    [Fact]
     public async Task An_unknown_command_is_refused_with_its_line()
     {
         var error = await RefusedAsync("unknown-command.yaml", Opening + """
@@ -205,26 +159,6 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
 
         Assert.Equal(2, error.Line);
         Assert.Equal("format", error.Field);
-        await AssertNothingStoredAsync();
-    }
-
-    [Fact]
-    public async Task A_reference_to_a_record_not_on_file_is_refused_with_its_line_and_field()
-    {
-        var error = await RefusedAsync("unknown-dialogue.yaml", Opening + """
-
-              - define-field:
-                  fieldCode: TST-02
-                  dialogueId: no-such-dialogue
-                  number: 2
-                  title: Second field
-                  scope: Another scope.
-                  effectiveOn: "2026-02-01"
-            """);
-
-        Assert.Equal(18, error.Line);
-        Assert.Equal("dialogueId", error.Field);
-        Assert.Contains("no-such-dialogue", error.Message);
         await AssertNothingStoredAsync();
     }
 

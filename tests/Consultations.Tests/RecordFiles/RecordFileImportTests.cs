@@ -23,12 +23,22 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
 
     private Task<ImportResult> ImportAsync(string path) => Importer.ImportAsync(path, "test", null, CancellationToken.None);
 
+    /// <summary>The file is refused, its message starting with the file's name and line, and nothing at all is stored.</summary>
     private async Task<RecordFileError> RefusedAsync(string name, string yaml)
     {
         var path = await WriteAsync(name, yaml);
         var error = await Assert.ThrowsAsync<RecordFileError>(() => ImportAsync(path));
         Assert.StartsWith($"{name}:{error.Line}: ", error.Message);
-        Assert.Equal(0, await EventCountAsync());
+        await AssertNothingStoredAsync();
+        return error;
+    }
+
+    /// <summary>As <see cref="RefusedAsync(string, string)"/>, at that line and naming that field (null: no field).</summary>
+    private async Task<RecordFileError> RefusedAtAsync(string name, string yaml, int line, string? field)
+    {
+        var error = await RefusedAsync(name, yaml);
+        Assert.Equal(line, error.Line);
+        Assert.Equal(field, error.Field);
         return error;
     }
 
@@ -89,13 +99,12 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
         else Assert.InRange(error.Line, at, at + 1);
         Assert.Contains(named, error.Message);
         Assert.Contains("step 3 (define-field)", error.Message);
-        await AssertNothingStoredAsync();
     }
 
     [Fact]
     public async Task A_date_in_the_wrong_form_in_the_first_step_is_refused_with_its_line_and_field()
     {
-        var error = await RefusedAsync("first-step.yaml", """
+        await RefusedAtAsync("first-step.yaml", """
             format: consultations-record/1
             steps:
               - open-dialogue:
@@ -103,17 +112,13 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                   title: Test dialogue
                   parties: [Japan, Italy]
                   effectiveOn: 16/01/2026
-            """);
-
-        Assert.Equal(7, error.Line);
-        Assert.Equal("effectiveOn", error.Field);
-        await AssertNothingStoredAsync();
+            """, 7, "effectiveOn");
     }
 
     [Fact]
     public async Task A_nested_bad_date_is_refused_with_its_line_and_dotted_field()
     {
-        var error = await RefusedAsync("nested-date.yaml", Opening + """
+        await RefusedAtAsync("nested-date.yaml", Opening + """
 
               - schedule-meeting:
                   meetingId: test-meeting
@@ -125,41 +130,29 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                     from: "2026-04-31"
                   parties: [Japan, Italy]
                   delegations: []
-            """);
-
-        Assert.Equal(23, error.Line);
-        Assert.Equal("plannedDates.from", error.Field);
-        await AssertNothingStoredAsync();
+            """, 23, "plannedDates.from");
     }
 
     [Fact]
     public async Task An_unknown_command_is_refused_with_its_line()
     {
-        var error = await RefusedAsync("unknown-command.yaml", Opening + """
+        var error = await RefusedAtAsync("unknown-command.yaml", Opening + """
 
               - frobnicate-record:
                   dialogueId: test-dialogue
-            """);
-
-        Assert.Equal(16, error.Line);
-        Assert.Null(error.Field);
+            """, 16, null);
         Assert.Contains("'frobnicate-record' is not a command", error.Message);
         Assert.Contains("open-dialogue", error.Message);
-        await AssertNothingStoredAsync();
     }
 
     [Fact]
     public async Task A_file_of_another_format_is_refused_at_its_format_line()
     {
-        var error = await RefusedAsync("other-format.yaml", """
+        await RefusedAtAsync("other-format.yaml", """
             # a comment first
             format: consultations-record/2
             steps: []
-            """);
-
-        Assert.Equal(2, error.Line);
-        Assert.Equal("format", error.Field);
-        await AssertNothingStoredAsync();
+            """, 2, "format");
     }
 
     // Lines 16-45: a meeting held, a statement drafted with one clause and adopted at it.
@@ -210,13 +203,9 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                   text: Added after adoption.
                   effectiveOn: "2026-03-02"
             """;
-        var error = await RefusedAsync("after-adoption.yaml", yaml);
-
-        Assert.Equal(46, error.Line);
-        Assert.Null(error.Field);
+        var error = await RefusedAtAsync("after-adoption.yaml", yaml, 46, null);
         Assert.Contains("step 8 (add-clause)", error.Message);
         Assert.Contains("adopted-statement-is-final", error.Message);
-        await AssertNothingStoredAsync();
 
         // Every earlier step is valid: without the offending step the same file is stored whole.
         var valid = await ImportAsync(await WriteAsync("adopted.yaml", AdoptedStatement));
@@ -369,8 +358,8 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
 
         Assert.Equal(49, error.Line);
         Assert.Contains("commitment-lifecycle", error.Message);
-        await AssertNothingStoredAsync();
     }
+
     [Fact]
     public async Task A_history_already_recorded_through_the_api_is_imported_without_change()
     {
@@ -537,7 +526,6 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
 
         Assert.Equal("evidence[0]", error.Field);
         Assert.Contains("no-such-document", error.Message);
-        await AssertNothingStoredAsync();
     }
 
     [Fact]
@@ -547,7 +535,6 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
             "quote: The parties will cooperate on debris removal and on launch services.", "quote: The parties will remove debris."));
 
         Assert.Equal("quote", error.Field);
-        await AssertNothingStoredAsync();
     }
 
     [Fact]

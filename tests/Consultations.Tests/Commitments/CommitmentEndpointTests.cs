@@ -116,21 +116,12 @@ public class CommitmentEndpointTests(AppFixture fixture) : WriteEndpointContext(
     public async Task Making_a_commitment_answers_201_with_its_location_and_the_commitment_can_be_read()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await CreatedAsync(Url, Making(), New, $"/api/commitments/{New}");
+        var (commitment, made) = await CreatedAndShownAsync<CommitmentMade>(Url, Making(), New, $"/api/commitments/{New}");
 
-        var commitment = await ReadAsync($"/api/commitments/{New}");
-        Assert.Equal("agreed", Text(commitment, "status"));
-        Assert.Equal("JPIT-08", Text(commitment, "fieldCode"));
-        Assert.Equal("Japan and Italy will exchange SSA data.", Text(commitment, "text"));
-        Assert.Equal("clause", Text(commitment, "source.kind"));
-        Assert.Equal("8", Text(commitment, "source.part"));
-        Assert.Equal("2026-07-01", Text(commitment, "madeOn"));
+        Assert.Equal(("agreed", "JPIT-08", "Japan and Italy will exchange SSA data."), (Text(commitment, "status"), Text(commitment, "fieldCode"), Text(commitment, "text")));
+        Assert.Equal(("clause", "8", "2026-07-01"), (Text(commitment, "source.kind"), Text(commitment, "source.part"), Text(commitment, "madeOn")));
         Assert.Contains(((JsonArray)(await ReadAsync("/api/commitments?field=JPIT-08"))).Select(c => Text(c, "id")), id => id == New);
-
-        var made = await LastEventAsync<CommitmentMade>(New, sentAt);
-        Assert.Equal("2026-07-01", made.EffectiveOn.ToString());
-        Assert.Equal(CommitmentStatus.Agreed, made.Status);
+        Assert.Equal(("2026-07-01", CommitmentStatus.Agreed), (made.EffectiveOn.ToString(), made.Status));
     }
 
     [Theory]
@@ -172,20 +163,14 @@ public class CommitmentEndpointTests(AppFixture fixture) : WriteEndpointContext(
     public async Task Changing_a_seeded_commitment_status_is_recorded_and_shown()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await ChangedAsync($"/api/commitments/{SolarC}/status", StatusChange(), SolarC);
+        var (commitment, changed) = await ChangedAndShownAsync<CommitmentStatusChanged>($"/api/commitments/{SolarC}/status", StatusChange(),
+            SolarC, $"/api/commitments/{SolarC}");
 
-        var commitment = await ReadAsync($"/api/commitments/{SolarC}");
-        Assert.Equal("fulfilled", Text(commitment, "status"));
-        Assert.Equal("2026-09-01", Text(commitment, "statusSince"));
+        Assert.Equal(("fulfilled", "2026-09-01"), (Text(commitment, "status"), Text(commitment, "statusSince")));
         Assert.Equal("SOLAR-C instrument delivered.", Text(commitment, "statusHistory.0.reason"));
         Assert.Contains(((JsonArray)(await ReadAsync("/api/commitments?status=fulfilled"))).Select(c => Text(c, "id")), id => id == SolarC);
-
-        var changed = await LastEventAsync<CommitmentStatusChanged>(SolarC, sentAt);
-        Assert.Equal(CommitmentStatus.InProgress, changed.From);
-        Assert.Equal(CommitmentStatus.Fulfilled, changed.To);
-        Assert.Equal(new PartialDate(2026, 9, 1), changed.EffectiveOn);
-        Assert.Equal("JPIT-06", changed.FieldCode);
+        Assert.Equal((CommitmentStatus.InProgress, CommitmentStatus.Fulfilled), (changed.From, changed.To));
+        Assert.Equal((new PartialDate(2026, 9, 1), "JPIT-06"), (changed.EffectiveOn, changed.FieldCode));
     }
 
     [Fact]
@@ -204,17 +189,10 @@ public class CommitmentEndpointTests(AppFixture fixture) : WriteEndpointContext(
     {
         await SeedAsync();
         var before = Text(await ReadAsync($"/api/commitments/{Collision}"), "text");
-        var sentAt = DateTimeOffset.UtcNow;
-        await ChangedAsync($"/api/commitments/{Collision}/amendments", Amendment(), Collision);
+        var (commitment, amended) = await ChangedAndShownAsync<CommitmentAmended>($"/api/commitments/{Collision}/amendments", Amendment(),
+            Collision, $"/api/commitments/{Collision}");
 
-        var commitment = await ReadAsync($"/api/commitments/{Collision}");
-        Assert.Equal(Text(Amendment(), "text"), Text(commitment, "text"));
-        Assert.Equal(1, commitment["amendments"]!.GetValue<int>());
-
-        var amended = await LastEventAsync<CommitmentAmended>(Collision, sentAt);
-        Assert.Equal(before, amended.PreviousText);
-        Assert.Equal("2026-09-01", amended.EffectiveOn.ToString());
-        Assert.Equal("Clarified at the second consultations.", amended.Reason);
+        Assert.Equal((Text(Amendment(), "text"), 1), (Text(commitment, "text"), commitment["amendments"]!.GetValue<int>()));
+        Assert.Equal((before, "2026-09-01", "Clarified at the second consultations."), (amended.PreviousText, amended.EffectiveOn.ToString(), amended.Reason));
     }
-
 }

@@ -57,16 +57,10 @@ public class CooperationFieldEndpointTests(AppFixture fixture) : WriteEndpointCo
     public async Task Defining_a_field_answers_201_with_its_location_and_the_field_can_be_read()
     {
         await GivenDialogueAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await CreatedAsync(Url, Definition(), "JPIT-11", "/api/fields/JPIT-11");
+        var (field, defined) = await CreatedAndShownAsync<CooperationFieldDefined>(Url, Definition(), "JPIT-11", "/api/fields/JPIT-11");
 
-        var field = await ReadAsync("/api/fields/JPIT-11");
-        Assert.Equal("Space weather", Text(field, "title"));
-        Assert.Equal(11, field["number"]!.GetValue<int>());
-        Assert.Equal(DialogueId, Text(field, "dialogueId"));
+        Assert.Equal(("Space weather", 11, DialogueId), (Text(field, "title"), field["number"]!.GetValue<int>(), Text(field, "dialogueId")));
         Assert.Contains(((JsonArray)(await ReadAsync($"/api/fields?dialogue={DialogueId}"))).Select(f => Text(f, "code")), c => c == "JPIT-11");
-
-        var defined = await LastEventAsync<CooperationFieldDefined>("JPIT-11", sentAt);
         Assert.Equal("2026-07-01", defined.EffectiveOn.ToString());
     }
 
@@ -76,16 +70,10 @@ public class CooperationFieldEndpointTests(AppFixture fixture) : WriteEndpointCo
     public async Task Revising_a_field_scope_is_recorded_and_shown()
     {
         await GivenDialogueAsync(withField: true);
-        var sentAt = DateTimeOffset.UtcNow;
-        await ChangedAsync("/api/fields/JPIT-08/scope", Revision(), "JPIT-08");
+        var (field, revised) = await ChangedAndShownAsync<CooperationFieldScopeRevised>("/api/fields/JPIT-08/scope", Revision(), "JPIT-08", "/api/fields/JPIT-08");
 
-        var field = await ReadAsync("/api/fields/JPIT-08");
-        Assert.Equal("Space Sustainability and debris", Text(field, "title"));
-        Assert.Equal("Coordination on SSA, debris mitigation and remediation.", Text(field, "scope"));
-
-        var revised = await LastEventAsync<CooperationFieldScopeRevised>("JPIT-08", sentAt);
-        Assert.Equal("2026-09-01", revised.EffectiveOn.ToString());
-        Assert.Equal("Agreed at the second consultations.", revised.Reason);
+        Assert.Equal(("Space Sustainability and debris", "Coordination on SSA, debris mitigation and remediation."), (Text(field, "title"), Text(field, "scope")));
+        Assert.Equal(("2026-09-01", "Agreed at the second consultations."), (revised.EffectiveOn.ToString(), revised.Reason));
     }
 
     [Fact]

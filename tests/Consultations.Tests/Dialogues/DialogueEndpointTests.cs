@@ -17,16 +17,10 @@ public class DialogueEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
     [Fact]
     public async Task Opening_a_dialogue_answers_201_with_its_location_and_the_dialogue_can_be_read()
     {
-        var sentAt = DateTimeOffset.UtcNow;
-        await CreatedAsync(Url, Opening(), "japan-korea-space", "/api/dialogues/japan-korea-space");
+        var (dialogue, opened) = await CreatedAndShownAsync<DialogueOpened>(Url, Opening(), "japan-korea-space", "/api/dialogues/japan-korea-space");
 
-        var dialogue = await ReadAsync("/api/dialogues/japan-korea-space");
-        Assert.Equal("Japan–Korea space dialogue", Text(dialogue, "title"));
+        Assert.Equal(("Japan–Korea space dialogue", "Space cooperation.", "2026-03-01"), (Text(dialogue, "title"), Text(dialogue, "subject"), Text(dialogue, "openedOn")));
         Assert.Equal(["Japan", "Korea"], dialogue["parties"]!.AsArray().Select(p => p!.GetValue<string>()));
-        Assert.Equal("Space cooperation.", Text(dialogue, "subject"));
-        Assert.Equal("2026-03-01", Text(dialogue, "openedOn"));
-
-        var opened = await LastEventAsync<DialogueOpened>("japan-korea-space", sentAt);
         Assert.Equal("2026-03-01", opened.EffectiveOn.ToString());
     }
 

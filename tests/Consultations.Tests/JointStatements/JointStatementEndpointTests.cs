@@ -109,17 +109,12 @@ public class JointStatementEndpointTests(AppFixture fixture) : WriteEndpointCont
     public async Task Drafting_a_statement_answers_201_with_its_location_and_the_draft_can_be_read()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await CreatedAsync(DraftUrl, Drafting(), Draft, $"/api/statements/{Draft}");
+        var (statement, drafted) = await CreatedAndShownAsync<JointStatementDrafted>(DraftUrl, Drafting(), Draft, $"/api/statements/{Draft}");
 
-        var statement = await ReadAsync($"/api/statements/{Draft}");
-        Assert.Equal("Joint statement of the second space consultations", Text(statement, "title"));
-        Assert.Equal("The two delegations met in Rome.", Text(statement, "preamble"));
-        Assert.Equal("2026-10-20", Text(statement, "draftedOn"));
+        Assert.Equal(("Joint statement of the second space consultations", "The two delegations met in Rome.", "2026-10-20"),
+            (Text(statement, "title"), Text(statement, "preamble"), Text(statement, "draftedOn")));
         Assert.Empty(statement["clauses"]!.AsArray());
         Assert.Null(statement["adoption"]);
-
-        var drafted = await LastEventAsync<JointStatementDrafted>(Draft, sentAt);
         Assert.Equal("2026-10-20", drafted.EffectiveOn.ToString());
     }
 
@@ -161,16 +156,11 @@ public class JointStatementEndpointTests(AppFixture fixture) : WriteEndpointCont
     public async Task Adopting_a_statement_is_recorded_and_shown()
     {
         await DraftWithClauseAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await ChangedAsync(AdoptionUrl, Adoption(), Draft);
+        var (statement, adopted) = await ChangedAndShownAsync<JointStatementAdopted>(AdoptionUrl, Adoption(), Draft, $"/api/statements/{Draft}");
 
-        var statement = await ReadAsync($"/api/statements/{Draft}");
-        Assert.Equal(SecondConsultations, Text(statement, "adoption.meetingId"));
-        Assert.Equal("2026-10-21", Text(statement, "adoption.adoptedOn"));
+        Assert.Equal((SecondConsultations, "2026-10-21"), (Text(statement, "adoption.meetingId"), Text(statement, "adoption.adoptedOn")));
         Assert.Equal(2, statement["adoption"]!["signatories"]!.AsArray().Count);
         Assert.Equal(Draft, Text(await ReadAsync("/api/fields/JPIT-08"), "latestStatement.id"));
-
-        var adopted = await LastEventAsync<JointStatementAdopted>(Draft, sentAt);
         Assert.Equal("2026-10-21", adopted.EffectiveOn.ToString());
         Assert.Equal(["JPIT-08"], adopted.FieldCodes);
     }

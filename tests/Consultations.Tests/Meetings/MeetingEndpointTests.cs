@@ -111,18 +111,11 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     public async Task Scheduling_a_meeting_answers_201_with_its_location_and_the_meeting_can_be_read()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await CreatedAsync("/api/meetings", Schedule(), NewMeeting, $"/api/meetings/{NewMeeting}");
+        var (meeting, scheduled) = await CreatedAndShownAsync<MeetingScheduled>("/api/meetings", Schedule(), NewMeeting, $"/api/meetings/{NewMeeting}");
 
-        var meeting = await ReadAsync($"/api/meetings/{NewMeeting}");
-        Assert.Equal("scheduled", Text(meeting, "status"));
-        Assert.Equal("consultation", Text(meeting, "kind"));
-        Assert.Equal("Tokyo", Text(meeting, "place"));
-        Assert.Equal("2027-03-10", Text(meeting, "plannedDates.from"));
-        Assert.Equal("2027-03-11", Text(meeting, "plannedDates.to"));
+        Assert.Equal(("scheduled", "consultation", "Tokyo"), (Text(meeting, "status"), Text(meeting, "kind"), Text(meeting, "place")));
+        Assert.Equal(("2027-03-10", "2027-03-11"), (Text(meeting, "plannedDates.from"), Text(meeting, "plannedDates.to")));
         Assert.Equal("JAXA President", Text(meeting, "delegations.0.head"));
-
-        var scheduled = await LastEventAsync<MeetingScheduled>(NewMeeting, sentAt);
         Assert.Equal("2026-10-01", scheduled.EffectiveOn?.ToString());
     }
 
@@ -130,11 +123,10 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     public async Task A_meeting_without_dates_nor_a_known_arrangement_date_can_be_scheduled()
     {
         await SeedAsync();
-        await CreatedAsync("/api/meetings", Schedule().With("plannedDates", null).Without("effectiveOn"), NewMeeting, $"/api/meetings/{NewMeeting}");
+        var (meeting, scheduled) = await CreatedAndShownAsync<MeetingScheduled>("/api/meetings", Schedule().With("plannedDates", null).Without("effectiveOn"),
+            NewMeeting, $"/api/meetings/{NewMeeting}");
 
-        var meeting = await ReadAsync($"/api/meetings/{NewMeeting}");
         Assert.Null(meeting["plannedDates"]);
-        var scheduled = Assert.IsType<MeetingScheduled>((await StreamAsync(NewMeeting))[0].Data);
         Assert.Null(scheduled.PlannedDates);
         Assert.Null(scheduled.EffectiveOn);
     }
@@ -150,76 +142,52 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
         Assert.Equal("Milan", Text(await ReadAsync($"/api/meetings/{NewMeeting}"), "place"));
     }
 
-    // --- POST /api/meetings/{id}/reschedule
+    // --- POST /api/meetings/{id}/reschedule, /held, /outcome, /cancellation
 
     [Fact]
     public async Task Rescheduling_a_meeting_is_recorded_and_shown()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await ChangedAsync($"/api/meetings/{SecondConsultations}/reschedule", Reschedule(), SecondConsultations);
+        var (meeting, rescheduled) = await ChangedAndShownAsync<MeetingRescheduled>($"/api/meetings/{SecondConsultations}/reschedule", Reschedule(),
+            SecondConsultations, $"/api/meetings/{SecondConsultations}");
 
-        var meeting = await ReadAsync($"/api/meetings/{SecondConsultations}");
-        Assert.Equal("Milan", Text(meeting, "place"));
-        Assert.Equal("2027-02-10", Text(meeting, "plannedDates.from"));
-        Assert.Equal("scheduled", Text(meeting, "status"));
-
-        var rescheduled = await LastEventAsync<MeetingRescheduled>(SecondConsultations, sentAt);
-        Assert.Equal("2026-10-20", rescheduled.EffectiveOn.ToString());
-        Assert.Equal("Dates agreed through diplomatic channels.", rescheduled.Reason);
+        Assert.Equal(("Milan", "2027-02-10", "scheduled"), (Text(meeting, "place"), Text(meeting, "plannedDates.from"), Text(meeting, "status")));
+        Assert.Equal(("2026-10-20", "Dates agreed through diplomatic channels."), (rescheduled.EffectiveOn.ToString(), rescheduled.Reason));
     }
-
-    // --- POST /api/meetings/{id}/held
 
     [Fact]
     public async Task Recording_a_meeting_as_held_is_recorded_and_shown()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await ChangedAsync($"/api/meetings/{SecondConsultations}/held", Held(), SecondConsultations);
+        var (meeting, held) = await ChangedAndShownAsync<MeetingHeld>($"/api/meetings/{SecondConsultations}/held", Held(),
+            SecondConsultations, $"/api/meetings/{SecondConsultations}");
 
-        var meeting = await ReadAsync($"/api/meetings/{SecondConsultations}");
-        Assert.Equal("held", Text(meeting, "status"));
-        Assert.Equal("2026-10-20", Text(meeting, "heldDates.from"));
-        Assert.Equal("2026-10-21", Text(meeting, "heldDates.to"));
+        Assert.Equal(("held", "2026-10-20", "2026-10-21"), (Text(meeting, "status"), Text(meeting, "heldDates.from"), Text(meeting, "heldDates.to")));
         Assert.Equal("Head of the Italian delegation", Text(meeting, "participants.1.head"));
-
-        var held = await LastEventAsync<MeetingHeld>(SecondConsultations, sentAt);
         Assert.Equal("2026-10-20", held.EffectiveOn.ToString());
     }
-
-    // --- POST /api/meetings/{id}/outcome
 
     [Fact]
     public async Task Recording_a_meeting_outcome_is_recorded_and_shown()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await ChangedAsync($"/api/meetings/{FirstConsultations}/outcome", Outcome(), FirstConsultations);
+        var (meeting, recorded) = await ChangedAndShownAsync<MeetingOutcomeRecorded>($"/api/meetings/{FirstConsultations}/outcome", Outcome(),
+            FirstConsultations, $"/api/meetings/{FirstConsultations}");
 
-        var meeting = await ReadAsync($"/api/meetings/{FirstConsultations}");
         Assert.Equal("The first consultations reviewed the fields of cooperation.", Text(meeting, "outcome.summary"));
         Assert.Equal(["JPIT-08", "JPIT-05"], meeting["outcome"]!["fieldCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Equal("Hold the second consultations in Rome.", Text(meeting, "outcome.decisions.0"));
-
-        var recorded = await LastEventAsync<MeetingOutcomeRecorded>(FirstConsultations, sentAt);
         Assert.Equal("2026-06-15", recorded.EffectiveOn.ToString());
     }
-
-    // --- POST /api/meetings/{id}/cancellation
 
     [Fact]
     public async Task Cancelling_a_meeting_is_recorded_and_shown()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await ChangedAsync($"/api/meetings/{SecondConsultations}/cancellation", Cancellation(), SecondConsultations);
+        var (meeting, cancelled) = await ChangedAndShownAsync<MeetingCancelled>($"/api/meetings/{SecondConsultations}/cancellation", Cancellation(),
+            SecondConsultations, $"/api/meetings/{SecondConsultations}");
 
-        var meeting = await ReadAsync($"/api/meetings/{SecondConsultations}");
-        Assert.Equal("cancelled", Text(meeting, "status"));
-        Assert.Equal("Postponed sine die.", Text(meeting, "cancellationReason"));
-
-        var cancelled = await LastEventAsync<MeetingCancelled>(SecondConsultations, sentAt);
+        Assert.Equal(("cancelled", "Postponed sine die."), (Text(meeting, "status"), Text(meeting, "cancellationReason")));
         Assert.Equal("2026-10-20", cancelled.EffectiveOn.ToString());
     }
 }

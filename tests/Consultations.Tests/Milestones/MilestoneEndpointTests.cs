@@ -40,14 +40,8 @@ public class MilestoneEndpointTests(AppFixture fixture) : WriteEndpointContext(f
     public async Task A_milestone_planned_for_next_year_is_recorded_as_a_plan_and_shown_on_the_timeline()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await CreatedAsync(Url, Recording(), New, $"/api/milestones/{New}");
-
-        var milestone = await ReadAsync($"/api/milestones/{New}");
-        Assert.Equal("2027-02", Text(milestone, "dates.from"));
-        Assert.Equal("possible", Text(milestone, "certainty"));
-        Assert.Equal("2026-06-15", Text(milestone, "knownFrom"));
-        var recorded = await LastEventAsync<MilestoneRecorded>(New, sentAt);
+        var (milestone, recorded) = await CreatedAndShownAsync<MilestoneRecorded>(Url, Recording(), New, $"/api/milestones/{New}");
+        Assert.Equal(("2027-02", "possible", "2026-06-15"), (Text(milestone, "dates.from"), Text(milestone, "certainty"), Text(milestone, "knownFrom")));
         Assert.Equal(MilestoneCertainty.Possible, recorded.Certainty);
 
         var timeline = (JsonArray)await ReadAsync("/api/timeline?kind=milestone");

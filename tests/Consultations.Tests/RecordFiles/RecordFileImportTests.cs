@@ -155,6 +155,23 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
             """, 2, "format");
     }
 
+    // A statement drafted with one clause: twelve lines.
+    private const string DraftedClause = """
+
+          - draft-statement:
+              statementId: test-statement
+              dialogueId: test-dialogue
+              title: Test statement
+              effectiveOn: "2026-03-01"
+          - add-clause:
+              statementId: test-statement
+              number: 1
+              fieldCode: TST-01
+              heading: First clause
+              text: The parties will cooperate.
+              effectiveOn: "2026-03-01"
+        """;
+
     // Lines 16-45: a meeting held, a statement drafted with one clause and adopted at it.
     private const string AdoptedStatement = Opening + """
 
@@ -170,18 +187,8 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
           - hold-meeting:
               meetingId: test-summit
               dates: {from: "2026-03-01"}
-          - draft-statement:
-              statementId: test-statement
-              dialogueId: test-dialogue
-              title: Test statement
-              effectiveOn: "2026-03-01"
-          - add-clause:
-              statementId: test-statement
-              number: 1
-              fieldCode: TST-01
-              heading: First clause
-              text: The parties will cooperate.
-              effectiveOn: "2026-03-01"
+        """ + DraftedClause + """
+
           - adopt-statement:
               statementId: test-statement
               meetingId: test-summit
@@ -245,20 +252,8 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
     }
 
     // Lines 16-43 (then 44-48): a commitment agreed, then in progress, then fulfilled.
-    private const string History = Opening + """
+    private const string History = Opening + DraftedClause + """
 
-          - draft-statement:
-              statementId: test-statement
-              dialogueId: test-dialogue
-              title: Test statement
-              effectiveOn: "2026-03-01"
-          - add-clause:
-              statementId: test-statement
-              number: 1
-              fieldCode: TST-01
-              heading: First clause
-              text: The parties will cooperate.
-              effectiveOn: "2026-03-01"
           - make-commitment:
               commitmentId: tst-01-cooperate
               dialogueId: test-dialogue

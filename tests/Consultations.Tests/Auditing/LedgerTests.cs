@@ -53,6 +53,15 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.True(verified!["intact"]!.GetValue<bool>());
     }
 
+    /// <summary>Verification finds the ledger broken first at that sequence, for the problem named.</summary>
+    private async Task BrokenAtAsync(long at, string problem)
+    {
+        var report = await VerifyAsync();
+        Assert.False(report.Intact);
+        Assert.Equal(at, report.BrokenAt);
+        Assert.Contains(problem, report.Problem);
+    }
+
     // Sealed history tampered with in the database ({0}: the events table, {1}: the event's sequence): the broken place is named.
     public static TheoryData<string, int, string, string> Tamperings => new()
     {
@@ -69,10 +78,7 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
         var target = await SequenceOfAsync(stream, version);
         await SqlAsync(string.Format(CultureInfo.InvariantCulture, sql, Events, target));
 
-        var report = await VerifyAsync();
-        Assert.False(report.Intact);
-        Assert.Equal(target, report.BrokenAt);
-        Assert.Contains(problem, report.Problem);
+        await BrokenAtAsync(target, problem);
     }
 
     [Fact]
@@ -88,10 +94,7 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
             update {Events} set seq_id = {high} where seq_id = -1;
             """);
 
-        var report = await VerifyAsync();
-        Assert.False(report.Intact);
-        Assert.Equal(low, report.BrokenAt);
-        Assert.Contains("reordered", report.Problem);
+        await BrokenAtAsync(low, "reordered");
     }
 
     [Fact]
@@ -111,10 +114,7 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
             from {Events} where seq_id = {source}
             """);
 
-        var report = await VerifyAsync();
-        Assert.False(report.Intact);
-        Assert.Equal(gap, report.BrokenAt);
-        Assert.Contains("inserted", report.Problem);
+        await BrokenAtAsync(gap, "inserted");
     }
 
     [Fact]

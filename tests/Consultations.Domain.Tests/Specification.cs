@@ -1,3 +1,4 @@
+using System.Reflection;
 using Xunit.Sdk;
 
 namespace Consultations.Domain.Tests;
@@ -7,11 +8,20 @@ namespace Consultations.Domain.Tests;
 /// or nothing happens (the record already says it), or a named rule refuses it, or the record is not found.
 /// </summary>
 /// <typeparam name="TState">The aggregate's state, built by folding the history through its Evolve.</typeparam>
-public abstract class Specification<TState> where TState : class
+/// <param name="evolve">The aggregate's fold.</param>
+/// <param name="deciders">The static classes whose <c>Decide(command, state, today)</c> overloads decide the commands.</param>
+public abstract class Specification<TState>(Func<TState?, object, TState?> evolve, params Type[] deciders) where TState : class
 {
-    protected abstract TState? Evolve(TState? state, object @event);
+    private TState? Evolve(TState? state, object @event) => evolve(state, @event);
 
-    protected abstract IReadOnlyList<object> Decide(object command, TState? state, DateOnly today);
+    private IReadOnlyList<object> Decide(object command, TState? state, DateOnly today)
+    {
+        var decide = deciders
+            .Select(d => d.GetMethod("Decide", BindingFlags.Public | BindingFlags.Static, [command.GetType(), typeof(TState), typeof(DateOnly)]))
+            .FirstOrDefault(m => m is not null)
+            ?? throw new ArgumentException($"{string.Join(", ", deciders.Select(d => d.Name))} do not decide {command.GetType().Name}.", nameof(command));
+        return (IReadOnlyList<object>)decide.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [command, state, today], null)!;
+    }
 
     protected Scenario Given(params object[] history) => new(this, history);
 

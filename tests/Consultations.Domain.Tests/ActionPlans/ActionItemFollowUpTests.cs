@@ -3,19 +3,8 @@ using Consultations.Domain.ActionPlans;
 namespace Consultations.Domain.Tests.ActionPlans;
 
 /// <summary>Leads and milestones of action-plan items (ADR 0025).</summary>
-public sealed class ActionItemFollowUpTests : Specification<ActionPlan>
+public sealed class ActionItemFollowUpTests() : Specification<ActionPlan>(ActionPlanDecider.Evolve, typeof(ActionItemFollowUp))
 {
-    protected override ActionPlan? Evolve(ActionPlan? state, object @event) => ActionPlanDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, ActionPlan? state, DateOnly today) => command switch
-    {
-        SetActionItemLead c => ActionItemFollowUp.Decide(c, state, today),
-        AddActionItemMilestone c => ActionItemFollowUp.Decide(c, state, today),
-        MeetActionItemMilestone c => ActionItemFollowUp.Decide(c, state, today),
-        RescheduleActionItemMilestone c => ActionItemFollowUp.Decide(c, state, today),
-        _ => throw new ArgumentException($"This specification does not decide {command.GetType().Name}.", nameof(command)),
-    };
-
     private const string Id = "AP-2024-2027";
     private const string Item = "AP-3.1";
 

@@ -2,21 +2,8 @@ using Consultations.Domain.ActionPlans;
 
 namespace Consultations.Domain.Tests.ActionPlans;
 
-public sealed class ActionPlanTests : Specification<ActionPlan>
+public sealed class ActionPlanTests() : Specification<ActionPlan>(ActionPlanDecider.Evolve, typeof(ActionPlanDecider))
 {
-    protected override ActionPlan? Evolve(ActionPlan? state, object @event) => ActionPlanDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, ActionPlan? state, DateOnly today) => command switch
-    {
-        AdoptActionPlan c => ActionPlanDecider.Decide(c, state, today),
-        AddActionPlanItem c => ActionPlanDecider.Decide(c, state, today),
-        UpdateActionPlanItemProgress c => ActionPlanDecider.Decide(c, state, today),
-        CompleteActionPlanItem c => ActionPlanDecider.Decide(c, state, today),
-        DropActionPlanItem c => ActionPlanDecider.Decide(c, state, today),
-        ReaffirmActionPlan c => ActionPlanDecider.Decide(c, state, today),
-        _ => throw new ArgumentException($"Action plans do not decide {command.GetType().Name}.", nameof(command)),
-    };
-
     private const string Id = "AP-2024-2027";
     private const string Item = "AP-3.1";
 

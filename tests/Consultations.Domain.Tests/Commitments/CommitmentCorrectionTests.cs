@@ -3,16 +3,8 @@ using static Consultations.Domain.Commitments.CommitmentStatus;
 
 namespace Consultations.Domain.Tests.Commitments;
 
-public sealed class CommitmentCorrectionTests : Specification<Commitment>
+public sealed class CommitmentCorrectionTests() : Specification<Commitment>(CommitmentDecider.Evolve, typeof(CommitmentDecider))
 {
-    protected override Commitment? Evolve(Commitment? state, object @event) => CommitmentDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, Commitment? state, DateOnly today) => command switch
-    {
-        CorrectCommitmentStatusChange c => CommitmentDecider.Decide(c, state, today),
-        _ => throw new ArgumentException($"This specification decides corrections only, not {command.GetType().Name}.", nameof(command)),
-    };
-
     private const string Id = "CMT-0042";
     private static readonly SourceRef Clause4 = new(SourceKind.Clause, "JS-2024-DELHI", "4");
     private static readonly EventRef Version2 = new(Id, 2, Guid.Parse("00000000-0000-0000-0000-000000000002"));

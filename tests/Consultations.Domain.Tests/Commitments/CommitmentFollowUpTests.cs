@@ -4,21 +4,8 @@ using static Consultations.Domain.Commitments.CommitmentStatus;
 namespace Consultations.Domain.Tests.Commitments;
 
 /// <summary>Each party's own progress, compliance scores at dated reviews, leads and milestones of a commitment (ADR 0025).</summary>
-public sealed class CommitmentFollowUpTests : Specification<Commitment>
+public sealed class CommitmentFollowUpTests() : Specification<Commitment>(CommitmentDecider.Evolve, typeof(CommitmentFollowUp))
 {
-    protected override Commitment? Evolve(Commitment? state, object @event) => CommitmentDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, Commitment? state, DateOnly today) => command switch
-    {
-        ChangePartyProgress c => CommitmentFollowUp.Decide(c, state, today),
-        AssessCompliance c => CommitmentFollowUp.Decide(c, state, today),
-        SetCommitmentLead c => CommitmentFollowUp.Decide(c, state, today),
-        AddCommitmentMilestone c => CommitmentFollowUp.Decide(c, state, today),
-        MeetCommitmentMilestone c => CommitmentFollowUp.Decide(c, state, today),
-        RescheduleCommitmentMilestone c => CommitmentFollowUp.Decide(c, state, today),
-        _ => throw new ArgumentException($"This specification does not decide {command.GetType().Name}.", nameof(command)),
-    };
-
     private const string Id = "jpit-06-solar-c";
     private const string Dialogue = "japan-italy-space";
     private const string Field = "JPIT-06";

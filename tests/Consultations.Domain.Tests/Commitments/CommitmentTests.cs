@@ -3,18 +3,8 @@ using static Consultations.Domain.Commitments.CommitmentStatus;
 
 namespace Consultations.Domain.Tests.Commitments;
 
-public sealed class CommitmentTests : Specification<Commitment>
+public sealed class CommitmentTests() : Specification<Commitment>(CommitmentDecider.Evolve, typeof(CommitmentDecider))
 {
-    protected override Commitment? Evolve(Commitment? state, object @event) => CommitmentDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, Commitment? state, DateOnly today) => command switch
-    {
-        MakeCommitment c => CommitmentDecider.Decide(c, state, today),
-        ChangeCommitmentStatus c => CommitmentDecider.Decide(c, state, today),
-        AmendCommitment c => CommitmentDecider.Decide(c, state, today),
-        _ => throw new ArgumentException($"Commitments do not decide {command.GetType().Name}.", nameof(command)),
-    };
-
     /// <summary>
     /// The legal moves of a commitment, written out here on purpose rather than read from the domain,
     /// so that any change to the lifecycle shows up as a failing test.

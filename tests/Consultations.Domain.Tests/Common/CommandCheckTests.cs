@@ -1,8 +1,10 @@
 using Consultations.Domain.Common;
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
+using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.Documents;
+using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using Consultations.Domain.Milestones;
 
@@ -83,6 +85,104 @@ public sealed class CommandCheckTests
     [Theory]
     [MemberData(nameof(ActionPlanFaults))]
     public void An_action_plan_command_names_the_field_at_fault(ICommand command, string field) =>
+        Assert.Equal([field], FieldsAtFault(command));
+
+    private static readonly DateSpan October = new(PartialDate.Parse("2026-10-20"), PartialDate.Parse("2026-10-21"));
+
+    private static ScheduleMeeting Schedule(string id = "tokyo-3", string title = "Third consultations", string place = "Tokyo", params Delegation[] delegations) =>
+        new(id, "japan-italy", MeetingKind.Consultation, title, place, October, ["Japan", "Italy"], delegations, May28);
+
+    public static TheoryData<ICommand, string> MeetingFaults => new()
+    {
+        { Schedule(id: "Space Consultations"), "meetingId" },
+        { Schedule(title: ""), "title" },
+        { Schedule(place: " "), "place" },
+        { Schedule(delegations: new Delegation(" ", null, [])), "delegations[0].party" },
+        { Schedule(delegations: new Delegation("Japan", null, ["A", ""])), "delegations[0].members[1]" },
+        { new RescheduleMeeting("rome-2", " ", October, May28, "Agreed."), "place" },
+        { new RescheduleMeeting("rome-2", "Milan", October, May28, " "), "reason" },
+        { new HoldMeeting("rome-2", October, "Rome", [new Delegation("", null, [])]), "participants[0].party" },
+        { new RecordMeetingOutcome("tokyo-1", " ", [], [], May28), "summary" },
+        { new RecordMeetingOutcome("tokyo-1", "Reviewed.", ["One", ""], [], May28), "decisions[1]" },
+        { new RecordMeetingOutcome("tokyo-1", "Reviewed.", [], ["JPIT-08", "JPIT-08"], May28), "fieldCodes" },
+        { new CancelMeeting("rome-2", May28, "   "), "reason" },
+        { new CancelMeeting("rome-2", May28, new string('x', 2001)), "reason" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MeetingFaults))]
+    public void A_meeting_command_names_the_field_at_fault(ICommand command, string field) =>
+        Assert.Equal([field], FieldsAtFault(command));
+
+    public static TheoryData<ICommand, string> JointStatementFaults => new()
+    {
+        { new DraftJointStatement("Statement One", "japan-italy", "Statement", null, May28), "statementId" },
+        { new DraftJointStatement("js-2", "japan-italy", "  ", null, May28), "title" },
+        { new AddClause("js-2", -3, "JPIT-08", "Heading", "Text.", May28), "number" },
+        { new AddClause("js-2", 1000, "JPIT-08", "Heading", "Text.", May28), "number" },
+        { new AddClause("js-2", 1, null!, "Heading", "Text.", May28), "fieldCode" },
+        { new AddClause("js-2", 1, "JPIT-08", "", "Text.", May28), "heading" },
+        { new AddClause("js-2", 1, "JPIT-08", "Heading", " ", May28), "text" },
+        { new AddClause("js-2", 1, "JPIT-08", null!, "Text.", May28), "heading" },
+        { new AdoptJointStatement("js-2", "rome-2", May28, " ", ["A"]), "place" },
+        { new AdoptJointStatement("js-2", "rome-2", May28, "Rome", []), "signatories" },
+        { new AdoptJointStatement("js-2", "rome-2", May28, "Rome", ["A", " "]), "signatories[1]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(JointStatementFaults))]
+    public void A_joint_statement_command_names_the_field_at_fault(ICommand command, string field) =>
+        Assert.Equal([field], FieldsAtFault(command));
+
+    public static TheoryData<ICommand, string> CommitmentFaults => new()
+    {
+        { new ChangeCommitmentStatus("jpit-06-solar-c", CommitmentStatus.Fulfilled, May28, "  ", null), "reason" },
+        { new AmendCommitment("jpit-06-solar-c", "", May28, "Clarified."), "text" },
+        { new AmendCommitment("jpit-06-solar-c", "New text.", May28, " "), "reason" },
+        { new ChangePartyProgress("jpit-06-solar-c", "Japan", PartyProgress.InProgress, May28, null!), "reason" },
+        { new AssessCompliance("jpit-06-solar-c", "Italy", May28, 2, "Funded.", null), "score" },
+        { new AssessCompliance("jpit-06-solar-c", "Italy", May28, 1, " ", null), "justification" },
+        { new SetCommitmentLead("jpit-06-solar-c", "Japan", "", May28, null), "lead" },
+        { new AddCommitmentMilestone("jpit-06-solar-c", "Not An Id", "Design review", May28, May28), "milestoneId" },
+        { new AddCommitmentMilestone("jpit-06-solar-c", "design-review", "Design review", default, May28), "dueOn" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CommitmentFaults))]
+    public void A_commitment_command_names_the_field_at_fault(ICommand command, string field) =>
+        Assert.Equal([field], FieldsAtFault(command));
+
+    public static TheoryData<ICommand, string> RecordFaults => new()
+    {
+        { new OpenDialogue("", "Japan–France", ["Japan", "France"], null, May28), "dialogueId" },
+        { new OpenDialogue("Japan France", "Japan–France", ["Japan", "France"], null, May28), "dialogueId" },
+        { new OpenDialogue("-starts-with-hyphen", "Japan–France", ["Japan", "France"], null, May28), "dialogueId" },
+        { new OpenDialogue("japan-france", "   ", ["Japan", "France"], null, May28), "title" },
+        { new OpenDialogue("japan-france", new string('x', 201), ["Japan", "France"], null, May28), "title" },
+        { new OpenDialogue("japan-france", "Japan–France", ["Japan", " "], null, May28), "parties[1]" },
+        { new OpenDialogue("japan-france", "Japan–France", ["Japan", "JAPAN"], null, May28), "parties" },
+        { new DefineCooperationField("", "japan-italy", 11, "Space weather", "Forecasts.", May28), "fieldCode" },
+        { new DefineCooperationField("JPIT 11", "japan-italy", 11, "Space weather", "Forecasts.", May28), "fieldCode" },
+        { new DefineCooperationField("JPIT-11", "Japan Italy", 11, "Space weather", "Forecasts.", May28), "dialogueId" },
+        { new DefineCooperationField("JPIT-11", "japan-italy", 0, "Space weather", "Forecasts.", May28), "number" },
+        { new DefineCooperationField("JPIT-11", "japan-italy", -1, "Space weather", "Forecasts.", May28), "number" },
+        { new DefineCooperationField("JPIT-11", "japan-italy", 1000, "Space weather", "Forecasts.", May28), "number" },
+        { new DefineCooperationField("JPIT-11", "japan-italy", 11, " ", "Forecasts.", May28), "title" },
+        { new DefineCooperationField("JPIT-11", "japan-italy", 11, "Space weather", "", May28), "scope" },
+        { new ReviseCooperationFieldScope("JPIT-08", "", "Debris.", May28, "Agreed."), "title" },
+        { new ReviseCooperationFieldScope("JPIT-08", "Debris", " ", May28, "Agreed."), "scope" },
+        { new ReviseCooperationFieldScope("JPIT-08", "Debris", "Debris.", May28, "  "), "reason" },
+        { new RecordMilestone("UNISPACE IV", "japan-italy", "UNISPACE IV", new DateSpan(May28), MilestoneCertainty.Possible, May28), "milestoneId" },
+        { new RecordMilestone("unispace-iv", "japan-italy", " ", new DateSpan(May28), MilestoneCertainty.Possible, May28), "title" },
+        { new RecordMilestone("unispace-iv", "japan-italy", "UNISPACE IV", new DateSpan(May28), MilestoneCertainty.Possible, default), "effectiveOn" },
+        { new RegisterDocument("Minutes 1", "japan-italy", "Minutes", DocumentKind.Minutes, May28, ["Japan"], "en"), "documentId" },
+        { new RegisterDocument("minutes", "japan-italy", "Minutes", DocumentKind.Minutes, May28, ["Japan"], "en", "minutes.pdf"), "url" },
+        { new RegisterDocument("minutes", "japan-italy", "Minutes", DocumentKind.Minutes, May28, ["Japan"], "en", Sha256: "1234"), "sha256" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RecordFaults))]
+    public void A_dialogue_field_milestone_or_document_command_names_the_field_at_fault(ICommand command, string field) =>
         Assert.Equal([field], FieldsAtFault(command));
 
     [Fact]

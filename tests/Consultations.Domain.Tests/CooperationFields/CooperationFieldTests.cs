@@ -2,17 +2,8 @@ using Consultations.Domain.CooperationFields;
 
 namespace Consultations.Domain.Tests.CooperationFields;
 
-public sealed class CooperationFieldTests : Specification<CooperationField>
+public sealed class CooperationFieldTests() : Specification<CooperationField>(CooperationFieldDecider.Evolve, typeof(CooperationFieldDecider))
 {
-    protected override CooperationField? Evolve(CooperationField? state, object @event) => CooperationFieldDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, CooperationField? state, DateOnly today) => command switch
-    {
-        DefineCooperationField c => CooperationFieldDecider.Decide(c, state, today),
-        ReviseCooperationFieldScope c => CooperationFieldDecider.Decide(c, state, today),
-        _ => throw new ArgumentException($"Cooperation fields do not decide {command.GetType().Name}.", nameof(command)),
-    };
-
     private const string Scope = "Debris, traffic management and long-term sustainability of outer space activities.";
 
     private static DefineCooperationField Define(string dialogue = "DLG-SPACE", int number = 3, string title = "Space Sustainability", string scope = Scope, string on = "2024-03-12") =>

@@ -2,16 +2,8 @@ using Consultations.Domain.Dialogues;
 
 namespace Consultations.Domain.Tests.Dialogues;
 
-public sealed class DialogueTests : Specification<Dialogue>
+public sealed class DialogueTests() : Specification<Dialogue>(DialogueDecider.Evolve, typeof(DialogueDecider))
 {
-    protected override Dialogue? Evolve(Dialogue? state, object @event) => DialogueDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, Dialogue? state, DateOnly today) => command switch
-    {
-        OpenDialogue c => DialogueDecider.Decide(c, state, today),
-        _ => throw new ArgumentException($"Dialogues do not decide {command.GetType().Name}.", nameof(command)),
-    };
-
     private static OpenDialogue Open(string title = "Space Dialogue", string[]? parties = null, string? subject = "Civil space cooperation", string on = "2024-03-12") =>
         new("DLG-SPACE", title, parties ?? ["France", "India"], subject, On(on));
 

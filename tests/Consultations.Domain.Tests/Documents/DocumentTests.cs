@@ -2,17 +2,8 @@ using Consultations.Domain.Documents;
 
 namespace Consultations.Domain.Tests.Documents;
 
-public sealed class DocumentTests : Specification<Document>
+public sealed class DocumentTests() : Specification<Document>(DocumentDecider.Evolve, typeof(DocumentDecider))
 {
-    protected override Document? Evolve(Document? state, object @event) => DocumentDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, Document? state, DateOnly today) => command switch
-    {
-        RegisterDocument c => DocumentDecider.Decide(c, state, today),
-        AmendDocument c => DocumentDecider.Decide(c, state, today),
-        _ => throw new ArgumentException($"Documents do not decide {command.GetType().Name}.", nameof(command)),
-    };
-
     private const string Id = "delhi-joint-statement";
     private const string StatementText = "The two sides agreed to exchange space-debris tracking data.";
 

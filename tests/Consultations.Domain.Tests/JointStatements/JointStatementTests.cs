@@ -2,18 +2,8 @@ using Consultations.Domain.JointStatements;
 
 namespace Consultations.Domain.Tests.JointStatements;
 
-public sealed class JointStatementTests : Specification<JointStatement>
+public sealed class JointStatementTests() : Specification<JointStatement>(JointStatementDecider.Evolve, typeof(JointStatementDecider))
 {
-    protected override JointStatement? Evolve(JointStatement? state, object @event) => JointStatementDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, JointStatement? state, DateOnly today) => command switch
-    {
-        DraftJointStatement c => JointStatementDecider.Decide(c, state, today),
-        AddClause c => JointStatementDecider.Decide(c, state, today),
-        AdoptJointStatement c => JointStatementDecider.Decide(c, state, today),
-        _ => throw new ArgumentException($"Joint statements do not decide {command.GetType().Name}.", nameof(command)),
-    };
-
     private const string Id = "JS-2026-PARIS";
 
     private static DraftJointStatement Draft(string dialogue = "DLG-SPACE", string title = "Paris Joint Statement on Space", string? preamble = "Recalling…", string on = "2026-04") =>

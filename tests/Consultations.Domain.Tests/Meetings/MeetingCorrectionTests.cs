@@ -2,16 +2,8 @@ using Consultations.Domain.Meetings;
 
 namespace Consultations.Domain.Tests.Meetings;
 
-public sealed class MeetingCorrectionTests : Specification<Meeting>
+public sealed class MeetingCorrectionTests() : Specification<Meeting>(MeetingDecider.Evolve, typeof(MeetingDecider))
 {
-    protected override Meeting? Evolve(Meeting? state, object @event) => MeetingDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, Meeting? state, DateOnly today) => command switch
-    {
-        CorrectMeetingHeldDates c => MeetingDecider.Decide(c, state, today),
-        _ => throw new ArgumentException($"This specification decides corrections only, not {command.GetType().Name}.", nameof(command)),
-    };
-
     private const string Id = "MTG-2026-PARIS";
     private static readonly Delegation French = new("France", "Director of Space Affairs", ["CNES"]);
     private static readonly Delegation Indian = new("India", "Joint Secretary", ["ISRO"]);

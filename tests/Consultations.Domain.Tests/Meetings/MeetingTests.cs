@@ -2,20 +2,8 @@ using Consultations.Domain.Meetings;
 
 namespace Consultations.Domain.Tests.Meetings;
 
-public sealed class MeetingTests : Specification<Meeting>
+public sealed class MeetingTests() : Specification<Meeting>(MeetingDecider.Evolve, typeof(MeetingDecider))
 {
-    protected override Meeting? Evolve(Meeting? state, object @event) => MeetingDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, Meeting? state, DateOnly today) => command switch
-    {
-        ScheduleMeeting c => MeetingDecider.Decide(c, state, today),
-        RescheduleMeeting c => MeetingDecider.Decide(c, state, today),
-        HoldMeeting c => MeetingDecider.Decide(c, state, today),
-        RecordMeetingOutcome c => MeetingDecider.Decide(c, state, today),
-        CancelMeeting c => MeetingDecider.Decide(c, state, today),
-        _ => throw new ArgumentException($"Meetings do not decide {command.GetType().Name}.", nameof(command)),
-    };
-
     private const string Id = "MTG-2026-PARIS";
 
     private static readonly Delegation French = new("France", "Director of Space Affairs", ["CNES", "MEAE"]);

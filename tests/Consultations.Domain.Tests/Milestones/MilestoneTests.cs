@@ -2,16 +2,8 @@ using Consultations.Domain.Milestones;
 
 namespace Consultations.Domain.Tests.Milestones;
 
-public sealed class MilestoneTests : Specification<Milestone>
+public sealed class MilestoneTests() : Specification<Milestone>(MilestoneDecider.Evolve, typeof(MilestoneDecider))
 {
-    protected override Milestone? Evolve(Milestone? state, object @event) => MilestoneDecider.Evolve(state, @event);
-
-    protected override IReadOnlyList<object> Decide(object command, Milestone? state, DateOnly today) => command switch
-    {
-        RecordMilestone c => MilestoneDecider.Decide(c, state, today),
-        _ => throw new ArgumentException($"Milestones do not decide {command.GetType().Name}.", nameof(command)),
-    };
-
     private const string Id = "copuos-chairmanship";
     private const string Quote = "The Italian chairmanship of COPUOS in 2026-2027";
 

@@ -12,20 +12,15 @@ namespace Consultations.Tests.Auditing;
 /// </summary>
 public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixture)
 {
-    private const string Tokyo = "tokyo-summit-2026-01-16";
-    private const string FirstConsultations = "space-consultations-1-tokyo";
-    private const string Rome = "rome-summit-2026-06-15";
-    private const string SecondConsultations = "space-consultations-2-rome";
-    private const string Plan = "action-plan-2024-2027";
     private const string Document = "japan-italy-joint-statement-2026-06-15";
 
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
 
     private sealed record Expected(string[] Meetings, string[] Held, int Statements, int Fields, int Commitments, int Documents, int Milestones);
 
-    private static readonly Expected BeforeRome = new([Tokyo], [Tokyo], 0, 0, 0, 0, 0);
-    private static readonly Expected AtConsultations = new([Tokyo, FirstConsultations], [Tokyo, FirstConsultations], 0, 0, 0, 0, 0);
-    private static readonly Expected FromRome = new([Tokyo, FirstConsultations, Rome, SecondConsultations], [Tokyo, FirstConsultations, Rome], 1, 10, 23, 1, 3);
+    private static readonly Expected BeforeRome = new([TokyoSummit], [TokyoSummit], 0, 0, 0, 0, 0);
+    private static readonly Expected AtConsultations = new([TokyoSummit, FirstConsultations], [TokyoSummit, FirstConsultations], 0, 0, 0, 0, 0);
+    private static readonly Expected FromRome = new([TokyoSummit, FirstConsultations, RomeSummit, SecondConsultations], [TokyoSummit, FirstConsultations, RomeSummit], 1, 10, 23, 1, 3);
 
     private static Expected On(string day) => day switch
     {
@@ -63,7 +58,7 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
 
         // The plan is known by its period (2024–2027): it is on record on every day of the record's history, undated.
         var plans = await ListAsync($"/api/action-plans?{at}");
-        Assert.Equal([Plan], Ids(plans));
+        Assert.Equal([PlanId], Ids(plans));
         Assert.Null(plans[0]!["adoptedOn"]);
         Assert.Equal(expected == FromRome ? 1 : 0, plans[0]!["reaffirmations"]!.AsArray().Count);
 
@@ -75,7 +70,7 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
 
         // Reports replay the same record.
         Assert.Equal(expected.Meetings.Order(StringComparer.Ordinal), Ids(await ListAsync($"/api/reports/meetings?{at}")));
-        Assert.Contains(await ListAsync($"/api/reports/action-plans?{at}"), row => row!["planId"]!.GetValue<string>() == Plan);
+        Assert.Contains(await ListAsync($"/api/reports/action-plans?{at}"), row => row!["planId"]!.GetValue<string>() == PlanId);
         Assert.Equal(expected.Commitments, (await ListAsync($"/api/reports/commitment-register?{at}")).Count);
         var (report, _) = await GetTextAsync($"/api/reports/status?format=md&{at}");
         Assert.Equal(200, report);
@@ -119,7 +114,7 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
         Assert.Null(Entries(second).Single()!["effectiveOn"]);
         var first = await ReadAsync($"/api/audit?record={FirstConsultations}");
         Assert.Equal("2026-05-28", Entries(first)[0]!["countsFrom"]!.GetValue<string>());
-        var plan = await ReadAsync($"/api/audit?record={Plan}");
+        var plan = await ReadAsync($"/api/audit?record={PlanId}");
         Assert.Equal("2024-01-01", Entries(plan)[0]!["countsFrom"]!.GetValue<string>());
         var document = await ReadAsync($"/api/audit?record={Document}");
         Assert.Equal("2026-06-15", Entries(document)[0]!["countsFrom"]!.GetValue<string>());

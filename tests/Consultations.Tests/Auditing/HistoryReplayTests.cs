@@ -12,21 +12,16 @@ namespace Consultations.Tests.Auditing;
 /// </summary>
 public class HistoryReplayTests(AppFixture fixture) : AuditingContext(fixture)
 {
-    private const string Tokyo = "tokyo-summit-2026-01-16";
-    private const string Consultations1 = "space-consultations-1-tokyo";
-    private const string Rome = "rome-summit-2026-06-15";
-    private const string Consultations2 = "space-consultations-2-rome";
-    private const string Statement = "jp-it-joint-statement-space-2026-06-15";
 
     public sealed record World(string Day, string[] Meetings, string[] Statements, int Fields, int Commitments, bool Dialogue);
 
     public static TheoryData<World> Days =>
     [
         new("2026-01-15", [], [], 0, 0, false),
-        new("2026-01-16", [Tokyo], [], 0, 0, true),
-        new("2026-05-29", [Tokyo, Consultations1], [], 0, 0, true),
-        new("2026-06-14", [Tokyo, Consultations1], [], 0, 0, true),
-        new("2026-06-15", [Tokyo, Consultations1, Rome, Consultations2], [Statement], 10, 23, true),
+        new("2026-01-16", [TokyoSummit], [], 0, 0, true),
+        new("2026-05-29", [TokyoSummit, FirstConsultations], [], 0, 0, true),
+        new("2026-06-14", [TokyoSummit, FirstConsultations], [], 0, 0, true),
+        new("2026-06-15", [TokyoSummit, FirstConsultations, RomeSummit, SecondConsultations], [StatementId], 10, 23, true),
     ];
 
     private async Task<JsonArray> ListAsync(string url)
@@ -55,9 +50,9 @@ public class HistoryReplayTests(AppFixture fixture) : AuditingContext(fixture)
         // The action plan (2024) predates the whole record.
         Assert.Single(await ListAsync($"/api/action-plans?{on}"));
 
-        foreach (var meeting in new[] { Tokyo, Consultations1, Rome, Consultations2 })
+        foreach (var meeting in new[] { TokyoSummit, FirstConsultations, RomeSummit, SecondConsultations })
             Assert.Equal(world.Meetings.Contains(meeting) ? 200 : 404, (await GetAsync($"/api/meetings/{meeting}?{on}")).Status);
-        Assert.Equal(world.Statements.Length > 0 ? 200 : 404, (await GetAsync($"/api/statements/{Statement}?{on}")).Status);
+        Assert.Equal(world.Statements.Length > 0 ? 200 : 404, (await GetAsync($"/api/statements/{StatementId}?{on}")).Status);
         Assert.Equal(world.Fields > 0 ? 200 : 404, (await GetAsync($"/api/fields/JPIT-06?{on}")).Status);
         Assert.Equal(world.Commitments > 0 ? 200 : 404, (await GetAsync($"/api/commitments/jpit-06-solar-c?{on}")).Status);
 
@@ -66,7 +61,7 @@ public class HistoryReplayTests(AppFixture fixture) : AuditingContext(fixture)
         console.Profile.Width = 240;
         Assert.True(await ReplayCommand.PrintAsync(console, Store, TimeProvider.System, null, world.Day, null, CancellationToken.None));
         var printed = output.ToString();
-        foreach (var meeting in new[] { Tokyo, Consultations1, Rome, Consultations2 })
+        foreach (var meeting in new[] { TokyoSummit, FirstConsultations, RomeSummit, SecondConsultations })
             Assert.Equal(world.Meetings.Contains(meeting), printed.Contains(meeting, StringComparison.Ordinal));
         Assert.Equal(world.Fields > 0, printed.Contains("JPIT-10", StringComparison.Ordinal));
         Assert.Contains($"{world.Statements.Length} statements, {world.Commitments} commitments on record", printed);
@@ -77,21 +72,21 @@ public class HistoryReplayTests(AppFixture fixture) : AuditingContext(fixture)
     {
         await SeedAsync();
 
-        var (_, tokyo) = await GetAsync($"/api/meetings/{Tokyo}?effectiveOn=2026-01-16");
+        var (_, tokyo) = await GetAsync($"/api/meetings/{TokyoSummit}?effectiveOn=2026-01-16");
         Assert.Equal("held", tokyo!["status"]!.GetValue<string>());
-        var (_, rome) = await GetAsync($"/api/meetings/{Rome}?effectiveOn=2026-07-01");
+        var (_, rome) = await GetAsync($"/api/meetings/{RomeSummit}?effectiveOn=2026-07-01");
         Assert.Equal("held", rome!["status"]!.GetValue<string>());
-        var (_, statement) = await GetAsync($"/api/statements/{Statement}?effectiveOn=2026-06-15");
+        var (_, statement) = await GetAsync($"/api/statements/{StatementId}?effectiveOn=2026-06-15");
         Assert.Equal(10, statement!["clauses"]!.AsArray().Count);
         Assert.NotNull(statement["adoption"]);
 
         // Not in effect yet is not the same as never recorded: the refusal names the axes.
-        var (status, problem) = await GetAsync($"/api/meetings/{Rome}?effectiveOn=2026-06-14");
+        var (status, problem) = await GetAsync($"/api/meetings/{RomeSummit}?effectiveOn=2026-06-14");
         Assert.Equal(404, status);
         Assert.Contains("as in effect on 2026-06-14", problem!["detail"]!.GetValue<string>());
 
         var timeline = await ListAsync("/api/timeline?effectiveOn=2026-06-01");
-        Assert.Equal(["action-plan-2024-2027", Tokyo, Consultations1], timeline.Select(x => x!["recordId"]!.GetValue<string>()));
+        Assert.Equal(["action-plan-2024-2027", TokyoSummit, FirstConsultations], timeline.Select(x => x!["recordId"]!.GetValue<string>()));
     }
 
     [Fact]

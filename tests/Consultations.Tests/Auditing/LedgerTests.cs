@@ -1,3 +1,4 @@
+using System.Globalization;
 using Consultations.Host.Auditing.Ledger;
 using Consultations.Host.Cli;
 using Consultations.Tests.Infrastructure;
@@ -52,41 +53,32 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.True(verified!["intact"]!.GetValue<bool>());
     }
 
-    [Fact]
-    public async Task Altered_event_data_is_named()
+    /// <summary>Verification finds the ledger broken first at that sequence, for the problem named.</summary>
+    private async Task BrokenAtAsync(long at, string problem)
     {
-        await SealedSeedAsync();
-        var target = await SequenceOfAsync("jpit-06-solar-physics", 1);
-        await SqlAsync($$"""update {{Events}} set data = jsonb_set(data, '{Text}', '"Nothing was promised."') where seq_id = {{target}}""");
-
         var report = await VerifyAsync();
         Assert.False(report.Intact);
-        Assert.Equal(target, report.BrokenAt);
-        Assert.Contains("altered", report.Problem);
+        Assert.Equal(at, report.BrokenAt);
+        Assert.Contains(problem, report.Problem);
     }
 
-    [Fact]
-    public async Task Altered_metadata_is_named()
+    // Sealed history tampered with in the database ({0}: the events table, {1}: the event's sequence): the broken place is named.
+    public static TheoryData<string, int, string, string> Tamperings => new()
+    {
+        { "jpit-06-solar-physics", 1, """update {0} set data = jsonb_set(data, '{{Text}}', '"Nothing was promised."') where seq_id = {1}""", "altered" },
+        { "rome-summit-2026-06-15", 2, "update {0} set user_name = 'someone else' where seq_id = {1}", "" },
+        { "jpit-06-solar-physics", 1, "delete from {0} where seq_id = {1}", "missing" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Tamperings))]
+    public async Task Tampering_with_a_sealed_event_is_named(string stream, int version, string sql, string problem)
     {
         await SealedSeedAsync();
-        var target = await SequenceOfAsync("rome-summit-2026-06-15", 2);
-        await SqlAsync($"update {Events} set user_name = 'someone else' where seq_id = {target}");
+        var target = await SequenceOfAsync(stream, version);
+        await SqlAsync(string.Format(CultureInfo.InvariantCulture, sql, Events, target));
 
-        var report = await VerifyAsync();
-        Assert.Equal(target, report.BrokenAt);
-    }
-
-    [Fact]
-    public async Task A_deleted_event_is_named()
-    {
-        await SealedSeedAsync();
-        var target = await SequenceOfAsync("jpit-06-solar-physics", 1);
-        await SqlAsync($"delete from {Events} where seq_id = {target}");
-
-        var report = await VerifyAsync();
-        Assert.False(report.Intact);
-        Assert.Equal(target, report.BrokenAt);
-        Assert.Contains("missing", report.Problem);
+        await BrokenAtAsync(target, problem);
     }
 
     [Fact]
@@ -102,10 +94,7 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
             update {Events} set seq_id = {high} where seq_id = -1;
             """);
 
-        var report = await VerifyAsync();
-        Assert.False(report.Intact);
-        Assert.Equal(low, report.BrokenAt);
-        Assert.Contains("reordered", report.Problem);
+        await BrokenAtAsync(low, "reordered");
     }
 
     [Fact]
@@ -125,10 +114,7 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
             from {Events} where seq_id = {source}
             """);
 
-        var report = await VerifyAsync();
-        Assert.False(report.Intact);
-        Assert.Equal(gap, report.BrokenAt);
-        Assert.Contains("inserted", report.Problem);
+        await BrokenAtAsync(gap, "inserted");
     }
 
     [Fact]

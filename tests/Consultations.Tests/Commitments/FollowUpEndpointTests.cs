@@ -35,10 +35,8 @@ public class FollowUpEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
     private async Task SeedWithItemAsync()
     {
         await SeedAsync();
-        await ChangedAsync($"/api/action-plans/{PlanId}/items", new JsonObject
-        {
-            ["itemId"] = Item, ["fieldCode"] = "JPIT-08", ["text"] = "Set up an exchange of SSA data.", ["effectiveOn"] = "2026-07-01",
-        }, PlanId);
+        await ChangedAsync($"/api/action-plans/{PlanId}/items",
+            new JsonObject { ["itemId"] = Item, ["fieldCode"] = "JPIT-08", ["text"] = "Set up an exchange of SSA data.", ["effectiveOn"] = "2026-07-01" }, PlanId);
     }
 
     // --- Success: each route appends one event and the record shows it
@@ -128,21 +126,15 @@ public class FollowUpEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
         await RepeatIsIdempotentAsync(url, JsonNode.Parse(body)!, id);
     }
 
-    // --- 400: the body or the record says the request is malformed, naming the field
+    // --- 400: the body or the record says the request is malformed, naming the field (the commands' own input rules: CommandCheckTests)
 
     public static TheoryData<string, string, string> Faults => new()
     {
         { $"{Commitment}/party-progress", Progress(party: "France").ToJsonString(), "party" },
         { $"{Commitment}/party-progress", Progress(progress: "done").ToJsonString(), "progress" },
-        { $"{Commitment}/party-progress", Progress().Without("reason").ToJsonString(), "reason" },
         { $"{Commitment}/assessments", Assessment(party: "Germany").ToJsonString(), "party" },
-        { $"{Commitment}/assessments", Assessment(score: 2).ToJsonString(), "score" },
-        { $"{Commitment}/assessments", Assessment(justification: " ").ToJsonString(), "justification" },
         { $"{Commitment}/assessments", Assessment().With("reviewedOn", "2026-13").ToJsonString(), "reviewedOn" },
         { $"{Commitment}/leads", Lead(party: "France").ToJsonString(), "party" },
-        { $"{Commitment}/leads", Lead(lead: "").ToJsonString(), "lead" },
-        { $"{Commitment}/milestones", Milestone(id: "Not An Id").ToJsonString(), "milestoneId" },
-        { $"{Commitment}/milestones", Milestone().Without("dueOn").ToJsonString(), "dueOn" },
         { $"{Commitment}/milestones/design-review/reschedule", Reschedule().Without("reason").ToJsonString(), "reason" },
         { $"{ItemUrl}/leads", Lead(party: "France").ToJsonString(), "party" },
         { $"{ItemUrl}/milestones", Milestone().With("title", "").ToJsonString(), "title" },

@@ -10,26 +10,17 @@ public class DialogueEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
 
     private static JsonObject Opening() => new()
     {
-        ["dialogueId"] = "japan-korea-space",
-        ["title"] = "Japan–Korea space dialogue",
-        ["parties"] = new JsonArray("Japan", "Korea"),
-        ["subject"] = "Space cooperation.",
-        ["effectiveOn"] = "2026-03-01",
+        ["dialogueId"] = "japan-korea-space", ["title"] = "Japan–Korea space dialogue", ["parties"] = new JsonArray("Japan", "Korea"),
+        ["subject"] = "Space cooperation.", ["effectiveOn"] = "2026-03-01",
     };
 
     [Fact]
     public async Task Opening_a_dialogue_answers_201_with_its_location_and_the_dialogue_can_be_read()
     {
-        var sentAt = DateTimeOffset.UtcNow;
-        await CreatedAsync(Url, Opening(), "japan-korea-space", "/api/dialogues/japan-korea-space");
+        var (dialogue, opened) = await CreatedAndShownAsync<DialogueOpened>(Url, Opening(), "japan-korea-space", "/api/dialogues/japan-korea-space");
 
-        var dialogue = await ReadAsync("/api/dialogues/japan-korea-space");
-        Assert.Equal("Japan–Korea space dialogue", Text(dialogue, "title"));
+        Assert.Equal(("Japan–Korea space dialogue", "Space cooperation.", "2026-03-01"), (Text(dialogue, "title"), Text(dialogue, "subject"), Text(dialogue, "openedOn")));
         Assert.Equal(["Japan", "Korea"], dialogue["parties"]!.AsArray().Select(p => p!.GetValue<string>()));
-        Assert.Equal("Space cooperation.", Text(dialogue, "subject"));
-        Assert.Equal("2026-03-01", Text(dialogue, "openedOn"));
-
-        var opened = await LastEventAsync<DialogueOpened>("japan-korea-space", sentAt);
         Assert.Equal("2026-03-01", opened.EffectiveOn.ToString());
     }
 
@@ -52,21 +43,13 @@ public class DialogueEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
         await UnchangedAsync(Url, Opening().With("parties", new JsonArray("Korea", "Japan")), "japan-korea-space");
     }
 
-    // What the endpoint checks before the domain decides: each fault answered 400 naming the field, nothing appended.
-    // Rules the domain decides are specified in Consultations.Domain.Tests; their statuses in Api/RuleStatusTests.
+    // What the endpoint checks against the body: each fault answered 400 naming the field, nothing appended.
+    // The command's own input rules are proven in Consultations.Domain.Tests (CommandCheckTests); rule statuses in Api/RuleStatusTests.
     public static TheoryData<string, string> Faults => new()
     {
-        { Opening().With("dialogueId", "").ToJsonString(), "dialogueId" },
-        { Opening().With("dialogueId", "Japan France").ToJsonString(), "dialogueId" },
-        { Opening().With("dialogueId", "-starts-with-hyphen").ToJsonString(), "dialogueId" },
-        { Opening().With("title", "   ").ToJsonString(), "title" },
-        { Opening().With("title", new string('x', 201)).ToJsonString(), "title" },
         { Opening().With("effectiveOn", "2026-02-30").ToJsonString(), "effectiveOn" },
         { Opening().With("effectiveOn", "16/01/2026").ToJsonString(), "effectiveOn" },
         { Opening().With("effectiveOn", "").ToJsonString(), "effectiveOn" },
-        { Opening().With("parties", new JsonArray("Japan")).ToJsonString(), "parties" },
-        { Opening().With("parties", new JsonArray("Japan", " ")).ToJsonString(), "parties[1]" },
-        { Opening().With("parties", new JsonArray("Japan", "JAPAN")).ToJsonString(), "parties" },
     };
 
     [Theory]

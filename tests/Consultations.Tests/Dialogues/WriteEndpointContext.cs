@@ -11,14 +11,7 @@ namespace Consultations.Tests;
 /// </summary>
 public abstract class WriteEndpointContext(AppFixture fixture) : IntegrationContext(fixture)
 {
-    // Ids of the bundled record (data/japan-italy-space.yaml).
-    protected const string DialogueId = "japan-italy-space";
-    protected const string StatementId = "jp-it-joint-statement-space-2026-06-15";
-    protected const string PlanId = "action-plan-2024-2027";
-    protected const string TokyoSummit = "tokyo-summit-2026-01-16";
-    protected const string FirstConsultations = "space-consultations-1-tokyo";
-    protected const string RomeSummit = "rome-summit-2026-06-15";
-    protected const string SecondConsultations = "space-consultations-2-rome";
+    // Ids of the bundled record (data/japan-italy-space.yaml) are those of JapanItalyRecord, in scope everywhere.
 
     protected static string InTwoDays => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2).ToString("yyyy-MM-dd");
 
@@ -179,6 +172,22 @@ public abstract class WriteEndpointContext(AppFixture fixture) : IntegrationCont
         Assert.Equal(events.Count, last.Version);
         Assert.InRange(last.Timestamp, sentAt.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
         return data;
+    }
+
+    /// <summary>A creating command, as <see cref="CreatedAsync"/> checks it; then the record as read and its first event as stored.</summary>
+    protected async Task<(JsonNode Record, T Event)> CreatedAndShownAsync<T>(string url, object body, string id, string location)
+    {
+        var sentAt = DateTimeOffset.UtcNow;
+        await CreatedAsync(url, body, id, location);
+        return (await ReadAsync(location), await LastEventAsync<T>(id, sentAt));
+    }
+
+    /// <summary>A change, as <see cref="ChangedAsync"/> checks it; then the record read at <paramref name="readUrl"/> and the event as stored.</summary>
+    protected async Task<(JsonNode Record, T Event)> ChangedAndShownAsync<T>(string url, object body, string id, string readUrl)
+    {
+        var sentAt = DateTimeOffset.UtcNow;
+        await ChangedAsync(url, body, id);
+        return (await ReadAsync(readUrl), await LastEventAsync<T>(id, sentAt));
     }
 
     protected static void AssertRecorded(JsonNode? body, string id, int appended, bool created)

@@ -12,29 +12,20 @@ public class MilestoneEndpointTests(AppFixture fixture) : WriteEndpointContext(f
 
     private static JsonObject Recording() => new()
     {
-        ["milestoneId"] = New,
-        ["dialogueId"] = DialogueId,
-        ["title"] = "UNISPACE IV preparatory meeting",
-        ["dates"] = new JsonObject { ["from"] = "2027-02" },
-        ["certainty"] = "possible",
-        ["fieldCodes"] = new JsonArray("JPIT-02"),
-        ["documentId"] = Document,
-        ["quote"] = "the possible convening of UNISPACE IV Conference in 2027",
-        ["effectiveOn"] = "2026-06-15",
+        ["milestoneId"] = New, ["dialogueId"] = DialogueId, ["title"] = "UNISPACE IV preparatory meeting", ["dates"] = new JsonObject { ["from"] = "2027-02" },
+        ["certainty"] = "possible", ["fieldCodes"] = new JsonArray("JPIT-02"), ["documentId"] = Document,
+        ["quote"] = "the possible convening of UNISPACE IV Conference in 2027", ["effectiveOn"] = "2026-06-15",
     };
 
+    // What the endpoint checks against the body and the record; the command's own input rules are proven in CommandCheckTests.
     public static TheoryData<string, string> Faults => new()
     {
-        { Recording().With("milestoneId", "UNISPACE IV").ToJsonString(), "milestoneId" },
         { Recording().With("dialogueId", "no-such-dialogue").ToJsonString(), "dialogueId" },
         { Recording().With("fieldCodes", new JsonArray("JPIT-99")).ToJsonString(), "fieldCodes[0]" },
         { Recording().With("documentId", "no-such-document").ToJsonString(), "documentId" },
-        { Recording().Without("documentId").ToJsonString(), "documentId" },
         { Recording().With("certainty", "likely").ToJsonString(), "certainty" },
         { Recording().Without("dates").ToJsonString(), "dates" },
         { Recording().With("dates", new JsonObject { ["from"] = "2027-14" }).ToJsonString(), "dates.from" },
-        { Recording().Without("effectiveOn").ToJsonString(), "effectiveOn" },
-        { Recording().With("title", " ").ToJsonString(), "title" },
     };
 
     [Theory]
@@ -49,14 +40,8 @@ public class MilestoneEndpointTests(AppFixture fixture) : WriteEndpointContext(f
     public async Task A_milestone_planned_for_next_year_is_recorded_as_a_plan_and_shown_on_the_timeline()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await CreatedAsync(Url, Recording(), New, $"/api/milestones/{New}");
-
-        var milestone = await ReadAsync($"/api/milestones/{New}");
-        Assert.Equal("2027-02", Text(milestone, "dates.from"));
-        Assert.Equal("possible", Text(milestone, "certainty"));
-        Assert.Equal("2026-06-15", Text(milestone, "knownFrom"));
-        var recorded = await LastEventAsync<MilestoneRecorded>(New, sentAt);
+        var (milestone, recorded) = await CreatedAndShownAsync<MilestoneRecorded>(Url, Recording(), New, $"/api/milestones/{New}");
+        Assert.Equal(("2027-02", "possible", "2026-06-15"), (Text(milestone, "dates.from"), Text(milestone, "certainty"), Text(milestone, "knownFrom")));
         Assert.Equal(MilestoneCertainty.Possible, recorded.Certainty);
 
         var timeline = (JsonArray)await ReadAsync("/api/timeline?kind=milestone");

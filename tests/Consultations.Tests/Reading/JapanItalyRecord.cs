@@ -6,6 +6,11 @@ internal static class JapanItalyRecord
     public const string DialogueId = "japan-italy-space";
     public const string StatementId = "jp-it-joint-statement-space-2026-06-15";
     public const string StatementTitle = "Japan–Italy Joint Statement on Space Collaboration";
+    public const string PlanId = "action-plan-2024-2027";
+    public const string TokyoSummit = "tokyo-summit-2026-01-16";
+    public const string FirstConsultations = "space-consultations-1-tokyo";
+    public const string RomeSummit = "rome-summit-2026-06-15";
+    public const string SecondConsultations = "space-consultations-2-rome";
 
     /// <summary>The statement's ten bold headings, in order, without their trailing period.</summary>
     public static readonly string[] FieldTitles =

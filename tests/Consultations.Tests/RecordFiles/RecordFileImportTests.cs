@@ -23,12 +23,22 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
 
     private Task<ImportResult> ImportAsync(string path) => Importer.ImportAsync(path, "test", null, CancellationToken.None);
 
+    /// <summary>The file is refused, its message starting with the file's name and line, and nothing at all is stored.</summary>
     private async Task<RecordFileError> RefusedAsync(string name, string yaml)
     {
         var path = await WriteAsync(name, yaml);
         var error = await Assert.ThrowsAsync<RecordFileError>(() => ImportAsync(path));
         Assert.StartsWith($"{name}:{error.Line}: ", error.Message);
-        Assert.Equal(0, await EventCountAsync());
+        await AssertNothingStoredAsync();
+        return error;
+    }
+
+    /// <summary>As <see cref="RefusedAsync(string, string)"/>, at that line and naming that field (null: no field).</summary>
+    private async Task<RecordFileError> RefusedAtAsync(string name, string yaml, int line, string? field)
+    {
+        var error = await RefusedAsync(name, yaml);
+        Assert.Equal(line, error.Line);
+        Assert.Equal(field, error.Field);
         return error;
     }
 
@@ -60,31 +70,41 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
         # the steps under test follow
         """;
 
-    [Fact]
-    public async Task An_impossible_date_is_refused_with_its_line_and_field()
+    /// <summary>A define-field step for TST-02 on lines 16-22 after <see cref="Opening"/>, with one of its lines changed.</summary>
+    private static string SecondField(string line, string with)
     {
-        var error = await RefusedAsync("bad-date.yaml", Opening + """
+        string[] lines = ["fieldCode: TST-02", "dialogueId: test-dialogue", "number: 2", "title: Second field", "scope: Another scope.", "effectiveOn: \"2026-02-01\""];
+        var changed = lines.SelectMany(l => l.StartsWith(line + ":", StringComparison.Ordinal) ? with.Split('|') : [l]).Where(l => l.Length > 0);
+        return Opening + "\n  - define-field:\n" + string.Concat(changed.Select(l => $"      {l}\n"));
+    }
 
-              - define-field:
-                  fieldCode: TST-02
-                  dialogueId: test-dialogue
-                  number: 2
-                  title: Second field
-                  scope: Another scope.
-                  effectiveOn: "2026-02-30"
-            """);
+    // Each fault in the second field's step: the file is refused at the line of the field (or, for a missing one, its step), naming the field.
+    public static TheoryData<string, string, int, string, string> FieldFaults => new()
+    {
+        { "effectiveOn", "effectiveOn: \"2026-02-30\"", 22, "effectiveOn", "2026-02-30" },
+        { "number", "number: two", 19, "number", "two" },
+        { "title", "titel: Second field|title: Second field", 20, "titel", "titel" },
+        { "title", "", 16, "title", "title" },
+        { "dialogueId", "dialogueId: no-such-dialogue", 18, "dialogueId", "no-such-dialogue" },
+    };
 
-        Assert.Equal(22, error.Line);
-        Assert.Equal("effectiveOn", error.Field);
-        Assert.Contains("2026-02-30", error.Message);
+    [Theory]
+    [MemberData(nameof(FieldFaults))]
+    public async Task A_fault_in_a_step_is_refused_with_its_line_and_field(string line, string with, int at, string field, string named)
+    {
+        var error = await RefusedAsync("second-field.yaml", SecondField(line, with));
+
+        Assert.Equal(field, error.Field);
+        if (with.Length > 0) Assert.Equal(at, error.Line);
+        else Assert.InRange(error.Line, at, at + 1);
+        Assert.Contains(named, error.Message);
         Assert.Contains("step 3 (define-field)", error.Message);
-        await AssertNothingStoredAsync();
     }
 
     [Fact]
     public async Task A_date_in_the_wrong_form_in_the_first_step_is_refused_with_its_line_and_field()
     {
-        var error = await RefusedAsync("first-step.yaml", """
+        await RefusedAtAsync("first-step.yaml", """
             format: consultations-record/1
             steps:
               - open-dialogue:
@@ -92,17 +112,13 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                   title: Test dialogue
                   parties: [Japan, Italy]
                   effectiveOn: 16/01/2026
-            """);
-
-        Assert.Equal(7, error.Line);
-        Assert.Equal("effectiveOn", error.Field);
-        await AssertNothingStoredAsync();
+            """, 7, "effectiveOn");
     }
 
     [Fact]
     public async Task A_nested_bad_date_is_refused_with_its_line_and_dotted_field()
     {
-        var error = await RefusedAsync("nested-date.yaml", Opening + """
+        await RefusedAtAsync("nested-date.yaml", Opening + """
 
               - schedule-meeting:
                   meetingId: test-meeting
@@ -114,119 +130,47 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                     from: "2026-04-31"
                   parties: [Japan, Italy]
                   delegations: []
-            """);
-
-        Assert.Equal(23, error.Line);
-        Assert.Equal("plannedDates.from", error.Field);
-        await AssertNothingStoredAsync();
-    }
-
-    [Fact]
-    public async Task A_value_of_the_wrong_type_is_refused_with_its_line_and_field()
-    {
-        var error = await RefusedAsync("wrong-type.yaml", Opening + """
-
-              - define-field:
-                  fieldCode: TST-02
-                  dialogueId: test-dialogue
-                  number: two
-                  title: Second field
-                  scope: Another scope.
-                  effectiveOn: "2026-02-01"
-            """);
-
-        Assert.Equal(19, error.Line);
-        Assert.Equal("number", error.Field);
-        await AssertNothingStoredAsync();
-    }
-
-    [Fact]
-    public async Task An_unknown_field_is_refused_with_its_line_and_name()
-    {
-        var error = await RefusedAsync("unknown-field.yaml", Opening + """
-
-              - define-field:
-                  fieldCode: TST-02
-                  dialogueId: test-dialogue
-                  number: 2
-                  titel: Second field
-                  title: Second field
-                  scope: Another scope.
-                  effectiveOn: "2026-02-01"
-            """);
-
-        Assert.Equal(20, error.Line);
-        Assert.Equal("titel", error.Field);
-        await AssertNothingStoredAsync();
-    }
-
-    [Fact]
-    public async Task A_missing_field_is_refused_naming_it_at_its_step()
-    {
-        var error = await RefusedAsync("missing-field.yaml", Opening + """
-
-              - define-field:
-                  fieldCode: TST-02
-                  dialogueId: test-dialogue
-                  number: 2
-                  scope: Another scope.
-                  effectiveOn: "2026-02-01"
-            """);
-
-        Assert.Equal("title", error.Field);
-        Assert.InRange(error.Line, 16, 17);
-        await AssertNothingStoredAsync();
+            """, 23, "plannedDates.from");
     }
 
     [Fact]
     public async Task An_unknown_command_is_refused_with_its_line()
     {
-        var error = await RefusedAsync("unknown-command.yaml", Opening + """
+        var error = await RefusedAtAsync("unknown-command.yaml", Opening + """
 
               - frobnicate-record:
                   dialogueId: test-dialogue
-            """);
-
-        Assert.Equal(16, error.Line);
-        Assert.Null(error.Field);
+            """, 16, null);
         Assert.Contains("'frobnicate-record' is not a command", error.Message);
         Assert.Contains("open-dialogue", error.Message);
-        await AssertNothingStoredAsync();
     }
 
     [Fact]
     public async Task A_file_of_another_format_is_refused_at_its_format_line()
     {
-        var error = await RefusedAsync("other-format.yaml", """
+        await RefusedAtAsync("other-format.yaml", """
             # a comment first
             format: consultations-record/2
             steps: []
-            """);
-
-        Assert.Equal(2, error.Line);
-        Assert.Equal("format", error.Field);
-        await AssertNothingStoredAsync();
+            """, 2, "format");
     }
 
-    [Fact]
-    public async Task A_reference_to_a_record_not_on_file_is_refused_with_its_line_and_field()
-    {
-        var error = await RefusedAsync("unknown-dialogue.yaml", Opening + """
+    // A statement drafted with one clause: twelve lines.
+    private const string DraftedClause = """
 
-              - define-field:
-                  fieldCode: TST-02
-                  dialogueId: no-such-dialogue
-                  number: 2
-                  title: Second field
-                  scope: Another scope.
-                  effectiveOn: "2026-02-01"
-            """);
-
-        Assert.Equal(18, error.Line);
-        Assert.Equal("dialogueId", error.Field);
-        Assert.Contains("no-such-dialogue", error.Message);
-        await AssertNothingStoredAsync();
-    }
+          - draft-statement:
+              statementId: test-statement
+              dialogueId: test-dialogue
+              title: Test statement
+              effectiveOn: "2026-03-01"
+          - add-clause:
+              statementId: test-statement
+              number: 1
+              fieldCode: TST-01
+              heading: First clause
+              text: The parties will cooperate.
+              effectiveOn: "2026-03-01"
+        """;
 
     // Lines 16-45: a meeting held, a statement drafted with one clause and adopted at it.
     private const string AdoptedStatement = Opening + """
@@ -243,18 +187,8 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
           - hold-meeting:
               meetingId: test-summit
               dates: {from: "2026-03-01"}
-          - draft-statement:
-              statementId: test-statement
-              dialogueId: test-dialogue
-              title: Test statement
-              effectiveOn: "2026-03-01"
-          - add-clause:
-              statementId: test-statement
-              number: 1
-              fieldCode: TST-01
-              heading: First clause
-              text: The parties will cooperate.
-              effectiveOn: "2026-03-01"
+        """ + DraftedClause + """
+
           - adopt-statement:
               statementId: test-statement
               meetingId: test-summit
@@ -276,13 +210,9 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
                   text: Added after adoption.
                   effectiveOn: "2026-03-02"
             """;
-        var error = await RefusedAsync("after-adoption.yaml", yaml);
-
-        Assert.Equal(46, error.Line);
-        Assert.Null(error.Field);
+        var error = await RefusedAtAsync("after-adoption.yaml", yaml, 46, null);
         Assert.Contains("step 8 (add-clause)", error.Message);
         Assert.Contains("adopted-statement-is-final", error.Message);
-        await AssertNothingStoredAsync();
 
         // Every earlier step is valid: without the offending step the same file is stored whole.
         var valid = await ImportAsync(await WriteAsync("adopted.yaml", AdoptedStatement));
@@ -322,20 +252,8 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
     }
 
     // Lines 16-43 (then 44-48): a commitment agreed, then in progress, then fulfilled.
-    private const string History = Opening + """
+    private const string History = Opening + DraftedClause + """
 
-          - draft-statement:
-              statementId: test-statement
-              dialogueId: test-dialogue
-              title: Test statement
-              effectiveOn: "2026-03-01"
-          - add-clause:
-              statementId: test-statement
-              number: 1
-              fieldCode: TST-01
-              heading: First clause
-              text: The parties will cooperate.
-              effectiveOn: "2026-03-01"
           - make-commitment:
               commitmentId: tst-01-cooperate
               dialogueId: test-dialogue
@@ -435,8 +353,8 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
 
         Assert.Equal(49, error.Line);
         Assert.Contains("commitment-lifecycle", error.Message);
-        await AssertNothingStoredAsync();
     }
+
     [Fact]
     public async Task A_history_already_recorded_through_the_api_is_imported_without_change()
     {
@@ -603,7 +521,6 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
 
         Assert.Equal("evidence[0]", error.Field);
         Assert.Contains("no-such-document", error.Message);
-        await AssertNothingStoredAsync();
     }
 
     [Fact]
@@ -613,7 +530,6 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
             "quote: The parties will cooperate on debris removal and on launch services.", "quote: The parties will remove debris."));
 
         Assert.Equal("quote", error.Field);
-        await AssertNothingStoredAsync();
     }
 
     [Fact]

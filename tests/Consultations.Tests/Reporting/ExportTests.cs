@@ -71,12 +71,8 @@ public class ExportTests(AppFixture fixture) : ReportingContext(fixture)
 
             var (_, rows) = ParseCsv(answer.Bytes);
             var row = rows.Single(r => r["id"] == Awkward);
-            Assert.Equal(AwkwardText, row["text"]);
-            Assert.Equal("JAXA; Agenzia Spaziale Italiana, ASI", row["agencies"]);
-            Assert.Equal("だいち4号 (ALOS-4); COSMO-SkyMed", row["programmes"]);
-            Assert.Equal("JPIT-05", row["fieldCode"]);
-            Assert.Equal("agreed", row["status"]);
-            Assert.Equal("meeting", row["sourceKind"]);
+            Assert.Equal((AwkwardText, "JAXA; Agenzia Spaziale Italiana, ASI", "だいち4号 (ALOS-4); COSMO-SkyMed"), (row["text"], row["agencies"], row["programmes"]));
+            Assert.Equal(("JPIT-05", "agreed", "meeting"), (row["fieldCode"], row["status"], row["sourceKind"]));
         }
     }
 

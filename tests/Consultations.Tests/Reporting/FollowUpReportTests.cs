@@ -112,11 +112,8 @@ public class FollowUpReportTests(AppFixture fixture) : ReportingContext(fixture)
 
         Assert.Contains("overdue", header);
         var solarC = rows.Single(r => r["id"] == SolarC);
-        Assert.Equal("Japan: in-progress; Italy: unknown", solarC["partyProgress"]);
-        Assert.Equal("Japan: JAXA", solarC["leads"]);
-        Assert.Equal("0.5", solarC["complianceAverage"]);
-        Assert.Equal("true", solarC["overdue"]);
-        Assert.Equal("2026-10-01", solarC["nextDueOn"]);
+        Assert.Equal(("Japan: in-progress; Italy: unknown", "Japan: JAXA"), (solarC["partyProgress"], solarC["leads"]));
+        Assert.Equal(("0.5", "true", "2026-10-01"), (solarC["complianceAverage"], solarC["overdue"], solarC["nextDueOn"]));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public class CommitmentEndpointTests(AppFixture fixture) : WriteEndpointContext(
         await InvalidAsync(Url, Making().With("source", Source("statement", OtherStatement)), "source.id");
         await InvalidAsync(Url, Making().With("source", Source("meeting", OtherMeeting)), "source.id");
         await InvalidAsync(Url, Making().With("source", Source("plan-item", OtherPlan, "a")), "source.id");
-        await CreatedAsync(Url, Making().With("dialogueId", OtherDialogue).With("fieldCode", OtherField)
+        await CreatedAsync(Url, Making().With("dialogueId", OtherDialogue).With("fieldCode", OtherField).With("parties", new JsonArray("Japan", "France"))
             .With("source", Source("meeting", OtherMeeting)).With("effectiveOn", "2026-03-02"), New, $"/api/commitments/{New}");
         await InvalidAsync($"/api/commitments/{Collision}/status", StatusChange("superseded", New), "supersededBy");
     }

@@ -59,7 +59,6 @@ app.UseReplayNeedsAuditor();
 app.UseReplayedAxesHeader();
 app.UseMiddleware<CommandBodies>();
 app.UseMiddleware<IdempotencyKeys>();
-app.UseMiddleware<RecordETags>();
 app.UseMiddleware<ListExports>();
 app.UseStatusCodePages();
 // The API's documentation is public: it describes the routes, not the record.

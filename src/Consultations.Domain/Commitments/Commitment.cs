@@ -30,6 +30,14 @@ public sealed record CommitmentStatusChangeCorrected(string CommitmentId, string
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
 
+/// <summary>A status change recorded with the wrong target status: the change named by <see cref="Corrects"/> was a change to <see cref="To"/>.</summary>
+public sealed record CommitmentStatusChangeTargetCorrected(string CommitmentId, EventRef Corrects, CommitmentStatus WasTo, CommitmentStatus To, string Reason) : IValueCorrection
+{
+    public EventRef Fixes => Corrects;
+
+    public object Apply(object original) => original is CommitmentStatusChanged c ? c with { To = To } : original;
+}
+
 public sealed record MakeCommitment(string CommitmentId, string DialogueId, string FieldCode, string Text,
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
     SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn) : ICommand

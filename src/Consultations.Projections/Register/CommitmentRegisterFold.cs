@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using Consultations.Domain.Commitments;
 using JasperFx.Events;
 
@@ -12,7 +13,8 @@ public static class CommitmentRegisterFold
 {
     /// <summary>The events the register reads; the projection subscribes to these only.</summary>
     public static IReadOnlyList<Type> EventTypes { get; } =
-        [typeof(CommitmentMade), typeof(CommitmentStatusChanged), typeof(CommitmentStatusChangeCorrected), typeof(CommitmentAmended)];
+        [typeof(CommitmentMade), typeof(CommitmentStatusChanged), typeof(CommitmentStatusChangeCorrected), typeof(CommitmentAmended),
+         typeof(EntryVoided), typeof(CommitmentStatusChangeTargetCorrected)];
 
     /// <summary>
     /// One event's effect on the row, as Marten applied the conventional methods this replaced: <see cref="CommitmentMade"/>

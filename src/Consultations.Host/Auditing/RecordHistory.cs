@@ -7,9 +7,9 @@ using Consultations.Domain.Meetings;
 using Consultations.Host.Infrastructure;
 using JasperFx.Events;
 using Marten;
-using Wolverine.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using System.Reflection;
+using Wolverine.Http;
 
 namespace Consultations.Host.Auditing;
 
@@ -114,7 +114,7 @@ public static class RecordHistory
 /// </summary>
 [JsonConverter(typeof(WithHistoryConverterFactory))]
 public sealed record WithHistory<T>(T Record, long Version, IReadOnlyList<HistoryEntry> History, [property: JsonIgnore] bool Current = true)
-    : IHttpAware, IEndpointMetadataProvider
+    : IHttpAware
 {
     public void Apply(HttpContext context)
     {
@@ -122,5 +122,5 @@ public sealed record WithHistory<T>(T Record, long Version, IReadOnlyList<Histor
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(WithHistory<T>), ["application/json"]));
 }

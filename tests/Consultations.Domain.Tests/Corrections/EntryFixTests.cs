@@ -177,6 +177,43 @@ public class EntryFixTests
     }
 
     [Fact]
+    public void A_date_correction_can_be_voided_and_a_void_takes_the_corrections_of_its_entry_with_it()
+    {
+        var record = Record(Made, Change(CommitmentStatus.Agreed, CommitmentStatus.Fulfilled));
+        var dated = With(record, [new CommitmentStatusChangeCorrected(C, "d", "F-1", new EventRef(C, 2, record[1].EventId), CommitmentStatus.Fulfilled,
+            June, PartialDate.Parse("2026-07-01"), "Late.")]);
+        Assert.Equal(PartialDate.Parse("2026-07-01"), Fold(dated)!.StatusSince);
+
+        var dateVoided = With(dated, EntryFixes.Decide(new VoidEntry(dated[2].EventId, "Wrong correction."), C, dated));
+        Assert.Equal(June, Fold(dateVoided)!.StatusSince);
+
+        var changeVoided = With(dated, EntryFixes.Decide(new VoidEntry(dated[1].EventId, "Wrong change."), C, dated));
+        Assert.Single(Entries.Live(changeVoided));
+        Assert.Equal(CommitmentStatus.Agreed, Fold(changeVoided)!.Status);
+    }
+
+    [Fact]
+    public void A_status_changes_target_is_not_corrected_while_a_date_correction_names_it()
+    {
+        var record = Record(Made, Change(CommitmentStatus.Agreed, CommitmentStatus.Fulfilled));
+        var dated = With(record, [new CommitmentStatusChangeCorrected(C, "d", "F-1", new EventRef(C, 2, record[1].EventId), CommitmentStatus.Fulfilled,
+            June, PartialDate.Parse("2026-07-01"), "Late.")]);
+        Assert.Equal("entry-has-dependents",
+            Broken(() => EntryFixes.Decide(new CorrectEntry(record[1].EventId, "x", To: CommitmentStatus.Withdrawn), C, dated)));
+    }
+
+    [Fact]
+    public void An_amendment_that_a_later_amendment_follows_is_not_voided_but_the_last_one_is()
+    {
+        var record = Record(Made,
+            new CommitmentAmended(C, "d", "F-1", "Text", "Text 2", June, "r"),
+            new CommitmentAmended(C, "d", "F-1", "Text 2", "Text 3", June, "r"));
+        Assert.Equal("entry-has-dependents", Broken(() => EntryFixes.Decide(new VoidEntry(record[1].EventId, "x"), C, record)));
+        var voided = With(record, EntryFixes.Decide(new VoidEntry(record[2].EventId, "x"), C, record));
+        Assert.Equal("Text 2", Fold(voided)!.Text);
+    }
+
+    [Fact]
     public void Commands_check_their_own_input()
     {
         Assert.Contains("eventId", Assert.Throws<InvalidCommand>(() => new VoidEntry(Guid.Empty, "x").ThrowIfInvalid()).Errors.Keys);

@@ -137,7 +137,8 @@ public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture
         await StageAsync();
         await Ok($"/api/commitments/{solarC}/status", new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "By mistake." });
         await StageAsync();
-        await Ok("/api/voids", new { eventId = await EntryIdAsync($"/api/commitments/{solarC}", "commitment-status-changed"), reason = "Recorded in error." });
+        var mistake = await EntryIdAsync($"/api/commitments/{solarC}", "commitment-status-changed");
+        await Ok("/api/voids", new { eventId = mistake, reason = "Recorded in error." });
         await StageAsync();
         await Ok("/api/corrections", new { eventId = await EntryIdAsync($"/api/meetings/{RomeSummit}", "meeting-held"), reason = "Villa Madama.", place = "Rome, Villa Madama" });
         await Ok("/api/corrections", new { eventId = await EntryIdAsync($"/api/meetings/{RomeSummit}", "meeting-outcome-recorded"), reason = "Typo.", summary = "Corrected." });

@@ -48,6 +48,12 @@ public class BadInputFuzzTests(AppFixture fixture) : IntegrationContext(fixture)
             ["to", "effectiveOn", "reason"], ["reason"], ["effectiveOn"], ["to"]),
         new("/api/commitments/jpit-06-solar-c/amendments", """{"text":"T2","effectiveOn":"2026-09-01","reason":"R"}""",
             ["text", "effectiveOn", "reason"], ["text", "reason"], ["effectiveOn"], []),
+        // No entry has this id: a valid body is a 404, every damaged one a 400 before anything is looked up.
+        new("/api/voids", """{"eventId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","reason":"R"}""", ["eventId", "reason"], ["reason"], [], []),
+        new("/api/corrections", """{"eventId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","reason":"R","to":"withdrawn","summary":"S"}""",
+            ["eventId", "reason"], ["reason", "summary"], [], ["to"]),
+        new("/api/corrections", """{"eventId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","reason":"R","place":"Rome","dates":{"from":"2026-06-15"},"effectiveOn":"2026-06-15"}""",
+            ["eventId", "reason"], ["reason", "place"], ["effectiveOn"], []),
     ];
 
     private static readonly string[] BadDates = ["2026-13-01", "2026-02-30", "26", "2026-5", "tomorrow", "", "2026-06-15T10:00", "0000", "9999-01-01"];

@@ -101,4 +101,64 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
         Assert.Equal("place", Text(change, "field"));
         Assert.Equal("Rome, Villa Madama", Text(change, "now"));
     }
+
+    [Fact]
+    public async Task An_action_plan_item_shows_the_history_of_its_own_entries_and_a_voided_progress_is_struck_through()
+    {
+        await SeedAsync();
+        var plan = $"/api/action-plans/{PlanId}";
+        await ChangedAsync($"{plan}/items", new { itemId = "a", fieldCode = "JPIT-01", text = "Item A.", effectiveOn = "2026-07-01" }, PlanId);
+        await ChangedAsync($"{plan}/items", new { itemId = "b", fieldCode = "JPIT-01", text = "Item B.", effectiveOn = "2026-07-01" }, PlanId);
+        await ChangedAsync($"{plan}/items/a/progress", new { progress = "delayed", note = "Late.", effectiveOn = "2026-08-01" }, PlanId);
+
+        var item = await ReadAsync($"{plan}/items/a");
+        Assert.Equal("delayed", Text(item, "progress"));
+        Assert.Equal(["action-plan-item-added", "action-plan-item-progress-updated"], item["history"]!.AsArray().Select(h => Text(h, "kind")));
+        var progress = item["history"]![1]!;
+        Assert.Equal("not-started", Text(progress, "changes.0.was"));
+        Assert.Equal("delayed", Text(progress, "changes.0.now"));
+
+        await ConflictAsync("/api/voids", new { eventId = Text(item["history"]![0], "eventId"), reason = "x" }, "entry-has-dependents");
+        await ChangedAsync("/api/voids", new { eventId = Text(progress, "eventId"), reason = "Not late after all." }, PlanId);
+        var after = await ReadAsync($"{plan}/items/a");
+        Assert.Equal("not-started", Text(after, "progress"));
+        Assert.True(after["history"]![1]!["voided"]!.GetValue<bool>());
+        Assert.Equal("entry-voided", Text(after["history"]![2], "kind"));
+        Assert.Single((await ReadAsync($"{plan}/items/b"))["history"]!.AsArray());
+
+        var (missing, _) = await GetAsync($"{plan}/items/no-such-item");
+        Assert.Equal(404, missing);
+    }
+
+    [Fact]
+    public async Task A_records_version_is_its_ETag_and_a_replay_before_the_void_shows_the_history_as_it_was()
+    {
+        await SeedAsync();
+        var commitment = await FulfilledByMistakeAsync();
+        var eventId = LastEventId(commitment, "commitment-status-changed");
+        var beforeVoid = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await ChangedAsync("/api/voids", new { eventId, reason = "Recorded in error." }, SolarC);
+
+        var result = await Host.Scenario(x => x.Get.Url($"/api/commitments/{SolarC}"));
+        var now = JsonNode.Parse(await result.ReadAsTextAsync())!;
+        Assert.Equal($"\"{now["version"]!.GetValue<long>()}\"", result.Context.Response.Headers.ETag.ToString());
+        Assert.Equal(await StreamVersionAsync(SolarC), now["version"]!.GetValue<long>());
+
+        var then = await ReadAsync($"/api/commitments/{SolarC}?recordedAt={Uri.EscapeDataString(beforeVoid)}");
+        Assert.Equal("fulfilled", Text(then, "status"));
+        Assert.DoesNotContain(then["history"]!.AsArray(), h => Text(h, "kind") == "entry-voided");
+        Assert.False(then["history"]!.AsArray().Single(h => Text(h, "eventId") == eventId)!["voided"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_fields_history_is_its_own_streams_and_shows_what_a_scope_revision_changed()
+    {
+        await SeedAsync();
+        await ChangedAsync("/api/fields/JPIT-01/scope", new { title = "New title", scope = "New scope.", effectiveOn = "2026-07-01", reason = "Renamed." }, "JPIT-01");
+        var field = await ReadAsync("/api/fields/JPIT-01");
+        var history = field["history"]!.AsArray();
+        Assert.Equal(["cooperation-field-defined", "cooperation-field-scope-revised"], history.Select(h => Text(h, "kind")));
+        Assert.Contains(history[1]!["changes"]!.AsArray(), c => Text(c, "field") == "title" && Text(c, "now") == "New title");
+        Assert.Equal("Renamed.", Text(history[1], "reason"));
+    }
 }

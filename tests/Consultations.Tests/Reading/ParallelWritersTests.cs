@@ -168,6 +168,32 @@ public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture
         foreach (var view in live.Keys) Assert.True(live[view] == rebuilt[view], $"{view} differs from its rebuild");
     }
 
+    [Fact]
+    public async Task Voiding_an_adoption_in_another_record_refolds_the_meeting_record_it_named_and_every_view_equals_its_rebuild()
+    {
+        await SeedAndCatchUpAsync();
+        const string statement = "jp-it-joint-statement-space-2026-06-15";
+        Assert.Contains(statement, (await ReadAsync($"/api/reports/meetings?dialogue={DialogueId}")).ToJsonString());
+
+        await Ok("/api/voids", new { eventId = await EntryIdAsync($"/api/statements/{statement}", "joint-statement-adopted"), reason = "Adopted at another meeting." });
+        await CaughtUpAsync();
+        var live = await ViewsAsync();
+        var rome = JsonNode.Parse(live["meeting-records"])!.AsArray().Single(m => m!["id"]!.GetValue<string>() == RomeSummit)!;
+        Assert.Empty(rome["statementsAdopted"]!.AsArray());
+        Assert.Null((await ReadAsync($"/api/statements/{statement}"))["adoption"]);
+
+        var replayed = await ViewsAsync(recordedAt: DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        foreach (var view in replayed.Keys) Assert.True(live[view] == replayed[view], $"{view} differs from its replay at now");
+        using (var daemon = await Store.BuildProjectionDaemonAsync())
+        {
+            foreach (var name in Store.Options.Events.Projections().Select(p => p.Name).Distinct())
+                await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+
+        var rebuilt = await ViewsAsync();
+        foreach (var view in live.Keys) Assert.True(live[view] == rebuilt[view], $"{view} differs from its rebuild");
+    }
+
     private async Task<string> EntryIdAsync(string url, string kind) =>
         (await ReadAsync(url))["history"]!.AsArray().Last(h => h!["kind"]!.GetValue<string>() == kind)!["eventId"]!.GetValue<string>();
 

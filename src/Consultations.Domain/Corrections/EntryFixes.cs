@@ -52,8 +52,9 @@ public sealed record CorrectEntry(Guid EventId, string Reason, CommitmentStatus?
 /// <list type="bullet">
 /// <item>the entry must be on the record (<see cref="RecordNotFound"/>), and not be a fix itself (<c>fixes-stand</c>):
 /// a void is undone by recording the entry again, a correction by correcting again;</item>
-/// <item>a record's first entry stays (<c>first-entry-stays</c>): other records refer to the record it opens; a record
-/// opened in error ends through its own lifecycle (withdrawn, cancelled, dropped);</item>
+/// <item>a record's first entry stays: every later entry depends on it (<c>entry-has-dependents</c>), and alone it is still
+/// refused (<c>first-entry-stays</c>), since other records refer to the record it opens; a record opened in error ends
+/// through its own lifecycle (withdrawn, cancelled, dropped);</item>
 /// <item>an entry that later live entries depend on is neither voided nor has its value changed (<c>entry-has-dependents</c>,
 /// naming them): see <see cref="Dependents"/>;</item>
 /// <item>voiding twice, or correcting to the value the entry already has, appends nothing.</item>
@@ -68,8 +69,8 @@ public static class EntryFixes
             throw new RuleBroken("fixes-stand",
                 $"Entry {target.EventId} is itself a {Entries.Kind(target.Data)}; record the entry again, or correct it again, instead.");
         if (IsVoided(target, entries)) return Rules.None;
-        FirstEntryStays(target, entries, "voided");
         NoDependents(target, entries, "voided");
+        FirstEntryStays(target, entries, "voided");
         return [new EntryVoided(streamId, new EventRef(streamId, target.Version, target.EventId), Entries.Kind(target.Data), command.Reason)];
     }
 
@@ -122,7 +123,8 @@ public static class EntryFixes
     }
 
     /// <summary>
-    /// The later live entries that depend on <paramref name="target"/>. An entry depends on an earlier one when it was
+    /// The later live entries that depend on <paramref name="target"/>. Every entry depends on its record's first entry.
+    /// An entry depends on an earlier one when it was
     /// decided from the state that one left and says so itself: it continues the same chain (a status change follows the
     /// previous one and carries its <c>From</c>; an amendment carries the text it replaced; an item's progress, completion
     /// or drop follows the item's addition and its earlier progress), or it can only follow it (an outcome follows the
@@ -132,10 +134,11 @@ public static class EntryFixes
     public static IReadOnlyList<Entry> Dependents(Entry target, IReadOnlyList<Entry> entries, bool alsoCorrections = false)
     {
         var provides = Provides(target.Data);
+        var opens = target.Version == entries.Min(e => e.Version);
         return
         [
             .. Entries.Live(entries).Where(e => e.Version > target.Version
-                && (Needs(e.Data).Any(provides.Contains)
+                && (opens || Needs(e.Data).Any(provides.Contains)
                     || (alsoCorrections && e.Data is ICorrection c && c.Corrects.Version == target.Version))),
         ];
     }

@@ -65,6 +65,15 @@ public class EntryFixTests
     }
 
     [Fact]
+    public void A_records_first_entry_is_not_voided_while_later_entries_exist_and_the_refusal_names_them()
+    {
+        var record = Record(Scheduled, Held);
+        var refusal = Assert.Throws<RuleBroken>(() => EntryFixes.Decide(new VoidEntry(record[0].EventId, "x"), M, record));
+        Assert.Equal("entry-has-dependents", refusal.Rule);
+        Assert.Contains($"meeting-held (version 2, eventId {record[1].EventId})", refusal.Message);
+    }
+
+    [Fact]
     public void A_status_change_that_later_changes_follow_is_not_voided_and_the_refusal_names_them()
     {
         var record = Record(Made, Change(CommitmentStatus.Agreed, CommitmentStatus.InProgress), Change(CommitmentStatus.InProgress, CommitmentStatus.Fulfilled));

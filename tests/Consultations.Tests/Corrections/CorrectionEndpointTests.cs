@@ -77,7 +77,9 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
         await InvalidAsync("/api/voids", new { eventId = Guid.Empty, reason = "x" }, "eventId");
         await InvalidAsync("/api/voids", new { eventId = held, reason = " " }, "reason");
         await NotFoundAsync("/api/voids", new { eventId = Guid.NewGuid(), reason = "x" });
-        await ConflictAsync("/api/voids", new { eventId = scheduled, reason = "x" }, "first-entry-stays");
+        await ConflictAsync("/api/voids", new { eventId = scheduled, reason = "x" }, "entry-has-dependents");
+        var defined = LastEventId(await ReadAsync("/api/fields/JPIT-01"), "cooperation-field-defined");
+        await ConflictAsync("/api/voids", new { eventId = defined, reason = "x" }, "first-entry-stays");
         await ConflictAsync("/api/voids", new { eventId = held, reason = "x" }, "entry-has-dependents");
         await InvalidAsync("/api/corrections", new { eventId = held, reason = "x", summary = "y" }, "summary");
         await InvalidAsync("/api/corrections", new { eventId = held, reason = "x" }, "to");

@@ -36,7 +36,7 @@ public abstract class Specification<TState> where TState : class
             {
                 return new Outcome(command, specification.Decide(command, state, Dates.Today), null);
             }
-            catch (Exception error) when (error is RuleBroken or RecordNotFound)
+            catch (Exception error) when (error is RuleBroken or RecordNotFound or InvalidCommand)
             {
                 return new Outcome(command, null, error);
             }
@@ -73,6 +73,14 @@ public abstract class Specification<TState> where TState : class
             return refusal;
         }
 
+        /// <summary>Refused as malformed against the record (a 400 naming the field), e.g. a party that did not make the commitment.</summary>
+        public InvalidCommand ThenInvalid(string field)
+        {
+            if (error is not InvalidCommand invalid) throw new XunitException(Unexpected($"refused as invalid naming '{field}'"));
+            Assert.Contains(field, invalid.Errors.Keys);
+            return invalid;
+        }
+
         public RecordNotFound ThenNotFound(string? recordKind = null, string? id = null)
         {
             if (error is not RecordNotFound notFound) throw new XunitException(Unexpected("refused as not found"));
@@ -90,6 +98,7 @@ public abstract class Specification<TState> where TState : class
         {
             RuleBroken broken => $"{Recorded.Describe(command)} was expected to be {expectation}, but rule '{broken.Rule}' ({broken.Kind}) refused it: {broken.Message}",
             RecordNotFound notFound => $"{Recorded.Describe(command)} was expected to be {expectation}, but: {notFound.Message}",
+            InvalidCommand invalid => $"{Recorded.Describe(command)} was expected to be {expectation}, but it was refused as invalid: {invalid.Message}",
             _ => $"{Recorded.Describe(command)} was expected to be {expectation}, but it decided:{Environment.NewLine}"
                  + (events!.Count == 0 ? "(nothing: a repeat)" : Recorded.Describe(events)),
         };

@@ -4,7 +4,12 @@ namespace Consultations.Domain.ActionPlans;
 
 public enum ItemProgress { NotStarted, OnTrack, Delayed, Completed, Dropped }
 
-public sealed record ActionPlanAdopted(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate EffectiveOn) : IRecordEvent;
+/// <param name="EffectiveOn">When the plan was adopted; null when the record does not know (a plan known only by its period).</param>
+public sealed record ActionPlanAdopted(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate? EffectiveOn) : IRecordEvent, IInEffectBy
+{
+    // A plan whose adoption date is unknown is known by its period: it counts from the period's first day at the latest.
+    DateOnly? IInEffectBy.InEffectBy => EffectiveOn is null ? PeriodFrom.Earliest : null;
+}
 
 public sealed record ActionPlanItemAdded(string PlanId, string DialogueId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn) : IFieldEvent
 {
@@ -29,15 +34,15 @@ public sealed record ActionPlanItemDropped(string PlanId, string DialogueId, str
 /// <param name="By">The meeting or statement that reaffirmed the plan.</param>
 public sealed record ActionPlanReaffirmed(string PlanId, string DialogueId, SourceRef By, string? Note, PartialDate EffectiveOn) : IRecordEvent;
 
-public sealed record AdoptActionPlan(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate EffectiveOn) : ICommand
+/// <param name="EffectiveOn">When it was adopted; null (or left out) when the sources do not say.</param>
+public sealed record AdoptActionPlan(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate? EffectiveOn = null) : ICommand
 {
     public void Check(Check check) => check
         .Id("planId", PlanId)
         .Id("dialogueId", DialogueId)
         .Text("title", Title, 300)
         .Date("periodFrom", PeriodFrom)
-        .Date("periodTo", PeriodTo)
-        .Date("effectiveOn", EffectiveOn);
+        .Date("periodTo", PeriodTo);
 }
 
 public sealed record AddActionPlanItem(string PlanId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn) : ICommand
@@ -89,18 +94,23 @@ public sealed record ReaffirmActionPlan(string PlanId, SourceRef By, string? Not
 public sealed record ActionPlanItem(string ItemId, string FieldCode, string Text, ItemProgress Progress, string? LastNote, PartialDate AddedOn, PartialDate LastChangedOn)
 {
     public bool IsOpen => Progress is not (ItemProgress.Completed or ItemProgress.Dropped);
+
+    public IReadOnlyList<PartyLead> Leads { get; init; } = [];
+
+    public IReadOnlyList<DueMilestone> Milestones { get; init; } = [];
 }
 
 public sealed record Reaffirmation(SourceRef By, string? Note, PartialDate EffectiveOn);
 
-public sealed record ActionPlan(string Id, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate AdoptedOn,
+/// <param name="AdoptedOn">Null when the record does not know when the plan was adopted.</param>
+public sealed record ActionPlan(string Id, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate? AdoptedOn,
     IReadOnlyList<ActionPlanItem> Items, IReadOnlyList<Reaffirmation> Reaffirmations);
 
 public static class ActionPlanDecider
 {
     public static IReadOnlyList<object> Decide(AdoptActionPlan command, ActionPlan? state, DateOnly today)
     {
-        Rules.NotInFuture(command.EffectiveOn, today, "adoption date");
+        if (command.EffectiveOn is { } adopted) Rules.NotInFuture(adopted, today, "adoption date");
         Rules.InOrder(new DateSpan(command.PeriodFrom, command.PeriodTo), "plan period's");
         if (state is not null)
         {
@@ -165,7 +175,7 @@ public static class ActionPlanDecider
 
     private static void NotBeforeAdoption(ActionPlan plan, PartialDate effectiveOn)
     {
-        if (effectiveOn.IsCertainlyBefore(plan.AdoptedOn))
+        if (plan.AdoptedOn is { } adopted && effectiveOn.IsCertainlyBefore(adopted))
             throw new RuleBroken("plan-changes-after-adoption", $"Nothing can happen to plan '{plan.Id}' before it was adopted ({plan.AdoptedOn}).", RuleKind.Invalid);
     }
 
@@ -194,7 +204,7 @@ public static class ActionPlanDecider
         ActionPlanItemCompleted e when state is not null => Change(state, e.ItemId, i => i with { Progress = ItemProgress.Completed, LastNote = e.Note ?? i.LastNote, LastChangedOn = e.EffectiveOn }),
         ActionPlanItemDropped e when state is not null => Change(state, e.ItemId, i => i with { Progress = ItemProgress.Dropped, LastNote = e.Reason, LastChangedOn = e.EffectiveOn }),
         ActionPlanReaffirmed e when state is not null => state with { Reaffirmations = state.Reaffirmations.With(new Reaffirmation(e.By, e.Note, e.EffectiveOn)) },
-        _ => state,
+        _ => ActionItemFollowUp.Evolve(state, @event),
     };
 
     private static ActionPlan Change(ActionPlan plan, string itemId, Func<ActionPlanItem, ActionPlanItem> change) =>

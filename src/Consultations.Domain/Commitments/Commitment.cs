@@ -4,16 +4,21 @@ namespace Consultations.Domain.Commitments;
 
 public enum CommitmentStatus { Proposed, Agreed, InProgress, Fulfilled, Lapsed, Withdrawn, Superseded }
 
+/// <summary>Whether a commitment's text quotes its source word for word or says it in other words.</summary>
+public enum Wording { Quoted, Paraphrase }
+
 public sealed record CommitmentMade(string CommitmentId, string DialogueId, string FieldCode, string Text,
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
-    SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn) : IFieldEvent
+    SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn,
+    IReadOnlyList<string>? Fora = null, IReadOnlyList<string>? Agreements = null, string? DocumentId = null, Wording? TextIs = null, string? Quote = null) : IFieldEvent
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
 
+/// <param name="Evidence">The documents that show the change (ids of registered documents).</param>
 /// <param name="DialogueId">Carried, with FieldCode, so that per-field and per-dialogue readers need not look the commitment up.</param>
 public sealed record CommitmentStatusChanged(string CommitmentId, string DialogueId, string FieldCode, CommitmentStatus From, CommitmentStatus To,
-    PartialDate EffectiveOn, string Reason, string? SupersededBy) : IFieldEvent
+    PartialDate EffectiveOn, string Reason, string? SupersededBy, IReadOnlyList<string>? Evidence = null) : IFieldEvent
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
@@ -38,9 +43,16 @@ public sealed record CommitmentStatusChangeTargetCorrected(string CommitmentId, 
     public object Apply(object original) => original is CommitmentStatusChanged c ? c with { To = To } : original;
 }
 
+/// <param name="Programmes">Programmes and missions (SOLAR-C, LiteBIRD, the ISS); fora and agreements are listed apart.</param>
+/// <param name="Fora">International fora and initiatives the commitment names (COPUOS, G7, CSpO).</param>
+/// <param name="Agreements">Agreements it names (the Artemis Accords).</param>
+/// <param name="DocumentId">The registered document it is drawn from; for a clause or statement, that statement's by default.</param>
+/// <param name="TextIs">Whether <paramref name="Text"/> quotes the source verbatim or paraphrases it.</param>
+/// <param name="Quote">The source's exact passage the text quotes or paraphrases.</param>
 public sealed record MakeCommitment(string CommitmentId, string DialogueId, string FieldCode, string Text,
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
-    SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn) : ICommand
+    SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn,
+    IReadOnlyList<string>? Fora = null, IReadOnlyList<string>? Agreements = null, string? DocumentId = null, Wording? TextIs = null, string? Quote = null) : ICommand
 {
     public void Check(Check check) => check
         .Id("commitmentId", CommitmentId)
@@ -52,15 +64,24 @@ public sealed record MakeCommitment(string CommitmentId, string DialogueId, stri
         .Names("programmes", Programmes)
         .Text("source.id", Source.Id, 80)
         .OptionalText("source.part", Source.Part, 80)
-        .Date("effectiveOn", EffectiveOn);
+        .Date("effectiveOn", EffectiveOn)
+        .Names("fora", Fora)
+        .Names("agreements", Agreements)
+        .OptionalId("documentId", DocumentId)
+        .OptionalText("quote", Quote, 8000)
+        .When(Quote is not null && string.IsNullOrWhiteSpace(Quote), "quote", "must not be blank.")
+        .When(TextIs == Wording.Paraphrase && Quote is null, "quote", "is required when the text is a paraphrase: keep the passage it paraphrases.")
+        .When(Quote is not null && TextIs is null, "textIs", "is required with a quote: say whether the text is quoted or a paraphrase.");
 }
 
-public sealed record ChangeCommitmentStatus(string CommitmentId, CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy) : ICommand
+public sealed record ChangeCommitmentStatus(string CommitmentId, CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy,
+    IReadOnlyList<string>? Evidence = null) : ICommand
 {
     public void Check(Check check) => check
         .Id("commitmentId", CommitmentId)
         .Date("effectiveOn", EffectiveOn)
-        .Text("reason", Reason, 4000);
+        .Text("reason", Reason, 4000)
+        .Evidence("evidence", Evidence);
 }
 
 public sealed record AmendCommitment(string CommitmentId, string Text, PartialDate EffectiveOn, string Reason) : ICommand
@@ -75,12 +96,38 @@ public sealed record AmendCommitment(string CommitmentId, string Text, PartialDa
 /// <param name="Original">The event stored at <c>Corrects</c>, as read from the record (null when there is none).</param>
 public sealed record CorrectCommitmentStatusChange(string CommitmentId, EventRef Corrects, object? Original, PartialDate EffectiveOn, string Reason);
 
-public sealed record StatusChange(CommitmentStatus From, CommitmentStatus To, PartialDate EffectiveOn, string Reason);
+public sealed record StatusChange(CommitmentStatus From, CommitmentStatus To, PartialDate EffectiveOn, string Reason)
+{
+    /// <summary>The documents the change cites.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+}
 
 public sealed record Commitment(string Id, string DialogueId, string FieldCode, string Text,
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
     SourceRef Source, CommitmentStatus Status, PartialDate MadeOn, PartialDate StatusSince, string? SupersededBy,
-    IReadOnlyList<StatusChange> StatusHistory, int Amendments);
+    IReadOnlyList<StatusChange> StatusHistory, int Amendments)
+{
+    public IReadOnlyList<string> Fora { get; init; } = [];
+    public IReadOnlyList<string> Agreements { get; init; } = [];
+
+    /// <summary>The registered document the commitment is drawn from.</summary>
+    public string? DocumentId { get; init; }
+
+    /// <summary>Whether the text quotes its source or paraphrases it; null when the record does not say.</summary>
+    public Wording? TextIs { get; init; }
+
+    /// <summary>The source's exact passage the text quotes or paraphrases.</summary>
+    public string? Quote { get; init; }
+
+    /// <summary>Each party's own progress, for the parties the record has one for; unknown for the others (see <see cref="CommitmentFollowUp"/>).</summary>
+    public IReadOnlyList<PartyProgressState> PartyProgress { get; init; } = [];
+
+    public IReadOnlyList<ComplianceAssessment> Assessments { get; init; } = [];
+
+    public IReadOnlyList<PartyLead> Leads { get; init; } = [];
+
+    public IReadOnlyList<DueMilestone> Milestones { get; init; } = [];
+}
 
 /// <summary>The legal moves of a commitment: proposed → agreed → in progress → fulfilled, or lapsed, withdrawn, superseded.</summary>
 public static class CommitmentLifecycle
@@ -121,16 +168,28 @@ public static class CommitmentDecider
             return state.DialogueId == command.DialogueId && state.FieldCode == command.FieldCode && state.Source == command.Source
                    && state.MadeOn == command.EffectiveOn && Lists.SameSet(state.Parties, command.Parties)
                    && Lists.SameSet(state.Agencies, command.Agencies) && Lists.SameSet(state.Programmes, command.Programmes)
+                   && Lists.SameSet(state.Fora, command.Fora) && Lists.SameSet(state.Agreements, command.Agreements)
+                   && state.DocumentId == command.DocumentId && state.TextIs == command.TextIs && state.Quote == QuoteOf(command)
                 ? Rules.None
                 : throw new RuleBroken("commitment-made-once", $"Commitment '{command.CommitmentId}' is already on record with other details; amend it instead.");
         }
 
+        // A quoted sentence may end with its own full stop where the passage runs on.
+        if (command.TextIs == Wording.Quoted && command.Quote is { } quote && Passages.Normalize(quote).TrimEnd('.') != Passages.Normalize(command.Text).TrimEnd('.'))
+            throw new RuleBroken("quoted-text-is-the-quote",
+                "A text marked as quoted is the quoted passage itself; a text in other words is a paraphrase.", RuleKind.Invalid);
+
         return
         [
             new CommitmentMade(command.CommitmentId, command.DialogueId, command.FieldCode, command.Text, command.Parties,
-                command.Agencies, command.Programmes, command.Source, command.Status, command.EffectiveOn),
+                command.Agencies, command.Programmes, command.Source, command.Status, command.EffectiveOn,
+                command.Fora, command.Agreements, command.DocumentId, command.TextIs, QuoteOf(command)),
         ];
     }
+
+    // A quoted text is its own quote.
+    private static string? QuoteOf(MakeCommitment command) =>
+        command.Quote ?? (command.TextIs == Wording.Quoted ? command.Text : null);
 
     public static IReadOnlyList<object> Decide(ChangeCommitmentStatus command, Commitment? state, DateOnly today)
     {
@@ -157,7 +216,8 @@ public static class CommitmentDecider
         if (command.SupersededBy == commitment.Id)
             throw new RuleBroken("superseded-names-successor", "A commitment cannot supersede itself.", RuleKind.Invalid);
 
-        return [new CommitmentStatusChanged(commitment.Id, commitment.DialogueId, commitment.FieldCode, commitment.Status, command.To, command.EffectiveOn, command.Reason, command.SupersededBy)];
+        return [new CommitmentStatusChanged(commitment.Id, commitment.DialogueId, commitment.FieldCode, commitment.Status, command.To, command.EffectiveOn, command.Reason, command.SupersededBy,
+            command.Evidence is { Count: > 0 } evidence ? evidence : null)];
     }
 
     public static IReadOnlyList<object> Decide(AmendCommitment command, Commitment? state, DateOnly today)
@@ -199,13 +259,16 @@ public static class CommitmentDecider
     public static Commitment? Evolve(Commitment? state, object @event) => @event switch
     {
         CommitmentMade e => new Commitment(e.CommitmentId, e.DialogueId, e.FieldCode, e.Text, e.Parties, e.Agencies, e.Programmes,
-            e.Source, e.Status, e.EffectiveOn, e.EffectiveOn, null, [], 0),
+            e.Source, e.Status, e.EffectiveOn, e.EffectiveOn, null, [], 0)
+        {
+            Fora = e.Fora ?? [], Agreements = e.Agreements ?? [], DocumentId = e.DocumentId, TextIs = e.TextIs, Quote = e.Quote,
+        },
         CommitmentStatusChanged e when state is not null => state with
         {
             Status = e.To,
             StatusSince = e.EffectiveOn,
             SupersededBy = e.SupersededBy,
-            StatusHistory = state.StatusHistory.With(new StatusChange(e.From, e.To, e.EffectiveOn, e.Reason)),
+            StatusHistory = state.StatusHistory.With(new StatusChange(e.From, e.To, e.EffectiveOn, e.Reason) { Evidence = e.Evidence ?? [] }),
         },
         CommitmentAmended e when state is not null => state with { Text = e.Text, Amendments = state.Amendments + 1 },
         CommitmentStatusChangeCorrected e when state is not null => state with
@@ -213,6 +276,6 @@ public static class CommitmentDecider
             StatusSince = state.Status == e.To ? e.EffectiveOn : state.StatusSince,
             StatusHistory = [.. state.StatusHistory.Select(h => h.To == e.To ? h with { EffectiveOn = e.EffectiveOn } : h)],
         },
-        _ => state,
+        _ => CommitmentFollowUp.Evolve(state, @event),
     };
 }

@@ -2,7 +2,8 @@ using Consultations.Domain.Common;
 
 namespace Consultations.Domain.JointStatements;
 
-public sealed record JointStatementDrafted(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn) : IRecordEvent;
+/// <param name="DocumentId">The registered document the statement is; its clauses come from it.</param>
+public sealed record JointStatementDrafted(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn, string? DocumentId = null) : IRecordEvent;
 
 public sealed record ClauseAdded(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn) : IFieldEvent
 {
@@ -13,14 +14,15 @@ public sealed record ClauseAdded(string StatementId, int Number, string FieldCod
 public sealed record JointStatementAdopted(string StatementId, string MeetingId, PartialDate AdoptedOn, string Place,
     IReadOnlyList<string> Signatories, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn) : IFieldEvent;
 
-public sealed record DraftJointStatement(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn) : ICommand
+public sealed record DraftJointStatement(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn, string? DocumentId = null) : ICommand
 {
     public void Check(Check check) => check
         .Id("statementId", StatementId)
         .Id("dialogueId", DialogueId)
         .Text("title", Title, 300)
         .OptionalText("preamble", Preamble, 20000)
-        .Date("effectiveOn", EffectiveOn);
+        .Date("effectiveOn", EffectiveOn)
+        .OptionalId("documentId", DocumentId);
 }
 
 public sealed record AddClause(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn) : ICommand
@@ -44,7 +46,11 @@ public sealed record AdoptJointStatement(string StatementId, string MeetingId, P
         .Names("signatories", Signatories, min: 1);
 }
 
-public sealed record Clause(int Number, string FieldCode, string Heading, string Text);
+public sealed record Clause(int Number, string FieldCode, string Heading, string Text)
+{
+    /// <summary>The document the clause is a part of: its statement's.</summary>
+    public string? DocumentId { get; init; }
+}
 
 public sealed record Adoption(string MeetingId, PartialDate AdoptedOn, string Place, IReadOnlyList<string> Signatories);
 
@@ -52,6 +58,9 @@ public sealed record JointStatement(string Id, string DialogueId, string Title, 
     IReadOnlyList<Clause> Clauses, Adoption? Adoption)
 {
     public bool IsAdopted => Adoption is not null;
+
+    /// <summary>The registered document the statement is (null for a statement recorded without one).</summary>
+    public string? DocumentId { get; init; }
 }
 
 public static class JointStatementDecider
@@ -62,12 +71,12 @@ public static class JointStatementDecider
         if (state is not null)
         {
             return state.DialogueId == command.DialogueId && state.Title == command.Title && state.Preamble == command.Preamble
-                   && state.DraftedOn == command.EffectiveOn
+                   && state.DraftedOn == command.EffectiveOn && state.DocumentId == command.DocumentId
                 ? Rules.None
                 : throw new RuleBroken("statement-drafted-once", $"Statement '{command.StatementId}' is already drafted with other details.");
         }
 
-        return [new JointStatementDrafted(command.StatementId, command.DialogueId, command.Title, command.Preamble, command.EffectiveOn)];
+        return [new JointStatementDrafted(command.StatementId, command.DialogueId, command.Title, command.Preamble, command.EffectiveOn, command.DocumentId)];
     }
 
     public static IReadOnlyList<object> Decide(AddClause command, JointStatement? state, DateOnly today)
@@ -79,7 +88,7 @@ public static class JointStatementDecider
         var existing = statement.Clauses.FirstOrDefault(c => c.Number == command.Number);
         if (existing is not null)
         {
-            return existing == new Clause(command.Number, command.FieldCode, command.Heading, command.Text)
+            return existing == new Clause(command.Number, command.FieldCode, command.Heading, command.Text) { DocumentId = statement.DocumentId }
                 ? Rules.None
                 : throw new RuleBroken("clause-numbers-unique", $"Clause {command.Number} of '{command.StatementId}' already exists with other text.");
         }
@@ -114,10 +123,10 @@ public static class JointStatementDecider
 
     public static JointStatement? Evolve(JointStatement? state, object @event) => @event switch
     {
-        JointStatementDrafted e => new JointStatement(e.StatementId, e.DialogueId, e.Title, e.Preamble, e.EffectiveOn, [], null),
+        JointStatementDrafted e => new JointStatement(e.StatementId, e.DialogueId, e.Title, e.Preamble, e.EffectiveOn, [], null) { DocumentId = e.DocumentId },
         ClauseAdded e when state is not null => state with
         {
-            Clauses = [.. state.Clauses.Append(new Clause(e.Number, e.FieldCode, e.Heading, e.Text)).OrderBy(c => c.Number)],
+            Clauses = [.. state.Clauses.Append(new Clause(e.Number, e.FieldCode, e.Heading, e.Text) { DocumentId = state.DocumentId }).OrderBy(c => c.Number)],
         },
         JointStatementAdopted e when state is not null => state with { Adoption = new Adoption(e.MeetingId, e.AdoptedOn, e.Place, e.Signatories) },
         _ => state,

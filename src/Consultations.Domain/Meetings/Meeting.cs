@@ -17,14 +17,21 @@ public sealed record Delegation(string Party, string? Head, IReadOnlyList<string
 
 /// <param name="PlannedDates">Null while the date is not yet fixed.</param>
 /// <param name="EffectiveOn">When the meeting was arranged, if the record knows; null when it does not.</param>
+/// <param name="KnownBy">When the arrangement date is unknown: a date by which it had been arranged (the statement that announced it).</param>
 public sealed record MeetingScheduled(string MeetingId, string DialogueId, MeetingKind Kind, string Title, string Place,
-    DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn) : IRecordEvent;
+    DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn,
+    PartialDate? KnownBy = null) : IRecordEvent, IInEffectBy
+{
+    DateOnly? IInEffectBy.InEffectBy => EffectiveOn is null ? KnownBy?.Latest : null;
+}
 
 public sealed record MeetingRescheduled(string MeetingId, string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason) : IRecordEvent;
 
 public sealed record MeetingHeld(string MeetingId, DateSpan Dates, string Place, IReadOnlyList<Delegation> Participants, PartialDate EffectiveOn) : IRecordEvent;
 
-public sealed record MeetingOutcomeRecorded(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn) : IFieldEvent;
+/// <param name="Evidence">The documents the outcome is known from (ids of registered documents).</param>
+public sealed record MeetingOutcomeRecorded(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn,
+    IReadOnlyList<string>? Evidence = null) : IFieldEvent;
 
 public sealed record MeetingCancelled(string MeetingId, PartialDate EffectiveOn, string Reason) : IRecordEvent;
 
@@ -49,7 +56,8 @@ public sealed record MeetingOutcomeCorrected(string MeetingId, EventRef Corrects
 }
 
 public sealed record ScheduleMeeting(string MeetingId, string DialogueId, MeetingKind Kind, string Title, string Place,
-    DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn) : ICommand
+    DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn,
+    PartialDate? KnownBy = null) : ICommand
 {
     public void Check(Check check) => check
         .Id("meetingId", MeetingId)
@@ -58,7 +66,8 @@ public sealed record ScheduleMeeting(string MeetingId, string DialogueId, Meetin
         .Text("place", Place, 200)
         .Span("plannedDates", PlannedDates, required: false)
         .Names("parties", Parties, min: 2)
-        .Delegations("delegations", Delegations);
+        .Delegations("delegations", Delegations)
+        .When(KnownBy is not null && EffectiveOn is not null, "knownBy", "is only for a meeting whose arrangement date (effectiveOn) is unknown.");
 }
 
 public sealed record RescheduleMeeting(string MeetingId, string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason) : ICommand
@@ -82,13 +91,15 @@ public sealed record HoldMeeting(string MeetingId, DateSpan Dates, string? Place
         .Delegations("participants", Participants);
 }
 
-public sealed record RecordMeetingOutcome(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn) : ICommand
+public sealed record RecordMeetingOutcome(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn,
+    IReadOnlyList<string>? Evidence = null) : ICommand
 {
     public void Check(Check check) => check
         .Id("meetingId", MeetingId)
         .Text("summary", Summary, 8000)
         .Names("decisions", Decisions, max: 4000)
-        .Names("fieldCodes", FieldCodes, max: 40);
+        .Names("fieldCodes", FieldCodes, max: 40)
+        .Evidence("evidence", Evidence);
 }
 
 public sealed record CancelMeeting(string MeetingId, PartialDate EffectiveOn, string Reason) : ICommand
@@ -102,7 +113,11 @@ public sealed record CancelMeeting(string MeetingId, PartialDate EffectiveOn, st
 /// <param name="Original">The event stored at <c>Corrects</c>, as read from the record (null when there is none).</param>
 public sealed record CorrectMeetingHeldDates(string MeetingId, EventRef Corrects, object? Original, DateSpan Dates, string Reason);
 
-public sealed record MeetingOutcome(string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate RecordedOn);
+public sealed record MeetingOutcome(string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate RecordedOn)
+{
+    /// <summary>The documents the outcome is known from.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
+}
 
 public sealed record Meeting(
     string Id,
@@ -120,6 +135,9 @@ public sealed record Meeting(
     MeetingOutcome? Outcome,
     string? CancellationReason)
 {
+    /// <summary>When the arrangement date is unknown: a date by which the meeting had been arranged.</summary>
+    public PartialDate? KnownBy { get; init; }
+
     /// <summary>The dates that place the meeting in time: when it was held, else when it is planned.</summary>
     public DateSpan? Dates => HeldDates ?? PlannedDates;
 }
@@ -129,6 +147,7 @@ public static class MeetingDecider
     public static IReadOnlyList<object> Decide(ScheduleMeeting command, Meeting? state, DateOnly today)
     {
         if (command.EffectiveOn is { } arranged) Rules.NotInFuture(arranged, today, "date the meeting was arranged");
+        if (command.KnownBy is { } known) Rules.NotInFuture(known, today, "date the meeting is known to have been arranged by");
         if (command.PlannedDates is { } planned) Rules.InOrder(planned, "planned dates'");
         if (Lists.DistinctCount(command.Parties) < 2)
             throw new RuleBroken("meeting-has-two-parties", "A bilateral meeting needs at least two parties.", RuleKind.Invalid);
@@ -137,7 +156,7 @@ public static class MeetingDecider
             // Place and planned dates can change later (reschedule), so a replay of the original scheduling still matches.
             var same = state.DialogueId == command.DialogueId && state.Kind == command.Kind && state.Title == command.Title
                        && Lists.SameSet(state.Parties, command.Parties) && Delegation.Same(state.Delegations, command.Delegations)
-                       && state.ArrangedOn == command.EffectiveOn;
+                       && state.ArrangedOn == command.EffectiveOn && state.KnownBy == command.KnownBy;
             return same
                 ? Rules.None
                 : throw new RuleBroken("meeting-scheduled-once", $"Meeting '{command.MeetingId}' is already on record with other details; reschedule it instead.");
@@ -146,7 +165,7 @@ public static class MeetingDecider
         return
         [
             new MeetingScheduled(command.MeetingId, command.DialogueId, command.Kind, command.Title, command.Place,
-                command.PlannedDates, command.Parties, command.Delegations, command.EffectiveOn),
+                command.PlannedDates, command.Parties, command.Delegations, command.EffectiveOn, command.KnownBy),
         ];
     }
 
@@ -193,7 +212,8 @@ public static class MeetingDecider
         if (meeting.Outcome is { } known && known.Summary == command.Summary && Lists.Same(known.Decisions, command.Decisions)
             && Lists.Same(known.FieldCodes, command.FieldCodes))
             return Rules.None;
-        return [new MeetingOutcomeRecorded(command.MeetingId, command.Summary, command.Decisions, command.FieldCodes, effectiveOn)];
+        return [new MeetingOutcomeRecorded(command.MeetingId, command.Summary, command.Decisions, command.FieldCodes, effectiveOn,
+            command.Evidence is { Count: > 0 } evidence ? evidence : null)];
     }
 
     public static IReadOnlyList<object> Decide(CancelMeeting command, Meeting? state, DateOnly today)
@@ -226,10 +246,10 @@ public static class MeetingDecider
     public static Meeting? Evolve(Meeting? state, object @event) => @event switch
     {
         MeetingScheduled e => new Meeting(e.MeetingId, e.DialogueId, e.Kind, e.Title, e.Place, e.PlannedDates, e.Parties, e.Delegations,
-            MeetingStatus.Scheduled, e.EffectiveOn, null, [], null, null),
+            MeetingStatus.Scheduled, e.EffectiveOn, null, [], null, null) { KnownBy = e.KnownBy },
         MeetingRescheduled e when state is not null => state with { Place = e.Place, PlannedDates = e.PlannedDates },
         MeetingHeld e when state is not null => state with { Status = MeetingStatus.Held, HeldDates = e.Dates, Place = e.Place, Participants = e.Participants },
-        MeetingOutcomeRecorded e when state is not null => state with { Outcome = new MeetingOutcome(e.Summary, e.Decisions, e.FieldCodes, e.EffectiveOn) },
+        MeetingOutcomeRecorded e when state is not null => state with { Outcome = new MeetingOutcome(e.Summary, e.Decisions, e.FieldCodes, e.EffectiveOn) { Evidence = e.Evidence ?? [] } },
         MeetingCancelled e when state is not null => state with { Status = MeetingStatus.Cancelled, CancellationReason = e.Reason },
         MeetingHeldCorrected e when state is not null => state with { HeldDates = e.Dates },
         _ => state,

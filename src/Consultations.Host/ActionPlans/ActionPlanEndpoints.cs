@@ -91,6 +91,10 @@ public static class ActionPlanEndpoints
         ActionPlanItemProgressUpdated x => x.ItemId,
         ActionPlanItemCompleted x => x.ItemId,
         ActionPlanItemDropped x => x.ItemId,
+        ActionPlanItemLeadSet x => x.ItemId,
+        ActionPlanItemMilestoneAdded x => x.ItemId,
+        ActionPlanItemMilestoneMet x => x.ItemId,
+        ActionPlanItemMilestoneRescheduled x => x.ItemId,
         _ => null,
     };
 
@@ -126,6 +130,64 @@ public static class ActionPlanEndpoints
     {
         command.ThrowIfInvalid();
         return recorder.DecidePlan(command.PlanId, (s, today) => ActionPlanDecider.Decide(command, s, today), ct);
+    }
+
+    /// <param name="Party">One of the dialogue's parties.</param>
+    /// <param name="Lead">The agency or office that leads the party's part.</param>
+    /// <param name="Reason">Required when the party already has another lead.</param>
+    public sealed record SetItemLeadRequest(string Party, string Lead, PartialDate EffectiveOn, string? Reason);
+
+    [WolverinePost("/api/action-plans/{id}/items/{itemId}/leads", OperationId = "setActionItemLead"), Tags("Action plans")]
+    public static Task<Recorded> Post(string id, string itemId, SetItemLeadRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new SetActionItemLead(id, itemId, body.Party, body.Lead, body.EffectiveOn, body.Reason), recorder, ct);
+
+    public static async Task<Recorded> Handle(SetActionItemLead command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        var plan = await recorder.LoadAsync<ActionPlan>(command.PlanId, ct) ?? throw new RecordNotFound("action plan", command.PlanId);
+        var dialogue = await recorder.LoadAsync<Dialogue>(plan.DialogueId, ct) ?? throw new RecordNotFound("dialogue", plan.DialogueId);
+        // The party as the dialogue names it, so that "japan" and "Japan" are one party.
+        var party = dialogue.Parties.FirstOrDefault(p => string.Equals(p, command.Party.Trim(), StringComparison.OrdinalIgnoreCase))
+                    ?? throw InvalidCommand.For("party", $"'{command.Party}' is not a party to dialogue '{dialogue.Id}'; its parties are {string.Join(", ", dialogue.Parties)}.");
+        var named = command with { Party = party };
+        return await recorder.DecidePlan(command.PlanId, (s, today) => ActionItemFollowUp.Decide(named, s, today), ct);
+    }
+
+    /// <param name="DueOn">When it falls due (a partial date; may be in the future).</param>
+    public sealed record AddItemMilestoneRequest(string MilestoneId, string Title, PartialDate DueOn, PartialDate EffectiveOn);
+
+    [WolverinePost("/api/action-plans/{id}/items/{itemId}/milestones", OperationId = "addActionItemMilestone"), Tags("Action plans")]
+    public static Task<Recorded> Post(string id, string itemId, AddItemMilestoneRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new AddActionItemMilestone(id, itemId, body.MilestoneId, body.Title, body.DueOn, body.EffectiveOn), recorder, ct);
+
+    public static Task<Recorded> Handle(AddActionItemMilestone command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.DecidePlan(command.PlanId, (s, today) => ActionItemFollowUp.Decide(command, s, today), ct);
+    }
+
+    public sealed record MeetItemMilestoneRequest(string? Note, PartialDate EffectiveOn);
+
+    [WolverinePost("/api/action-plans/{id}/items/{itemId}/milestones/{milestoneId}/met", OperationId = "meetActionItemMilestone"), Tags("Action plans")]
+    public static Task<Recorded> Post(string id, string itemId, string milestoneId, MeetItemMilestoneRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new MeetActionItemMilestone(id, itemId, milestoneId, body.Note, body.EffectiveOn), recorder, ct);
+
+    public static Task<Recorded> Handle(MeetActionItemMilestone command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.DecidePlan(command.PlanId, (s, today) => ActionItemFollowUp.Decide(command, s, today), ct);
+    }
+
+    public sealed record RescheduleItemMilestoneRequest(PartialDate DueOn, PartialDate EffectiveOn, string Reason);
+
+    [WolverinePost("/api/action-plans/{id}/items/{itemId}/milestones/{milestoneId}/reschedule", OperationId = "rescheduleActionItemMilestone"), Tags("Action plans")]
+    public static Task<Recorded> Post(string id, string itemId, string milestoneId, RescheduleItemMilestoneRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new RescheduleActionItemMilestone(id, itemId, milestoneId, body.DueOn, body.EffectiveOn, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(RescheduleActionItemMilestone command, Recorder recorder, CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.DecidePlan(command.PlanId, (s, today) => ActionItemFollowUp.Decide(command, s, today), ct);
     }
 
     public static Task<Recorded> DecidePlan(this Recorder recorder, string planId, Func<ActionPlan?, DateOnly, IReadOnlyList<object>> decide, CancellationToken ct) =>

@@ -4,11 +4,10 @@ namespace Consultations.Host.Auditing;
 
 public static class AuditingServices
 {
-    /// <summary>The tamper-evident ledger and its background sealer.</summary>
+    /// <summary>The tamper-evident ledger's reader; its sealing is a subscription of the store's daemon (StoreSetup).</summary>
     public static IServiceCollection AddConsultationsAuditing(this IServiceCollection services)
     {
         services.AddSingleton<EventLedger>();
-        services.AddHostedService<LedgerSealer>();
         return services;
     }
 }

@@ -26,8 +26,9 @@ public static class EventFacts
     /// The day each event counts from on the effective axis (ADR 0011). An event's own effective date, as corrected by
     /// the corrections among <paramref name="recorded"/>, counts from its earliest day. An event that does not know its
     /// date (a meeting whose arrangement date is unknown) counts from the earliest day of any event after it in its
-    /// stream, since what followed cannot have preceded it (a meeting was arranged before it was held), and never later
-    /// than the day it was recorded. <paramref name="recorded"/> must hold whole streams, in the order recorded.
+    /// stream, since what followed cannot have preceded it (a meeting was arranged before it was held), from the day it
+    /// says it had taken effect by (<see cref="IInEffectBy"/>: the statement that announced the meeting, the first day of
+    /// a plan's period) if that is earlier, and never later than the day it was recorded. <paramref name="recorded"/> must hold whole streams, in the order recorded.
     /// </summary>
     public static Dictionary<IEvent, DateOnly> EffectiveDays(IReadOnlyList<IEvent> recorded)
     {
@@ -40,13 +41,20 @@ public static class EventFacts
             {
                 var own = corrected.TryGetValue((e.StreamKey!, e.Version), out var fixedDate) ? fixedDate : EffectiveOn(e.Data);
                 var recordedDay = DateOnly.FromDateTime(e.Timestamp.UtcDateTime);
-                var day = own?.Earliest ?? (following < recordedDay ? following : recordedDay);
+                var day = own?.Earliest ?? Earliest(following, recordedDay, (e.Data as IInEffectBy)?.InEffectBy ?? DateOnly.MaxValue);
                 days[e] = day;
                 if (day < following) following = day;
             }
         }
 
         return days;
+    }
+
+    private static DateOnly Earliest(params ReadOnlySpan<DateOnly> days)
+    {
+        var earliest = DateOnly.MaxValue;
+        foreach (var day in days) if (day < earliest) earliest = day;
+        return earliest;
     }
 
     /// <summary>The effective date each corrected event has once its corrections (in the order recorded) are applied.</summary>

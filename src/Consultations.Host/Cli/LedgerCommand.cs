@@ -1,5 +1,6 @@
 using Consultations.Host.Auditing.Ledger;
 using JasperFx.CommandLine;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -28,6 +29,9 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         }
 
         using var host = input.BuildHost();
+        // The service's daemon may be behind or not running: seal what is recorded with this command's own, as 'report' does.
+        using (var daemon = await host.Services.GetRequiredService<IDocumentStore>().BuildProjectionDaemonAsync())
+            await daemon.CatchUpAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
         var ledger = host.Services.GetRequiredService<EventLedger>();
         return action == "digest"
             ? await DigestAsync(AnsiConsole.Console, ledger, CancellationToken.None)

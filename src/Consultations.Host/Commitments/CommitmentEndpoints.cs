@@ -6,6 +6,7 @@ using Consultations.Domain.Dialogues;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using Consultations.Host.Auditing;
+using Consultations.Host.Documents;
 using Consultations.Host.Infrastructure;
 using Marten;
 using Wolverine.Http;
@@ -28,11 +29,13 @@ public static class CommitmentEndpoints
     }
 
     /// <param name="SupersededBy">The commitment that replaces this one; only when `to` is superseded.</param>
-    public sealed record ChangeCommitmentStatusRequest(CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy);
+    /// <param name="Evidence">Ids of registered documents that show the change.</param>
+    public sealed record ChangeCommitmentStatusRequest(CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy,
+        IReadOnlyList<string>? Evidence = null);
 
     [WolverinePost("/api/commitments/{id}/status", OperationId = "changeCommitmentStatus"), Tags("Commitments")]
     public static Task<Recorded> Post(string id, ChangeCommitmentStatusRequest body, Recorder recorder, CancellationToken ct) =>
-        Handle(new ChangeCommitmentStatus(id, body.To, body.EffectiveOn, body.Reason, body.SupersededBy), recorder, ct);
+        Handle(new ChangeCommitmentStatus(id, body.To, body.EffectiveOn, body.Reason, body.SupersededBy, body.Evidence), recorder, ct);
 
     public static async Task<Recorded> Handle(ChangeCommitmentStatus command, Recorder recorder, CancellationToken ct)
     {
@@ -42,6 +45,12 @@ public static class CommitmentEndpoints
             var current = await recorder.LoadAsync<Commitment>(command.CommitmentId, ct) ?? throw new RecordNotFound("commitment", command.CommitmentId);
             var replacement = await recorder.ReferencedAsync<Commitment>("supersededBy", successor, "commitment", ct);
             RecorderReferences.SameDialogue("supersededBy", current.DialogueId, replacement.DialogueId, "commitment", successor);
+        }
+
+        if (command.Evidence is { Count: > 0 } evidence)
+        {
+            var current = await recorder.LoadAsync<Commitment>(command.CommitmentId, ct) ?? throw new RecordNotFound("commitment", command.CommitmentId);
+            await recorder.CitedAsync("evidence", evidence, current.DialogueId, ct);
         }
 
         return await recorder.DecideAsync<Commitment>(command.CommitmentId,
@@ -55,7 +64,12 @@ public static class CommitmentEndpoints
         await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
         var field = await recorder.ReferencedAsync<CooperationField>("fieldCode", command.FieldCode, "cooperation field", ct);
         RecorderReferences.SameDialogue("fieldCode", command.DialogueId, field.DialogueId, "cooperation field", field.Id);
-        await CommitmentEndpoints.VerifyAsync(recorder, command.Source, command.DialogueId, ct);
+        var source = await CommitmentEndpoints.VerifyAsync(recorder, command.Source, command.DialogueId, ct);
+        if (command.Quote is { } quote && source is not null && !Passages.IsIn(quote, source.Text))
+            throw InvalidCommand.For("quote", $"is not a passage of {source.Name}: quote it word for word.");
+        // A commitment drawn from a statement comes from the statement's document unless it names another.
+        command = command with { DocumentId = command.DocumentId ?? source?.DocumentId };
+        await recorder.CitedAsync("documentId", command.DocumentId, command.DialogueId, ct);
         return await recorder.DecideAsync<Commitment>(command.CommitmentId,
             (s, today) => CommitmentDecider.Decide(command, s, today), CommitmentDecider.Evolve, ct);
     }
@@ -88,8 +102,83 @@ public static class CommitmentEndpoints
         return await RecordHistory.FindAsync<Commitment>(session, axes, id, CommitmentDecider.Evolve, "commitment", ct);
     }
 
-    /// <summary>A commitment's source must exist in the same dialogue: the clause, meeting, plan item or statement it comes from.</summary>
-    public static async Task VerifyAsync(Recorder recorder, SourceRef source, string dialogueId, CancellationToken ct)
+    /// <param name="Party">One of the commitment's parties.</param>
+    /// <param name="Progress">not-started, in-progress, delayed or completed: the party's own progress; the commitment's status does not move.</param>
+    public sealed record ChangePartyProgressRequest(string Party, PartyProgress Progress, PartialDate EffectiveOn, string Reason);
+
+    [WolverinePost("/api/commitments/{id}/party-progress", OperationId = "changePartyProgress"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, ChangePartyProgressRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new ChangePartyProgress(id, body.Party, body.Progress, body.EffectiveOn, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(ChangePartyProgress command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    /// <param name="ReviewedOn">The date of the review the score was given at.</param>
+    /// <param name="Score">-1 (no compliance), 0 (partial) or 1 (full).</param>
+    /// <param name="Reason">Only to correct the score or justification already on record for the same review and party.</param>
+    public sealed record AssessComplianceRequest(string Party, PartialDate ReviewedOn, int Score, string Justification, string? Reason);
+
+    [WolverinePost("/api/commitments/{id}/assessments", OperationId = "assessCompliance"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, AssessComplianceRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new AssessCompliance(id, body.Party, body.ReviewedOn, body.Score, body.Justification, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(AssessCompliance command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    /// <param name="Lead">The agency or office that leads the party's part.</param>
+    /// <param name="Reason">Required when the party already has another lead.</param>
+    public sealed record SetLeadRequest(string Party, string Lead, PartialDate EffectiveOn, string? Reason);
+
+    [WolverinePost("/api/commitments/{id}/leads", OperationId = "setCommitmentLead"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, SetLeadRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new SetCommitmentLead(id, body.Party, body.Lead, body.EffectiveOn, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(SetCommitmentLead command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    /// <param name="DueOn">When it falls due (a partial date; may be in the future).</param>
+    public sealed record AddMilestoneRequest(string MilestoneId, string Title, PartialDate DueOn, PartialDate EffectiveOn);
+
+    [WolverinePost("/api/commitments/{id}/milestones", OperationId = "addCommitmentMilestone"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, AddMilestoneRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new AddCommitmentMilestone(id, body.MilestoneId, body.Title, body.DueOn, body.EffectiveOn), recorder, ct);
+
+    public static Task<Recorded> Handle(AddCommitmentMilestone command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    public sealed record MeetMilestoneRequest(string? Note, PartialDate EffectiveOn);
+
+    [WolverinePost("/api/commitments/{id}/milestones/{milestoneId}/met", OperationId = "meetCommitmentMilestone"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, string milestoneId, MeetMilestoneRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new MeetCommitmentMilestone(id, milestoneId, body.Note, body.EffectiveOn), recorder, ct);
+
+    public static Task<Recorded> Handle(MeetCommitmentMilestone command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    public sealed record RescheduleMilestoneRequest(PartialDate DueOn, PartialDate EffectiveOn, string Reason);
+
+    [WolverinePost("/api/commitments/{id}/milestones/{milestoneId}/reschedule", OperationId = "rescheduleCommitmentMilestone"), Tags("Commitments")]
+    public static Task<Recorded> Post(string id, string milestoneId, RescheduleMilestoneRequest body, Recorder recorder, CancellationToken ct) =>
+        Handle(new RescheduleCommitmentMilestone(id, milestoneId, body.DueOn, body.EffectiveOn, body.Reason), recorder, ct);
+
+    public static Task<Recorded> Handle(RescheduleCommitmentMilestone command, Recorder recorder, CancellationToken ct) =>
+        recorder.DecideCommitment(command, command.CommitmentId, (s, today) => CommitmentFollowUp.Decide(command, s, today), ct);
+
+    private static Task<Recorded> DecideCommitment(this Recorder recorder, ICommand command, string id, Func<Commitment?, DateOnly, IReadOnlyList<object>> decide,
+        CancellationToken ct)
+    {
+        command.ThrowIfInvalid();
+        return recorder.DecideAsync(id, decide, CommitmentDecider.Evolve, ct);
+    }
+
+    /// <summary>The text a commitment's source has on record, what to call it, and the document it belongs to.</summary>
+    public sealed record SourceText(string Name, string? Text, string? DocumentId);
+
+    /// <summary>
+    /// A commitment's source must exist in the same dialogue: the clause, meeting, plan item or statement it comes from.
+    /// Answers the source's text when the record holds one (a clause's, or a whole statement's), for quotes to be checked against.
+    /// </summary>
+    public static async Task<SourceText?> VerifyAsync(Recorder recorder, SourceRef source, string dialogueId, CancellationToken ct)
     {
         switch (source.Kind)
         {
@@ -99,14 +188,15 @@ public static class CommitmentEndpoints
                 RecorderReferences.SameDialogue("source.id", dialogueId, statement.DialogueId, "joint statement", statement.Id);
                 if (!int.TryParse(source.Part, out var number) || statement.Clauses.All(c => c.Number != number))
                     throw InvalidCommand.For("source.part", $"Statement '{source.Id}' has no clause '{source.Part}'.");
-                break;
+                return new SourceText($"clause {number} of statement '{statement.Id}'", statement.Clauses.Single(c => c.Number == number).Text, statement.DocumentId);
             }
 
             case SourceKind.Statement:
             {
                 var statement = await recorder.ReferencedAsync<JointStatement>("source.id", source.Id, "joint statement", ct);
                 RecorderReferences.SameDialogue("source.id", dialogueId, statement.DialogueId, "joint statement", statement.Id);
-                break;
+                return new SourceText($"statement '{statement.Id}'",
+                    string.Join("\n", statement.Clauses.Select(c => c.Text).Prepend(statement.Preamble ?? "")), statement.DocumentId);
             }
 
             case SourceKind.Meeting:
@@ -125,5 +215,7 @@ public static class CommitmentEndpoints
                 break;
             }
         }
+
+        return null;
     }
 }

@@ -32,7 +32,9 @@ public sealed record FieldView(
     IReadOnlyList<CommitmentBrief>? CommitmentList = null,
     ItemCounts? ActionItemsByProgress = null,
     FieldHealth? Health = null,
-    int? DaysSinceLastActivity = null);
+    int? DaysSinceLastActivity = null,
+    IReadOnlyDictionary<string, PartyShare>? ByParty = null,
+    ComplianceTally? Compliance = null);
 
 public static class FieldQueries
 {
@@ -100,6 +102,9 @@ public static class FieldQueries
         View(f, titles) with
         {
             ActionItemsByProgress = f.ActionItemsByProgress,
+            // Each party's counts: its commitments by status and by its own progress, and its compliance (ADR 0025).
+            ByParty = new SortedDictionary<string, PartyShare>(f.ByParty, StringComparer.Ordinal),
+            Compliance = f.Compliance,
             Health = FieldHealthRule.Of(f, Today(clock), reporting.StalledAfterDays),
             DaysSinceLastActivity = f.LastActivityOn is { } last ? Math.Max(0, Today(clock).DayNumber - last.Latest.DayNumber) : null,
         };

@@ -4,8 +4,10 @@ using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Corrections;
 using Consultations.Domain.Dialogues;
+using Consultations.Domain.Documents;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
+using Consultations.Domain.Milestones;
 using Consultations.Host.Infrastructure;
 using Consultations.Projections.Records;
 using JasperFx.Events;
@@ -73,6 +75,8 @@ public static class CorrectionEndpoints
             ActionPlanAdopted => await DecideAsync<ActionPlan>(recorder, stream, decide, ActionPlanDecider.Evolve, ct),
             CooperationFieldDefined => await DecideAsync<CooperationField>(recorder, stream, decide, CooperationFieldDecider.Evolve, ct),
             DialogueOpened => await DecideAsync<Dialogue>(recorder, stream, decide, DialogueDecider.Evolve, ct),
+            DocumentRegistered => await DecideAsync<Document>(recorder, stream, decide, DocumentDecider.Evolve, ct),
+            MilestoneRecorded => await DecideAsync<Milestone>(recorder, stream, decide, MilestoneDecider.Evolve, ct),
             _ => throw new RecordNotFound("entry", eventId.ToString()),
         };
     }

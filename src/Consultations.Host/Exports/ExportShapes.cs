@@ -22,7 +22,8 @@ public static class ExportShapes
                 .AddPath("agencies").AddPath("programmes")
                 .AddPath("latestMeeting", "latestMeeting.id").AddPath("latestMeetingOn", "latestMeeting.on")
                 .AddPath("latestStatement", "latestStatement.id").AddPath("latestStatementOn", "latestStatement.on")
-                .AddPath("scope"),
+                .AddPath("scope")
+                .AddPath("complianceAverage", "compliance.average").AddPath("complianceReviews", "compliance.reviews"),
             [
                 ListFilter.Equal("field", "code", "Only this field (code)."),
                 ListFilter.OneOf("health", "health", "Only fields of this health.", QueryValues.Names<FieldHealth>()),
@@ -43,6 +44,8 @@ public static class ExportShapes
             [
                 ListFilter.Contains("party", "parties", "Only commitments made by this party."),
                 ListFilter.Contains("agency", "agencies", "Only commitments of this agency."),
+                ListFilter.Contains("programme", "programmes", "Only commitments of this programme."),
+                ListFilter.AnyAt("lead", "leads[].lead", "Only commitments this agency or office leads for a party."),
                 .. ListFilter.DateRange("Only commitments made or changing status in the range.", "madeOn", "statusHistory[].effectiveOn"),
             ]),
         ["/api/reports/commitment-register"] = new("commitment-register",
@@ -50,10 +53,19 @@ public static class ExportShapes
                 .AddEach("", "statusDates.", [.. CommitmentStatuses.Select(s => s + "On")])
                 .AddPath("text").AddPath("parties").AddPath("agencies").AddPath("programmes")
                 .AddPath("sourceKind", "source.kind").AddPath("sourceId", "source.id").AddPath("sourcePart", "source.part")
-                .AddPath("supersededBy").AddPath("amendments").AddPath("final").AddPath("link"),
+                .AddPath("supersededBy").AddPath("amendments").AddPath("final").AddPath("link")
+                .Add("partyProgress", n => Pairs(n, "partyProgress", "party", "progress", "unknown"))
+                .Add("leads", n => Pairs(n, "leads", "party", "lead", ""))
+                .AddPath("complianceAverage", "compliance.average").AddPath("complianceReviews", "compliance.reviews")
+                .Add("milestones", n => Pairs(n, "milestones", "milestoneId", "dueOn", ""))
+                .AddPath("nextDueOn").AddPath("overdue").AddPath("dueSoon"),
             [
                 ListFilter.Contains("party", "parties", "Only commitments made by this party."),
                 ListFilter.Contains("agency", "agencies", "Only commitments of this agency."),
+                ListFilter.Contains("programme", "programmes", "Only commitments of this programme."),
+                ListFilter.AnyAt("lead", "leads[].lead", "Only commitments this agency or office leads for a party."),
+                ListFilter.DueBefore("dueBefore", "milestones", "Only commitments with a milestone not met that can fall due before this day (yyyy-MM-dd, yyyy-MM or yyyy)."),
+                ListFilter.Flag("overdue", "overdue", "Only commitments with (true) or without (false) a milestone overdue on the day viewed."),
                 .. ListFilter.DateRange("Only commitments made or changing status in the range.", "madeOn", "steps[].on"),
             ]),
         ["/api/reports/meetings"] = new("meetings",
@@ -65,12 +77,21 @@ public static class ExportShapes
                 ListFilter.OneOf("status", "status", "Only meetings with this status.", QueryValues.Names<MeetingStatus>()),
                 .. ListFilter.DateRange("Only meetings that may fall in the range.", "dates.from", "dates.to"),
             ]),
+        ["/api/search"] = new("search",
+            Columns("kind", "id", "recordKind", "recordId", "dialogueId", "title", "snippet", "rank", "fieldCodes", "parties", "link"),
+            [ListFilter.Contains("party", "parties", "Only results naming this party (clauses and action items: their dialogue's parties).")]),
         ["/api/reports/action-plans"] = new("action-plan-progress",
             Columns("planId", "planTitle", "fieldCode", "dialogueId")
                 .AddEach("items_", "items.", [.. ItemProgresses, "open", "total"])
-                .AddPath("percentDone").AddPath("lastActivityOn"),
+                .AddPath("percentDone").AddPath("lastActivityOn").AddPath("overdueMilestones").AddPath("milestonesDueSoon"),
             [ListFilter.Equal("field", "fieldCode", "Only rows of this field (code); the plan's own total row has no field.")]),
     };
+
+    /// <summary>A list of objects in one cell: "Japan: in-progress; Italy: unknown".</summary>
+    private static string Pairs(JsonNode node, string list, string key, string value, string missing) =>
+        Json.At(node, list) is JsonArray items
+            ? string.Join("; ", items.Select(i => $"{Json.Text(Json.At(i, key))}: {Json.Text(Json.At(i, value)) ?? missing}".TrimEnd(' ', ':')))
+            : "";
 
     private static CsvColumns<JsonNode> Columns(params string[] paths)
     {

@@ -102,6 +102,26 @@ public sealed record ListFilter(string Parameter, string Description, Func<strin
     public static ListFilter Contains(string parameter, string path, string description) => new(parameter, description, value => item =>
         Json.At(item, path) is JsonArray list && list.Any(v => string.Equals(v?.GetValue<string>(), value, StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>Keeps items with a string at a path that may step into arrays (<c>leads[].lead</c>) equal to the value (case-insensitive).</summary>
+    public static ListFilter AnyAt(string parameter, string path, string description) => new(parameter, description, value => item =>
+        Json.All(item, path).Any(v => string.Equals(Json.Text(v), value, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>true or false, compared with a boolean member; any other value is a 400.</summary>
+    public static ListFilter Flag(string parameter, string path, string description) =>
+        new(parameter, $"{description} One of: true, false.", value =>
+        {
+            var wanted = QueryValues.OneOf(parameter, value, ["true", "false"]);
+            return item => string.Equals(Json.Text(Json.At(item, path)), wanted, StringComparison.Ordinal);
+        });
+
+    /// <summary>Keeps items with an open milestone (no <c>metOn</c>) that can fall due before the day (its earliest day is earlier).</summary>
+    public static ListFilter DueBefore(string parameter, string milestones, string description) => new(parameter, description, value =>
+    {
+        var day = QueryValues.Date(parameter, value)!.Value.Earliest;
+        return item => Json.At(item, milestones) is JsonArray list && list.Any(m =>
+            Json.At(m, "metOn") is null && PartialDate.TryParse(Json.Text(Json.At(m, "dueOn")), out var due) && due.Earliest < day);
+    });
+
     public static ListFilter Equal(string parameter, string path, string description) => new(parameter, description, value => item =>
         string.Equals(Json.Text(Json.At(item, path)), value, StringComparison.OrdinalIgnoreCase));
 

@@ -2,6 +2,8 @@ using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Common;
+using Consultations.Domain.Documents;
+using Consultations.Domain.Milestones;
 using Consultations.Domain.Meetings;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Records;
@@ -47,6 +49,8 @@ public static class StoreSetup
         opts.Projections.Add<JointStatementProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ActionPlanProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<CommitmentProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<DocumentProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<MilestoneProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<RecordFootprintProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Inline);
 
@@ -55,6 +59,8 @@ public static class StoreSetup
         opts.Schema.For<Meeting>().Duplicate(x => x.DialogueId);
         opts.Schema.For<JointStatement>().Duplicate(x => x.DialogueId);
         opts.Schema.For<ActionPlan>().Duplicate(x => x.DialogueId);
+        opts.Schema.For<Document>().Duplicate(x => x.DialogueId);
+        opts.Schema.For<Milestone>().Duplicate(x => x.DialogueId);
         opts.Schema.For<Commitment>().Duplicate(x => x.DialogueId).Duplicate(x => x.FieldCode);
         // Footprints are found by dialogue and by the fields they touch (jsonb containment, GIN-indexed).
         opts.Schema.For<RecordFootprint>().Duplicate(x => x.DialogueId!).GinIndexJsonData();
@@ -62,5 +68,9 @@ public static class StoreSetup
 
         // The reporting views (commitment register and its SQL table, meeting records, action-plan progress) run async.
         Reports.ReportingSetup.ConfigureStore(opts, schema);
+
+        // The tamper-evident ledger is sealed by a subscription in the same daemon (docs/adr/0020).
+        opts.Events.Subscribe(new Auditing.Ledger.LedgerSubscription(schema));
+        opts.Storage.ExtendedSchemaObjects.Add(Auditing.Ledger.LedgerSubscription.Definition(schema));
     }
 }

@@ -4,6 +4,7 @@ using Consultations.Domain.Dialogues;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using Consultations.Host.Auditing;
+using Consultations.Host.Documents;
 using Consultations.Host.Infrastructure;
 using Marten;
 using Wolverine.Http;
@@ -52,6 +53,7 @@ public static class JointStatementEndpoints
     {
         command.ThrowIfInvalid();
         await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
+        await recorder.CitedAsync("documentId", command.DocumentId, command.DialogueId, ct);
         return await recorder.DecideAsync<JointStatement>(command.StatementId,
             (s, today) => JointStatementDecider.Decide(command, s, today), JointStatementDecider.Evolve, ct);
     }

@@ -3,6 +3,7 @@ using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.Meetings;
 using Consultations.Host.Auditing;
+using Consultations.Host.Documents;
 using Consultations.Host.Infrastructure;
 using Marten;
 using Wolverine.Http;
@@ -60,11 +61,13 @@ public static class MeetingEndpoints
 
     /// <param name="FieldCodes">The cooperation fields the meeting dealt with.</param>
     /// <param name="EffectiveOn">Defaults to the last day of the meeting.</param>
-    public sealed record RecordMeetingOutcomeRequest(string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn);
+    /// <param name="Evidence">Ids of registered documents the outcome is known from (minutes, a joint statement).</param>
+    public sealed record RecordMeetingOutcomeRequest(string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn,
+        IReadOnlyList<string>? Evidence = null);
 
     [WolverinePost("/api/meetings/{id}/outcome", OperationId = "recordMeetingOutcome"), Tags("Meetings")]
     public static Task<Recorded> Post(string id, RecordMeetingOutcomeRequest body, Recorder recorder, CancellationToken ct) =>
-        Handle(new RecordMeetingOutcome(id, body.Summary, body.Decisions, body.FieldCodes, body.EffectiveOn), recorder, ct);
+        Handle(new RecordMeetingOutcome(id, body.Summary, body.Decisions, body.FieldCodes, body.EffectiveOn, body.Evidence), recorder, ct);
 
     public static async Task<Recorded> Handle(RecordMeetingOutcome command, Recorder recorder, CancellationToken ct)
     {
@@ -76,6 +79,7 @@ public static class MeetingEndpoints
             RecorderReferences.SameDialogue($"fieldCodes[{i}]", meeting.DialogueId, field.DialogueId, "cooperation field", field.Id);
         }
 
+        await recorder.CitedAsync("evidence", command.Evidence, meeting.DialogueId, ct);
         return await recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
     }
 

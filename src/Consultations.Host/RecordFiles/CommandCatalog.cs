@@ -2,15 +2,19 @@ using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
+using Consultations.Domain.Documents;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
+using Consultations.Domain.Milestones;
 using Consultations.Host.ActionPlans;
 using Consultations.Host.Commitments;
 using Consultations.Host.CooperationFields;
 using Consultations.Host.Dialogues;
+using Consultations.Host.Documents;
 using Consultations.Host.Infrastructure;
 using Consultations.Host.JointStatements;
 using Consultations.Host.Meetings;
+using Consultations.Host.Milestones;
 
 namespace Consultations.Host.RecordFiles;
 
@@ -25,6 +29,9 @@ public static class CommandCatalog
     public static IReadOnlyList<CatalogEntry> Entries { get; } =
     [
         Entry<OpenDialogue>("open-dialogue", DialogueEndpoints.Handle),
+        Entry<RegisterDocument>("register-document", DocumentEndpoints.Handle),
+        Entry<AmendDocument>("amend-document", DocumentEndpoints.Handle),
+        Entry<RecordMilestone>("record-milestone", MilestoneEndpoints.Handle),
         Entry<DefineCooperationField>("define-field", CooperationFieldEndpoints.Handle),
         Entry<ReviseCooperationFieldScope>("revise-field-scope", CooperationFieldEndpoints.Handle),
         Entry<ScheduleMeeting>("schedule-meeting", MeetingEndpoints.Handle),
@@ -44,6 +51,16 @@ public static class CommandCatalog
         Entry<MakeCommitment>("make-commitment", CommitmentEndpoints.Handle),
         Entry<ChangeCommitmentStatus>("change-commitment-status", CommitmentEndpoints.Handle),
         Entry<AmendCommitment>("amend-commitment", CommitmentEndpoints.Handle),
+        Entry<ChangePartyProgress>("change-party-progress", CommitmentEndpoints.Handle),
+        Entry<AssessCompliance>("assess-compliance", CommitmentEndpoints.Handle),
+        Entry<SetCommitmentLead>("set-commitment-lead", CommitmentEndpoints.Handle),
+        Entry<AddCommitmentMilestone>("add-commitment-milestone", CommitmentEndpoints.Handle),
+        Entry<MeetCommitmentMilestone>("meet-commitment-milestone", CommitmentEndpoints.Handle),
+        Entry<RescheduleCommitmentMilestone>("reschedule-commitment-milestone", CommitmentEndpoints.Handle),
+        Entry<SetActionItemLead>("set-action-item-lead", ActionPlanEndpoints.Handle),
+        Entry<AddActionItemMilestone>("add-action-item-milestone", ActionPlanEndpoints.Handle),
+        Entry<MeetActionItemMilestone>("meet-action-item-milestone", ActionPlanEndpoints.Handle),
+        Entry<RescheduleActionItemMilestone>("reschedule-action-item-milestone", ActionPlanEndpoints.Handle),
     ];
 
     public static CatalogEntry? Find(string name) => Entries.FirstOrDefault(e => e.Name == name);

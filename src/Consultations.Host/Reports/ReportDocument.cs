@@ -44,18 +44,20 @@ public static class ReportDocument
             <div class="card"><b>{{c.Commitments}}</b><span>commitments — {{c.OpenCommitments}} open, {{c.Fulfilled}} fulfilled</span></div>
             <div class="card"><b>{{c.Held}}</b><span>meetings held, {{c.Scheduled}} scheduled</span></div>
             <div class="card"><b>{{c.OpenItems}} / {{c.Items}}</b><span>action-plan items open</span></div>
+            <div class="card"><b>{{Score(c.Compliance.Average)}}</b><span>average compliance (-1 to +1) over {{c.Compliance.Reviews}} latest party reviews</span></div>
+            <div class="card"><b>{{c.Overdue}}</b><span>commitments with a milestone overdue, {{c.DueSoon}} due within {{r.DueSoonDays}} days</span></div>
             </div>
             <h2>Commitments by status in each field</h2>
             <figure>{{CommitmentsByStatus(r.Fields)}}<figcaption>Each bar is one cooperation field; its segments count the field's commitments in each status.</figcaption></figure>
             <h2>Timeline</h2>
             <figure>{{Charts.Timeline(r.Timeline, d.OpenedOn, r.Today)}}<figcaption>Days are dots (a number: that many on the day), several days a bar; a date known only to a month or year is a hatched range over it. Before the dialogue opened: left gutter; not yet dated: right column.</figcaption></figure>
             <h2>Cooperation fields</h2>
-            <table><thead><tr><th>Field</th><th>Health</th><th class="n">Commitments</th><th class="n">Open</th><th class="n">Fulfilled</th><th class="n">Action items open</th><th>Last activity</th><th>Agencies</th></tr></thead><tbody>
+            <table><thead><tr><th>Field</th><th>Health</th><th class="n">Commitments</th><th class="n">Open</th><th class="n">Fulfilled</th><th class="n">Action items open</th><th class="n">Compliance</th><th>Last activity</th><th>Agencies</th></tr></thead><tbody>
             """);
         foreach (var f in r.Fields)
         {
             var s = f.Field;
-            html.Append(CultureInfo.InvariantCulture, $"""<tr><td>{Esc(s.Id)} · {Esc(s.Title)}</td><td><span class="pill {Word(f.Health)}">{Word(f.Health)}</span></td><td class="n">{s.Commitments.Total}</td><td class="n">{s.Commitments.Open}</td><td class="n">{s.Commitments.Fulfilled}</td><td class="n">{s.OpenActionItems} / {s.ActionItems}</td><td>{s.LastActivityOn}</td><td>{Esc(string.Join(", ", s.Agencies))}</td></tr>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<tr><td>{Esc(s.Id)} · {Esc(s.Title)}</td><td><span class="pill {Word(f.Health)}">{Word(f.Health)}</span></td><td class="n">{s.Commitments.Total}</td><td class="n">{s.Commitments.Open}</td><td class="n">{s.Commitments.Fulfilled}</td><td class="n">{s.OpenActionItems} / {s.ActionItems}</td><td class="n">{Score(s.Compliance.Average)}</td><td>{s.LastActivityOn}</td><td>{Esc(string.Join(", ", s.Agencies))}</td></tr>""");
             html.Append('\n');
         }
 
@@ -108,7 +110,9 @@ public static class ReportDocument
         md.Append(CultureInfo.InvariantCulture, $"# {d.Title}\n\n{string.Join(" – ", d.Parties)} · opened {d.OpenedOn} · status on {r.Today:yyyy-MM-dd}\n\n_{FreshnessLine(r)}_\n\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{r.Fields.Count}** cooperation fields: {c.Active} active, {c.Stalled} stalled, {c.Concluded} concluded\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{c.Commitments}** commitments: {c.OpenCommitments} open, {c.Fulfilled} fulfilled\n");
-        md.Append(CultureInfo.InvariantCulture, $"- **{c.Held}** meetings held, {c.Scheduled} scheduled\n- **{c.OpenItems} / {c.Items}** action-plan items open\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **{c.Held}** meetings held, {c.Scheduled} scheduled\n- **{c.OpenItems} / {c.Items}** action-plan items open\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **{Score(c.Compliance.Average)}** average compliance (-1 to +1) over {c.Compliance.Reviews} latest party reviews\n");
+        md.Append(CultureInfo.InvariantCulture, $"- **{c.Overdue}** commitments with a milestone overdue, {c.DueSoon} due within {r.DueSoonDays} days\n\n");
         md.Append("## Commitments by status in each field\n\n| Field | Health | ");
         md.Append(string.Join(" | ", StatusColours.Select(s => s.Label))).Append(" | Total |\n|---|---|").Append(string.Concat(StatusColours.Select(_ => "--:|"))).Append("--:|\n");
         foreach (var f in r.Fields)
@@ -140,7 +144,11 @@ public static class ReportDocument
         return md.ToString();
     }
 
-    private sealed record Figures(int Active, int Stalled, int Concluded, int Commitments, int OpenCommitments, int Fulfilled, int Held, int Scheduled, int OpenItems, int Items);
+    private sealed record Figures(int Active, int Stalled, int Concluded, int Commitments, int OpenCommitments, int Fulfilled, int Held, int Scheduled, int OpenItems, int Items,
+        ComplianceTally Compliance, int Overdue, int DueSoon);
+
+    /// <summary>A compliance average as the report prints it: "+0.50", "-1.00", or "—" when nothing was assessed.</summary>
+    private static string Score(double? average) => average is { } a ? a.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) : "—";
 
     private static Figures Totals(StatusReport r) => new(
         r.Fields.Count(f => f.Health == FieldHealth.Active),
@@ -152,7 +160,10 @@ public static class ReportDocument
         r.Meetings.Count(m => m.Status == Domain.Meetings.MeetingStatus.Held),
         r.Meetings.Count(m => m.Status == Domain.Meetings.MeetingStatus.Scheduled),
         r.Fields.Sum(f => f.Field.OpenActionItems),
-        r.Fields.Sum(f => f.Field.ActionItems));
+        r.Fields.Sum(f => f.Field.ActionItems),
+        ComplianceTally.Of(r.Fields.Select(f => f.Field.Compliance)),
+        r.Register.Count(x => x.Overdue),
+        r.Register.Count(x => x.DueSoon));
 
     /// <summary>What the report was computed from: the projections and how far they have come, or the axes it was replayed on.</summary>
     private static string FreshnessLine(StatusReport r) => r.Freshness switch

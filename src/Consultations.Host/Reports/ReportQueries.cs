@@ -28,7 +28,7 @@ public static class ReportQueries
     /// </summary>
     [WolverineGet("/api/reports/commitment-register", OperationId = "getCommitmentRegister"), Tags("Reports")]
     public static async Task<IReadOnlyList<RegisterRow>> Register(string? dialogue, string? field, string? status, string? recordedAt, string? effectiveOn,
-        HttpContext http, IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, CancellationToken ct)
+        HttpContext http, IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
         var replay = await ReplayAsync(http.Response, session, freshness, axes, Subject.Of(dialogue, field), ["CommitmentRegister"], ct);
@@ -38,7 +38,7 @@ public static class ReportQueries
             ? await FieldTitlesAsync(session, ct)
             : replay.Fields().Values.ToDictionary(f => f.Id, f => f.Title);
         var today = DayOf(axes, clock);
-        return [.. entries.Select(e => ReportViews.Row(e, today, titles))];
+        return [.. entries.Select(e => ReportViews.Row(e, today, titles, reporting.DueSoonDays))];
     }
 
     /// <summary>
@@ -60,11 +60,23 @@ public static class ReportQueries
     /// </summary>
     [WolverineGet("/api/reports/action-plans", OperationId = "getActionPlanProgress"), Tags("Reports")]
     public static async Task<IReadOnlyList<ActionPlanProgressRow>> ActionPlans(string? dialogue, string? recordedAt, string? effectiveOn, HttpContext http,
-        IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, CancellationToken ct)
+        IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
         var replay = await ReplayAsync(http.Response, session, freshness, axes, Subject.Of(dialogue), ["ActionPlanProgress"], ct);
-        return [.. (await PlanProgressAsync(session, replay, dialogue, ct)).SelectMany(ReportViews.Rows)];
+        return await PlanRowsAsync(session, replay, dialogue, DayOf(axes, clock), reporting.DueSoonDays, ct);
+    }
+
+    /// <summary>Each plan's rows, with its items' milestones overdue or due soon on <paramref name="day"/>.</summary>
+    public static async Task<IReadOnlyList<ActionPlanProgressRow>> PlanRowsAsync(IQuerySession session, RecordAsOf? replay, string? dialogue, DateOnly day, int dueSoonDays,
+        CancellationToken ct)
+    {
+        var progress = await PlanProgressAsync(session, replay, dialogue, ct);
+        var ids = progress.Select(p => p.Id).ToArray();
+        var plans = replay is not null ? replay.Records<ActionPlan>(ActionPlanDecider.Evolve)
+            : ids.Length == 0 ? [] : await session.LoadManyAsync<ActionPlan>(ct, ids);
+        var byId = plans.ToDictionary(p => p.Id);
+        return [.. progress.SelectMany(p => ReportViews.Rows(p, byId.GetValueOrDefault(p.Id), day, dueSoonDays))];
     }
 
     /// <summary>How far each async projection has come against the last event recorded.</summary>
@@ -85,8 +97,12 @@ public static class ReportQueries
         return await RecordAsOf.LoadAsync(session, axes, subject, ct);
     }
 
-    /// <summary>The day days-in-status and health are counted to: the day asked for, else today.</summary>
-    public static DateOnly DayOf(Axes axes, TimeProvider clock) => axes.EffectiveOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>
+    /// The day viewed, that days in status, health and deadlines are counted to: the effective day asked for; else the day
+    /// of the recorded instant asked for (the record as it stood then is judged as it would have been then); else today.
+    /// </summary>
+    public static DateOnly DayOf(Axes axes, TimeProvider clock) =>
+        axes.EffectiveOn ?? (axes.RecordedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
 
     /// <summary>The register's entries, by field then id: the stored projection when <paramref name="replay"/> is null, else replayed.</summary>
     public static async Task<IReadOnlyList<CommitmentRegisterEntry>> RegisterAsync(IQuerySession session, RecordAsOf? replay, string? dialogue, string? field,

@@ -30,7 +30,14 @@ public sealed record RegisterRow(
     string? SupersededBy,
     int Amendments,
     bool Final,
-    string Link);
+    string Link,
+    IReadOnlyList<PartyProgressView> PartyProgress,
+    IReadOnlyList<LeadView> Leads,
+    ComplianceView Compliance,
+    IReadOnlyList<MilestoneView> Milestones,
+    string? NextDueOn,
+    bool Overdue,
+    bool DueSoon);
 
 public sealed record RegisterStep(CommitmentStatus Status, string On, string? Reason);
 
@@ -67,9 +74,11 @@ public sealed record ActionPlanProgressRow(
     string DialogueId,
     ItemCountsView Items,
     int PercentDone,
-    string LastActivityOn,
+    string? LastActivityOn,
     string Period,
-    int Reaffirmations);
+    int Reaffirmations,
+    int OverdueMilestones = 0,
+    int MilestonesDueSoon = 0);
 
 public sealed record ItemCountsView(int NotStarted, int OnTrack, int Delayed, int Completed, int Dropped, int Open, int Total)
 {
@@ -81,14 +90,29 @@ public static class ReportViews
     // A JSON member name: inProgressOn.
     private static string Word(CommitmentStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
 
-    public static RegisterRow Row(CommitmentRegisterEntry e, DateOnly today, IReadOnlyDictionary<string, string> fieldTitles) => new(
+    public static RegisterRow Row(CommitmentRegisterEntry e, DateOnly today, IReadOnlyDictionary<string, string> fieldTitles, int dueSoonDays)
+    {
+        var milestones = Deadlines.Views(e.Milestones, today, dueSoonDays, e.IsFinal);
+        return Row(e, today, fieldTitles) with
+        {
+            PartyProgress = Deadlines.Progress(e.Parties, e.PartyProgress),
+            Leads = Deadlines.Leads(e.Leads),
+            Compliance = Deadlines.Compliance(e.Assessments),
+            Milestones = milestones,
+            NextDueOn = e.IsFinal ? null : milestones.FirstOrDefault(m => m.MetOn is null)?.DueOn,
+            Overdue = milestones.Any(m => m.Overdue),
+            DueSoon = milestones.Any(m => m.DueSoon),
+        };
+    }
+
+    private static RegisterRow Row(CommitmentRegisterEntry e, DateOnly today, IReadOnlyDictionary<string, string> fieldTitles) => new(
         e.Id, e.DialogueId, e.FieldCode, fieldTitles.GetValueOrDefault(e.FieldCode), e.Status, e.StatusSince.ToString(), e.DaysInStatus(today),
         e.MadeOn.ToString(),
         Enum.GetValues<CommitmentStatus>().ToDictionary(s => Word(s) + "On", s => e.DateOf(s)?.ToString()),
         [.. e.Steps.Select(s => new RegisterStep(s.Status, s.On.ToString(), s.Reason))],
         e.Text, e.Parties, e.Agencies, e.Programmes,
         Source(e.SourceKind, e.SourceId, e.SourcePart),
-        e.SupersededBy, e.Amendments, e.IsFinal, $"/api/commitments/{e.Id}");
+        e.SupersededBy, e.Amendments, e.IsFinal, $"/api/commitments/{e.Id}", [], [], new ComplianceView(null, 0, []), [], null, false, false);
 
     public static SourceView Source(SourceKind kind, string id, string? part) => kind switch
     {
@@ -98,12 +122,24 @@ public static class ReportViews
         _ => new("plan-item", id, part, $"/api/action-plans/{id}"),
     };
 
-    public static IEnumerable<ActionPlanProgressRow> Rows(ActionPlanProgress p)
+    /// <param name="plan">The plan's own record, for its items' milestones judged on <paramref name="day"/>; null counts none.</param>
+    public static IEnumerable<ActionPlanProgressRow> Rows(ActionPlanProgress p, Domain.ActionPlans.ActionPlan? plan, DateOnly day, int dueSoonDays)
     {
         var period = $"{p.PeriodFrom}–{p.PeriodTo}";
-        yield return new(p.Id, p.Title, null, p.DialogueId, ItemCountsView.Of(p.Items), PercentDone(p.Items), p.LastActivityOn.ToString(), period, p.Reaffirmations);
+        var milestones = (plan?.Items ?? [])
+            .SelectMany(i => Deadlines.Views(i.Milestones, day, dueSoonDays, !i.IsOpen).Select(m => (i.FieldCode, m)))
+            .ToList();
+        (int Overdue, int DueSoon) Count(string? field) =>
+            (milestones.Count(x => (field is null || x.FieldCode == field) && x.m.Overdue), milestones.Count(x => (field is null || x.FieldCode == field) && x.m.DueSoon));
+        var all = Count(null);
+        yield return new(p.Id, p.Title, null, p.DialogueId, ItemCountsView.Of(p.Items), PercentDone(p.Items), p.LastActivityOn?.ToString(), period, p.Reaffirmations,
+            all.Overdue, all.DueSoon);
         foreach (var f in p.ByField)
-            yield return new(p.Id, p.Title, f.FieldCode, p.DialogueId, ItemCountsView.Of(f.Items), PercentDone(f.Items), p.LastActivityOn.ToString(), period, p.Reaffirmations);
+        {
+            var counts = Count(f.FieldCode);
+            yield return new(p.Id, p.Title, f.FieldCode, p.DialogueId, ItemCountsView.Of(f.Items), PercentDone(f.Items), p.LastActivityOn?.ToString(), period, p.Reaffirmations,
+                counts.Overdue, counts.DueSoon);
+        }
     }
 
     /// <summary>Completed items out of those not dropped, in whole per cent.</summary>

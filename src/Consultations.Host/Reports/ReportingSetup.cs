@@ -1,6 +1,7 @@
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Meetings;
 using Consultations.Projections.Register;
+using Consultations.Projections.Search;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
@@ -12,6 +13,9 @@ public sealed class ReportingOptions
 {
     /// <summary>A field with no activity for this many days (counted from the last day its last activity can have been) is stalled.</summary>
     public int StalledAfterDays { get; set; } = 180;
+
+    /// <summary><c>Consultations:Reporting:DueSoonDays</c>: a milestone not met that can fall due within this many days of the day viewed is due soon.</summary>
+    public int DueSoonDays { get; set; } = 30;
 }
 
 /// <summary>
@@ -22,7 +26,7 @@ public static class ReportingSetup
 {
     /// <summary>The async projections, by the name their progress is kept under.</summary>
     public static IReadOnlyList<string> AsyncProjections { get; } =
-        ["CommitmentRegister", "CommitmentRegisterTable", "MeetingRecord", "ActionPlanProgress"];
+        ["CommitmentRegister", "CommitmentRegisterTable", "MeetingRecord", "ActionPlanProgress", "SearchIndex"];
 
     public static void ConfigureStore(StoreOptions opts, string schema)
     {
@@ -31,6 +35,10 @@ public static class ReportingSetup
         opts.Projections.Add<MeetingRecordProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<ActionPlanProgressProjection>(ProjectionLifecycle.Async);
         opts.Storage.ExtendedSchemaObjects.Add(CommitmentRegisterTable.Definition(schema));
+        // Full-text search (ADR 0021): its text search configuration, its table, and the projection that fills it.
+        opts.Storage.ExtendedSchemaObjects.Add(new SearchConfiguration(schema));
+        opts.Storage.ExtendedSchemaObjects.Add(SearchIndexProjection.Definition(schema));
+        opts.Projections.Add(new SearchIndexProjection(schema), ProjectionLifecycle.Async);
 
         opts.Schema.For<CommitmentRegisterEntry>().Duplicate(x => x.DialogueId).Duplicate(x => x.FieldCode);
         opts.Schema.For<MeetingRecord>().Duplicate(x => x.DialogueId);
@@ -51,6 +59,7 @@ public static class ReportingSetup
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ReportingOptions>(configuration.GetSection("Consultations"));
+        services.PostConfigure<ReportingOptions>(o => o.DueSoonDays = Math.Max(0, configuration.GetValue("Consultations:Reporting:DueSoonDays", 30)));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReportingOptions>>().Value);
         services.AddSingleton<ProjectionFreshness>();
         services.AddScoped<StatusReportBuilder>();

@@ -27,7 +27,8 @@ public sealed record StatusReport(
     IReadOnlyList<RegisterRow> Register,
     Axes Axes,
     Freshness? Freshness,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt,
+    int DueSoonDays = 30);
 
 public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshness freshness, ReportingOptions options, TimeProvider clock)
 {
@@ -52,7 +53,7 @@ public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshne
             ? await session.Query<TimelineEntry>().Where(e => e.DialogueId == dialogue.Id).ToListAsync(ct)
             : [.. replay.Timeline().Where(e => e.DialogueId == dialogue.Id)];
         var meetings = await ReportQueries.MeetingRecordsAsync(session, replay, dialogue.Id, ct);
-        var plans = await ReportQueries.PlanProgressAsync(session, replay, dialogue.Id, ct);
+        var plans = await ReportQueries.PlanRowsAsync(session, replay, dialogue.Id, today, options.DueSoonDays, ct);
         var register = await ReportQueries.RegisterAsync(session, replay, dialogue.Id, null, null, ct);
         var titles = fields.ToDictionary(f => f.Id, f => f.Title);
 
@@ -61,9 +62,9 @@ public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshne
             [.. fields.Select(f => new FieldLine(f, FieldHealthRule.Of(f, today, options.StalledAfterDays)))],
             [.. timeline.OrderBy(e => e.SortDate is null).ThenBy(e => e.SortDate).ThenBy(e => e.Title, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)],
             meetings,
-            [.. plans.SelectMany(ReportViews.Rows)],
-            [.. register.Select(r => ReportViews.Row(r, today, titles))],
-            axes, fresh, now);
+            plans,
+            [.. register.Select(r => ReportViews.Row(r, today, titles, options.DueSoonDays))],
+            axes, fresh, now, options.DueSoonDays);
     }
 
     private async Task<Dialogue> DialogueAsync(string? dialogueId, CancellationToken ct)

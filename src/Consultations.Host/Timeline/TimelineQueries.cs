@@ -116,6 +116,7 @@ public static class TimelineQueries
         "statement" => "statements",
         "action-plan" => "action-plans",
         "commitment" => "commitments",
+        "milestone" => "milestones",
         _ => recordKind,
     };
 }

@@ -26,12 +26,13 @@ public sealed class ActionPlanProgress
     public string Title { get; set; } = "";
     public PartialDate PeriodFrom { get; set; }
     public PartialDate PeriodTo { get; set; }
-    public PartialDate AdoptedOn { get; set; }
+    public PartialDate? AdoptedOn { get; set; }
     public ItemCounts Items { get; set; } = new();
     public List<FieldItemProgress> ByField { get; set; } = [];
     public List<ItemLine> ItemLines { get; set; } = [];
     public int Reaffirmations { get; set; }
-    public PartialDate LastActivityOn { get; set; }
+    /// <summary>Null until something dated happens to a plan whose adoption date is unknown.</summary>
+    public PartialDate? LastActivityOn { get; set; }
 
     public FieldItemProgress Field(string code)
     {
@@ -48,6 +49,6 @@ public sealed class ActionPlanProgress
 
     public void Touched(PartialDate on)
     {
-        if (on.CompareTo(LastActivityOn) > 0) LastActivityOn = on;
+        if (LastActivityOn is null || on.CompareTo(LastActivityOn.Value) > 0) LastActivityOn = on;
     }
 }

@@ -64,6 +64,18 @@ public sealed class FieldStatus
     public Touch? LatestStatement { get; set; }
     public PartialDate? LastActivityOn { get; set; }
 
+    /// <summary>The field's counts party by party (readers order them by name).</summary>
+    public Dictionary<string, PartyShare> ByParty { get; set; } = [];
+
+    /// <summary>Every party's latest compliance review on each commitment of the field, together.</summary>
+    public ComplianceTally Compliance => ComplianceTally.Of(ByParty.Values.Select(p => p.Compliance));
+
+    public PartyShare Party(string party)
+    {
+        if (!ByParty.TryGetValue(party, out var share)) ByParty[party] = share = new PartyShare();
+        return share;
+    }
+
     public void Touched(PartialDate on)
     {
         if (LastActivityOn is null || on.CompareTo(LastActivityOn.Value) > 0) LastActivityOn = on;

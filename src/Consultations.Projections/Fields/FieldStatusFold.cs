@@ -63,6 +63,7 @@ public static class FieldStatusFold
         if (share.LatestMeeting is { } m) s.LatestMeeting = FieldStatus.Later(s.LatestMeeting, m);
         if (share.LatestStatement is { } st) s.LatestStatement = FieldStatus.Later(s.LatestStatement, st);
         if (share.LastActivityOn is { } on) s.Touched(on);
+        foreach (var (party, counts) in share.ByParty) s.Party(party).Add(counts);
     }
 
     /// <summary>Applies one event to a field's status (a new, empty status for the first event of a field).</summary>
@@ -83,6 +84,9 @@ public static class FieldStatusFold
             case ActionPlanItemProgressUpdated x: Apply(s, x); break;
             case ActionPlanItemCompleted x: Apply(s, x); break;
             case ActionPlanItemDropped x: Apply(s, x); break;
+            case CommitmentPartyProgressChanged x: Apply(s, x); break;
+            case CommitmentComplianceAssessed x: Apply(s, x); break;
+            case IFieldEvent x when FollowUpDate(x) is { } on: s.Touched(on); break;
         }
     }
 
@@ -106,6 +110,12 @@ public static class FieldStatusFold
     public static void Apply(FieldStatus s, CommitmentMade e)
     {
         s.Commitments.Add(e.Status, 1);
+        foreach (var party in e.Parties)
+        {
+            s.Party(party).Commitments.Add(e.Status, 1);
+            s.Party(party).Progress.Unknown++;
+        }
+
         foreach (var agency in e.Agencies.Where(a => !s.Agencies.Contains(a))) s.Agencies.Add(agency);
         foreach (var programme in e.Programmes.Where(p => !s.Programmes.Contains(p))) s.Programmes.Add(programme);
         s.Touched(e.EffectiveOn);
@@ -115,6 +125,13 @@ public static class FieldStatusFold
     {
         s.Commitments.Add(e.From, -1);
         s.Commitments.Add(e.To, 1);
+        // A commitment's share names exactly its parties.
+        foreach (var party in s.ByParty.Values)
+        {
+            party.Commitments.Add(e.From, -1);
+            party.Commitments.Add(e.To, 1);
+        }
+
         s.Touched(e.EffectiveOn);
     }
 
@@ -164,4 +181,31 @@ public static class FieldStatusFold
         s.ActionItemsByProgress.Move(e.From, ItemProgress.Dropped);
         s.Touched(e.EffectiveOn);
     }
+
+    public static void Apply(FieldStatus s, CommitmentPartyProgressChanged e)
+    {
+        s.Party(e.Party).Progress.Move(e.From, e.To);
+        s.Touched(e.EffectiveOn);
+    }
+
+    // A commitment's share holds its own latest review per party; the field's average is over those (ComplianceTally).
+    public static void Apply(FieldStatus s, CommitmentComplianceAssessed e)
+    {
+        s.Party(e.Party).Compliance.Review(e.EffectiveOn, e.Score);
+        s.Touched(e.EffectiveOn);
+    }
+
+    /// <summary>Leads and milestones move no count; they are activity on their date.</summary>
+    private static PartialDate? FollowUpDate(IFieldEvent e) => e switch
+    {
+        CommitmentLeadSet x => x.EffectiveOn,
+        CommitmentMilestoneAdded x => x.EffectiveOn,
+        CommitmentMilestoneMet x => x.EffectiveOn,
+        CommitmentMilestoneRescheduled x => x.EffectiveOn,
+        ActionPlanItemLeadSet x => x.EffectiveOn,
+        ActionPlanItemMilestoneAdded x => x.EffectiveOn,
+        ActionPlanItemMilestoneMet x => x.EffectiveOn,
+        ActionPlanItemMilestoneRescheduled x => x.EffectiveOn,
+        _ => null,
+    };
 }

@@ -2,8 +2,10 @@ using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
+using Consultations.Domain.Documents;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
+using Consultations.Domain.Milestones;
 using JasperFx.Events;
 using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
@@ -56,4 +58,18 @@ public sealed partial class CommitmentProjection : SingleStreamProjection<Commit
     public override ValueTask<(Commitment?, ActionType)> DetermineActionAsync(IQuerySession session, Commitment? snapshot, string identity,
         IIdentitySetter<Commitment, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
         Refolding.StreamAsync(session, snapshot, identity, events, (s, e) => CommitmentDecider.Evolve(s, e.Data), cancellation);
+}
+
+public sealed partial class DocumentProjection : SingleStreamProjection<Document, string>
+{
+    public override ValueTask<(Document?, ActionType)> DetermineActionAsync(IQuerySession session, Document? snapshot, string identity,
+        IIdentitySetter<Document, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        Refolding.StreamAsync(session, snapshot, identity, events, (s, e) => DocumentDecider.Evolve(s, e.Data), cancellation);
+}
+
+public sealed partial class MilestoneProjection : SingleStreamProjection<Milestone, string>
+{
+    public override ValueTask<(Milestone?, ActionType)> DetermineActionAsync(IQuerySession session, Milestone? snapshot, string identity,
+        IIdentitySetter<Milestone, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        Refolding.StreamAsync(session, snapshot, identity, events, (s, e) => MilestoneDecider.Evolve(s, e.Data), cancellation);
 }

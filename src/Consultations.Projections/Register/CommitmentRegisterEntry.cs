@@ -34,8 +34,25 @@ public sealed class CommitmentRegisterEntry
     /// <summary>When the last fact about this commitment was recorded (not when it took effect).</summary>
     public DateTimeOffset LastRecordedAt { get; set; }
 
+    public List<PartyProgressState> PartyProgress { get; set; } = [];
+
+    /// <summary>Every compliance score on record, corrections applied (one per party and review).</summary>
+    public List<ComplianceAssessment> Assessments { get; set; } = [];
+
+    public List<PartyLead> Leads { get; set; } = [];
+
+    public List<DueMilestone> Milestones { get; set; } = [];
+
     public PartialDate? DateOf(CommitmentStatus status) => Steps.LastOrDefault(s => s.Status == status)?.On;
 
-    /// <summary>Whole days from the earliest day the current status can have begun to <paramref name="today"/>.</summary>
-    public int DaysInStatus(DateOnly today) => Math.Max(0, today.DayNumber - StatusSince.Earliest.DayNumber);
+    /// <summary>
+    /// Whole days from the earliest day the current status can have begun to <paramref name="today"/>. The count stops at a
+    /// final status: then it is the days the commitment spent in the status before, up to the day the final one took effect.
+    /// </summary>
+    public int DaysInStatus(DateOnly today)
+    {
+        if (!IsFinal || Steps.Count < 2) return Math.Max(0, today.DayNumber - StatusSince.Earliest.DayNumber);
+        var end = Math.Min(today.DayNumber, StatusSince.Earliest.DayNumber);
+        return Math.Max(0, end - Steps[^2].On.Earliest.DayNumber);
+    }
 }

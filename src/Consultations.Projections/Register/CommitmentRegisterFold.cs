@@ -1,5 +1,5 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Commitments;
+using Consultations.Domain.Common;
 using JasperFx.Events;
 
 namespace Consultations.Projections.Register;
@@ -13,8 +13,11 @@ public static class CommitmentRegisterFold
 {
     /// <summary>The events the register reads; the projection subscribes to these only.</summary>
     public static IReadOnlyList<Type> EventTypes { get; } =
-        [typeof(CommitmentMade), typeof(CommitmentStatusChanged), typeof(CommitmentStatusChangeCorrected), typeof(CommitmentAmended),
-         typeof(EntryVoided), typeof(CommitmentStatusChangeTargetCorrected)];
+        [
+            typeof(CommitmentMade), typeof(CommitmentStatusChanged), typeof(CommitmentStatusChangeCorrected), typeof(CommitmentAmended),
+            typeof(CommitmentPartyProgressChanged), typeof(CommitmentComplianceAssessed), typeof(CommitmentLeadSet), typeof(CommitmentMilestoneAdded),
+            typeof(CommitmentMilestoneMet), typeof(CommitmentMilestoneRescheduled), typeof(EntryVoided), typeof(CommitmentStatusChangeTargetCorrected),
+        ];
 
     /// <summary>
     /// One event's effect on the row, as Marten applied the conventional methods this replaced: <see cref="CommitmentMade"/>
@@ -28,6 +31,10 @@ public static class CommitmentRegisterFold
             case CommitmentStatusChanged x: Apply(entry ??= new CommitmentRegisterEntry(), x, e.Timestamp); return entry;
             case CommitmentStatusChangeCorrected x: Apply(entry ??= new CommitmentRegisterEntry(), x, e.Timestamp); return entry;
             case CommitmentAmended x: Apply(entry ??= new CommitmentRegisterEntry(), x, e.Timestamp); return entry;
+            case IFieldEvent x when EventTypes.Contains(x.GetType()):
+                FollowUp(entry ??= new CommitmentRegisterEntry(), x);
+                entry.LastRecordedAt = e.Timestamp;
+                return entry;
             default: return entry;
         }
     }
@@ -74,5 +81,36 @@ public static class CommitmentRegisterFold
         r.Text = e.Text;
         r.Amendments++;
         r.LastRecordedAt = recordedAt;
+    }
+
+    /// <summary>Party progress, compliance, leads and milestones, as the commitment's own state keeps them; false for any other event.</summary>
+    public static bool FollowUp(CommitmentRegisterEntry r, IFieldEvent e)
+    {
+        switch (e)
+        {
+            case CommitmentPartyProgressChanged x:
+                r.PartyProgress = [.. r.PartyProgress.Where(p => p.Party != x.Party), new PartyProgressState(x.Party, x.To, x.EffectiveOn, x.Reason)];
+                return true;
+            case CommitmentComplianceAssessed x:
+                r.Assessments = x.Replaces is null
+                    ? [.. r.Assessments, new ComplianceAssessment(x.Party, x.EffectiveOn, x.Score, x.Justification)]
+                    : [.. r.Assessments.Replace(a => a.Party == x.Party && a.ReviewedOn == x.EffectiveOn,
+                        a => a with { Score = x.Score, Justification = x.Justification, Corrections = a.Corrections + 1 })];
+                return true;
+            case CommitmentLeadSet x:
+                r.Leads = [.. r.Leads.WithLead(x.Party, x.Lead, x.EffectiveOn)];
+                return true;
+            case CommitmentMilestoneAdded x:
+                r.Milestones = [.. r.Milestones, new DueMilestone(x.MilestoneId, x.Title, x.DueOn, x.EffectiveOn)];
+                return true;
+            case CommitmentMilestoneMet x:
+                r.Milestones = [.. r.Milestones.Change(x.MilestoneId, m => m with { MetOn = x.EffectiveOn, Note = x.Note })];
+                return true;
+            case CommitmentMilestoneRescheduled x:
+                r.Milestones = [.. r.Milestones.Change(x.MilestoneId, m => m with { DueOn = x.DueOn, Reschedules = m.Reschedules + 1 })];
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -47,20 +47,26 @@ public static class TimelineVocabulary
     public const string CommitmentMade = "commitment-made";
     public const string CommitmentStatus = "commitment-status";
     public const string CommitmentAmended = "commitment-amended";
+    public const string Milestone = "milestone";
 
     public const string Scheduled = "scheduled";
     public const string Held = "held";
     public const string Cancelled = "cancelled";
     public const string Draft = "draft";
     public const string Adopted = "adopted";
+    public const string Stated = "stated";
+    public const string Possible = "possible";
 
     public static IReadOnlyList<string> Kinds { get; } =
-        [Meeting, Statement, ActionPlan, ActionPlanReaffirmed, ActionItem, CommitmentMade, CommitmentStatus, CommitmentAmended];
+        [Meeting, Statement, ActionPlan, ActionPlanReaffirmed, ActionItem, CommitmentMade, CommitmentStatus, CommitmentAmended, Milestone];
 
-    /// <summary>Meetings, statements and plans show the first five; commitments their status as the API spells it ("in-progress").</summary>
+    /// <summary>
+    /// Meetings, statements and plans show the first five; milestones how firmly their source puts them (stated, possible);
+    /// commitments their status as the API spells it ("in-progress").
+    /// </summary>
     public static IReadOnlyList<string> Statuses { get; } =
     [
-        Scheduled, Held, Cancelled, Draft, Adopted,
+        Scheduled, Held, Cancelled, Draft, Adopted, Stated, Possible,
         .. Enum.GetValues<Domain.Commitments.CommitmentStatus>().Select(s => Domain.Common.Words.Of(s)),
     ];
 }

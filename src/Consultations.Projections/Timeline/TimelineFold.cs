@@ -5,6 +5,7 @@ using Consultations.Domain.Commitments;
 using Consultations.Domain.Common;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
+using Consultations.Domain.Milestones;
 
 namespace Consultations.Projections.Timeline;
 
@@ -38,6 +39,7 @@ public static class TimelineFold
         CommitmentStatusChanged x => $"commitment:{x.CommitmentId}:{x.To}",
         CommitmentStatusChangeCorrected x => $"commitment:{x.CommitmentId}:{x.To}",
         CommitmentAmended x => $"commitment:{x.CommitmentId}:amended:{x.EffectiveOn}:{Digest(x.Text)}",
+        MilestoneRecorded x => $"milestone:{x.MilestoneId}",
         _ => null,
     };
 
@@ -62,6 +64,7 @@ public static class TimelineFold
                 CommitmentMade x => Create(x),
                 CommitmentStatusChanged x => Create(x),
                 CommitmentAmended x => Create(x),
+                MilestoneRecorded x => Create(x),
                 _ => null,
             };
         }
@@ -156,8 +159,18 @@ public static class TimelineFold
     {
         var entry = Entry(TimelineVocabulary.ActionPlan, p.DialogueId, "action-plan", p.PlanId, p.Title);
         entry.Status = TimelineVocabulary.Adopted;
-        entry.Summary = $"Period {p.PeriodFrom}–{p.PeriodTo}.";
-        entry.PlaceAt(p.EffectiveOn);
+        // A plan whose adoption date is unknown is known by its period, and placed there.
+        if (p.EffectiveOn is { } adopted)
+        {
+            entry.Summary = $"Period {p.PeriodFrom}–{p.PeriodTo}.";
+            entry.PlaceAt(adopted);
+        }
+        else
+        {
+            entry.Summary = $"Period {p.PeriodFrom}–{p.PeriodTo}; adoption date not on record.";
+            entry.PlaceAt(new DateSpan(p.PeriodFrom, p.PeriodTo));
+        }
+
         return entry;
     }
 
@@ -224,6 +237,16 @@ public static class TimelineFold
         entry.Summary = $"{c.Reason} New text: {c.Text}";
         entry.FieldCodes = [c.FieldCode];
         entry.PlaceAt(c.EffectiveOn);
+        return entry;
+    }
+
+    public static TimelineEntry Create(MilestoneRecorded m)
+    {
+        var entry = Entry(TimelineVocabulary.Milestone, m.DialogueId, "milestone", m.MilestoneId, m.Title);
+        entry.Status = Words.Of(m.Certainty);
+        entry.Summary = m.Quote;
+        entry.FieldCodes = [.. m.FieldCodes];
+        entry.PlaceAt(m.Dates);
         return entry;
     }
 

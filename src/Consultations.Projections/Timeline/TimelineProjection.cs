@@ -1,8 +1,9 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
+using Consultations.Domain.Common;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
-using Consultations.Domain.Common;
+using Consultations.Domain.Milestones;
 using Consultations.Projections.Records;
 using JasperFx.Events;
 using JasperFx.Events.Aggregation;
@@ -40,6 +41,7 @@ public sealed partial class TimelineProjection : MultiStreamProjection<TimelineE
         Route<CommitmentStatusChanged>();
         Route<CommitmentStatusChangeCorrected>();
         Route<CommitmentAmended>();
+        Route<MilestoneRecorded>();
         // A void or correction goes to the entries of the entry it fixes, which are then folded again (Refolding, ADR 0023).
         IncludeType<EntryVoided>();
         IncludeType<CommitmentStatusChangeTargetCorrected>();

@@ -317,4 +317,37 @@ public sealed class ActionPlanTests : Specification<ActionPlan>
     [InlineData(ItemProgress.Dropped, false)]
     public void Only_completed_and_dropped_items_are_closed(ItemProgress progress, bool open) =>
         Assert.Equal(open, new ActionPlanItem(Item, "SPACE-SUST", "Study", progress, null, On("2024"), On("2024")).IsOpen);
+
+    // A plan known only by its period
+
+    private static AdoptActionPlan AdoptUndated() => new(Id, "DLG-SPACE", "Space Action Plan 2024–2027", On("2024"), On("2027"));
+
+    private static ActionPlanAdopted AdoptedUndated() => new(Id, "DLG-SPACE", "Space Action Plan 2024–2027", On("2024"), On("2027"), null);
+
+    [Fact]
+    public void A_plan_whose_adoption_date_is_unknown_is_adopted_without_one()
+    {
+        Given().When(AdoptUndated()).Then(AdoptedUndated());
+
+        Assert.Null(Given(AdoptedUndated()).State!.AdoptedOn);
+    }
+
+    [Fact]
+    public void Adopting_it_again_without_a_date_changes_nothing() =>
+        Given(AdoptedUndated()).When(AdoptUndated()).ThenNothingHappens();
+
+    [Fact]
+    public void Adopting_it_again_with_a_date_it_did_not_have_is_refused() =>
+        Given(AdoptedUndated()).When(Adopt()).ThenRefused("plan-adopted-once", Conflict);
+
+    [Fact]
+    public void A_plan_without_an_adoption_date_can_be_reaffirmed_and_given_items() =>
+        Given(AdoptedUndated()).When(Reaffirm()).Then(Reaffirmed());
+
+    [Fact]
+    public void A_plan_known_by_its_period_counts_from_the_periods_first_day_and_a_dated_one_from_its_own()
+    {
+        Assert.Equal(new DateOnly(2024, 1, 1), ((IInEffectBy)AdoptedUndated()).InEffectBy);
+        Assert.Null(((IInEffectBy)Adopted()).InEffectBy);
+    }
 }

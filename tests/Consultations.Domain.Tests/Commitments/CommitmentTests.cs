@@ -321,4 +321,80 @@ public sealed class CommitmentTests : Specification<Commitment>
     [Fact]
     public void Evolve_ignores_changes_to_a_commitment_it_has_no_record_of() =>
         Assert.Null(Given(StatusChanged(Agreed, InProgress), Amended()).State);
+
+    // What the text is to its source, the names it lists, the document it comes from
+
+    private const string Clause = "The parties will exchange space-debris tracking data and will meet yearly.";
+
+    private static MakeCommitment MakeFrom(string text, Wording? textIs, string? quote) =>
+        Make(text: text) with { TextIs = textIs, Quote = quote, DocumentId = "delhi-statement", Fora = ["G7"], Agreements = ["Artemis Accords"] };
+
+    private static CommitmentMade MadeFrom(string text, Wording? textIs, string? quote) =>
+        new(Id, "DLG-SPACE", "SPACE-SUST", text, ["France", "India"], ["CNES", "ISRO"], ["SSA"], Clause4, Agreed, On("2026-03-01"),
+            ["G7"], ["Artemis Accords"], "delhi-statement", textIs, quote);
+
+    [Fact]
+    public void A_quoted_text_keeps_itself_as_its_quote() =>
+        Given().When(MakeFrom(Text, Wording.Quoted, null)).Then(MadeFrom(Text, Wording.Quoted, Text));
+
+    [Fact]
+    public void A_quoted_text_may_end_with_a_full_stop_where_the_passage_runs_on() =>
+        Given().When(MakeFrom(Text, Wording.Quoted, "The parties will exchange space-debris tracking data"))
+            .Then(MadeFrom(Text, Wording.Quoted, "The parties will exchange space-debris tracking data"));
+
+    [Fact]
+    public void A_text_marked_as_quoted_that_is_not_its_quote_is_refused() =>
+        Given().When(MakeFrom("The parties will share debris data.", Wording.Quoted, Clause)).ThenRefused("quoted-text-is-the-quote", Invalid);
+
+    [Fact]
+    public void A_paraphrase_keeps_the_passage_it_paraphrases() =>
+        Given().When(MakeFrom("The parties will share debris data.", Wording.Paraphrase, Clause))
+            .Then(MadeFrom("The parties will share debris data.", Wording.Paraphrase, Clause));
+
+    [Fact]
+    public void The_commitment_shows_its_document_wording_fora_and_agreements_apart_from_its_programmes()
+    {
+        var commitment = Given(MadeFrom("The parties will share debris data.", Wording.Paraphrase, Clause)).State!;
+
+        Assert.Equal("delhi-statement", commitment.DocumentId);
+        Assert.Equal(Wording.Paraphrase, commitment.TextIs);
+        Assert.Equal(Clause, commitment.Quote);
+        Assert.Equal(["G7"], commitment.Fora);
+        Assert.Equal(["Artemis Accords"], commitment.Agreements);
+        Assert.Equal(["SSA"], commitment.Programmes);
+    }
+
+    [Fact]
+    public void A_commitment_recorded_before_these_members_existed_reads_with_empty_lists()
+    {
+        var commitment = Given(Made()).State!;
+
+        Assert.Empty(commitment.Fora);
+        Assert.Empty(commitment.Agreements);
+        Assert.Null(commitment.DocumentId);
+        Assert.Null(commitment.TextIs);
+    }
+
+    [Fact]
+    public void Making_it_again_with_another_wording_is_refused() =>
+        Given(MadeFrom(Text, Wording.Quoted, Text)).When(MakeFrom("The parties will share debris data.", Wording.Paraphrase, Clause))
+            .ThenRefused("commitment-made-once", Conflict);
+
+    [Fact]
+    public void Making_it_again_as_it_was_made_changes_nothing() =>
+        Given(MadeFrom(Text, Wording.Quoted, Text)).When(MakeFrom(Text, Wording.Quoted, null)).ThenNothingHappens();
+
+    [Fact]
+    public void A_status_change_carries_the_documents_it_cites_into_the_history()
+    {
+        Given(Made()).When(ChangeStatus(InProgress) with { Evidence = ["paris-minutes"] })
+            .Then(StatusChanged(Agreed, InProgress) with { Evidence = ["paris-minutes"] });
+
+        var commitment = Given(Made(), StatusChanged(Agreed, InProgress) with { Evidence = ["paris-minutes"] }).State!;
+        Assert.Equal(["paris-minutes"], commitment.StatusHistory.Single().Evidence);
+    }
+
+    [Fact]
+    public void A_status_change_citing_nothing_has_no_evidence() =>
+        Assert.Empty(Given(Made(), StatusChanged(Agreed, InProgress)).State!.StatusHistory.Single().Evidence);
 }

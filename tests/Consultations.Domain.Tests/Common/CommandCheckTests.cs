@@ -2,7 +2,9 @@ using Consultations.Domain.Common;
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.Dialogues;
+using Consultations.Domain.Documents;
 using Consultations.Domain.Meetings;
+using Consultations.Domain.Milestones;
 
 namespace Consultations.Domain.Tests.Common;
 
@@ -64,5 +66,85 @@ public sealed class CommandCheckTests
         var command = new AdoptActionPlan("action-plan-2024-2027", "japan-italy", "Action Plan", PartialDate.Parse("2024"), default, May28);
 
         Assert.Equal(["periodTo"], FieldsAtFault(command));
+    }
+
+    public static TheoryData<ICommand, string> ActionPlanFaults => new()
+    {
+        { new AdoptActionPlan("Plan 2028", "japan-italy", "Plan", PartialDate.Parse("2028"), PartialDate.Parse("2030"), May28), "planId" },
+        { new AddActionPlanItem("plan", "SSA Data", "JPIT-08", "Exchange SSA data.", May28), "itemId" },
+        { new AddActionPlanItem("plan", "ssa", "JPIT-08", "  ", May28), "text" },
+        { new UpdateActionPlanItemProgress("plan", "ssa", ItemProgress.OnTrack, " ", May28), "note" },
+        { new UpdateActionPlanItemProgress("plan", "ssa", ItemProgress.OnTrack, "Talks started.", default), "effectiveOn" },
+        { new CompleteActionPlanItem("plan", "NOT_AN_ID", null, May28), "itemId" },
+        { new DropActionPlanItem("plan", "ssa", "", May28), "reason" },
+        { new ReaffirmActionPlan("plan", new SourceRef(SourceKind.Meeting, " "), null, May28), "by.id" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ActionPlanFaults))]
+    public void An_action_plan_command_names_the_field_at_fault(ICommand command, string field) =>
+        Assert.Equal([field], FieldsAtFault(command));
+
+    [Fact]
+    public void A_document_names_a_language_tag_an_http_address_and_a_sha256()
+    {
+        var command = new RegisterDocument("js", "japan-italy", "Joint statement", DocumentKind.JointStatement, May28, ["Japan"],
+            "English", "ftp://example.org/js", null, "abc");
+
+        Assert.Equal(["language", "sha256", "url"], FieldsAtFault(command));
+    }
+
+    [Fact]
+    public void A_document_needs_its_title_date_and_a_party_and_its_text_is_not_blank()
+    {
+        var command = new RegisterDocument("js", "japan-italy", " ", DocumentKind.Report, default, [], "en", null, "  ");
+
+        Assert.Equal(["date", "parties", "text", "title"], FieldsAtFault(command));
+    }
+
+    [Fact]
+    public void Evidence_is_a_list_of_document_ids_none_twice()
+    {
+        var command = new ChangeCommitmentStatus("jpit-06-solar-c", CommitmentStatus.Fulfilled, May28, "Delivered.", null, ["minutes-1", "Not An Id", "minutes-1"]);
+
+        Assert.Equal(["evidence", "evidence[1]"], FieldsAtFault(command));
+    }
+
+    [Fact]
+    public void A_paraphrase_keeps_its_quote_and_a_quote_says_what_the_text_is()
+    {
+        MakeCommitment Make(Wording? textIs, string? quote) => new("c-1", "japan-italy", "JPIT-06", "Text.", ["Japan", "Italy"], [], [],
+            new SourceRef(SourceKind.Statement, "js"), CommitmentStatus.Agreed, May28, TextIs: textIs, Quote: quote);
+
+        Assert.Equal(["quote"], FieldsAtFault(Make(Wording.Paraphrase, null)));
+        Assert.Equal(["textIs"], FieldsAtFault(Make(null, "Text")));
+        var quoted = Make(Wording.Quoted, null);
+        Assert.Same(quoted, quoted.ThrowIfInvalid());
+    }
+
+    [Fact]
+    public void Known_by_is_only_for_a_meeting_whose_arrangement_date_is_unknown()
+    {
+        var command = new ScheduleMeeting("rome-2", "japan-italy", MeetingKind.Consultation, "Second consultations", "Rome", null,
+            ["Japan", "Italy"], [], May28, May28);
+
+        Assert.Equal(["knownBy"], FieldsAtFault(command));
+    }
+
+    [Fact]
+    public void A_milestones_quote_names_its_document()
+    {
+        var command = new RecordMilestone("unispace-iv", "japan-italy", "UNISPACE IV", new DateSpan(PartialDate.Parse("2027")),
+            MilestoneCertainty.Possible, May28, Quote: "the possible convening of UNISPACE IV Conference in 2027");
+
+        Assert.Equal(["documentId"], FieldsAtFault(command));
+    }
+
+    [Fact]
+    public void A_plan_may_leave_its_adoption_date_out()
+    {
+        var command = new AdoptActionPlan("action-plan-2024-2027", "japan-italy", "Action Plan", PartialDate.Parse("2024"), PartialDate.Parse("2027"));
+
+        Assert.Same(command, command.ThrowIfInvalid());
     }
 }

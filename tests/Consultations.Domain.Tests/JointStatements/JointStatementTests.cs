@@ -161,4 +161,24 @@ public sealed class JointStatementTests : Specification<JointStatement>
     [Fact]
     public void An_adopted_statement_is_adopted() =>
         Assert.True(Given(Drafted(), ClauseAdded(), Adopted()).State!.IsAdopted);
+
+    // The document a statement is
+
+    [Fact]
+    public void A_statement_drafted_from_a_document_points_its_clauses_to_it()
+    {
+        Given().When(Draft() with { DocumentId = "paris-statement" }).Then(Drafted() with { DocumentId = "paris-statement" });
+
+        var statement = Given(Drafted() with { DocumentId = "paris-statement" }, ClauseAdded()).State!;
+        Assert.Equal("paris-statement", statement.DocumentId);
+        Assert.Equal("paris-statement", statement.Clauses.Single().DocumentId);
+    }
+
+    [Fact]
+    public void Drafting_it_again_with_another_document_is_refused() =>
+        Given(Drafted() with { DocumentId = "paris-statement" }).When(Draft()).ThenRefused("statement-drafted-once", Conflict);
+
+    [Fact]
+    public void Repeating_a_clause_of_a_statement_drafted_from_a_document_changes_nothing() =>
+        Given(Drafted() with { DocumentId = "paris-statement" }, ClauseAdded()).When(AddClause()).ThenNothingHappens();
 }

@@ -306,4 +306,42 @@ public sealed class MeetingTests : Specification<Meeting>
                 Span("2026-05-28", "2026-05-29"), ["France", "India"], [French, Indian],
                 MeetingStatus.Cancelled, On("2026-02"), null, [], null, "Elections"),
             Given(Scheduled(), Cancelled()).State);
+
+    // Evidence and unknown arrangement dates
+
+    [Fact]
+    public void An_outcome_carries_the_documents_it_is_known_from()
+    {
+        Given(Scheduled(), Held()).When(RecordOutcome() with { Evidence = ["paris-minutes"] })
+            .Then(OutcomeRecorded() with { Evidence = ["paris-minutes"] });
+
+        var meeting = Given(Scheduled(), Held(), OutcomeRecorded() with { Evidence = ["paris-minutes"] }).State!;
+        Assert.Equal(["paris-minutes"], meeting.Outcome!.Evidence);
+    }
+
+    [Fact]
+    public void A_meeting_whose_arrangement_date_is_unknown_may_say_by_when_it_was_arranged()
+    {
+        Given().When(Schedule(undated: true, arrangedOn: null) with { KnownBy = On("2026-06-15") })
+            .Then(Scheduled(undated: true, arrangedOn: null) with { KnownBy = On("2026-06-15") });
+
+        Assert.Equal(On("2026-06-15"), Given(Scheduled(undated: true, arrangedOn: null) with { KnownBy = On("2026-06-15") }).State!.KnownBy);
+    }
+
+    [Fact]
+    public void Known_by_a_date_after_today_is_refused() =>
+        Given().When(Schedule(arrangedOn: null) with { KnownBy = On("2026-12") }).ThenRefused("effective-date-not-in-future", Invalid);
+
+    [Fact]
+    public void An_undated_scheduling_counts_from_its_known_by_day_and_a_dated_one_from_its_own()
+    {
+        Assert.Equal(new DateOnly(2026, 6, 15), ((IInEffectBy)(Scheduled(arrangedOn: null) with { KnownBy = On("2026-06-15") })).InEffectBy);
+        Assert.Equal(new DateOnly(2026, 6, 30), ((IInEffectBy)(Scheduled(arrangedOn: null) with { KnownBy = On("2026-06") })).InEffectBy);
+        Assert.Null(((IInEffectBy)Scheduled()).InEffectBy);
+    }
+
+    [Fact]
+    public void Scheduling_it_again_with_another_known_by_date_is_refused() =>
+        Given(Scheduled(arrangedOn: null) with { KnownBy = On("2026-06-15") }).When(Schedule(arrangedOn: null))
+            .ThenRefused("meeting-scheduled-once", Conflict);
 }

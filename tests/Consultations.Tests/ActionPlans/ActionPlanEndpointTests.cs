@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Common;
 using Consultations.Tests.Infrastructure;
 
 namespace Consultations.Tests.ActionPlans;
@@ -15,28 +13,18 @@ public class ActionPlanEndpointTests(AppFixture fixture) : WriteEndpointContext(
 
     private static JsonObject Adoption() => new()
     {
-        ["planId"] = NewPlan,
-        ["dialogueId"] = DialogueId,
-        ["title"] = "2028–2030 Action Plan",
-        ["periodFrom"] = "2028",
-        ["periodTo"] = "2030",
-        ["effectiveOn"] = "2026-10-20",
+        ["planId"] = NewPlan, ["dialogueId"] = DialogueId, ["title"] = "2028–2030 Action Plan",
+        ["periodFrom"] = "2028", ["periodTo"] = "2030", ["effectiveOn"] = "2026-10-20",
     };
 
     private static JsonObject NewItem() => new()
     {
-        ["itemId"] = Item,
-        ["fieldCode"] = "JPIT-08",
+        ["itemId"] = Item, ["fieldCode"] = "JPIT-08", ["effectiveOn"] = "2026-07-01",
         ["text"] = "Set up an exchange of SSA data between the competent authorities.",
-        ["effectiveOn"] = "2026-07-01",
     };
 
-    private static JsonObject Progress(string progress = "on-track") => new()
-    {
-        ["progress"] = progress,
-        ["note"] = "Technical talks started.",
-        ["effectiveOn"] = "2026-08-01",
-    };
+    private static JsonObject Progress(string progress = "on-track") =>
+        new() { ["progress"] = progress, ["note"] = "Technical talks started.", ["effectiveOn"] = "2026-08-01" };
 
     private static JsonObject Completion() => new() { ["note"] = "Exchange in place.", ["effectiveOn"] = "2026-10-01" };
 
@@ -44,9 +32,7 @@ public class ActionPlanEndpointTests(AppFixture fixture) : WriteEndpointContext(
 
     private static JsonObject Reaffirmation(string kind = "meeting", string id = RomeSummit) => new()
     {
-        ["by"] = new JsonObject { ["kind"] = kind, ["id"] = id },
-        ["note"] = "The leaders reaffirmed the plan.",
-        ["effectiveOn"] = "2026-06-15",
+        ["by"] = new JsonObject { ["kind"] = kind, ["id"] = id }, ["note"] = "The leaders reaffirmed the plan.", ["effectiveOn"] = "2026-06-15",
     };
 
     /// <summary>The seeded record with one item (not started, added 1 July 2026) on the 2024–2027 plan.</summary>
@@ -59,33 +45,22 @@ public class ActionPlanEndpointTests(AppFixture fixture) : WriteEndpointContext(
     private async Task<JsonNode> ItemAsync(string planId = PlanId, string itemId = Item) =>
         (await ReadAsync($"/api/action-plans/{planId}"))["items"]!.AsArray().Single(i => Text(i, "itemId") == itemId)!;
 
-    // What the endpoints check before the domain decides: each fault answered 400 naming the field, nothing appended.
-    // Rules the domain decides are specified in Consultations.Domain.Tests; their statuses in Api/RuleStatusTests.
+    // What the endpoint checks against the body and the record: each fault answered 400 naming the field, nothing appended.
+    // The commands' own input rules are proven in Consultations.Domain.Tests (CommandCheckTests); rule statuses in Api/RuleStatusTests.
     public static TheoryData<string, string, string> Faults => new()
     {
         { "/api/action-plans", Adoption().With("dialogueId", "no-such-dialogue").ToJsonString(), "dialogueId" },
-        { "/api/action-plans", Adoption().With("planId", "Plan 2028").ToJsonString(), "planId" },
         { "/api/action-plans", Adoption().With("title", " ").ToJsonString(), "title" },
         { "/api/action-plans", Adoption().With("periodTo", "2030-13").ToJsonString(), "periodTo" },
         { ItemsUrl, NewItem().With("fieldCode", "NOPE").ToJsonString(), "fieldCode" },
-        { ItemsUrl, NewItem().With("itemId", "SSA Data").ToJsonString(), "itemId" },
-        { ItemsUrl, NewItem().With("text", "  ").ToJsonString(), "text" },
         { $"{ItemUrl}/progress", Progress("finished").ToJsonString(), "progress" },
-        { $"{ItemUrl}/progress", Progress("").ToJsonString(), "progress" },
         { $"{ItemUrl}/progress", Progress().Without("note").ToJsonString(), "note" },
-        { $"{ItemUrl}/progress", Progress().With("note", " ").ToJsonString(), "note" },
-        { $"{ItemUrl}/progress", Progress().Without("effectiveOn").ToJsonString(), "effectiveOn" },
-        { $"{ItemUrl}/completion", Completion().Without("effectiveOn").ToJsonString(), "effectiveOn" },
         { $"/api/action-plans/{PlanId}/items/NOT_AN_ID/completion", Completion().ToJsonString(), "itemId" },
         { $"{ItemUrl}/drop", Drop().Without("reason").ToJsonString(), "reason" },
-        { $"{ItemUrl}/drop", Drop().With("reason", "").ToJsonString(), "reason" },
         { ReaffirmUrl, Reaffirmation("meeting", "no-such-meeting").ToJsonString(), "by.id" },
         { ReaffirmUrl, Reaffirmation("statement", "no-such-statement").ToJsonString(), "by.id" },
         { ReaffirmUrl, Reaffirmation("clause", StatementId).ToJsonString(), "by.kind" },
-        { ReaffirmUrl, Reaffirmation("plan-item", StatementId).ToJsonString(), "by.kind" },
         { ReaffirmUrl, Reaffirmation("speech", RomeSummit).ToJsonString(), "by.kind" },
-        { ReaffirmUrl, Reaffirmation().With("by", new JsonObject { ["kind"] = "meeting" }).ToJsonString(), "by.id" },
-        { ReaffirmUrl, Reaffirmation().With("by", new JsonObject { ["kind"] = "meeting", ["id"] = " " }).ToJsonString(), "by.id" },
     };
 
     [Theory]
@@ -105,25 +80,40 @@ public class ActionPlanEndpointTests(AppFixture fixture) : WriteEndpointContext(
         await InvalidAsync(ReaffirmUrl, Reaffirmation("meeting", OtherMeeting), "by.id");
     }
 
-    [Theory]
-    [InlineData("progress")]
-    [InlineData("completion")]
-    [InlineData("drop")]
-    public async Task A_change_to_an_item_of_an_unknown_plan_or_an_unknown_item_answers_404_and_nothing_is_appended(string action)
+    public static TheoryData<string, string> UnknownRecords => new()
     {
-        await SeedWithItemAsync();
-        var body = action switch { "progress" => Progress(), "completion" => Completion(), _ => Drop() };
-        await NotFoundAsync($"/api/action-plans/no-such-plan/items/{Item}/{action}", body);
-        await NotFoundAsync($"/api/action-plans/{PlanId}/items/no-such-item/{action}", body);
-    }
+        { "/api/action-plans/no-such-plan/items", NewItem().ToJsonString() },
+        { "/api/action-plans/no-such-plan/reaffirmations", Reaffirmation().ToJsonString() },
+        { $"/api/action-plans/no-such-plan/items/{Item}/progress", Progress().ToJsonString() },
+        { $"/api/action-plans/{PlanId}/items/no-such-item/progress", Progress().ToJsonString() },
+        { $"/api/action-plans/{PlanId}/items/no-such-item/completion", Completion().ToJsonString() },
+        { $"/api/action-plans/{PlanId}/items/no-such-item/drop", Drop().ToJsonString() },
+    };
 
     [Theory]
-    [InlineData("completion")]
-    [InlineData("drop")]
-    public async Task Closing_an_item_twice_is_idempotent(string action)
+    [MemberData(nameof(UnknownRecords))]
+    public async Task A_change_to_an_unknown_plan_or_item_answers_404_and_nothing_is_appended(string url, string body)
     {
         await SeedWithItemAsync();
-        await RepeatIsIdempotentAsync($"{ItemUrl}/{action}", action == "drop" ? Drop() : Completion(), PlanId);
+        await NotFoundAsync(url, JsonNode.Parse(body)!);
+    }
+
+    public static TheoryData<string, string> Repeats => new()
+    {
+        { ItemsUrl, NewItem().ToJsonString() },
+        { $"{ItemUrl}/progress", Progress("delayed").ToJsonString() },
+        { $"{ItemUrl}/completion", Completion().ToJsonString() },
+        { $"{ItemUrl}/drop", Drop().ToJsonString() },
+        { ReaffirmUrl, Reaffirmation().ToJsonString() },
+    };
+
+    [Theory]
+    [MemberData(nameof(Repeats))]
+    public async Task A_change_repeated_is_recorded_once(string url, string body)
+    {
+        await SeedAsync();
+        if (url != ItemsUrl && url != ReaffirmUrl) await ChangedAsync(ItemsUrl, NewItem(), PlanId);
+        await RepeatIsIdempotentAsync(url, JsonNode.Parse(body)!, PlanId);
     }
 
     // --- POST /api/action-plans
@@ -132,7 +122,6 @@ public class ActionPlanEndpointTests(AppFixture fixture) : WriteEndpointContext(
     public async Task Adopting_an_action_plan_answers_201_with_its_location_and_the_plan_can_be_read()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
         await CreatedAsync("/api/action-plans", Adoption(), NewPlan, $"/api/action-plans/{NewPlan}");
 
         var plan = await ReadAsync($"/api/action-plans/{NewPlan}");
@@ -141,9 +130,6 @@ public class ActionPlanEndpointTests(AppFixture fixture) : WriteEndpointContext(
         Assert.Equal("2030", Text(plan, "periodTo"));
         Assert.Equal("2026-10-20", Text(plan, "adoptedOn"));
         Assert.Empty(plan["items"]!.AsArray());
-
-        var adopted = await LastEventAsync<ActionPlanAdopted>(NewPlan, sentAt);
-        Assert.Equal("2026-10-20", adopted.EffectiveOn.ToString());
     }
 
     [Fact]
@@ -159,97 +145,29 @@ public class ActionPlanEndpointTests(AppFixture fixture) : WriteEndpointContext(
     public async Task Adding_an_item_is_recorded_and_shown()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
         await ChangedAsync(ItemsUrl, NewItem(), PlanId);
 
         var item = await ItemAsync();
         Assert.Equal("JPIT-08", Text(item, "fieldCode"));
         Assert.Equal("not-started", Text(item, "progress"));
         Assert.Equal("2026-07-01", Text(item, "addedOn"));
-
-        var added = await LastEventAsync<ActionPlanItemAdded>(PlanId, sentAt);
-        Assert.Equal("2026-07-01", added.EffectiveOn.ToString());
-        Assert.Equal(DialogueId, added.DialogueId);
-    }
-
-    [Fact]
-    public async Task Adding_the_same_item_twice_is_idempotent()
-    {
-        await SeedAsync();
-        await RepeatIsIdempotentAsync(ItemsUrl, NewItem(), PlanId);
-    }
-
-    [Fact]
-    public async Task Adding_an_item_to_an_unknown_plan_answers_404_and_nothing_is_appended()
-    {
-        await SeedAsync();
-        await NotFoundAsync("/api/action-plans/no-such-plan/items", NewItem());
     }
 
     // --- POST /api/action-plans/{id}/items/{itemId}/progress, /completion, /drop
 
-    [Fact]
-    public async Task Updating_an_item_progress_is_recorded_and_shown()
+    [Theory]
+    [InlineData("progress", "on-track", "Technical talks started.", "2026-08-01")]
+    [InlineData("completion", "completed", "Exchange in place.", "2026-10-01")]
+    [InlineData("drop", "dropped", "Superseded by a multilateral arrangement.", "2026-10-01")]
+    public async Task A_change_to_an_item_is_recorded_and_shown(string action, string progress, string note, string on)
     {
         await SeedWithItemAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await ChangedAsync($"{ItemUrl}/progress", Progress(), PlanId);
+        await ChangedAsync($"{ItemUrl}/{action}", action switch { "progress" => Progress(), "completion" => Completion(), _ => Drop() }, PlanId);
 
         var item = await ItemAsync();
-        Assert.Equal("on-track", Text(item, "progress"));
-        Assert.Equal("Technical talks started.", Text(item, "lastNote"));
-
-        var updated = await LastEventAsync<ActionPlanItemProgressUpdated>(PlanId, sentAt);
-        Assert.Equal(ItemProgress.NotStarted, updated.From);
-        Assert.Equal(ItemProgress.OnTrack, updated.To);
-        Assert.Equal("2026-08-01", updated.EffectiveOn.ToString());
-    }
-
-    [Fact]
-    public async Task Updating_an_item_progress_twice_to_the_same_progress_and_note_is_idempotent()
-    {
-        await SeedWithItemAsync();
-        await RepeatIsIdempotentAsync($"{ItemUrl}/progress", Progress("delayed"), PlanId);
-    }
-
-    [Fact]
-    public async Task Completing_an_item_is_recorded_and_shown()
-    {
-        await SeedWithItemAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await ChangedAsync($"{ItemUrl}/completion", Completion(), PlanId);
-
-        var item = await ItemAsync();
-        Assert.Equal("completed", Text(item, "progress"));
-        Assert.Equal("Exchange in place.", Text(item, "lastNote"));
-        Assert.Equal("2026-10-01", Text(item, "lastChangedOn"));
-
-        var completed = await LastEventAsync<ActionPlanItemCompleted>(PlanId, sentAt);
-        Assert.Equal("2026-10-01", completed.EffectiveOn.ToString());
-    }
-
-    [Fact]
-    public async Task Completing_an_item_without_a_note_is_recorded()
-    {
-        await SeedWithItemAsync();
-        await ChangedAsync($"{ItemUrl}/completion", Completion().Without("note"), PlanId);
-        Assert.Equal("completed", Text(await ItemAsync(), "progress"));
-    }
-
-    [Fact]
-    public async Task Dropping_an_item_is_recorded_and_shown()
-    {
-        await SeedWithItemAsync();
-        var sentAt = DateTimeOffset.UtcNow;
-        await ChangedAsync($"{ItemUrl}/drop", Drop(), PlanId);
-
-        var item = await ItemAsync();
-        Assert.Equal("dropped", Text(item, "progress"));
-        Assert.Equal("Superseded by a multilateral arrangement.", Text(item, "lastNote"));
-
-        var dropped = await LastEventAsync<ActionPlanItemDropped>(PlanId, sentAt);
-        Assert.Equal("2026-10-01", dropped.EffectiveOn.ToString());
-        Assert.Equal(ItemProgress.NotStarted, dropped.From);
+        Assert.Equal(progress, Text(item, "progress"));
+        Assert.Equal(note, Text(item, "lastNote"));
+        Assert.Equal(on, Text(item, "lastChangedOn"));
     }
 
     // --- POST /api/action-plans/{id}/reaffirmations
@@ -258,7 +176,6 @@ public class ActionPlanEndpointTests(AppFixture fixture) : WriteEndpointContext(
     public async Task Reaffirming_a_plan_is_recorded_and_shown()
     {
         await SeedAsync();
-        var sentAt = DateTimeOffset.UtcNow;
         await ChangedAsync(ReaffirmUrl, Reaffirmation(), PlanId);
 
         var plan = await ReadAsync($"/api/action-plans/{PlanId}");
@@ -266,25 +183,13 @@ public class ActionPlanEndpointTests(AppFixture fixture) : WriteEndpointContext(
         Assert.Equal(2, reaffirmations.Count);
         Assert.Equal("meeting", Text(reaffirmations[1], "by.kind"));
         Assert.Equal(RomeSummit, Text(reaffirmations[1], "by.id"));
-
-        var reaffirmed = await LastEventAsync<ActionPlanReaffirmed>(PlanId, sentAt);
-        Assert.Equal(new SourceRef(SourceKind.Meeting, RomeSummit), reaffirmed.By);
-        Assert.Equal("2026-06-15", reaffirmed.EffectiveOn.ToString());
     }
 
     [Fact]
-    public async Task Reaffirming_a_plan_twice_by_the_same_meeting_is_idempotent()
+    public async Task Reaffirming_a_plan_by_the_statement_that_did_so_changes_nothing()
     {
         await SeedAsync();
-        await RepeatIsIdempotentAsync(ReaffirmUrl, Reaffirmation(), PlanId);
         // The seeded reaffirmation by the joint statement, repeated.
         await UnchangedAsync(ReaffirmUrl, Reaffirmation("statement", StatementId), PlanId);
-    }
-
-    [Fact]
-    public async Task Reaffirming_an_unknown_plan_answers_404_and_nothing_is_appended()
-    {
-        await SeedAsync();
-        await NotFoundAsync("/api/action-plans/no-such-plan/reaffirmations", Reaffirmation());
     }
 }

@@ -75,6 +75,7 @@ public class OpenApiTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Contains(("/api/fields", "GET"), endpoints);
         Assert.Contains(("/api/fields/{code}", "GET"), endpoints);
         Assert.Contains(("/api/timeline", "GET"), endpoints);
+        Assert.Contains(("/api/search", "GET"), endpoints);
         Assert.Contains(("/api/commitments/{id}/status", "POST"), endpoints);
         Assert.Contains(("/api/dialogues", "POST"), endpoints);
         Assert.Contains(("/api/action-plans/{id}/items/{itemId}/progress", "POST"), endpoints);

@@ -25,7 +25,10 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
         ["from"] = "2026-06-01", ["to"] = Today, ["effectiveOn"] = Today,
         ["kind"] = "meeting", ["status"] = "agreed", ["health"] = "active", ["axis"] = "effective", ["record"] = JapanItalyRecord.StatementId,
         ["format"] = "csv", ["page"] = "1", ["pageSize"] = "10",
+        ["programme"] = "SOLAR-C", ["lead"] = "JAXA", ["dueBefore"] = "2027-01-01", ["overdue"] = "false",
         ["/api/timeline status"] = "adopted", ["/api/reports/meetings status"] = "held", ["/api/reports/status format"] = "md",
+        ["q"] = "space", ["/api/search kind"] = "clause",
+        ["/api/documents kind"] = "joint-statement",
     };
 
     private sealed record Route(string Method, string Pattern, QueryParameterSet? Taken);
@@ -139,6 +142,9 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
     [InlineData("/api/timeline?kind=", "kind", "empty")]
     [InlineData("/api/commitments?status", "status", "empty")]
     [InlineData("/api/commitments?recordedAt=2026-11-01T10:00:00", "recordedAt", "offset")]
+    [InlineData("/api/reports/commitment-register?overdue=maybe", "overdue", "true, false")]
+    [InlineData("/api/reports/commitment-register?dueBefore=2026-13", "dueBefore", "2026-13")]
+    [InlineData("/api/reports/commitment-register?overdue=true&overdue=false", "overdue", "given 2 times")]
     public async Task A_repeated_parameter_or_a_value_outside_its_closed_set_is_a_400_naming_the_parameter(string url, string parameter, string says)
     {
         var (status, body) = await GetAsync(url);

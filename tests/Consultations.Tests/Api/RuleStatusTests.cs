@@ -26,6 +26,15 @@ public class RuleStatusTests(AppFixture fixture) : WriteEndpointContext(fixture)
         """{"statementId":"rs-draft","dialogueId":"japan-italy-space","title":"Draft","preamble":null,"effectiveOn":"2026-10-20"}""");
     private static readonly Request AddClause = new($"{Draft}/clauses",
         """{"number":1,"fieldCode":"JPIT-08","heading":"H","text":"T","effectiveOn":"2026-10-20"}""");
+    private static readonly Request AdoptDatedPlan = new("/api/action-plans",
+        """{"planId":"rs-plan","dialogueId":"japan-italy-space","title":"T","periodFrom":"2026","periodTo":"2028","effectiveOn":"2026-01"}""");
+    private const string Document = "/api/documents";
+    private const string Register =
+        """{"documentId":"japan-italy-joint-statement-2026-06-15","dialogueId":"japan-italy-space","title":"Japan–Italy Joint Statement on Space Collaboration","kind":"joint-statement","date":"2026-06-15","parties":["Japan","Italy"],"language":"en"}""";
+    private const string Milestone =
+        """{"milestoneId":"unispace-iv-2027","dialogueId":"japan-italy-space","title":"UNISPACE IV Conference (possible convening)","dates":{"from":"2027"},"certainty":"possible","effectiveOn":"2026-06-15"}""";
+    private const string Commitment =
+        """{"commitmentId":"rs-commitment","dialogueId":"japan-italy-space","fieldCode":"JPIT-08","text":"T","parties":["Japan","Italy"],"agencies":[],"programmes":[],"source":{"kind":"meeting","id":"rome-summit-2026-06-15"},"status":"agreed","effectiveOn":"2026-06-15"}""";
     private static readonly Request HoldSecondConsultations = new("/api/meetings/space-consultations-2-rome/held", """{"dates":{"from":"2026-10-21"}}""");
 
     private static readonly Request Fulfil = new("/api/commitments/jpit-06-solar-c/status", """{"to":"fulfilled","effectiveOn":"2026-09-01","reason":"R"}""");
@@ -84,8 +93,8 @@ public class RuleStatusTests(AppFixture fixture) : WriteEndpointContext(fixture)
             """{"planId":"rs-plan","dialogueId":"japan-italy-space","title":"T","periodFrom":"2030","periodTo":"2028","effectiveOn":"2026-10-20"}""", 422, "end-not-before-start"),
         ["add an item: 409"] = new([AddItem], $"{Plan}/items",
             """{"itemId":"ssa-data-exchange","fieldCode":"JPIT-08","text":"Something else.","effectiveOn":"2026-07-01"}""", 409, "plan-item-ids-unique"),
-        ["add an item: 422"] = new([], $"{Plan}/items",
-            """{"itemId":"ssa-data-exchange","fieldCode":"JPIT-08","text":"T","effectiveOn":"2023-12"}""", 422, "plan-changes-after-adoption"),
+        ["add an item: 422"] = new([AdoptDatedPlan], "/api/action-plans/rs-plan/items",
+            """{"itemId":"ssa-data-exchange","fieldCode":"JPIT-08","text":"T","effectiveOn":"2025-12"}""", 422, "plan-changes-after-adoption"),
         ["update an item's progress: 409"] = new([AddItem, CompleteItem], $"{Item}/progress",
             """{"progress":"on-track","note":"N","effectiveOn":"2026-10-02"}""", 409, "closed-items-stay-closed"),
         ["update an item's progress: 422"] = new([AddItem], $"{Item}/progress",
@@ -94,12 +103,24 @@ public class RuleStatusTests(AppFixture fixture) : WriteEndpointContext(fixture)
         ["complete an item: 422"] = new([AddItem], $"{Item}/completion", """{"note":null,"effectiveOn":"2026-06"}""", 422, "item-changes-after-it-was-added"),
         ["drop an item: 409"] = new([AddItem, CompleteItem], $"{Item}/drop", """{"reason":"R","effectiveOn":"2026-10-01"}""", 409, "closed-items-stay-closed"),
         ["drop an item: 422"] = new([AddItem], $"{Item}/drop", """{"reason":"R","effectiveOn":"2026-06-30"}""", 422, "item-changes-after-it-was-added"),
-        ["reaffirm a plan: 422"] = new([], $"{Plan}/reaffirmations",
-            """{"by":{"kind":"meeting","id":"rome-summit-2026-06-15"},"effectiveOn":"2023"}""", 422, "plan-changes-after-adoption"),
+        ["reaffirm a plan: 422"] = new([AdoptDatedPlan], "/api/action-plans/rs-plan/reaffirmations",
+            """{"by":{"kind":"meeting","id":"rome-summit-2026-06-15"},"effectiveOn":"2025"}""", 422, "plan-changes-after-adoption"),
         ["make a commitment: 409"] = new([], "/api/commitments",
             """{"commitmentId":"jpit-06-solar-c","dialogueId":"japan-italy-space","fieldCode":"JPIT-08","text":"T","parties":["Japan","Italy"],"agencies":[],"programmes":[],"source":{"kind":"meeting","id":"rome-summit-2026-06-15"},"status":"agreed","effectiveOn":"2026-06-15"}""", 409, "commitment-made-once"),
         ["make a commitment: 422"] = new([], "/api/commitments",
             """{"commitmentId":"rs-commitment","dialogueId":"japan-italy-space","fieldCode":"JPIT-08","text":"T","parties":["Japan","Italy"],"agencies":[],"programmes":[],"source":{"kind":"meeting","id":"rome-summit-2026-06-15"},"status":"fulfilled","effectiveOn":"2026-06-15"}""", 422, "commitments-start-open"),
+        ["make a commitment: 422 (quoted text)"] = new([], "/api/commitments",
+            Commitment.Replace("\"text\":\"T\"", "\"text\":\"T\",\"textIs\":\"quoted\",\"quote\":\"Another passage\""), 422, "quoted-text-is-the-quote"),
+        ["register a document: 409"] = new([], Document, Register.Replace("\"date\":\"2026-06-15\"", "\"date\":\"2026-06-16\""), 409, "document-registered-once"),
+        ["register a document: 422"] = new([], Document,
+            Register.Replace("japan-italy-joint-statement-2026-06-15", "rs-document").Replace("\"language\":\"en\"",
+                "\"language\":\"en\",\"text\":\"abc\",\"sha256\":\"0000000000000000000000000000000000000000000000000000000000000000\""),
+            422, "document-hash-matches-text"),
+        ["amend a document: 422"] = new([], $"{Document}/japan-italy-joint-statement-2026-06-15/amendments",
+            """{"title":"T","language":"en","url":null,"effectiveOn":"2026-06-14","reason":"R"}""", 422, "amendment-after-document"),
+        ["record a milestone: 409"] = new([], "/api/milestones", Milestone.Replace("\"from\":\"2027\"", "\"from\":\"2028\""), 409, "milestone-recorded-once"),
+        ["record a milestone: 422"] = new([], "/api/milestones",
+            Milestone.Replace("unispace-iv-2027", "rs-milestone").Replace("\"effectiveOn\":\"2026-06-15\"", $"\"effectiveOn\":\"{InTwoDays}\""), 422, "effective-date-not-in-future"),
         ["change a commitment's status: 409"] = new([], "/api/commitments/jpit-06-solar-c/status",
             """{"to":"agreed","effectiveOn":"2026-09-01","reason":"R"}""", 409, "commitment-lifecycle"),
         ["change a commitment's status: 422"] = new([], "/api/commitments/jpit-06-solar-c/status",

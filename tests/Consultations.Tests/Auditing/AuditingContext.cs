@@ -9,19 +9,15 @@ using Npgsql;
 
 namespace Consultations.Tests.Auditing;
 
-/// <summary>A clean record and an empty ledger before each test, plus raw SQL for the tamper tests.</summary>
+/// <summary>A clean record and an empty ledger before each test (the base reset), plus raw SQL for the tamper tests.</summary>
 public abstract class AuditingContext(AppFixture fixture) : IntegrationContext(fixture)
 {
     protected EventLedger Ledger => Host.Services.GetRequiredService<EventLedger>();
 
     protected string Schema => Store.Options.Events.DatabaseSchemaName;
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Ledger.SealAsync(CancellationToken.None, TimeSpan.Zero);
-        await SqlAsync($"select pg_advisory_xact_lock(hashtext('{Schema}.audit_ledger')); delete from \"{Schema}\".audit_ledger;");
-    }
+    /// <summary>Waits until the ledger subscription has sealed every event recorded so far.</summary>
+    protected async Task SealedAsync() => Assert.True(await Ledger.CatchUpAsync(TimeSpan.FromSeconds(60), CancellationToken.None), "The ledger did not catch up.");
 
     protected async Task<int> SqlAsync(string sql)
     {

@@ -1,7 +1,12 @@
 using Consultations.Host.Auditing.Ledger;
 using Consultations.Host.Cli;
 using Consultations.Tests.Infrastructure;
+using JasperFx.Events.Daemon;
+using Marten;
+using IProjectionCoordinator = Marten.Events.Daemon.Coordination.IProjectionCoordinator;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Weasel.Core;
 
 namespace Consultations.Tests.Auditing;
 
@@ -10,10 +15,19 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
 {
     private string Events => $"\"{Schema}\".mt_events";
 
+    private string LedgerTable => $"\"{Schema}\".{LedgerSubscription.TableName}";
+
+    private IProjectionCoordinator Coordinator => Host.Services.GetRequiredService<IProjectionCoordinator>();
+
+    private IProjectionDaemon Daemon => Coordinator.DaemonForMainDatabase();
+
+    private async Task<long> ProgressAsync() =>
+        await ScalarAsync<long>($"select last_seq_id from \"{Schema}\".mt_event_progression where name = '{LedgerSubscription.ShardName}'");
+
     private async Task<long> SealedSeedAsync()
     {
         await SeedAsync();
-        await Ledger.SealAsync(CancellationToken.None, TimeSpan.Zero);
+        await SealedAsync();
         return await ScalarAsync<long>($"select max(seq_id) from {Events}");
     }
 
@@ -98,10 +112,10 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
     public async Task An_event_inserted_into_sealed_history_is_named()
     {
         await SeedAsync();
-        // A rolled-back append leaves a gap in the sequence; the sealer passes over it once it has settled.
+        // A rolled-back append leaves a gap in the sequence; the daemon passes over it once it has settled.
         var gap = await ScalarAsync<long>($"select nextval('\"{Schema}\".mt_events_sequence')");
         await PostAsync("/api/commitments/jpit-06-solar-physics/status", new { to = "in-progress", effectiveOn = "2026-07-01", reason = "Work plan agreed." });
-        await Ledger.SealAsync(CancellationToken.None, TimeSpan.Zero);
+        await SealedAsync();
         Assert.True((await VerifyAsync()).Intact);
 
         var source = await SequenceOfAsync("jpit-06-solar-physics", 2);
@@ -123,11 +137,13 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
         await SealedSeedAsync();
         var kept = (await Ledger.DigestAsync(CancellationToken.None));
 
-        // The forger alters an event, then rebuilds the ledger from that point so that the chain itself is consistent again.
+        // The forger alters an event, then rewinds the subscription to just before it so that the daemon reseals the
+        // rest and the chain itself is consistent again.
         var target = await SequenceOfAsync("jpit-06-solar-physics", 1);
         await SqlAsync($$"""update {{Events}} set data = jsonb_set(data, '{Text}', '"Nothing was promised."') where seq_id = {{target}}""");
         await SqlAsync($"delete from \"{Schema}\".audit_ledger where position >= {target}");
-        await Ledger.SealAsync(CancellationToken.None, TimeSpan.Zero);
+        await Daemon.RewindSubscriptionAsync("AuditLedger", CancellationToken.None, target - 1);
+        await SealedAsync();
 
         Assert.True((await VerifyAsync()).Intact);
         var report = await VerifyAsync(kept);
@@ -141,12 +157,96 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
     }
 
     [Fact]
-    public async Task Sealing_twice_at_once_seals_each_event_once()
+    public async Task Each_event_is_sealed_once_in_sequence_order_with_the_progress_beside_the_seals()
     {
-        await SeedAsync();
-        var counts = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Ledger.SealAsync(CancellationToken.None, TimeSpan.Zero)));
-        Assert.Equal(await ScalarAsync<long>($"select count(*) from {Events}"), counts.Sum());
+        await SealedSeedAsync();
+        var positions = await ScalarAsync<long[]>($"select coalesce(array_agg(position order by position), '{{}}') from {LedgerTable}");
+        var sequences = await ScalarAsync<long[]>($"select array_agg(seq_id order by seq_id) from {Events}");
+        Assert.Equal(sequences, positions);
+        Assert.Equal(sequences[^1], await ProgressAsync());
         Assert.True((await VerifyAsync()).Intact);
+    }
+
+    [Fact]
+    public async Task The_ledger_table_is_declared_to_Marten_and_matches_the_database()
+    {
+        var migration = await Store.Storage.Database.CreateMigrationAsync();
+        var delta = Assert.Single(migration.Deltas, d => d.SchemaObject.Identifier.Name == LedgerSubscription.TableName);
+        Assert.Equal(SchemaPatchDifference.None, delta.Difference);
+    }
+
+    [Fact]
+    public async Task An_event_appended_while_the_daemon_is_stopped_is_sealed_when_it_runs_again()
+    {
+        var sealedBefore = await SealedSeedAsync();
+        await Coordinator.PauseAsync();
+        try
+        {
+            await PostAsync("/api/commitments/jpit-06-solar-physics/status", new { to = "in-progress", effectiveOn = "2026-07-01", reason = "Work plan agreed." });
+            Assert.False(await Ledger.CatchUpAsync(TimeSpan.FromSeconds(2), CancellationToken.None));
+            Assert.Equal(sealedBefore, await ScalarAsync<long>($"select max(position) from {LedgerTable}"));
+        }
+        finally
+        {
+            await Coordinator.ResumeAsync();
+        }
+
+        await SealedAsync();
+        var report = await VerifyAsync();
+        Assert.True(report.Intact, report.Problem);
+        Assert.Equal(0, report.Unsealed);
+        Assert.Equal(await ScalarAsync<long>($"select max(seq_id) from {Events}"), report.Digest!.Position);
+    }
+
+    [Fact]
+    public async Task A_rewound_subscription_keeps_the_seals_and_goes_on_from_the_last_one()
+    {
+        // Also what a ledger sealed before the subscription existed looks like: seals, and no progress yet.
+        await SealedSeedAsync();
+        var firstSeal = await ScalarAsync<DateTime>($"select sealed_at from {LedgerTable} where position = 1");
+        await Daemon.RewindSubscriptionAsync("AuditLedger", CancellationToken.None, 0);
+        await PostAsync("/api/commitments/jpit-06-solar-physics/status", new { to = "in-progress", effectiveOn = "2026-07-01", reason = "Work plan agreed." });
+
+        await SealedAsync();
+        Assert.Equal(firstSeal, await ScalarAsync<DateTime>($"select sealed_at from {LedgerTable} where position = 1"));
+        var report = await VerifyAsync();
+        Assert.True(report.Intact, report.Problem);
+        Assert.Equal(await ScalarAsync<long>($"select count(*) from {Events}"), report.Checked);
+        Assert.Equal(0, report.Unsealed);
+    }
+
+    [Fact]
+    public async Task Progress_is_stored_so_another_process_goes_on_sealing_where_this_one_stopped()
+    {
+        var sealedBefore = await SealedSeedAsync();
+        var firstSeal = await ScalarAsync<DateTime>($"select sealed_at from {LedgerTable} where position = 1");
+        await Coordinator.PauseAsync();
+        try
+        {
+            await PostAsync("/api/commitments/jpit-06-solar-physics/status", new { to = "in-progress", effectiveOn = "2026-07-01", reason = "Work plan agreed." });
+
+            // Another host on the same database with no daemon of its own catches up the way the CLI does.
+            await using var other = await AppFixture.StartHostAsync(Schema, settings: new Dictionary<string, string> { ["Consultations:ProjectionDaemon"] = "Disabled" });
+            using (var daemon = await other.Services.GetRequiredService<IDocumentStore>().BuildProjectionDaemonAsync())
+                await daemon.CatchUpAsync(TimeSpan.FromSeconds(60), CancellationToken.None);
+            var otherLedger = other.Services.GetRequiredService<EventLedger>();
+            Assert.True(await otherLedger.CatchUpAsync(TimeSpan.Zero, CancellationToken.None));
+        }
+        finally
+        {
+            await Coordinator.ResumeAsync();
+        }
+
+        // Sealed once: the seals made before were kept, not redone, and the chain goes on from them.
+        var last = await ScalarAsync<long>($"select max(seq_id) from {Events}");
+        Assert.True(last > sealedBefore);
+        Assert.Equal(last, await ProgressAsync());
+        Assert.Equal(firstSeal, await ScalarAsync<DateTime>($"select sealed_at from {LedgerTable} where position = 1"));
+        await SealedAsync();
+        var report = await VerifyAsync();
+        Assert.True(report.Intact, report.Problem);
+        Assert.Equal(last, report.Digest!.Position);
+        Assert.Equal(await ScalarAsync<long>($"select count(*) from {Events}"), report.Checked);
     }
 
     [Fact]

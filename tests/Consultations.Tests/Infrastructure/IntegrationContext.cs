@@ -2,9 +2,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
+using Consultations.Host.Auditing.Ledger;
 using Consultations.Host.Infrastructure;
+using Consultations.Projections.Register;
+using Consultations.Projections.Search;
 using Consultations.Host.RecordFiles;
 using Marten;
+using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.Infrastructure;
@@ -18,7 +22,31 @@ public abstract class IntegrationContext(AppFixture fixture) : IClassFixture<App
 
     protected IDocumentStore Store => fixture.Store;
 
-    public virtual async Task InitializeAsync() => await ResetAsync(() => Store.Advanced.ResetAllData());
+    public virtual async Task InitializeAsync() => await ResetAsync(ResetStoreAsync);
+
+    /// <summary>
+    /// Marten's reset with the daemon paused, so that its async views and the ledger subscription start again from the
+    /// empty store rather than from positions past the new events; and the plain tables Marten's reset does not know (the
+    /// ledger, which a subscription starting from nothing must find empty, the register's SQL table and the search index) wiped with it.
+    /// </summary>
+    private async Task ResetStoreAsync()
+    {
+        var coordinator = Host.Services.GetService<IProjectionCoordinator>();
+        if (coordinator is not null) await coordinator.PauseAsync();
+        try
+        {
+            await Store.Advanced.ResetAllData();
+            await using var session = Store.LightweightSession();
+            session.QueueSqlCommand($"delete from \"{Fixture.Schema}\".{LedgerSubscription.TableName}");
+            session.QueueSqlCommand($"delete from \"{Fixture.Schema}\".{CommitmentRegisterTable.TableName}");
+            session.QueueSqlCommand($"delete from \"{Fixture.Schema}\".{SearchIndexProjection.TableName}");
+            await session.SaveChangesAsync();
+        }
+        finally
+        {
+            if (coordinator is not null) await coordinator.ResumeAsync();
+        }
+    }
 
     /// <summary>
     /// Test classes run in parallel, each in its own schema; PostgreSQL can still pick one of two concurrent resets as a

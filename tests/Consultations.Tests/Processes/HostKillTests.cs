@@ -112,6 +112,10 @@ public sealed class HostKillTests(ITestOutputHelper output)
             Assert.Equal(expected, await probe.RegisterTableAsync());
             Assert.Equal(expected, await second.RegisterDocumentsAsync());
 
+            // The ledger goes on from its last committed seal: one intact chain over every stored event, each sealed once.
+            var storedEvents = await probe.EventCountAsync();
+            await Poll.UntilAsync("the ledger to seal every event", TimeSpan.FromSeconds(60), () => second.LedgerSealedAsync(storedEvents), () => second.RecentOutput);
+
             var landed = unanswered.Count(t => ours.Any(e => e.Text == t));
             output.WriteLine($"{acknowledged.Count} acknowledged writes before SIGKILL, {unanswered.Count} unanswered ({landed} of them stored); " +
                              $"restarted and ready {restarted.TotalSeconds:0.0} s after the kill; async views current {caughtUp.TotalSeconds:0.0} s later.");

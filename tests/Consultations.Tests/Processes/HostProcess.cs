@@ -41,7 +41,8 @@ public sealed class HostProcess : IAsyncDisposable
         Name = name;
         Port = port;
         _process = process;
-        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(15) };
+        // A loaded machine (other test processes, a busy daemon) can take several seconds to answer; a hang still fails.
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             TestTokens.For("process-test", Roles.Secretariat, Roles.Auditor, Roles.Reporter));
     }
@@ -197,6 +198,23 @@ public sealed class HostProcess : IAsyncDisposable
         {
             var freshness = (await GetJsonAsync("api/reports/freshness")).AsArray();
             return freshness.Count > 0 && freshness.All(f => f!["isCurrent"]!.GetValue<bool>() && f["sequence"]!.GetValue<long>() >= atLeast);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True once this node's ledger verification finds the chain intact over exactly <paramref name="events"/> sealed
+    /// events and none left unsealed: every event sealed once, whichever node's daemon sealed it.
+    /// </summary>
+    public async Task<bool> LedgerSealedAsync(long events)
+    {
+        try
+        {
+            var report = await GetJsonAsync("api/ledger/verify");
+            return report["intact"]!.GetValue<bool>() && report["unsealed"]!.GetValue<long>() == 0 && report["checked"]!.GetValue<long>() == events;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

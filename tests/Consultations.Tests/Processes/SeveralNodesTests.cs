@@ -6,8 +6,8 @@ using Xunit.Abstractions;
 namespace Consultations.Tests.Processes;
 
 /// <summary>
-/// Two host processes on one database and schema, with the HotCold daemon: both take writes, the async projections run
-/// on one node only, and when that node is killed the other takes them over.
+/// Two host processes on one database and schema, with the HotCold daemon: both take writes, the async projections and
+/// the ledger's subscription run on one node only, and when that node is killed the other takes them over.
 /// </summary>
 [Collection(ProcessesCollection.Name)]
 public sealed class SeveralNodesTests(ITestOutputHelper output)
@@ -57,6 +57,8 @@ public sealed class SeveralNodesTests(ITestOutputHelper output)
             await Poll.UntilAsync("the async projections to catch up", TimeSpan.FromSeconds(60),
                 () => b.ProjectionsCurrentAsync(highWaterMark), () => a.RecentOutput);
             await AssertViewsMatchEventsAsync(probe, b);
+            var events = await probe.EventCountAsync();
+            await Poll.UntilAsync("the ledger to seal every event", TimeSpan.FromSeconds(60), () => a.LedgerSealedAsync(events), () => a.RecentOutput);
             var holders = await probe.HoldersAsync(nodes, daemonLocks);
             Assert.Equal(StoreProbe.DaemonShards, holders[a.Name]);
             Assert.Equal(0, holders[b.Name]);
@@ -75,6 +77,9 @@ public sealed class SeveralNodesTests(ITestOutputHelper output)
             var caughtUp = sinceKill.Elapsed;
             Assert.Equal(text, (await probe.RegisterTableAsync()).Single(r => r.CommitmentId == commitments[0]).Text);
             await AssertViewsMatchEventsAsync(probe, b);
+            // B's daemon goes on sealing the ledger from A's last seal: one chain, intact, every event once.
+            events = await probe.EventCountAsync();
+            await Poll.UntilAsync("the ledger to seal every event on node B", TimeSpan.FromSeconds(60), () => b.LedgerSealedAsync(events), () => b.RecentOutput);
 
             output.WriteLine($"Node B held the daemon {takeover.TotalSeconds:0.0} s after node A was killed; " +
                              $"a write through B was in the async views {caughtUp.TotalSeconds:0.0} s after the kill.");

@@ -99,8 +99,8 @@ public sealed class StoreProbe(string connectionString, string schema)
     /// <summary>
     /// The advisory locks the named nodes (by application_name) hold in this database, with the state of the holding
     /// connection. The projection daemon's HotCold leadership is one session lock per async projection shard, held by a
-    /// connection that stays idle; locks taken inside transactions (the ledger sealer, Wolverine's durability agent) come
-    /// and go with their transactions.
+    /// connection that stays idle; locks taken inside transactions (Wolverine's durability agent) come and go with their
+    /// transactions.
     /// </summary>
     public async Task<IReadOnlyList<(string Node, long Key, string State)>> AdvisoryLocksAsync(IEnumerable<string> nodes)
     {
@@ -125,8 +125,16 @@ public sealed class StoreProbe(string connectionString, string schema)
         return nodes.ToDictionary(n => n, n => locks.Count(l => l.Node == n && keys.Contains(l.Key)));
     }
 
-    /// <summary>The number of shards the daemon runs: one per async projection.</summary>
-    public static int DaemonShards => ReportingSetup.AsyncProjections.Count;
+    /// <summary>The number of shards the daemon runs: one per async projection, and the ledger's subscription.</summary>
+    public static int DaemonShards => ReportingSetup.AsyncProjections.Count + 1;
+
+    /// <summary>How many events the store holds.</summary>
+    public async Task<long> EventCountAsync()
+    {
+        await using var conn = await OpenAsync();
+        await using var cmd = new NpgsqlCommand($"select count(*) from {schema}.mt_events", conn);
+        return (long)(await cmd.ExecuteScalarAsync())!;
+    }
 
     private async Task<NpgsqlConnection> OpenAsync()
     {

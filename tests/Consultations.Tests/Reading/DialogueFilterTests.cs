@@ -74,7 +74,7 @@ public class DialogueFilterTests(AppFixture fixture) : IntegrationContext(fixtur
         Assert.Equal(2, (await ListAsync("/api/action-plans")).Count);
         Assert.Equal([Other, JapanItaly], Values(await ListAsync("/api/dialogues"), "id"));
         var timeline = await ListAsync("/api/timeline");
-        Assert.Equal(34, timeline.Count);
+        Assert.Equal(37, timeline.Count);
         Assert.Equal(4, timeline.Count(i => i!["dialogueId"]!.GetValue<string>() == Other));
     }
 
@@ -96,7 +96,7 @@ public class DialogueFilterTests(AppFixture fixture) : IntegrationContext(fixtur
     public async Task Timeline_filters_by_dialogue()
     {
         var japanItaly = await ListAsync($"/api/timeline?dialogue={JapanItaly}");
-        Assert.Equal(30, japanItaly.Count);
+        Assert.Equal(33, japanItaly.Count);
         Assert.All(japanItaly, i => Assert.Equal(JapanItaly, i!["dialogueId"]!.GetValue<string>()));
 
         var other = await ListAsync($"/api/timeline?dialogue={Other}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Consultations.Projections.Register;
+using Consultations.Projections.Search;
 using Consultations.Tests.Infrastructure;
 using Consultations.Tests.Reporting;
 using Marten;
@@ -39,6 +40,9 @@ public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture
             Assert.Equal(Enumerable.Range(1, Writers).Count(n => n % 3 == 2) * round, Count(field["actionItemsByProgress"]!, "delayed"));
             Assert.StartsWith($"r{round}-", field["latestMeeting"]!["id"]!.GetValue<string>());
             Assert.Equal(23 + commitmentWriters, JsonNode.Parse(live["register"])!.AsArray().Count);
+            Assert.Equal(commitmentWriters, Written(live["search-commitments"]));
+            Assert.Equal(Enumerable.Range(1, Writers).Count(n => n % 3 == 1) * round, Written(live["search-decisions"]));
+            Assert.Equal(Enumerable.Range(1, Writers).Count(n => n % 3 == 2) * round, Written(live["search-items"]));
 
             var replayed = await ViewsAsync(recordedAt: DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             foreach (var view in replayed.Keys) Assert.True(live[view] == replayed[view], $"{view} differs from its replay at now after round {round}");
@@ -205,6 +209,10 @@ public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture
 
     private static int Count(JsonNode counts, string status) => counts[status]!.GetValue<int>();
 
+    /// <summary>Search results for the writers' own records (ids "r{round}-w{n}").</summary>
+    private static int Written(string results) =>
+        JsonNode.Parse(results)!.AsArray().Count(r => r!["recordId"]!.GetValue<string>() is ['r', var digit, ..] && char.IsDigit(digit));
+
     /// <summary>Every view the writers touched, as the text a client reads, plus the register's SQL table row by row.</summary>
     private async Task<Dictionary<string, string>> ViewsAsync(string? recordedAt = null)
     {
@@ -220,6 +228,10 @@ public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture
             ["report"] = (await ReadAsync($"/api/reports/commitment-register?dialogue={DialogueId}{axes}")).ToJsonString(),
             ["meeting-records"] = (await ReadAsync($"/api/reports/meetings?dialogue={DialogueId}{axes}")).ToJsonString(),
             ["plan-progress"] = (await ReadAsync($"/api/reports/action-plans?dialogue={DialogueId}{axes}")).ToJsonString(),
+            // Search: the writers' commitments, their meetings' decisions and their action items.
+            ["search-commitments"] = (await ReadAsync($"/api/search?q=commitment&field={Field}&kind=commitment{axes}")).ToJsonString(),
+            ["search-decisions"] = (await ReadAsync($"/api/search?q=go%20on&kind=decision&dialogue={DialogueId}{axes}")).ToJsonString(),
+            ["search-items"] = (await ReadAsync($"/api/search?q=do%20it&kind=action-item{axes}")).ToJsonString(),
         };
         if (recordedAt is not null) return views;
 
@@ -228,6 +240,9 @@ public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture
         await using var command = new NpgsqlCommand(
             $"select coalesce(string_agg(row_to_json(t)::text, E'\\n' order by commitment_id), '') from {Fixture.Schema}.{CommitmentRegisterTable.TableName} t", connection);
         views["table"] = (string)(await command.ExecuteScalarAsync())!;
+        await using var search = new NpgsqlCommand(
+            $"select coalesce(string_agg(row_to_json(t)::text, E'\\n' order by record_id, kind, entry_id), '') from {Fixture.Schema}.{SearchIndexProjection.TableName} t", connection);
+        views["search-table"] = (string)(await search.ExecuteScalarAsync())!;
         return views;
     }
 }

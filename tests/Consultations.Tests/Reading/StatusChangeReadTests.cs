@@ -64,10 +64,12 @@ public class StatusChangeReadTests(AppFixture fixture) : IntegrationContext(fixt
         Assert.Equal(["JPIT-06"], change["fieldCodes"]!.AsArray().Select(f => f!.GetValue<string>()));
         Assert.Equal($"/api/commitments/{Commitment}", change["link"]!.GetValue<string>());
 
-        // Dated after the Rome summit, it comes after every 2026-06-15 entry and before the undated second consultations.
+        // Dated after the Rome summit, it comes after every 2026-06-15 entry, before the milestone planned for 2027 and the
+        // undated second consultations.
         var items = after.AsArray();
         Assert.Equal("meeting:space-consultations-2-rome", items[^1]!["id"]!.GetValue<string>());
-        Assert.Equal("commitment-status", items[^2]!["kind"]!.GetValue<string>());
+        Assert.Equal("milestone:unispace-iv-2027", items[^2]!["id"]!.GetValue<string>());
+        Assert.Equal("commitment-status", items[^3]!["kind"]!.GetValue<string>());
 
         var (_, filtered) = await GetAsync("/api/timeline?kind=commitment-status");
         Assert.Single(filtered!.AsArray());

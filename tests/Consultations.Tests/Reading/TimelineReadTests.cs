@@ -53,7 +53,7 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
-    public async Task The_action_plan_known_only_to_its_year_comes_first()
+    public async Task The_action_plan_known_only_by_its_period_comes_first_over_that_period()
     {
         await SeedAsync();
 
@@ -63,9 +63,26 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal("action-plan", S(first, "kind"));
         Assert.Equal("action-plan-2024-2027", S(first, "recordId"));
         Assert.Equal("year", S(first, "precision"));
-        Assert.Equal("2024", S(first, "date"));
+        Assert.Equal("2024/2027", S(first, "date"));
         Assert.Equal("2024-01-01", N(first, "effectiveOn"));
+        Assert.Equal("2027-12-31", N(first, "effectiveTo"));
+        Assert.Equal("Period 2024–2027; adoption date not on record.", N(first, "summary"));
         Assert.Equal("/api/action-plans/action-plan-2024-2027", S(first, "link"));
+    }
+
+    [Fact]
+    public async Task The_statements_milestones_sit_at_the_years_it_gives_them()
+    {
+        await SeedAsync();
+
+        var milestones = await TimelineAsync("?kind=milestone");
+
+        Assert.Equal(
+            ["milestone:jp-it-relations-160th-anniversary:2026:stated", "milestone:italian-copuos-chairmanship-2026-2027:2026/2027:stated",
+             "milestone:unispace-iv-2027:2027:possible"],
+            milestones.Select(i => $"{S(i, "id")}:{S(i, "date")}:{N(i, "status")}"));
+        Assert.All(milestones, i => Assert.Equal("year", S(i, "precision")));
+        Assert.Equal(["JPIT-02"], milestones[2]!["fieldCodes"]!.AsArray().Select(f => f!.GetValue<string>()));
     }
 
     [Fact]
@@ -75,7 +92,8 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
 
         var items = await TimelineAsync();
 
-        Assert.Equal(30, items.Count);
+        Assert.Equal(33, items.Count);
+        Assert.Equal(3, items.Count(i => S(i, "kind") == "milestone"));
         Assert.Equal(23, items.Count(i => S(i, "kind") == "commitment-made"));
         Assert.Equal(1, items.Count(i => S(i, "kind") == "statement"));
         Assert.Equal(1, items.Count(i => S(i, "kind") == "action-plan-reaffirmed"));
@@ -83,7 +101,7 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal(items.Count, items.Select(i => S(i, "id")).Distinct().Count());
 
         var dated = items.Where(i => N(i, "effectiveOn") is not null).ToList();
-        Assert.Equal(29, dated.Count);
+        Assert.Equal(32, dated.Count);
         var day = new Regex(@"^\d{4}-\d{2}-\d{2}$");
         Assert.All(dated, i => Assert.Matches(day, N(i, "effectiveOn")!));
         Assert.All(dated, i => Assert.True(N(i, "effectiveTo") is null || day.IsMatch(N(i, "effectiveTo")!)));
@@ -105,8 +123,11 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
 
         var may = await TimelineAsync("?from=2026-05-01&to=2026-05-31");
 
-        var only = Assert.Single(may);
-        Assert.Equal("meeting:space-consultations-1-tokyo", S(only, "id"));
+        // What may fall in May: the consultations, and what spans it (the plan over its period, the year-long milestones).
+        Assert.Equal(
+            ["action-plan:action-plan-2024-2027", "milestone:jp-it-relations-160th-anniversary", "milestone:italian-copuos-chairmanship-2026-2027",
+             "meeting:space-consultations-1-tokyo"],
+            may.Select(i => S(i, "id")));
 
         var mayMeetings = await TimelineAsync("?from=2026-05-01&to=2026-05-31&kind=meeting");
         Assert.Equal(["space-consultations-1-tokyo"], mayMeetings.Select(i => S(i, "recordId")));
@@ -119,9 +140,13 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
 
         var june = await TimelineAsync("?from=2026-06");
 
-        Assert.Equal(26, june.Count);
-        Assert.All(june, i => Assert.Equal("2026-06-15", N(i, "effectiveOn")));
+        // The entries of 15 June, and what runs into June or beyond (the plan, the milestones of 2026 and 2027).
+        Assert.Equal(30, june.Count);
+        Assert.Equal(26, june.Count(i => N(i, "effectiveOn") == "2026-06-15"));
+        Assert.Equal(["action-plan", "milestone", "milestone", "milestone"],
+            june.Where(i => N(i, "effectiveOn") != "2026-06-15").Select(i => S(i, "kind")));
         Assert.DoesNotContain(june, i => S(i, "recordId") == "space-consultations-2-rome");
+        Assert.DoesNotContain(june, i => S(i, "recordId") == "tokyo-summit-2026-01-16");
     }
 
     [Fact]
@@ -131,7 +156,10 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
 
         var early = await TimelineAsync("?to=2026-01");
 
-        Assert.Equal(["action-plan:action-plan-2024-2027", "meeting:tokyo-summit-2026-01-16"], early.Select(i => S(i, "id")));
+        Assert.Equal(
+            ["action-plan:action-plan-2024-2027", "milestone:jp-it-relations-160th-anniversary", "milestone:italian-copuos-chairmanship-2026-2027",
+             "meeting:tokyo-summit-2026-01-16"],
+            early.Select(i => S(i, "id")));
     }
 
     [Fact]
@@ -197,6 +225,9 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
         // "2026-05" may be any day of May, so the 28th is not before it.
         var items = await TimelineAsync("?from=2026-05&to=2026-05-28");
 
-        Assert.Equal(["meeting:space-consultations-1-tokyo"], items.Select(i => S(i, "id")));
+        Assert.Equal(
+            ["action-plan:action-plan-2024-2027", "milestone:jp-it-relations-160th-anniversary", "milestone:italian-copuos-chairmanship-2026-2027",
+             "meeting:space-consultations-1-tokyo"],
+            items.Select(i => S(i, "id")));
     }
 }

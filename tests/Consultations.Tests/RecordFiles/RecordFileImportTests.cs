@@ -474,4 +474,155 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
         Assert.Equal(0, result.EventsAppended);
         Assert.Equal(events, await EventCountAsync());
     }
+
+    // Lines 16-: a document, a statement drawn from it, a commitment quoting it, an outcome and a milestone citing it.
+    private const string Sourced = Opening + """
+
+          - register-document:
+              documentId: test-statement-text
+              dialogueId: test-dialogue
+              title: Test statement
+              kind: joint-statement
+              date: "2026-03-01"
+              parties: [Japan, Italy]
+              language: en
+              text: The parties will cooperate on debris removal and on launch services.
+          - schedule-meeting:
+              meetingId: test-summit
+              dialogueId: test-dialogue
+              kind: summit
+              title: Test summit
+              place: Rome
+              plannedDates: null
+              parties: [Japan, Italy]
+              delegations: []
+          - hold-meeting:
+              meetingId: test-summit
+              dates: {from: "2026-03-01"}
+          - record-meeting-outcome:
+              meetingId: test-summit
+              summary: The leaders adopted the statement.
+              decisions: []
+              fieldCodes: [TST-01]
+              evidence: [test-statement-text]
+          - draft-statement:
+              statementId: test-statement
+              dialogueId: test-dialogue
+              documentId: test-statement-text
+              title: Test statement
+              effectiveOn: "2026-03-01"
+          - add-clause:
+              statementId: test-statement
+              number: 1
+              fieldCode: TST-01
+              heading: First clause
+              text: The parties will cooperate on debris removal and on launch services.
+              effectiveOn: "2026-03-01"
+          - make-commitment:
+              commitmentId: test-debris
+              dialogueId: test-dialogue
+              fieldCode: TST-01
+              text: The parties will cooperate on debris removal.
+              textIs: paraphrase
+              quote: The parties will cooperate on debris removal and on launch services.
+              parties: [Japan, Italy]
+              agencies: []
+              programmes: []
+              fora: [G7]
+              agreements: []
+              source: {kind: clause, id: test-statement, part: "1"}
+              status: agreed
+              effectiveOn: "2026-03-01"
+          - record-milestone:
+              milestoneId: test-conference
+              dialogueId: test-dialogue
+              title: Test conference
+              dates: {from: "2027"}
+              certainty: possible
+              fieldCodes: [TST-01]
+              documentId: test-statement-text
+              effectiveOn: "2026-03-01"
+          - schedule-meeting:
+              meetingId: test-follow-up
+              dialogueId: test-dialogue
+              kind: consultation
+              title: Follow-up
+              place: Tokyo
+              plannedDates: null
+              parties: [Japan, Italy]
+              delegations: []
+              knownBy: "2026-03-01"
+          - adopt-action-plan:
+              planId: test-plan
+              dialogueId: test-dialogue
+              title: Test plan 2025–2028
+              periodFrom: "2025"
+              periodTo: "2028"
+          - amend-document:
+              documentId: test-statement-text
+              title: Test Joint Statement
+              language: en
+              url: https://example.org/test-statement
+              effectiveOn: "2026-03-02"
+              reason: Title as published.
+        """;
+
+    [Fact]
+    public async Task Documents_milestones_evidence_quotes_and_undated_facts_import_and_import_again_unchanged()
+    {
+        var path = await WriteAsync("sourced.yaml", Sourced);
+        var first = await ImportAsync(path);
+        Assert.Equal(first.Steps, first.StepsThatChangedTheRecord);
+
+        var (_, document) = await GetAsync("/api/documents/test-statement-text");
+        Assert.Equal("Test Joint Statement", document!["title"]!.GetValue<string>());
+        Assert.Equal(64, document["sha256"]!.GetValue<string>().Length);
+        var (_, commitment) = await GetAsync("/api/commitments/test-debris");
+        Assert.Equal("test-statement-text", commitment!["documentId"]!.GetValue<string>());
+        Assert.Equal("paraphrase", commitment["textIs"]!.GetValue<string>());
+        Assert.Equal("G7", commitment["fora"]![0]!.GetValue<string>());
+        var (_, meeting) = await GetAsync("/api/meetings/test-summit");
+        Assert.Equal("test-statement-text", meeting!["outcome"]!["evidence"]![0]!.GetValue<string>());
+        var (_, followUp) = await GetAsync("/api/meetings/test-follow-up");
+        Assert.Equal("2026-03-01", followUp!["knownBy"]!.GetValue<string>());
+        var (_, plan) = await GetAsync("/api/action-plans/test-plan");
+        Assert.Null(plan!["adoptedOn"]);
+        var (_, milestone) = await GetAsync("/api/milestones/test-conference");
+        Assert.Equal("possible", milestone!["certainty"]!.GetValue<string>());
+
+        var events = await EventCountAsync();
+        var second = await ImportAsync(path);
+        Assert.Equal(0, second.EventsAppended);
+        Assert.Equal(events, await EventCountAsync());
+    }
+
+    [Fact]
+    public async Task Evidence_not_on_file_is_refused_with_its_line_and_field()
+    {
+        var error = await RefusedAsync("unknown-evidence.yaml", Sourced.Replace("evidence: [test-statement-text]", "evidence: [no-such-document]"));
+
+        Assert.Equal("evidence[0]", error.Field);
+        Assert.Contains("no-such-document", error.Message);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_quote_that_is_not_in_its_clause_is_refused_with_its_line_and_field()
+    {
+        var error = await RefusedAsync("bad-quote.yaml", Sourced.Replace(
+            "quote: The parties will cooperate on debris removal and on launch services.", "quote: The parties will remove debris."));
+
+        Assert.Equal("quote", error.Field);
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
+    public async Task A_hash_that_is_not_the_texts_is_refused_and_nothing_is_stored()
+    {
+        var path = await WriteAsync("bad-hash.yaml", Sourced.Replace(
+            "language: en\n      text:", "language: en\n      sha256: \"0000000000000000000000000000000000000000000000000000000000000000\"\n      text:"));
+        var error = await Assert.ThrowsAsync<RecordFileError>(() => ImportAsync(path));
+        Assert.Contains("SHA-256", error.Message);
+        await AssertNothingStoredAsync();
+    }
 }

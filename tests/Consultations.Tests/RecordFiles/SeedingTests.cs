@@ -37,8 +37,8 @@ public class SeedingTests(AppFixture fixture) : IntegrationContext(fixture)
         var result = await SeedAsync();
 
         Assert.Equal("japan-italy-space.yaml", result.File);
-        Assert.Equal(58, result.Steps);
-        Assert.Equal(58, result.StepsThatChangedTheRecord);
+        Assert.Equal(62, result.Steps);
+        Assert.Equal(62, result.StepsThatChangedTheRecord);
         Assert.True(result.EventsAppended >= result.Steps, $"{result.EventsAppended} events for {result.Steps} steps");
         Assert.Equal(result.EventsAppended, await EventCountAsync());
     }

@@ -41,8 +41,10 @@ public class ProjectionLogicTests
         Assert.Equal(D("2026-06-15"), row.DateOf(CommitmentStatus.Agreed));
         Assert.Equal(D("2026-08"), row.DateOf(CommitmentStatus.InProgress));
         Assert.Null(row.DateOf(CommitmentStatus.Lapsed));
-        Assert.Equal(10, row.DaysInStatus(new DateOnly(2026, 10, 30)));
-        Assert.Equal(0, row.DaysInStatus(new DateOnly(2026, 10, 1)));
+        // Final: the count stopped the day it became fulfilled, at the days it had spent in progress (1 August to 20 October).
+        Assert.Equal(80, row.DaysInStatus(new DateOnly(2026, 10, 30)));
+        Assert.Equal(80, row.DaysInStatus(new DateOnly(2027, 10, 30)));
+        Assert.Equal(61, row.DaysInStatus(new DateOnly(2026, 10, 1)));
         Assert.Equal(DateTimeOffset.Parse("2026-10-21T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture), row.LastRecordedAt);
     }
 
@@ -167,5 +169,88 @@ public class ProjectionLogicTests
         var field = new FieldStatus { LastActivityOn = D("2026-10-01") };
 
         Assert.Equal(FieldHealth.Active, FieldHealthRule.Of(field, new DateOnly(2026, 11, 1), 180));
+    }
+
+    // --- Per party, compliance, deadlines (ADR 0025)
+
+    private static RecordFootprint Footprint(string id, params object[] events) =>
+        events.Aggregate((RecordFootprint?)null, (f, e) => RecordFootprint.Fold(f, id, e))!;
+
+    [Fact]
+    public void A_field_counts_each_party_s_commitments_by_status_and_by_the_party_s_own_progress()
+    {
+        var first = Footprint("c-1", Made(), Changed(CommitmentStatus.Agreed, CommitmentStatus.InProgress, "2026-08"),
+            new CommitmentPartyProgressChanged("c-1", "d", "F-08", "Japan", null, PartyProgress.InProgress, D("2026-08"), "Started."));
+        var second = Footprint("c-2", Made("c-2") with { Parties = ["Japan"] },
+            new CommitmentPartyProgressChanged("c-2", "d", "F-08", "Japan", null, PartyProgress.NotStarted, D("2026-08"), "Waiting."),
+            new CommitmentPartyProgressChanged("c-2", "d", "F-08", "Japan", PartyProgress.NotStarted, PartyProgress.Delayed, D("2026-09"), "Late."));
+
+        var field = FieldStatusFold.Merge([first, second])["F-08"];
+
+        var japan = field.ByParty["Japan"];
+        Assert.Equal((1, 1, 2), (japan.Commitments.InProgress, japan.Commitments.Agreed, japan.Commitments.Total));
+        Assert.Equal((0, 1, 0, 1), (japan.Progress.Unknown, japan.Progress.InProgress, japan.Progress.NotStarted, japan.Progress.Delayed));
+        var italy = field.ByParty["Italy"];
+        Assert.Equal((1, 1), (italy.Commitments.InProgress, italy.Commitments.Total));
+        // Nothing recorded about Italy's own progress: unknown, not "not started".
+        Assert.Equal(1, italy.Progress.Unknown);
+    }
+
+    [Fact]
+    public void A_field_s_compliance_is_the_average_over_each_party_s_latest_review_of_each_commitment()
+    {
+        CommitmentComplianceAssessed Scored(string id, string party, string on, int score, int? replaces = null) =>
+            new(id, "d", "F-08", party, D(on), score, "J", replaces, replaces is null ? null : "corrected");
+        var first = Footprint("c-1", Made(), Scored("c-1", "Japan", "2026-07", -1), Scored("c-1", "Japan", "2026-11", 1), Scored("c-1", "Italy", "2026-11", 1),
+            Scored("c-1", "Italy", "2026-11", 0, replaces: 1));
+        var second = Footprint("c-2", Made("c-2"), Scored("c-2", "Japan", "2026-11", 0), Scored("c-2", "Japan", "2026-08", -1));
+
+        var field = FieldStatusFold.Merge([first, second])["F-08"];
+
+        // Latest per party per commitment: Japan +1 (c-1), Italy 0 (c-1, corrected), Japan 0 (c-2; the earlier review recorded later does not count).
+        Assert.Equal((1, 3, 0.33), (field.Compliance.Sum, field.Compliance.Reviews, field.Compliance.Average));
+        Assert.Equal(0.5, field.ByParty["Japan"].Compliance.Average);
+        Assert.Equal(0, field.ByParty["Italy"].Compliance.Average);
+        Assert.Null(FieldStatusFold.Merge([Footprint("c-3", Made("c-3"))])["F-08"].Compliance.Average);
+    }
+
+    [Theory]
+    [InlineData("2026-12-15", "2026-12-16", true, false)]
+    [InlineData("2026-12-15", "2026-12-15", false, true)]
+    [InlineData("2026-12", "2026-12-31", false, true)]
+    [InlineData("2026-12", "2027-01-01", true, false)]
+    [InlineData("2026-12-15", "2026-11-15", false, true)]
+    [InlineData("2026-12-15", "2026-11-14", false, false)]
+    public void A_milestone_is_overdue_or_due_soon_against_the_day_viewed(string due, string day, bool overdue, bool dueSoon)
+    {
+        var milestone = new DueMilestone("m", "T", D(due), D("2026-07-01"));
+        var view = Host.Reports.Deadlines.View(milestone, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), 30, closed: false);
+        Assert.Equal((overdue, dueSoon), (view.Overdue, view.DueSoon));
+        var met = Host.Reports.Deadlines.View(milestone with { MetOn = D("2026-08") }, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), 30, closed: false);
+        Assert.Equal((false, false), (met.Overdue, met.DueSoon));
+        var closed = Host.Reports.Deadlines.View(milestone, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), 30, closed: true);
+        Assert.Equal((false, false), (closed.Overdue, closed.DueSoon));
+    }
+
+    [Fact]
+    public void The_register_row_keeps_party_progress_compliance_leads_and_milestones()
+    {
+        var row = CommitmentRegisterFold.Evolve(null, Recorded(Made()))!;
+        foreach (var e in new object[]
+                 {
+                     new CommitmentPartyProgressChanged("c-1", "d", "F-08", "Italy", null, PartyProgress.InProgress, D("2026-08"), "Started."),
+                     new CommitmentComplianceAssessed("c-1", "d", "F-08", "Italy", D("2026-11"), 1, "J", null, null),
+                     new CommitmentLeadSet("c-1", "d", "F-08", "Italy", "ASI", null, D("2026-07"), null),
+                     new CommitmentMilestoneAdded("c-1", "d", "F-08", "m", "T", D("2026-12"), D("2026-07")),
+                     new CommitmentMilestoneRescheduled("c-1", "d", "F-08", "m", D("2026-12"), D("2027-02"), D("2026-09"), "R"),
+                 })
+            CommitmentRegisterFold.Evolve(row, Recorded(e, "2026-11-02T09:00:00Z"));
+
+        Assert.Equal(PartyProgress.InProgress, Assert.Single(row.PartyProgress).Progress);
+        Assert.Equal(1, Assert.Single(row.Assessments).Score);
+        Assert.Equal("ASI", Assert.Single(row.Leads).Lead);
+        Assert.Equal((D("2027-02"), 1), (Assert.Single(row.Milestones).DueOn, row.Milestones[0].Reschedules));
+        Assert.Equal(CommitmentStatus.Agreed, row.Status);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture), row.LastRecordedAt);
     }
 }

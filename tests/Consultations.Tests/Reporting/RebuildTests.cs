@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Consultations.Projections.Register;
+using Consultations.Projections.Search;
 using Consultations.Tests.Infrastructure;
 using Marten;
 using Npgsql;
@@ -21,10 +22,11 @@ public class RebuildTests(AppFixture fixture, ITestOutputHelper output) : Report
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand(
-            "select table_name from information_schema.tables where table_schema = @schema and (table_name like 'mt_doc_%' or table_name = @register) order by 1", connection))
+            "select table_name from information_schema.tables where table_schema = @schema and (table_name like 'mt_doc_%' or table_name in (@register, @search)) order by 1", connection))
         {
             list.Parameters.AddWithValue("schema", Fixture.Schema);
             list.Parameters.AddWithValue("register", CommitmentRegisterTable.TableName);
+            list.Parameters.AddWithValue("search", SearchIndexProjection.TableName);
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
         }
@@ -34,7 +36,9 @@ public class RebuildTests(AppFixture fixture, ITestOutputHelper output) : Report
             // Documents: id and body (not Marten's bookkeeping columns such as mt_last_modified); the SQL table: every column.
             var sql = table == CommitmentRegisterTable.TableName
                 ? $"select row_to_json(t)::text from {Fixture.Schema}.{table} t order by commitment_id"
-                : $"select id::text || ' ' || data::text from {Fixture.Schema}.{table} order by id";
+                : table == SearchIndexProjection.TableName
+                    ? $"select row_to_json(t)::text from {Fixture.Schema}.{table} t order by record_id, kind, entry_id"
+                    : $"select id::text || ' ' || data::text from {Fixture.Schema}.{table} order by id";
             await using var command = new NpgsqlCommand(sql, connection);
             await using var reader = await command.ExecuteReaderAsync();
             var rows = new List<string>();
@@ -58,6 +62,8 @@ public class RebuildTests(AppFixture fixture, ITestOutputHelper output) : Report
         var live = await SnapshotAsync();
         Assert.Contains(CommitmentRegisterTable.TableName, live.Keys);
         Assert.Equal(23, live[CommitmentRegisterTable.TableName].Count);
+        Assert.Contains(SearchIndexProjection.TableName, live.Keys);
+        Assert.NotEmpty(live[SearchIndexProjection.TableName]);
 
         var names = Store.Options.Events.Projections().Select(p => p.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
         Assert.Contains("CommitmentRegister", names);

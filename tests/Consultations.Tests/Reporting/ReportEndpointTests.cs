@@ -117,7 +117,7 @@ public class ReportEndpointTests(AppFixture fixture) : ReportingContext(fixture)
         Assert.Equal("true", answer.Header("X-Projection-Current"));
         Assert.True(DateTimeOffset.TryParse(answer.Header("X-Projection-As-Of"), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _));
         var freshness = (await FetchAsync("/api/reports/freshness")).Json.AsArray();
-        Assert.Equal(["CommitmentRegister", "CommitmentRegisterTable", "MeetingRecord", "ActionPlanProgress"], freshness.Select(f => Text(f, "projection")));
+        Assert.Equal(["CommitmentRegister", "CommitmentRegisterTable", "MeetingRecord", "ActionPlanProgress", "SearchIndex"], freshness.Select(f => Text(f, "projection")));
         Assert.All(freshness, f => Assert.True(f!["isCurrent"]!.GetValue<bool>()));
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CsvHelper;
 using Consultations.Projections.Register;
+using Consultations.Projections.Search;
 using Consultations.Tests.Infrastructure;
 using Marten;
 using Marten.Events;
@@ -10,21 +11,11 @@ using Npgsql;
 namespace Consultations.Tests.Reporting;
 
 /// <summary>
-/// Reporting tests read async projections: the record is reset with the daemon stopped and restarted (so it does not
-/// keep a position past the new events), and every read of a reporting view first waits for the daemon, never sleeps.
+/// Reporting tests read async projections: the record is reset with the daemon paused (see <see cref="IntegrationContext"/>),
+/// and every read of a reporting view first waits for the daemon, never sleeps.
 /// </summary>
 public abstract class ReportingContext(AppFixture fixture) : WriteEndpointContext(fixture)
 {
-    public override async Task InitializeAsync()
-    {
-        await ResetAsync(() => Host.ResetAllMartenDataAsync());
-        // Marten's reset knows its own tables, not the register's plain SQL table (a rebuild does wipe it).
-        await using var connection = new NpgsqlConnection(await PostgresServer.ConnectionStringAsync());
-        await connection.OpenAsync();
-        await using var wipe = new NpgsqlCommand($"delete from {Fixture.Schema}.{CommitmentRegisterTable.TableName}", connection);
-        await wipe.ExecuteNonQueryAsync();
-    }
-
     protected Task CaughtUpAsync() => Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
 
     protected async Task SeedAndCatchUpAsync()

@@ -1,104 +1,71 @@
+using JasperFx.Events;
 using Marten;
+using Marten.Storage;
 using Npgsql;
 
 namespace Consultations.Host.Auditing.Ledger;
 
 /// <summary>
-/// The tamper-evident ledger: every event, in global sequence order, chained by SHA-256 (see <see cref="LedgerHash"/>)
-/// in its own table, <c>{schema}.audit_ledger</c>. Sealing runs after the fact (Marten assigns sequence numbers in the
-/// database, in quick-append mode), from a background service and on demand before a digest or a verification; a
-/// transaction-level advisory lock keeps two hosts from sealing at once.
+/// Reads the tamper-evident ledger: every event, in global sequence order, chained by SHA-256 (see <see cref="LedgerHash"/>)
+/// in its own table, <c>{schema}.audit_ledger</c>, sealed by <see cref="LedgerSubscription"/> in the async daemon.
 /// </summary>
-public sealed class EventLedger(IDocumentStore store, IConfiguration configuration, ILogger<EventLedger> logger)
+public sealed class EventLedger(IDocumentStore store, IConfiguration configuration)
 {
     private const int Batch = 1000;
     private readonly string _schema = store.Options.Events.DatabaseSchemaName;
-    private bool _created;
 
-    private string Table => $"\"{_schema}\".audit_ledger";
+    private string Table => $"\"{_schema}\".{LedgerSubscription.TableName}";
 
     private string Events => $"\"{_schema}\".mt_events";
 
-    /// <summary>
-    /// A gap in the sequence is an append still in flight, or one rolled back (its numbers are never used). Events
-    /// after a gap are sealed once the gap is this old; an event committed later into a sealed gap is reported as inserted.
-    /// </summary>
-    public TimeSpan SettleTime => TimeSpan.FromSeconds(configuration.GetValue("Consultations:Ledger:SettleSeconds", 30.0));
+    /// <summary>How long a digest or a verification waits for the daemon to seal the events recorded before it.</summary>
+    public TimeSpan WaitTime => TimeSpan.FromSeconds(configuration.GetValue("Consultations:Ledger:WaitSeconds", 10.0));
 
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(IEvent), ct);
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(StorageFeatures), ct);
         var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        if (!_created)
-        {
-            await using var create = new NpgsqlCommand(
-                $"""
-                 create schema if not exists "{_schema}";
-                 create table if not exists {Table} (
-                     position bigint primary key,
-                     stream_id varchar not null,
-                     version bigint not null,
-                     event_type varchar not null,
-                     hash char(64) not null,
-                     sealed_at timestamptz not null default now());
-                 """, connection);
-            await create.ExecuteNonQueryAsync(ct);
-            _created = true;
-        }
-
         return connection;
     }
 
-    /// <summary>Seals every event recorded since the last seal, in sequence order. Returns how many were sealed.</summary>
-    public async Task<int> SealAsync(CancellationToken ct, TimeSpan? settle = null)
+    /// <summary>
+    /// Waits until the subscription's progress reaches the last event recorded now (the daemon passes a gap in the
+    /// sequence once it has settled). False when it did not within <paramref name="timeout"/>: no node runs the daemon,
+    /// or it is behind.
+    /// </summary>
+    public async Task<bool> CatchUpAsync(TimeSpan timeout, CancellationToken ct)
     {
-        var settleTime = settle ?? SettleTime;
-        var sealedCount = 0;
-        await using var connection = await OpenAsync(ct);
-        while (true)
+        long highWaterMark;
+        await using (var connection = await OpenAsync(ct))
+            highWaterMark = await ScalarAsync(connection, $"select coalesce(max(seq_id), 0) from {Events} where seq_id > @p", 0, ct);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        try
         {
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            await using (var lockCommand = new NpgsqlCommand("select pg_advisory_xact_lock(hashtext(@name))", connection, tx))
-            {
-                lockCommand.Parameters.AddWithValue("name", $"{_schema}.audit_ledger");
-                await lockCommand.ExecuteNonQueryAsync(ct);
-            }
-
-            var (tip, previous) = await TipAsync(connection, tx, ct);
-            var (events, now) = await EventsAfterAsync(connection, tx, tip, long.MaxValue, ct);
-            var sealedHere = 0;
-            var expected = tip + 1;
-            foreach (var e in events)
-            {
-                if (e.Sequence != expected && now - e.RecordedAt < settleTime) break;
-                previous = LedgerHash.Of(e, previous);
-                await using var insert = new NpgsqlCommand(
-                    $"insert into {Table} (position, stream_id, version, event_type, hash) values (@p, @s, @v, @t, @h)", connection, tx);
-                insert.Parameters.AddWithValue("p", e.Sequence);
-                insert.Parameters.AddWithValue("s", e.Stream);
-                insert.Parameters.AddWithValue("v", e.Version);
-                insert.Parameters.AddWithValue("t", e.Type);
-                insert.Parameters.AddWithValue("h", previous);
-                await insert.ExecuteNonQueryAsync(ct);
-                expected = e.Sequence + 1;
-                sealedHere++;
-            }
-
-            await tx.CommitAsync(ct);
-            sealedCount += sealedHere;
-            if (sealedHere < Batch) break;
+            while (await SealedUpToAsync(deadline.Token) < highWaterMark)
+                await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+            return true;
         }
-
-        if (sealedCount > 0) logger.LogDebug("Sealed {Count} events into the ledger", sealedCount);
-        return sealedCount;
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
-    /// <summary>The ledger's last seal, after sealing what can be sealed.</summary>
+    /// <summary>The subscription's progress: the last position of the global sequence it has sealed or passed.</summary>
+    private async Task<long> SealedUpToAsync(CancellationToken ct) =>
+        (await store.Advanced.AllProjectionProgress(token: ct)).Where(p => p.ShardName == LedgerSubscription.ShardName)
+        .Select(p => p.Sequence).DefaultIfEmpty(0).Max();
+
+    /// <summary>The ledger's last seal, once the daemon has sealed what was recorded before (or the wait is over).</summary>
     public async Task<LedgerDigest> DigestAsync(CancellationToken ct)
     {
-        await SealAsync(ct);
+        await CatchUpAsync(WaitTime, ct);
         await using var connection = await OpenAsync(ct);
-        var (position, hash) = await TipAsync(connection, null, ct);
+        var (position, hash) = await TipAsync(connection, _schema, ct);
         return new LedgerDigest(position, hash);
     }
 
@@ -108,11 +75,9 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
     /// </summary>
     public async Task<LedgerReport> VerifyAsync(LedgerDigest? kept, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
     {
-        await SealAsync(ct);
+        await CatchUpAsync(WaitTime, ct);
         await using var connection = await OpenAsync(ct);
-        long total;
-        await using (var count = new NpgsqlCommand($"select count(*) from {Table}", connection))
-            total = (long)(await count.ExecuteScalarAsync(ct))!;
+        var total = await ScalarAsync(connection, $"select count(*) from {Table} where position > @p", 0, ct);
 
         var previous = LedgerHash.Genesis;
         long last = 0;
@@ -122,7 +87,7 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
             var seals = await SealsAfterAsync(connection, last, ct);
             if (seals.Count == 0) break;
             var upTo = seals[^1].Position;
-            var (events, _) = await EventsAfterAsync(connection, null, last, upTo, ct);
+            var events = await StoredEvent.ReadAsync(connection, _schema, last, upTo, Batch, ct);
             var byPosition = events.ToDictionary(e => e.Sequence);
             var sealsByPosition = seals.ToDictionary(s => s.Position);
             foreach (var position in byPosition.Keys.Union(sealsByPosition.Keys).Order())
@@ -150,31 +115,26 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
 
         if (kept is not null && kept.Position > last)
             return Broken(kept.Position, done, $"Position {kept.Position}: the kept digest is beyond the ledger's last seal ({last}): sealed history was removed.");
-        if (kept is not null && kept.Position > 0 && kept.Position <= last && !await SealedAsync(connection, kept.Position, ct))
+        if (kept is not null && kept.Position > 0 && kept.Position <= last && await ScalarAsync(connection, $"select count(*) from {Table} where position = @p", kept.Position, ct) == 0)
             return Broken(kept.Position, done, $"Position {kept.Position}: the kept digest names a position the ledger no longer holds: the history up to it was rewritten.");
 
-        long unsealed;
-        await using (var count = new NpgsqlCommand($"select count(*) from {Events} where seq_id > @last", connection))
-        {
-            count.Parameters.AddWithValue("last", last);
-            unsealed = (long)(await count.ExecuteScalarAsync(ct))!;
-        }
-
+        var unsealed = await ScalarAsync(connection, $"select count(*) from {Events} where seq_id > @p", last, ct);
         return new LedgerReport(true, done, unsealed, new LedgerDigest(last, previous), null, null);
 
         LedgerReport Broken(long position, long checkedSoFar, string problem) => new(false, checkedSoFar, 0, null, position, problem);
     }
 
-    private async Task<bool> SealedAsync(NpgsqlConnection connection, long position, CancellationToken ct)
+    private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, long p, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"select count(*) from {Table} where position = @p", connection);
-        command.Parameters.AddWithValue("p", position);
-        return (long)(await command.ExecuteScalarAsync(ct))! > 0;
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("p", p);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    private async Task<(long Position, string Hash)> TipAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CancellationToken ct)
+    /// <summary>The position and hash of the ledger's last seal (0 and the genesis hash when it is empty).</summary>
+    public static async Task<(long Position, string Hash)> TipAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"select position, hash from {Table} order by position desc limit 1", connection, tx);
+        await using var command = new NpgsqlCommand($"select position, hash from \"{schema}\".{LedgerSubscription.TableName} order by position desc limit 1", connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, LedgerHash.Genesis);
     }
@@ -191,27 +151,5 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
         while (await reader.ReadAsync(ct))
             seals.Add(new Seal(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4)));
         return seals;
-    }
-
-    private async Task<(List<StoredEvent> Events, DateTime Now)> EventsAfterAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, long after, long upTo, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            $"""
-             select seq_id, stream_id, version, type, data::text, timestamp, user_name, clock_timestamp()
-             from {Events} where seq_id > @after and seq_id <= @upTo order by seq_id limit {Batch}
-             """, connection, tx);
-        command.Parameters.AddWithValue("after", after);
-        command.Parameters.AddWithValue("upTo", upTo);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var events = new List<StoredEvent>();
-        var now = DateTime.UtcNow;
-        while (await reader.ReadAsync(ct))
-        {
-            events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
-                reader.GetFieldValue<DateTime>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
-            now = reader.GetFieldValue<DateTime>(7);
-        }
-
-        return (events, now);
     }
 }

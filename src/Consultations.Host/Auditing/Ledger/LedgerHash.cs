@@ -1,11 +1,31 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using Npgsql;
 
 namespace Consultations.Host.Auditing.Ledger;
 
 /// <summary>One event as mt_events stores it, with the columns the ledger seals.</summary>
-public sealed record StoredEvent(long Sequence, string Stream, long Version, string Type, string Data, DateTime RecordedAt, string? User);
+public sealed record StoredEvent(long Sequence, string Stream, long Version, string Type, string Data, DateTime RecordedAt, string? User)
+{
+    /// <summary>The events stored after position <paramref name="after"/> up to <paramref name="upTo"/>, in sequence order.</summary>
+    public static async Task<List<StoredEvent>> ReadAsync(NpgsqlConnection connection, string schema, long after, long upTo, int limit, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+             select seq_id, stream_id, version, type, data::text, timestamp, user_name
+             from "{schema}".mt_events where seq_id > @after and seq_id <= @upTo order by seq_id limit @limit
+             """, connection);
+        command.Parameters.AddWithValue("after", after);
+        command.Parameters.AddWithValue("upTo", upTo);
+        command.Parameters.AddWithValue("limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(ct))
+            events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
+                reader.GetFieldValue<DateTime>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+        return events;
+    }
+}
 
 /// <summary>
 /// The ledger's hash: SHA-256 over a canonical JSON array of the event's sequence, stream, version, type name,
@@ -41,14 +61,6 @@ public static class LedgerHash
         }
 
         return Convert.ToHexString(SHA256.HashData(buffer.ToArray())).ToLowerInvariant();
-    }
-
-    public static string Canonical(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer)) WriteCanonical(writer, document.RootElement);
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static void WriteCanonical(Utf8JsonWriter writer, JsonElement element)

@@ -1,0 +1,62 @@
+using Consultations.Domain.Common;
+
+namespace Consultations.Domain.Milestones;
+
+/// <summary>How firmly the source puts it: <c>stated</c> (it is, or will be), or <c>possible</c> ("the possible convening of …").</summary>
+public enum MilestoneCertainty { Stated, Possible }
+
+/// <summary>
+/// A dated happening the record's sources name beyond its own meetings and statements: an anniversary, a chairmanship,
+/// a conference. <see cref="Dates"/> is when it happens and may lie in the future (it is then a plan, not a fact);
+/// <see cref="EffectiveOn"/> is when the record knows it from (the date of the source that states it), never in the future.
+/// </summary>
+public sealed record MilestoneRecorded(string MilestoneId, string DialogueId, string Title, DateSpan Dates, MilestoneCertainty Certainty,
+    IReadOnlyList<string> FieldCodes, string? DocumentId, string? Quote, PartialDate EffectiveOn) : IRecordEvent;
+
+public sealed record RecordMilestone(string MilestoneId, string DialogueId, string Title, DateSpan Dates, MilestoneCertainty Certainty,
+    PartialDate EffectiveOn, IReadOnlyList<string>? FieldCodes = null, string? DocumentId = null, string? Quote = null) : ICommand
+{
+    public void Check(Check check) => check
+        .Id("milestoneId", MilestoneId)
+        .Id("dialogueId", DialogueId)
+        .Text("title", Title, 300)
+        .Span("dates", Dates, required: true)
+        .Date("effectiveOn", EffectiveOn)
+        .Names("fieldCodes", FieldCodes, max: 40)
+        .OptionalId("documentId", DocumentId)
+        .OptionalText("quote", Quote, 8000)
+        .When(Quote is not null && string.IsNullOrWhiteSpace(Quote), "quote", "must not be blank.")
+        .When(Quote is not null && DocumentId is null, "documentId", "is required with a quote: say which document it quotes.");
+}
+
+/// <param name="KnownFrom">When the record knows it from: the date of its source.</param>
+public sealed record Milestone(string Id, string DialogueId, string Title, DateSpan Dates, MilestoneCertainty Certainty,
+    IReadOnlyList<string> FieldCodes, string? DocumentId, string? Quote, PartialDate KnownFrom);
+
+public static class MilestoneDecider
+{
+    public static IReadOnlyList<object> Decide(RecordMilestone command, Milestone? state, DateOnly today)
+    {
+        // The milestone itself may be planned for later; knowing of it is a fact, and facts are not in the future.
+        Rules.NotInFuture(command.EffectiveOn, today, "date the record knows the milestone from");
+        Rules.InOrder(command.Dates, "milestone dates'");
+        var fields = command.FieldCodes ?? [];
+        if (state is not null)
+        {
+            return state.DialogueId == command.DialogueId && state.Title == command.Title && state.Dates == command.Dates
+                   && state.Certainty == command.Certainty && Lists.SameSet(state.FieldCodes, fields) && state.DocumentId == command.DocumentId
+                   && state.Quote == command.Quote && state.KnownFrom == command.EffectiveOn
+                ? Rules.None
+                : throw new RuleBroken("milestone-recorded-once", $"Milestone '{command.MilestoneId}' is already on record with other details.");
+        }
+
+        return [new MilestoneRecorded(command.MilestoneId, command.DialogueId, command.Title, command.Dates, command.Certainty, fields,
+            command.DocumentId, command.Quote, command.EffectiveOn)];
+    }
+
+    public static Milestone? Evolve(Milestone? state, object @event) => @event switch
+    {
+        MilestoneRecorded e => new Milestone(e.MilestoneId, e.DialogueId, e.Title, e.Dates, e.Certainty, e.FieldCodes, e.DocumentId, e.Quote, e.EffectiveOn),
+        _ => state,
+    };
+}

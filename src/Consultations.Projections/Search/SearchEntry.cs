@@ -1,0 +1,81 @@
+using System.Globalization;
+using Consultations.Domain.ActionPlans;
+using Consultations.Domain.Commitments;
+using Consultations.Domain.Common;
+using Consultations.Domain.JointStatements;
+using Consultations.Domain.Meetings;
+
+namespace Consultations.Projections.Search;
+
+/// <summary>
+/// One searchable piece of the record: a commitment, a clause of a statement, a meeting's outcome or one of its decisions,
+/// an action item. <see cref="Id"/> is its id within <see cref="RecordId"/> (a clause's number, an item's id); <see cref="Terms"/>
+/// are names searched but not shown as text (a commitment's agencies and programmes). <see cref="Parties"/> is empty when the
+/// record names none of its own (clauses, action items): a search answers those with their dialogue's parties.
+/// </summary>
+public sealed record SearchEntry(string Kind, string Id, string RecordKind, string RecordId, string DialogueId, string Title, string Text,
+    IReadOnlyList<string> Terms, IReadOnlyList<string> FieldCodes, IReadOnlyList<string> Parties, string Link);
+
+/// <summary>
+/// The one place a record becomes search entries. The async <see cref="SearchIndexProjection"/> and the auditors' replay
+/// both fold a record's events with its domain Evolve and call <see cref="Of"/>, so they cannot disagree. A new searchable
+/// record is one fold in <see cref="Folds"/> and one case in <see cref="Of"/>, plus its kind in <see cref="Kinds"/>.
+/// </summary>
+public static class SearchEntries
+{
+    public const string Commitment = "commitment", Clause = "clause", Outcome = "outcome", Decision = "decision", ActionItem = "action-item";
+
+    /// <summary>The kinds a search can be narrowed to, as the API spells them.</summary>
+    public static IReadOnlyList<string> Kinds { get; } = [Commitment, Clause, Outcome, Decision, ActionItem];
+
+    // Keyed by the namespace of the record's events: a record's stream holds the events of one aggregate only.
+    private static readonly Dictionary<string, Func<IEnumerable<object>, object?>> Folds = new(StringComparer.Ordinal)
+    {
+        [typeof(Commitment).Namespace!] = events => events.Aggregate((Commitment?)null, CommitmentDecider.Evolve),
+        [typeof(JointStatement).Namespace!] = events => events.Aggregate((JointStatement?)null, JointStatementDecider.Evolve),
+        [typeof(Meeting).Namespace!] = events => events.Aggregate((Meeting?)null, MeetingDecider.Evolve),
+        [typeof(ActionPlan).Namespace!] = events => events.Aggregate((ActionPlan?)null, ActionPlanDecider.Evolve),
+    };
+
+    /// <summary>The event types of searchable records: the projection subscribes to these only.</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } =
+    [
+        .. typeof(IRecordEvent).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IRecordEvent)) && Folds.ContainsKey(t.Namespace ?? ""))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal),
+    ];
+
+    public static bool IsSearchable(Type eventType) => Folds.ContainsKey(eventType.Namespace ?? "");
+
+    /// <summary>The entries of one record, from its own events in the order recorded; none for a record that is not searchable.</summary>
+    public static IReadOnlyList<SearchEntry> OfStream(IReadOnlyList<object> events) =>
+        events.Count > 0 && Folds.TryGetValue(events[0].GetType().Namespace ?? "", out var fold) ? Of(fold(events)) : [];
+
+    public static IReadOnlyList<SearchEntry> Of(object? record) => record switch
+    {
+        Commitment c =>
+        [
+            new(Commitment, c.Id, "commitment", c.Id, c.DialogueId, $"Commitment {c.Id}", c.Text, [.. c.Agencies, .. c.Programmes],
+                [c.FieldCode], c.Parties, $"/api/commitments/{c.Id}"),
+        ],
+        JointStatement s =>
+        [
+            .. s.Clauses.Select(clause => new SearchEntry(Clause, Number(clause.Number), "statement", s.Id, s.DialogueId,
+                $"{s.Title}, clause {Number(clause.Number)}: {clause.Heading}", clause.Text, [], [clause.FieldCode], [], $"/api/statements/{s.Id}")),
+        ],
+        Meeting { Outcome: { } outcome } m =>
+        [
+            new(Outcome, m.Id, "meeting", m.Id, m.DialogueId, $"Outcome of {m.Title}", outcome.Summary, [], outcome.FieldCodes, m.Parties, $"/api/meetings/{m.Id}"),
+            .. outcome.Decisions.Select((decision, i) => new SearchEntry(Decision, Number(i + 1), "meeting", m.Id, m.DialogueId,
+                $"{m.Title}, decision {Number(i + 1)}", decision, [], outcome.FieldCodes, m.Parties, $"/api/meetings/{m.Id}")),
+        ],
+        ActionPlan p =>
+        [
+            .. p.Items.Select(item => new SearchEntry(ActionItem, item.ItemId, "action-plan", p.Id, p.DialogueId,
+                $"{p.Title}, item {item.ItemId}", item.Text, [], [item.FieldCode], [], $"/api/action-plans/{p.Id}")),
+        ],
+        _ => [],
+    };
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

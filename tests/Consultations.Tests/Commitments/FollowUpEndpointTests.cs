@@ -1,0 +1,267 @@
+using System.Text.Json.Nodes;
+using Consultations.Host.RecordFiles;
+using Consultations.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultations.Tests.Commitments;
+
+/// <summary>
+/// The follow-up routes of commitments and action items (ADR 0025): per-party progress, compliance assessments, leads and
+/// milestones. Each answers 200 and appends one event, a repeat appends nothing, and every refusal appends nothing.
+/// </summary>
+public class FollowUpEndpointTests(AppFixture fixture) : WriteEndpointContext(fixture)
+{
+    private const string SolarC = "jpit-06-solar-c";
+    private const string Commitment = $"/api/commitments/{SolarC}";
+    private const string Item = "ssa-data-exchange";
+    private const string ItemUrl = $"/api/action-plans/{PlanId}/items/{Item}";
+
+    private static JsonObject Progress(string party = "Japan", string progress = "in-progress", string on = "2026-07-01") =>
+        new() { ["party"] = party, ["progress"] = progress, ["effectiveOn"] = on, ["reason"] = "JAXA reported instrument work under way." };
+
+    private static JsonObject Assessment(string party = "Italy", int score = 1, string on = "2026-11-01", string justification = "Contribution funded.", string? reason = null) =>
+        new() { ["party"] = party, ["reviewedOn"] = on, ["score"] = score, ["justification"] = justification, ["reason"] = reason };
+
+    private static JsonObject Lead(string party = "Japan", string lead = "JAXA", string? reason = null) =>
+        new() { ["party"] = party, ["lead"] = lead, ["effectiveOn"] = "2026-07-01", ["reason"] = reason };
+
+    private static JsonObject Milestone(string id = "design-review", string due = "2026-12-15", string title = "Instrument design review") =>
+        new() { ["milestoneId"] = id, ["title"] = title, ["dueOn"] = due, ["effectiveOn"] = "2026-07-01" };
+
+    private static JsonObject Met(string on = "2026-11-20") => new() { ["note"] = "Passed.", ["effectiveOn"] = on };
+
+    private static JsonObject Reschedule(string due = "2027-02") => new() { ["dueOn"] = due, ["effectiveOn"] = "2026-11-01", ["reason"] = "Launch slipped." };
+
+    private async Task SeedWithItemAsync()
+    {
+        await SeedAsync();
+        await ChangedAsync($"/api/action-plans/{PlanId}/items", new JsonObject
+        {
+            ["itemId"] = Item, ["fieldCode"] = "JPIT-08", ["text"] = "Set up an exchange of SSA data.", ["effectiveOn"] = "2026-07-01",
+        }, PlanId);
+    }
+
+    // --- Success: each route appends one event and the record shows it
+
+    [Fact]
+    public async Task A_party_s_progress_is_recorded_and_the_commitment_keeps_its_status()
+    {
+        await SeedAsync();
+        await ChangedAsync($"{Commitment}/party-progress", Progress(), SolarC);
+
+        var commitment = await ReadAsync(Commitment);
+        Assert.Equal("in-progress", Text(commitment, "status"));
+        var japan = Assert.Single(commitment["partyProgress"]!.AsArray())!;
+        Assert.Equal(("Japan", "in-progress", "2026-07-01"), (Text(japan, "party"), Text(japan, "progress"), Text(japan, "since")));
+    }
+
+    [Fact]
+    public async Task A_compliance_assessment_is_recorded_and_a_correction_with_a_reason_replaces_it()
+    {
+        await SeedAsync();
+        await ChangedAsync($"{Commitment}/assessments", Assessment(), SolarC);
+        await ChangedAsync($"{Commitment}/assessments", Assessment(score: 0, justification: "Half funded.", reason: "Misread the budget."), SolarC);
+
+        var assessment = Assert.Single((await ReadAsync(Commitment))["assessments"]!.AsArray())!;
+        Assert.Equal(0, assessment["score"]!.GetValue<int>());
+        Assert.Equal(1, assessment["corrections"]!.GetValue<int>());
+        Assert.Equal("2026-11-01", Text(assessment, "reviewedOn"));
+    }
+
+    [Fact]
+    public async Task Leads_and_milestones_are_recorded_on_commitments()
+    {
+        await SeedAsync();
+        await ChangedAsync($"{Commitment}/leads", Lead(), SolarC);
+        await ChangedAsync($"{Commitment}/leads", Lead(lead: "MEXT", reason: "The ministry took it over."), SolarC);
+        await ChangedAsync($"{Commitment}/milestones", Milestone(), SolarC);
+        await ChangedAsync($"{Commitment}/milestones/design-review/reschedule", Reschedule(), SolarC);
+        await ChangedAsync($"{Commitment}/milestones/design-review/met", Met(), SolarC);
+
+        var commitment = await ReadAsync(Commitment);
+        Assert.Equal("MEXT", Text(Assert.Single(commitment["leads"]!.AsArray()), "lead"));
+        var milestone = Assert.Single(commitment["milestones"]!.AsArray())!;
+        Assert.Equal(("2027-02", "2026-11-20"), (Text(milestone, "dueOn"), Text(milestone, "metOn")));
+        Assert.Equal(1, milestone["reschedules"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Leads_and_milestones_are_recorded_on_action_items()
+    {
+        await SeedWithItemAsync();
+        await ChangedAsync($"{ItemUrl}/leads", Lead(party: "italy", lead: "ASI"), PlanId);
+        await ChangedAsync($"{ItemUrl}/milestones", Milestone("first-exchange", "2026-10"), PlanId);
+        await ChangedAsync($"{ItemUrl}/milestones/first-exchange/reschedule", Reschedule("2027-01"), PlanId);
+        await ChangedAsync($"{ItemUrl}/milestones/first-exchange/met", Met("2026-11-25"), PlanId);
+
+        var item = (await ReadAsync($"/api/action-plans/{PlanId}"))["items"]!.AsArray().Single(i => Text(i, "itemId") == Item)!;
+        // The party as the dialogue names it.
+        Assert.Equal(("Italy", "ASI"), (Text(item, "leads.0.party"), Text(item, "leads.0.lead")));
+        Assert.Equal(("2027-01", "2026-11-25"), (Text(item, "milestones.0.dueOn"), Text(item, "milestones.0.metOn")));
+        Assert.Equal("not-started", Text(item, "progress"));
+    }
+
+    // --- Idempotent repeats
+
+    public static TheoryData<string, string> Repeats => new()
+    {
+        { $"{Commitment}/party-progress", Progress().ToJsonString() },
+        { $"{Commitment}/assessments", Assessment().ToJsonString() },
+        { $"{Commitment}/leads", Lead().ToJsonString() },
+        { $"{Commitment}/milestones", Milestone().ToJsonString() },
+        { $"{Commitment}/milestones/design-review/met", Met().ToJsonString() },
+        { $"{Commitment}/milestones/design-review/reschedule", Reschedule().ToJsonString() },
+        { $"{ItemUrl}/leads", Lead().ToJsonString() },
+        { $"{ItemUrl}/milestones", Milestone().ToJsonString() },
+        { $"{ItemUrl}/milestones/design-review/met", Met().ToJsonString() },
+        { $"{ItemUrl}/milestones/design-review/reschedule", Reschedule().ToJsonString() },
+    };
+
+    [Theory]
+    [MemberData(nameof(Repeats))]
+    public async Task A_follow_up_repeated_is_recorded_once(string url, string body)
+    {
+        await SeedWithItemAsync();
+        var id = url.StartsWith(Commitment, StringComparison.Ordinal) ? SolarC : PlanId;
+        if (url.Contains("/milestones/", StringComparison.Ordinal))
+            await ChangedAsync(url.StartsWith(Commitment, StringComparison.Ordinal) ? $"{Commitment}/milestones" : $"{ItemUrl}/milestones", Milestone(), id);
+        await RepeatIsIdempotentAsync(url, JsonNode.Parse(body)!, id);
+    }
+
+    // --- 400: the body or the record says the request is malformed, naming the field
+
+    public static TheoryData<string, string, string> Faults => new()
+    {
+        { $"{Commitment}/party-progress", Progress(party: "France").ToJsonString(), "party" },
+        { $"{Commitment}/party-progress", Progress(progress: "done").ToJsonString(), "progress" },
+        { $"{Commitment}/party-progress", Progress().Without("reason").ToJsonString(), "reason" },
+        { $"{Commitment}/assessments", Assessment(party: "Germany").ToJsonString(), "party" },
+        { $"{Commitment}/assessments", Assessment(score: 2).ToJsonString(), "score" },
+        { $"{Commitment}/assessments", Assessment(justification: " ").ToJsonString(), "justification" },
+        { $"{Commitment}/assessments", Assessment().With("reviewedOn", "2026-13").ToJsonString(), "reviewedOn" },
+        { $"{Commitment}/leads", Lead(party: "France").ToJsonString(), "party" },
+        { $"{Commitment}/leads", Lead(lead: "").ToJsonString(), "lead" },
+        { $"{Commitment}/milestones", Milestone(id: "Not An Id").ToJsonString(), "milestoneId" },
+        { $"{Commitment}/milestones", Milestone().Without("dueOn").ToJsonString(), "dueOn" },
+        { $"{Commitment}/milestones/design-review/reschedule", Reschedule().Without("reason").ToJsonString(), "reason" },
+        { $"{ItemUrl}/leads", Lead(party: "France").ToJsonString(), "party" },
+        { $"{ItemUrl}/milestones", Milestone().With("title", "").ToJsonString(), "title" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task A_malformed_follow_up_is_refused_naming_the_field_and_nothing_is_appended(string url, string body, string field)
+    {
+        await SeedWithItemAsync();
+        await InvalidAsync(url, JsonNode.Parse(body)!, field);
+    }
+
+    [Fact]
+    public async Task Changing_a_lead_without_a_reason_is_refused_naming_the_reason()
+    {
+        await SeedWithItemAsync();
+        await ChangedAsync($"{Commitment}/leads", Lead(), SolarC);
+        await ChangedAsync($"{ItemUrl}/leads", Lead(), PlanId);
+        await InvalidAsync($"{Commitment}/leads", Lead(lead: "MEXT"), "reason");
+        await InvalidAsync($"{ItemUrl}/leads", Lead(lead: "MEXT"), "reason");
+    }
+
+    // --- 404
+
+    public static TheoryData<string, string> UnknownRecords => new()
+    {
+        { "/api/commitments/no-such-commitment/party-progress", Progress().ToJsonString() },
+        { "/api/commitments/no-such-commitment/assessments", Assessment().ToJsonString() },
+        { "/api/commitments/no-such-commitment/leads", Lead().ToJsonString() },
+        { "/api/commitments/no-such-commitment/milestones", Milestone().ToJsonString() },
+        { $"{Commitment}/milestones/no-such-milestone/met", Met().ToJsonString() },
+        { $"{Commitment}/milestones/no-such-milestone/reschedule", Reschedule().ToJsonString() },
+        { "/api/action-plans/no-such-plan/items/x/leads", Lead().ToJsonString() },
+        { $"/api/action-plans/{PlanId}/items/no-such-item/milestones", Milestone().ToJsonString() },
+        { $"{ItemUrl}/milestones/no-such-milestone/met", Met().ToJsonString() },
+        { $"{ItemUrl}/milestones/no-such-milestone/reschedule", Reschedule().ToJsonString() },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownRecords))]
+    public async Task A_follow_up_of_an_unknown_record_answers_404_and_nothing_is_appended(string url, string body)
+    {
+        await SeedWithItemAsync();
+        await NotFoundAsync(url, JsonNode.Parse(body)!);
+    }
+
+    // --- 409 and 422: the rule is named
+
+    [Fact]
+    public async Task A_different_score_for_the_same_review_without_a_reason_is_a_conflict()
+    {
+        await SeedAsync();
+        await ChangedAsync($"{Commitment}/assessments", Assessment(), SolarC);
+        await ConflictAsync($"{Commitment}/assessments", Assessment(score: -1), "assessment-corrected-with-reason");
+    }
+
+    [Fact]
+    public async Task Milestone_conflicts_name_their_rule()
+    {
+        await SeedWithItemAsync();
+        await ChangedAsync($"{Commitment}/milestones", Milestone(), SolarC);
+        await ConflictAsync($"{Commitment}/milestones", Milestone(title: "Another"), "milestone-ids-unique");
+        await ChangedAsync($"{Commitment}/milestones/design-review/met", Met(), SolarC);
+        await ConflictAsync($"{Commitment}/milestones/design-review/reschedule", Reschedule(), "met-milestones-stay-met");
+        await ChangedAsync($"{ItemUrl}/completion", new JsonObject { ["note"] = "Done.", ["effectiveOn"] = "2026-10-01" }, PlanId);
+        await ConflictAsync($"{ItemUrl}/milestones", Milestone(), "closed-items-stay-closed");
+    }
+
+    [Fact]
+    public async Task Dates_out_of_order_break_a_rule()
+    {
+        await SeedWithItemAsync();
+        await BreaksRuleAsync($"{Commitment}/assessments", Assessment(on: "2026-06-01"), "review-after-commitment");
+        await BreaksRuleAsync($"{Commitment}/party-progress", Progress(on: "2026-06-01"), "party-progress-in-order");
+        await BreaksRuleAsync($"{Commitment}/milestones", Milestone(due: "2026-06-20"), "milestone-due-after-it-is-set");
+        await BreaksRuleAsync($"{Commitment}/leads", Lead().With("effectiveOn", InTwoDays), "effective-date-not-in-future");
+        await BreaksRuleAsync($"{ItemUrl}/leads", Lead().With("effectiveOn", "2026-06-01"), "follow-up-after-start");
+        await ChangedAsync($"{ItemUrl}/milestones", Milestone(), PlanId);
+        await BreaksRuleAsync($"{ItemUrl}/milestones/design-review/met", Met("2026-06-30"), "milestone-met-after-it-is-set");
+    }
+
+    // --- Record files
+
+    [Fact]
+    public async Task A_record_file_holds_every_follow_up_step()
+    {
+        await SeedWithItemAsync();
+        var yaml = $$"""
+            format: consultations-record/1
+            steps:
+              - change-party-progress: {commitmentId: {{SolarC}}, party: Japan, progress: in-progress, effectiveOn: "2026-07-01", reason: Started.}
+              - assess-compliance: {commitmentId: {{SolarC}}, party: Italy, reviewedOn: "2026-11-01", score: 1, justification: Funded.}
+              - set-commitment-lead: {commitmentId: {{SolarC}}, party: Italy, lead: ASI, effectiveOn: "2026-07-01"}
+              - add-commitment-milestone: {commitmentId: {{SolarC}}, milestoneId: design-review, title: Design review, dueOn: "2026-12", effectiveOn: "2026-07-01"}
+              - reschedule-commitment-milestone: {commitmentId: {{SolarC}}, milestoneId: design-review, dueOn: "2027-02", effectiveOn: "2026-11-01", reason: Slipped.}
+              - meet-commitment-milestone: {commitmentId: {{SolarC}}, milestoneId: design-review, effectiveOn: "2026-11-20"}
+              - set-action-item-lead: {planId: {{PlanId}}, itemId: {{Item}}, party: Japan, lead: JAXA, effectiveOn: "2026-07-01"}
+              - add-action-item-milestone: {planId: {{PlanId}}, itemId: {{Item}}, milestoneId: first, title: First exchange, dueOn: "2026-10", effectiveOn: "2026-07-01"}
+              - reschedule-action-item-milestone: {planId: {{PlanId}}, itemId: {{Item}}, milestoneId: first, dueOn: "2027-01", effectiveOn: "2026-09-01", reason: Late.}
+              - meet-action-item-milestone: {planId: {{PlanId}}, itemId: {{Item}}, milestoneId: first, effectiveOn: "2026-11-25"}
+            """;
+        var path = Path.Combine(Path.GetTempPath(), $"follow-up-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(path, yaml);
+        try
+        {
+            var before = await EventCountAsync();
+            await Host.Services.GetRequiredService<RecordImporter>().ImportAsync(path, "test", null, CancellationToken.None);
+            Assert.Equal(before + 10, await EventCountAsync());
+            await Host.Services.GetRequiredService<RecordImporter>().ImportAsync(path, "test", null, CancellationToken.None);
+            Assert.Equal(before + 10, await EventCountAsync());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var commitment = await ReadAsync(Commitment);
+        Assert.Equal("in-progress", Text(commitment, "partyProgress.0.progress"));
+        Assert.Equal("2026-11-20", Text(commitment, "milestones.0.metOn"));
+    }
+}

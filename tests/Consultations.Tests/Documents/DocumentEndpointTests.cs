@@ -1,0 +1,259 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Consultations.Domain.Commitments;
+using Consultations.Domain.Documents;
+using Consultations.Tests.Infrastructure;
+
+namespace Consultations.Tests.Documents;
+
+public class DocumentEndpointTests(AppFixture fixture) : WriteEndpointContext(fixture)
+{
+    private const string Url = "/api/documents";
+    private const string New = "tokyo-consultations-minutes";
+    private const string Statement = "japan-italy-joint-statement-2026-06-15"; // seeded
+    private const string MinutesText = "Minutes of the first bilateral space consultations, Tokyo, 28–29 May 2026.";
+
+    private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private static JsonObject Registering() => new()
+    {
+        ["documentId"] = New,
+        ["dialogueId"] = DialogueId,
+        ["title"] = "Minutes of the first bilateral space consultations",
+        ["kind"] = "minutes",
+        ["date"] = "2026-05-29",
+        ["parties"] = new JsonArray("Japan", "Italy"),
+        ["language"] = "en",
+        ["url"] = "https://example.org/minutes.pdf",
+        ["text"] = MinutesText,
+    };
+
+    public static TheoryData<string, string> Faults => new()
+    {
+        { Registering().With("documentId", "Minutes 1").ToJsonString(), "documentId" },
+        { Registering().With("dialogueId", "no-such-dialogue").ToJsonString(), "dialogueId" },
+        { Registering().With("kind", "memo").ToJsonString(), "kind" },
+        { Registering().With("kind", "note_verbale").ToJsonString(), "kind" },
+        { Registering().With("date", "2026-13").ToJsonString(), "date" },
+        { Registering().Without("date").ToJsonString(), "date" },
+        { Registering().With("parties", new JsonArray()).ToJsonString(), "parties" },
+        { Registering().With("language", "English").ToJsonString(), "language" },
+        { Registering().With("url", "ftp://example.org/m.pdf").ToJsonString(), "url" },
+        { Registering().With("url", "minutes.pdf").ToJsonString(), "url" },
+        { Registering().With("sha256", "1234").ToJsonString(), "sha256" },
+        { Registering().With("text", " ").ToJsonString(), "text" },
+        { Registering().With("title", "").ToJsonString(), "title" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task A_fault_found_by_the_endpoint_is_refused_naming_the_field(string body, string field)
+    {
+        await SeedAsync();
+        await InvalidAsync(Url, body, field);
+    }
+
+    [Fact]
+    public async Task Registering_a_document_answers_201_with_its_location_and_keeps_the_hash_of_its_text()
+    {
+        await SeedAsync();
+        var sentAt = DateTimeOffset.UtcNow;
+        await CreatedAsync(Url, Registering(), New, $"/api/documents/{New}");
+
+        var document = await ReadAsync($"/api/documents/{New}");
+        Assert.Equal("minutes", Text(document, "kind"));
+        Assert.Equal("2026-05-29", Text(document, "date"));
+        Assert.Equal("en", Text(document, "language"));
+        Assert.Equal(Sha(MinutesText), Text(document, "sha256"));
+        Assert.Null(document["text"]);
+
+        var registered = await LastEventAsync<DocumentRegistered>(New, sentAt);
+        Assert.Equal(DocumentKind.Minutes, registered.Kind);
+        Assert.Equal(Sha(MinutesText), registered.Sha256);
+    }
+
+    [Fact]
+    public async Task A_hash_given_with_its_text_is_verified_and_a_hash_alone_is_kept()
+    {
+        await SeedAsync();
+        await CreatedAsync(Url, Registering().With("sha256", Sha(MinutesText).ToUpperInvariant()), New, $"/api/documents/{New}");
+        await CreatedAsync(Url, Registering().With("documentId", "scan").Without("text").With("sha256", Sha("a scanned file")), "scan", "/api/documents/scan");
+        Assert.Equal(Sha("a scanned file"), Text(await ReadAsync("/api/documents/scan"), "sha256"));
+        await BreaksRuleAsync(Url, Registering().With("documentId", "wrong").With("sha256", Sha("another text")), "document-hash-matches-text");
+    }
+
+    [Fact]
+    public async Task Registering_the_same_document_twice_is_idempotent()
+    {
+        await SeedAsync();
+        await RepeatIsIdempotentAsync(Url, Registering(), New, creates: true, location: $"/api/documents/{New}");
+        await UnchangedAsync(Url, Registering().Without("text"), New);
+    }
+
+    [Fact]
+    public async Task The_register_lists_documents_by_date_and_filters_by_dialogue_and_kind()
+    {
+        await SeedAsync();
+        await CreatedAsync(Url, Registering(), New, $"/api/documents/{New}");
+
+        var all = (JsonArray)await ReadAsync(Url);
+        Assert.Equal([New, Statement], all.Select(d => Text(d, "id")));
+        Assert.Equal([Statement], ((JsonArray)await ReadAsync($"{Url}?kind=joint-statement")).Select(d => Text(d, "id")));
+        Assert.Equal(2, ((JsonArray)await ReadAsync($"{Url}?dialogue={DialogueId}")).Count);
+        Assert.Empty((JsonArray)await ReadAsync($"{Url}?kind=note-verbale"));
+        var (status, problem) = await GetAsync($"{Url}?kind=memo");
+        Assert.Equal(400, status);
+        AssertFieldError(problem, "kind");
+    }
+
+    [Fact]
+    public async Task A_document_not_on_record_answers_404()
+    {
+        await SeedAsync();
+        var (status, _) = await GetAsync("/api/documents/no-such-document");
+        Assert.Equal(404, status);
+        await NotFoundAsync("/api/documents/no-such-document/amendments",
+            new { title = "T", language = "en", url = (string?)null, effectiveOn = "2026-07-01", reason = "R" });
+    }
+
+    [Fact]
+    public async Task Amending_a_document_changes_its_title_and_address_and_is_shown()
+    {
+        await SeedAsync();
+        var amendment = new { title = "Joint Statement on Space Collaboration", language = "en", url = "https://example.org/js", effectiveOn = "2026-07-01", reason = "As published." };
+        await ChangedAsync($"/api/documents/{Statement}/amendments", amendment, Statement);
+        var document = await ReadAsync($"/api/documents/{Statement}");
+        Assert.Equal("Joint Statement on Space Collaboration", Text(document, "title"));
+        Assert.Equal("https://example.org/js", Text(document, "url"));
+        Assert.Equal(1, document["amendments"]!.GetValue<int>());
+        await UnchangedAsync($"/api/documents/{Statement}/amendments", amendment, Statement);
+        await InvalidAsync($"/api/documents/{Statement}/amendments", Body(amendment).With("language", "italiano"), "language");
+    }
+
+    [Fact]
+    public async Task A_document_is_on_record_from_its_own_date()
+    {
+        await SeedAsync();
+        var (before, _) = await GetAsync($"/api/documents/{Statement}?effectiveOn=2026-06-14");
+        Assert.Equal(404, before);
+        Assert.Equal(Statement, Text(await ReadAsync($"/api/documents/{Statement}?effectiveOn=2026-06-15"), "id"));
+        Assert.Empty((JsonArray)await ReadAsync($"{Url}?effectiveOn=2026-06-14"));
+        Assert.Single((JsonArray)await ReadAsync($"{Url}?effectiveOn=2026-06-15&dialogue={DialogueId}"));
+    }
+
+    // --- Citing documents: status changes and meeting outcomes name their evidence; commitments and clauses their document
+
+    [Fact]
+    public async Task A_status_change_cites_its_evidence_and_the_history_shows_it()
+    {
+        await SeedAsync();
+        await CreatedAsync(Url, Registering().With("date", "2026-09-01"), New, $"/api/documents/{New}");
+        var sentAt = DateTimeOffset.UtcNow;
+        await ChangedAsync("/api/commitments/jpit-06-solar-c/status",
+            new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "Delivered.", evidence = new[] { New } }, "jpit-06-solar-c");
+
+        var commitment = await ReadAsync("/api/commitments/jpit-06-solar-c");
+        Assert.Equal(New, Text(commitment, "statusHistory.0.evidence.0"));
+        var changed = await LastEventAsync<CommitmentStatusChanged>("jpit-06-solar-c", sentAt);
+        Assert.Equal([New], changed.Evidence!);
+    }
+
+    [Fact]
+    public async Task Evidence_that_is_not_on_record_is_refused_naming_it_and_nothing_is_appended()
+    {
+        await SeedAsync();
+        await InvalidAsync("/api/commitments/jpit-06-solar-c/status",
+            new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "Delivered.", evidence = new[] { Statement, "no-such-document" } }, "evidence[1]");
+        await InvalidAsync($"/api/meetings/{RomeSummit}/outcome",
+            new { summary = "S", decisions = Array.Empty<string>(), fieldCodes = Array.Empty<string>(), evidence = new[] { "no-such-document" } }, "evidence[0]");
+        await InvalidAsync("/api/commitments/jpit-06-solar-c/status",
+            new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "Delivered.", evidence = new[] { Statement, Statement } }, "evidence");
+    }
+
+    [Fact]
+    public async Task Evidence_of_another_dialogue_is_refused_naming_it()
+    {
+        await SeedAsync();
+        await OtherDialogueAsync();
+        await CreatedAsync(Url, Registering().With("dialogueId", OtherDialogue).With("date", "2026-03-02"), New, $"/api/documents/{New}");
+        await InvalidAsync("/api/commitments/jpit-06-solar-c/status",
+            new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "Delivered.", evidence = new[] { New } }, "evidence[0]");
+    }
+
+    [Fact]
+    public async Task The_bundled_outcomes_cite_the_statement_and_its_clauses_and_commitments_point_to_it()
+    {
+        await SeedAsync();
+        var tokyo = await ReadAsync($"/api/meetings/{TokyoSummit}");
+        Assert.Equal(Statement, Text(tokyo, "outcome.evidence.0"));
+        var statement = await ReadAsync($"/api/statements/{StatementId}");
+        Assert.Equal(Statement, Text(statement, "documentId"));
+        Assert.All(statement["clauses"]!.AsArray(), c => Assert.Equal(Statement, Text(c, "documentId")));
+        Assert.All((JsonArray)await ReadAsync("/api/commitments"), c => Assert.Equal(Statement, Text(c, "documentId")));
+    }
+
+    [Fact]
+    public async Task A_commitment_from_a_clause_takes_the_statements_document_and_its_quote_must_be_in_the_clause()
+    {
+        await SeedAsync();
+        var making = new JsonObject
+        {
+            ["commitmentId"] = "jpit-08-planetary-defence",
+            ["dialogueId"] = DialogueId,
+            ["fieldCode"] = "JPIT-08",
+            ["text"] = "Japan and Italy will strengthen planetary defence against potentially hazardous asteroids.",
+            ["textIs"] = "paraphrase",
+            ["quote"] = "as well as strengthening planetary defense against potentially hazardous asteroids",
+            ["parties"] = new JsonArray("Japan", "Italy"),
+            ["agencies"] = new JsonArray(),
+            ["programmes"] = new JsonArray(),
+            ["source"] = new JsonObject { ["kind"] = "clause", ["id"] = StatementId, ["part"] = "8" },
+            ["status"] = "proposed",
+            ["effectiveOn"] = "2026-07-01",
+        };
+
+        await InvalidAsync("/api/commitments", making.DeepClone().AsObject().With("quote", "strengthening planetary defence"), "quote");
+        await InvalidAsync("/api/commitments", making.DeepClone().AsObject().With("source", new JsonObject { ["kind"] = "clause", ["id"] = StatementId, ["part"] = "7" }), "quote");
+        await InvalidAsync("/api/commitments", making.DeepClone().AsObject().Without("quote"), "quote");
+        await InvalidAsync("/api/commitments", making.DeepClone().AsObject().With("documentId", "no-such-document"), "documentId");
+        await InvalidAsync("/api/commitments", making.DeepClone().AsObject().With("textIs", "verbatim"), "textIs");
+        await BreaksRuleAsync("/api/commitments", making.DeepClone().AsObject().With("textIs", "quoted"), "quoted-text-is-the-quote");
+
+        await CreatedAsync("/api/commitments", making, "jpit-08-planetary-defence", "/api/commitments/jpit-08-planetary-defence");
+        var commitment = await ReadAsync("/api/commitments/jpit-08-planetary-defence");
+        Assert.Equal(Statement, Text(commitment, "documentId"));
+        Assert.Equal("paraphrase", Text(commitment, "textIs"));
+        Assert.Empty(commitment["fora"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_statement_drafted_from_a_document_not_on_record_is_refused_naming_it()
+    {
+        await SeedAsync();
+        await InvalidAsync("/api/statements",
+            new { statementId = "s-2", dialogueId = DialogueId, title = "T", effectiveOn = "2026-07-01", documentId = "no-such-document" }, "documentId");
+    }
+
+    [Fact]
+    public async Task The_bundled_statements_hash_is_that_of_its_bundled_text()
+    {
+        await SeedAsync();
+        var file = Path.Combine(RepositoryRoot(), "data", "sources", "japan-italy-joint-statement-2026-06-15.md");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file)));
+        var document = await ReadAsync($"/api/documents/{Statement}");
+        Assert.Equal(sha, Text(document, "sha256"));
+        Assert.Equal("joint-statement", Text(document, "kind"));
+        Assert.Equal("2026-06-15", Text(document, "date"));
+        Assert.Null(document["url"]);
+    }
+
+    private static JsonObject Body(object value) => System.Text.Json.JsonSerializer.SerializeToNode(value, Json)!.AsObject();
+
+    private static string RepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Consultations.sln"))) folder = folder.Parent;
+        return folder?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
+    }
+}

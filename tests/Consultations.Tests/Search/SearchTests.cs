@@ -1,0 +1,279 @@
+using System.Text.Json.Nodes;
+using Consultations.Host.Cli;
+using Consultations.Host.Security;
+using Consultations.Tests.Infrastructure;
+using Consultations.Tests.Reporting;
+using Spectre.Console;
+using Xunit.Abstractions;
+
+namespace Consultations.Tests.Search;
+
+/// <summary>
+/// Full-text search over the bundled Japan–Italy record: names match as a person types them, the best match comes first
+/// with the match marked, the filters narrow, and the auditors' axes search what the record said then.
+/// </summary>
+public class SearchTests(AppFixture fixture, ITestOutputHelper output) : ReportingContext(fixture)
+{
+    private async Task<JsonArray> SearchAsync(string query)
+    {
+        await CaughtUpAsync();
+        var answer = await FetchAsync($"/api/search?{query}");
+        Assert.True(answer.Status == 200, $"{answer.Status} {answer.Text}");
+        return answer.Json.AsArray();
+    }
+
+    private static IEnumerable<string> Kinds(JsonArray results) => results.Select(r => r!["kind"]!.GetValue<string>());
+
+    private static string Key(JsonNode? r) => $"{r!["kind"]} {r["recordId"]} {r["id"]}";
+
+    [Fact]
+    public async Task LiteBIRD_is_found_however_it_is_typed_with_the_match_marked()
+    {
+        await SeedAsync();
+
+        var exact = await SearchAsync("q=LiteBIRD");
+        foreach (var r in exact) output.WriteLine(r!.ToJsonString());
+        Assert.NotEmpty(exact);
+        Assert.Contains("clause", Kinds(exact));
+        Assert.Contains("commitment", Kinds(exact));
+        Assert.All(exact, r => Assert.Contains("«LiteBIRD»", r!["snippet"]!.GetValue<string>()));
+
+        var clause = exact.First(r => r!["kind"]!.GetValue<string>() == "clause")!;
+        Assert.Equal("statement", clause["recordKind"]!.GetValue<string>());
+        Assert.Equal(StatementId, clause["recordId"]!.GetValue<string>());
+        Assert.Equal($"/api/statements/{StatementId}", clause["link"]!.GetValue<string>());
+        Assert.Equal(DialogueId, clause["dialogueId"]!.GetValue<string>());
+        Assert.Equal(["Japan", "Italy"], clause["parties"]!.AsArray().Select(p => p!.GetValue<string>()).Order().Reverse());
+
+        var keys = exact.Select(Key).ToList();
+        Assert.Equal(keys, (await SearchAsync("q=litebird")).Select(Key));
+        Assert.Equal(keys, (await SearchAsync("q=LITEBIRD")).Select(Key));
+        // As a person types: the start of a word is enough.
+        Assert.Equal(keys, (await SearchAsync("q=liteb")).Select(Key));
+    }
+
+    [Theory]
+    [InlineData("Meloni")]
+    [InlineData("takaichi")]
+    [InlineData("COPUOS")]
+    [InlineData("jaxa")]
+    public async Task Names_match_as_typed(string name)
+    {
+        await SeedAsync();
+
+        var results = await SearchAsync($"q={name}");
+
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.Contains(name, r!["snippet"]!.GetValue<string>() + r["title"], StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Accents_need_not_be_typed_and_are_kept_in_the_answer()
+    {
+        await SeedAsync();
+        await SendAsync("/api/commitments", new
+        {
+            commitmentId = "jpit-09-padova", dialogueId = DialogueId, fieldCode = "JPIT-09", text = "Corsi comuni con l'Università di Padova e la città di Tsukuba.",
+            parties = new[] { "Italy" }, agencies = new[] { "ASI" }, programmes = Array.Empty<string>(), source = new { kind = "meeting", id = RomeSummit },
+            status = "agreed", effectiveOn = "2026-06-15",
+        });
+
+        foreach (var typed in new[] { "universita", "Università", "UNIVERSITA", "citta padova" })
+        {
+            var results = await SearchAsync($"q={Uri.EscapeDataString(typed)}");
+            var found = Assert.Single(results);
+            Assert.Equal("jpit-09-padova", found!["id"]!.GetValue<string>());
+            Assert.Contains(typed == "citta padova" ? "«città»" : "«Università»", found["snippet"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task Results_come_best_first_a_match_in_a_title_before_one_in_the_text()
+    {
+        await SeedAsync();
+
+        var results = await SearchAsync("q=debris");
+        foreach (var r in results) output.WriteLine($"{r!["rank"]} {Key(r)} {r["title"]}");
+
+        Assert.True(results.Count >= 2);
+        var ranks = results.Select(r => r!["rank"]!.GetValue<float>()).ToList();
+        Assert.Equal(ranks.OrderDescending(), ranks);
+        var sustainability = results.Single(r => r!["kind"]!.GetValue<string>() == "clause")!;
+        Assert.Contains("Space Sustainability", sustainability["title"]!.GetValue<string>());
+
+        // The word in the title (heading) outranks the same word only in the text.
+        await SendAsync($"/api/action-plans/{PlanId}/items", new { itemId = "debris", fieldCode = "JPIT-08", text = "Space debris: share debris catalogues.", effectiveOn = "2026-07-01" });
+        await SendAsync($"/api/action-plans/{PlanId}/items", new { itemId = "sharing", fieldCode = "JPIT-08", text = "Share catalogues of debris.", effectiveOn = "2026-07-01" });
+        var items = (await SearchAsync("q=debris&kind=action-item")).Select(r => r!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(["debris", "sharing"], items);
+    }
+
+    [Fact]
+    public async Task Kind_field_dialogue_and_party_narrow_the_results()
+    {
+        await SeedAsync();
+        await OtherDialogueAsync();
+        await SendAsync($"/api/action-plans/{OtherPlan}/items", new { itemId = "sat", fieldCode = OtherField, text = "Satellite data sharing.", effectiveOn = "2026-07-01" });
+
+        var all = await SearchAsync("q=satellite");
+        Assert.Contains(OtherDialogue, all.Select(r => r!["dialogueId"]!.GetValue<string>()));
+        Assert.Contains(DialogueId, all.Select(r => r!["dialogueId"]!.GetValue<string>()));
+
+        Assert.All(await SearchAsync("q=satellite&kind=clause"), r => Assert.Equal("clause", r!["kind"]!.GetValue<string>()));
+        Assert.All(await SearchAsync("q=satellite&kind=commitment"), r => Assert.Equal("commitment", r!["kind"]!.GetValue<string>()));
+        Assert.All(await SearchAsync("q=satellite&field=JPIT-08"), r => Assert.Contains("JPIT-08", r!["fieldCodes"]!.AsArray().Select(f => f!.GetValue<string>())));
+        var other = await SearchAsync($"q=satellite&dialogue={OtherDialogue}");
+        Assert.Equal([$"action-item {OtherPlan} sat"], other.Select(Key));
+        Assert.All(await SearchAsync($"q=satellite&dialogue={DialogueId}"), r => Assert.Equal(DialogueId, r!["dialogueId"]!.GetValue<string>()));
+
+        var france = await SearchAsync("q=satellite&party=france");
+        Assert.Equal([$"action-item {OtherPlan} sat"], france.Select(Key));
+        Assert.Equal(all.Count - 1, (await SearchAsync("q=satellite&party=Italy")).Count);
+
+        Assert.Empty(await SearchAsync("q=satellite&kind=decision&field=JPIT-01"));
+    }
+
+    [Fact]
+    public async Task Results_are_paged_like_every_list()
+    {
+        await SeedAsync();
+        await CaughtUpAsync();
+
+        var all = await SearchAsync("q=space");
+        var page = await FetchAsync("/api/search?q=space&page=2&pageSize=3");
+
+        Assert.Equal(200, page.Status);
+        Assert.Equal(all.Count.ToString(), page.Header("X-Total-Count"));
+        Assert.Equal(all.Skip(3).Take(3).Select(Key), page.Json.AsArray().Select(Key));
+        Assert.Contains("rel=\"next\"", page.Header("Link"));
+    }
+
+    [Theory]
+    [InlineData("/api/search", "q")]
+    [InlineData("/api/search?q=", "q")]
+    [InlineData("/api/search?q=%20%20", "q")]
+    [InlineData("/api/search?q=--", "q")]
+    [InlineData("/api/search?q=space&kind=document", "kind")]
+    [InlineData("/api/search?q=space&kind=clause,commitment", "kind")]
+    [InlineData("/api/search?q=space&q=moon", "q")]
+    [InlineData("/api/search?q=space&limit=5", "limit")]
+    [InlineData("/api/search?q=space&effectiveOn=2026-13-01", "effectiveOn")]
+    [InlineData("/api/search?q=space&recordedAt=yesterday", "recordedAt")]
+    [InlineData("/api/search?q=space&pageSize=501", "pageSize")]
+    [InlineData("/api/search?q=space&format=xml", "format")]
+    public async Task Bad_parameters_are_a_400_naming_the_parameter(string url, string parameter)
+    {
+        var answer = await FetchAsync(url);
+
+        Assert.Equal(400, answer.Status);
+        Assert.StartsWith("application/problem+json", answer.ContentType);
+        Assert.NotNull(answer.Json["errors"]?[parameter]);
+    }
+
+    [Theory]
+    [InlineData("'")]
+    [InlineData("lite'bird")]
+    [InlineData("a & b | !c")]
+    [InlineData("moon:* <-> (mars")]
+    [InlineData("\\ \" ; drop table x; --")]
+    [InlineData("宇宙")]
+    [InlineData("e\u0301")]
+    [InlineData("2026-2027")]
+    public async Task Anything_typed_is_searched_for_never_read_as_query_syntax(string typed)
+    {
+        await SeedAsync();
+
+        var answer = await FetchAsync($"/api/search?q={Uri.EscapeDataString(typed)}");
+
+        Assert.True(answer.Status is 200 or 400, $"{typed}: {answer.Status} {answer.Text}");
+        if (answer.Status == 400) Assert.NotNull(answer.Json["errors"]?["q"]);
+    }
+
+    [Fact]
+    public async Task The_search_command_prints_the_same_results()
+    {
+        await SeedAndCatchUpAsync();
+        var output = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, ColorSystem = ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 400;
+
+        Assert.True(await SearchCommand.PrintAsync(console, Store, TimeProvider.System, new SearchInput { Query = "LiteBIRD", KindFlag = "clause" }, catchUp: false, CancellationToken.None));
+        Assert.Contains("«LiteBIRD»", output.ToString());
+        Assert.Contains("1 results", output.ToString());
+        Assert.False(await SearchCommand.PrintAsync(console, Store, TimeProvider.System, new SearchInput { Query = "LiteBIRD", KindFlag = "document" }, catchUp: false, CancellationToken.None));
+        Assert.Contains("kind:", output.ToString());
+    }
+
+    [Fact]
+    public async Task Searching_is_a_read_and_searching_another_date_is_an_audit()
+    {
+        foreach (var (role, url, status) in new[]
+                 {
+                     (Roles.Reporter, "/api/search?q=moon", 200), (Roles.Secretariat, "/api/search?q=moon", 200),
+                     (Roles.Reporter, "/api/search?q=moon&effectiveOn=2026-06-30", 403), (Roles.Auditor, "/api/search?q=moon&effectiveOn=2026-06-30", 200),
+                 })
+        {
+            var result = await Host.Scenario(x =>
+            {
+                x.Get.Url(url);
+                x.WithRequestHeader("Authorization", TestTokens.Bearer("someone", role));
+                x.IgnoreStatusCode();
+            });
+            Assert.True(result.Context.Response.StatusCode == status, $"{role} {url}: {result.Context.Response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task On_the_time_axes_a_search_finds_what_the_record_said_then()
+    {
+        await SeedAsync();
+        var beforeAmendment = DateTimeOffset.UtcNow;
+        await SendAsync("/api/commitments/jpit-08-collision-avoidance/amendments",
+            new { text = "Share conjunction data and a zanzibar protocol.", effectiveOn = "2026-09-01", reason = "Clarified." });
+        await CaughtUpAsync();
+
+        // The commitments and the statement took effect on 15 June: the day before, LiteBIRD is nowhere.
+        Assert.Empty(await SearchAsync("q=LiteBIRD&effectiveOn=2026-06-14"));
+        var onTheDay = await SearchAsync("q=LiteBIRD&effectiveOn=2026-06-15");
+        Assert.Contains("commitment", Kinds(onTheDay));
+
+        Assert.Single(await SearchAsync("q=zanzibar"));
+        Assert.Empty(await SearchAsync($"q=zanzibar&recordedAt={Uri.EscapeDataString(beforeAmendment.ToString("O"))}"));
+        Assert.Empty(await SearchAsync("q=zanzibar&effectiveOn=2026-08-31"));
+        Assert.Single(await SearchAsync("q=zanzibar&effectiveOn=2026-09-01"));
+
+        // Replayed at now, a search answers exactly what the index answers: same entries, ranks and snippets.
+        var now = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
+        foreach (var q in new[] { "q=space", "q=debris&kind=clause", "q=moon&field=JPIT-04", "q=Meloni", "q=satellite&party=Italy" })
+        {
+            var live = await FetchAsync($"/api/search?{q}");
+            var replayed = await FetchAsync($"/api/search?{q}&recordedAt={now}");
+            Assert.Equal(live.Json.ToJsonString(), replayed.Json.ToJsonString());
+            Assert.Equal("true", replayed.Header("X-Projection-Current"));
+            Assert.StartsWith("recordedAt=", replayed.Header("X-Record-Axes"));
+        }
+    }
+
+    [Fact]
+    public async Task A_rebuild_leaves_the_search_answering_the_same()
+    {
+        await SeedAsync();
+        await SendAsync("/api/commitments/jpit-08-collision-avoidance/amendments", new { text = "Share conjunction data, too.", effectiveOn = "2026-09-01", reason = "Clarified." });
+        var queries = new[] { "q=space", "q=litebird", "q=debris&kind=clause", "q=conjunction", "q=Meloni", "q=moon&page=1&pageSize=2" };
+        var before = new List<string>();
+        foreach (var q in queries) before.Add((await SearchAsync(q)).ToJsonString());
+
+        using (var daemon = await Store.BuildProjectionDaemonAsync())
+        {
+            await daemon.RebuildProjectionAsync("SearchIndex", TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+
+        var after = new List<string>();
+        foreach (var q in queries) after.Add((await SearchAsync(q)).ToJsonString());
+        Assert.Equal(before, after);
+        Assert.DoesNotContain("[]", before);
+    }
+}

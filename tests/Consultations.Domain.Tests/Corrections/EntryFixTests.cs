@@ -102,6 +102,16 @@ public class EntryFixTests
     }
 
     [Fact]
+    public void A_milestone_that_was_met_is_not_voided_but_its_being_met_is()
+    {
+        var record = Record(Made,
+            new CommitmentMilestoneAdded(C, "d", "F-1", "m", "Design review", June, June),
+            new CommitmentMilestoneMet(C, "d", "F-1", "m", null, June));
+        Assert.Equal("entry-has-dependents", Broken(() => EntryFixes.Decide(new VoidEntry(record[1].EventId, "x"), C, record)));
+        Assert.Single(EntryFixes.Decide(new VoidEntry(record[2].EventId, "x"), C, record));
+    }
+
+    [Fact]
     public void A_clause_of_an_adopted_statement_is_not_voided()
     {
         var record = Record(

@@ -134,7 +134,9 @@ public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture
         {
             await CaughtUpAsync();
             var views = await ViewsAsync();
+            // The SQL tables have no replay; they are compared with their rebuild below.
             views.Remove("table");
+            views.Remove("search-table");
             stages.Add((DateTimeOffset.UtcNow, views));
         }
 

@@ -61,7 +61,6 @@ app.UseReplayNeedsAuditor();
 app.UseReplayedAxesHeader();
 app.UseMiddleware<CommandBodies>();
 app.UseMiddleware<IdempotencyKeys>();
-app.UseMiddleware<RecordETags>();
 app.UseMiddleware<ListExports>();
 // The API's documentation is public: it describes the routes, not the record.
 app.MapOpenApi().AllowAnonymous();

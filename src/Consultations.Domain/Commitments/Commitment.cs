@@ -35,6 +35,14 @@ public sealed record CommitmentStatusChangeCorrected(string CommitmentId, string
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
 
+/// <summary>A status change recorded with the wrong target status: the change named by <see cref="Corrects"/> was a change to <see cref="To"/>.</summary>
+public sealed record CommitmentStatusChangeTargetCorrected(string CommitmentId, EventRef Corrects, CommitmentStatus WasTo, CommitmentStatus To, string Reason) : IValueCorrection
+{
+    public EventRef Fixes => Corrects;
+
+    public object Apply(object original) => original is CommitmentStatusChanged c ? c with { To = To } : original;
+}
+
 /// <param name="Programmes">Programmes and missions (SOLAR-C, LiteBIRD, the ISS); fora and agreements are listed apart.</param>
 /// <param name="Fora">International fora and initiatives the commitment names (COPUOS, G7, CSpO).</param>
 /// <param name="Agreements">Agreements it names (the Artemis Accords).</param>

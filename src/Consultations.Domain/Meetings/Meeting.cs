@@ -38,6 +38,23 @@ public sealed record MeetingCancelled(string MeetingId, PartialDate EffectiveOn,
 /// <summary>The record got the dates a meeting was held wrong: it was held on <see cref="Dates"/>.</summary>
 public sealed record MeetingHeldCorrected(string MeetingId, EventRef Corrects, DateSpan WasDates, DateSpan Dates, PartialDate EffectiveOn, string Reason) : ICorrection, IRecordEvent;
 
+/// <summary>The record got the place a meeting was held wrong: it was held in <see cref="Place"/>.</summary>
+public sealed record MeetingHeldPlaceCorrected(string MeetingId, EventRef Corrects, string WasPlace, string Place, string Reason) : IValueCorrection
+{
+    public EventRef Fixes => Corrects;
+
+    public object Apply(object original) => original is MeetingHeld h ? h with { Place = Place } : original;
+}
+
+/// <summary>The record got a meeting's outcome wrong: its summary and decisions read as given here.</summary>
+public sealed record MeetingOutcomeCorrected(string MeetingId, EventRef Corrects, string WasSummary, string Summary,
+    IReadOnlyList<string> WasDecisions, IReadOnlyList<string> Decisions, string Reason) : IValueCorrection
+{
+    public EventRef Fixes => Corrects;
+
+    public object Apply(object original) => original is MeetingOutcomeRecorded o ? o with { Summary = Summary, Decisions = Decisions } : original;
+}
+
 public sealed record ScheduleMeeting(string MeetingId, string DialogueId, MeetingKind Kind, string Title, string Place,
     DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn,
     PartialDate? KnownBy = null) : ICommand

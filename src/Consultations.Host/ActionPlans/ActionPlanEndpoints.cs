@@ -69,10 +69,34 @@ public static class ActionPlanEndpoints
         return [.. (await query.ListAsync(ct)).OrderBy(p => p.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>One action plan; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
+    /// <summary>One action plan; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes. With its <c>version</c> (the ETag) and its own <c>history</c>: every entry, voided and corrected ones marked.</summary>
     [WolverineGet("/api/action-plans/{id}", OperationId = "getActionPlan"), Tags("Action plans")]
-    public static async Task<ActionPlan> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
-        await RecordAsOf.FindAsync<ActionPlan>(session, Axes.Read(recordedAt, effectiveOn, clock), id, ActionPlanDecider.Evolve, "action plan", ct);
+    public static async Task<WithHistory<ActionPlan>> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        await RecordHistory.FindAsync<ActionPlan>(session, Axes.Read(recordedAt, effectiveOn, clock), id, ActionPlanDecider.Evolve, "action plan", ct);
+
+    /// <summary>One item of an action plan with the history of its own entries; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
+    [WolverineGet("/api/action-plans/{id}/items/{itemId}", OperationId = "getActionPlanItem"), Tags("Action plans")]
+    public static async Task<WithHistory<ActionPlanItem>> GetItem(string id, string itemId, string? recordedAt, string? effectiveOn, IQuerySession session,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var plan = await RecordHistory.FindAsync<ActionPlan>(session, Axes.Read(recordedAt, effectiveOn, clock), id, ActionPlanDecider.Evolve, "action plan", ct,
+            e => e is IFieldEvent && ItemOf(e) == itemId);
+        var item = plan.Record.Items.FirstOrDefault(i => i.ItemId == itemId) ?? throw new RecordNotFound("action plan item", $"{id}/{itemId}");
+        return new WithHistory<ActionPlanItem>(item, plan.Version, plan.History, plan.Current);
+    }
+
+    private static string? ItemOf(object e) => e switch
+    {
+        ActionPlanItemAdded x => x.ItemId,
+        ActionPlanItemProgressUpdated x => x.ItemId,
+        ActionPlanItemCompleted x => x.ItemId,
+        ActionPlanItemDropped x => x.ItemId,
+        ActionPlanItemLeadSet x => x.ItemId,
+        ActionPlanItemMilestoneAdded x => x.ItemId,
+        ActionPlanItemMilestoneMet x => x.ItemId,
+        ActionPlanItemMilestoneRescheduled x => x.ItemId,
+        _ => null,
+    };
 
     /// <param name="By">The meeting or statement that reaffirmed the plan: {"kind": "meeting"|"statement", "id": ...}.</param>
     public sealed record ReaffirmActionPlanRequest(SourceRef By, string? Note, PartialDate EffectiveOn);

@@ -14,8 +14,8 @@ namespace Consultations.Host.Auditing;
 /// <param name="RecordedAt">When it was recorded (Marten's timestamp, UTC).</param>
 /// <param name="User">Who recorded it (the token's name; "seed" or the --as name for imports).</param>
 /// <param name="Reason">Why, for events that carry a reason (status changes, amendments, corrections, cancellations…).</param>
-/// <param name="Corrects">For a correction, the event it corrects.</param>
-/// <param name="CorrectedBy">The sequences of later corrections of this event, if any.</param>
+/// <param name="Corrects">For a correction or a void, the event it corrects or voids.</param>
+/// <param name="CorrectedBy">The sequences of later corrections and voids of this event, if any.</param>
 public sealed record AuditEntry(
     long Sequence,
     string Stream,
@@ -67,7 +67,7 @@ public static class AuditTrail
         var whole = streams.Length == 0
             ? []
             : await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(streams)).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var corrections = whole.Where(e => e.Data is ICorrection).ToList();
+        var corrections = whole.Where(e => EventFacts.Corrects(e.Data) is not null).ToList();
         var days = EventFacts.EffectiveDays(whole).ToDictionary(d => d.Key.Id, d => d.Value);
         return [.. events.Select(e => Entry(e, corrections, days[e.Id]))];
     }
@@ -85,7 +85,7 @@ public static class AuditTrail
         e.CausationId,
         EventFacts.Reason(e.Data),
         EventFacts.Corrects(e.Data),
-        [.. corrections.Where(c => c.Data is ICorrection x && x.Corrects.StreamId == e.StreamKey && x.Corrects.Version == e.Version).Select(c => c.Sequence)],
+        [.. corrections.Where(c => EventFacts.Corrects(c.Data) is { } x && x.StreamId == e.StreamKey && x.Version == e.Version).Select(c => c.Sequence)],
         e.Id,
         e.Data);
 

@@ -19,7 +19,8 @@ public static class EventFacts
 
     public static string? Reason(object data) => Read(data, "Reason") as string;
 
-    public static EventRef? Corrects(object data) => (data as ICorrection)?.Corrects;
+    /// <summary>The event a correction corrects or a void voids (ADR 0011, 0023).</summary>
+    public static EventRef? Corrects(object data) => (data as ICorrection)?.Corrects ?? (data as IEntryFix)?.Fixes;
 
     /// <summary>
     /// The day each event counts from on the effective axis (ADR 0011). An event's own effective date, as corrected by

@@ -2,6 +2,7 @@ using Consultations.Domain.Common;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Meetings;
+using Consultations.Projections.Records;
 using Consultations.Projections.Register;
 using Consultations.Projections.Timeline;
 using JasperFx.Events;
@@ -59,6 +60,8 @@ public sealed class RecordAsOf
             recorded = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
         }
 
+        // Voids and corrections recorded by the instant apply; the effective axis then treats a voided entry as never true (ADR 0023).
+        recorded = Refolding.Live(recorded);
         var days = EventFacts.EffectiveDays(recorded);
         return new RecordAsOf(axes, axes.EffectiveOn is { } d ? [.. recorded.Where(e => days[e] <= d)] : recorded, days);
     }

@@ -100,12 +100,12 @@ public static class CommitmentEndpoints
         return [.. (await query.ListAsync(ct)).OrderBy(c => c.FieldCode, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>One commitment with its status history; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
+    /// <summary>One commitment with its status history; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes. With its <c>version</c> (the ETag) and its own <c>history</c>: every entry, voided and corrected ones marked.</summary>
     [WolverineGet("/api/commitments/{id}", OperationId = "getCommitment"), Tags("Commitments")]
-    public static async Task<Commitment> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<WithHistory<Commitment>> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
-        return await RecordAsOf.FindAsync<Commitment>(session, axes, id, CommitmentDecider.Evolve, "commitment", ct);
+        return await RecordHistory.FindAsync<Commitment>(session, axes, id, CommitmentDecider.Evolve, "commitment", ct);
     }
 
     /// <param name="Party">One of the commitment's parties.</param>

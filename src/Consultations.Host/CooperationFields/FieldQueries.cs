@@ -55,9 +55,9 @@ public static class FieldQueries
         return [.. fields.Select(f => View(f, titles, clock, reporting))];
     }
 
-    /// <summary>One field's status with its commitments; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
+    /// <summary>One field's status with its commitments, its <c>version</c> and its own <c>history</c>; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
     [WolverineGet("/api/fields/{code}", OperationId = "getField"), Tags("Cooperation fields")]
-    public static async Task<FieldView> Get(string code, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
+    public static async Task<WithHistory<FieldView>> Get(string code, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
         var subject = Subject.Of(field: code);
@@ -77,10 +77,14 @@ public static class FieldQueries
 
         if (field is null) throw new RecordNotFound("cooperation field", code, axes.IsNow ? null : axes.ToString());
         var titles = await TitlesAsync(session, [field], ct);
-        return View(field, titles, clock, reporting) with
+        // The field's own history is its own stream's: its definition and scope revisions. What other records did in the
+        // field is in their histories (and in the audit trail).
+        var stream = await session.Events.FetchStreamAsync(code, timestamp: axes.RecordedAt, token: ct);
+        var view = View(field, titles, clock, reporting) with
         {
             CommitmentList = [.. commitments.Select(c => new CommitmentBrief(c.Id, c.Text, c.Status, c.StatusSince.ToString()))],
         };
+        return new WithHistory<FieldView>(view, stream.Count == 0 ? 0 : stream[^1].Version, RecordHistory.Of(stream), axes.IsNow);
     }
 
     private static async Task<Dictionary<string, string>> TitlesAsync(IQuerySession session, IReadOnlyList<FieldStatus> fields, CancellationToken ct)

@@ -25,8 +25,8 @@ public static class DialogueEndpoints
         return [.. (await query.ListAsync(ct)).OrderBy(d => d.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>One dialogue; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
+    /// <summary>One dialogue; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes. With its <c>version</c> (the ETag) and its own <c>history</c>: every entry, voided and corrected ones marked.</summary>
     [WolverineGet("/api/dialogues/{id}", OperationId = "getDialogue"), Tags("Dialogues")]
-    public static async Task<Dialogue> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
-        await RecordAsOf.FindAsync<Dialogue>(session, Axes.Read(recordedAt, effectiveOn, clock), id, DialogueDecider.Evolve, "dialogue", ct);
+    public static async Task<WithHistory<Dialogue>> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        await RecordHistory.FindAsync<Dialogue>(session, Axes.Read(recordedAt, effectiveOn, clock), id, DialogueDecider.Evolve, "dialogue", ct);
 }

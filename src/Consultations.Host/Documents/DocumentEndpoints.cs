@@ -57,8 +57,8 @@ public static class DocumentEndpoints
 
     /// <summary>One document; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
     [WolverineGet("/api/documents/{id}", OperationId = "getDocument"), Tags("Documents")]
-    public static async Task<Document> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
-        await RecordAsOf.FindAsync<Document>(session, Axes.Read(recordedAt, effectiveOn, clock), id, DocumentDecider.Evolve, "document", ct);
+    public static async Task<WithHistory<Document>> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        await RecordHistory.FindAsync<Document>(session, Axes.Read(recordedAt, effectiveOn, clock), id, DocumentDecider.Evolve, "document", ct);
 
     /// <summary>
     /// The documents a command cites must be on record, in the command's dialogue: a

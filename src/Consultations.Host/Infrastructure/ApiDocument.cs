@@ -18,6 +18,22 @@ public static class ApiDocument
                 ? endpoint.Name.Replace("Endpoint", "") + "Request"
                 : OpenApiOptions.CreateDefaultSchemaReferenceId(info);
 
+        // A record with its history is written flat (WithHistoryConverterFactory): the record's members, then version and history.
+        options.AddSchemaTransformer(async (schema, context, ct) =>
+        {
+            var type = context.JsonTypeInfo.Type;
+            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(Auditing.WithHistory<>)) return;
+            var record = await context.GetOrCreateSchemaAsync(type.GetGenericArguments()[0], null, ct);
+            var history = await context.GetOrCreateSchemaAsync(typeof(IReadOnlyList<Auditing.HistoryEntry>), null, ct);
+            schema.Type = JsonSchemaType.Object;
+            schema.Properties = new Dictionary<string, IOpenApiSchema>(record.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                ["version"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Description = "The record's version (its ETag)." },
+                ["history"] = history,
+            };
+            schema.Required = new HashSet<string>(record.Required ?? new HashSet<string>()) { "version", "history" };
+        });
+
         options.AddSchemaTransformer((schema, context, _) =>
         {
             if (context.JsonTypeInfo.Type == typeof(PartialDate))

@@ -67,8 +67,8 @@ public static class JointStatementEndpoints
         return [.. (await query.ListAsync(ct)).OrderBy(s => s.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>One joint statement; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
+    /// <summary>One joint statement; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes. With its <c>version</c> (the ETag) and its own <c>history</c>: every entry, voided and corrected ones marked.</summary>
     [WolverineGet("/api/statements/{id}", OperationId = "getStatement"), Tags("Joint statements")]
-    public static async Task<JointStatement> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
-        await RecordAsOf.FindAsync<JointStatement>(session, Axes.Read(recordedAt, effectiveOn, clock), id, JointStatementDecider.Evolve, "joint statement", ct);
+    public static async Task<WithHistory<JointStatement>> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        await RecordHistory.FindAsync<JointStatement>(session, Axes.Read(recordedAt, effectiveOn, clock), id, JointStatementDecider.Evolve, "joint statement", ct);
 }

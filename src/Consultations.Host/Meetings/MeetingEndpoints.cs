@@ -51,12 +51,12 @@ public static class MeetingEndpoints
         return [.. meetings.OrderBy(m => m.Dates?.From.Earliest ?? DateOnly.MaxValue).ThenBy(m => m.Id)];
     }
 
-    /// <summary>One meeting; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
+    /// <summary>One meeting; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes. With its <c>version</c> (the ETag) and its own <c>history</c>: every entry, voided and corrected ones marked.</summary>
     [WolverineGet("/api/meetings/{id}", OperationId = "getMeeting"), Tags("Meetings")]
-    public static async Task<Meeting> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<WithHistory<Meeting>> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
-        return await RecordAsOf.FindAsync<Meeting>(session, axes, id, MeetingDecider.Evolve, "meeting", ct);
+        return await RecordHistory.FindAsync<Meeting>(session, axes, id, MeetingDecider.Evolve, "meeting", ct);
     }
 
     /// <param name="FieldCodes">The cooperation fields the meeting dealt with.</param>

@@ -43,6 +43,6 @@ public static class MilestoneEndpoints
 
     /// <summary>One milestone; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>
     [WolverineGet("/api/milestones/{id}", OperationId = "getMilestone"), Tags("Milestones")]
-    public static async Task<Milestone> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
-        await RecordAsOf.FindAsync<Milestone>(session, Axes.Read(recordedAt, effectiveOn, clock), id, MilestoneDecider.Evolve, "milestone", ct);
+    public static async Task<WithHistory<Milestone>> Get(string id, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        await RecordHistory.FindAsync<Milestone>(session, Axes.Read(recordedAt, effectiveOn, clock), id, MilestoneDecider.Evolve, "milestone", ct);
 }

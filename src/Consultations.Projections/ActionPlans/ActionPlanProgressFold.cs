@@ -13,7 +13,7 @@ public static class ActionPlanProgressFold
     public static IReadOnlyList<Type> EventTypes { get; } =
     [
         typeof(ActionPlanAdopted), typeof(ActionPlanItemAdded), typeof(ActionPlanItemProgressUpdated), typeof(ActionPlanItemCompleted),
-        typeof(ActionPlanItemDropped), typeof(ActionPlanReaffirmed),
+        typeof(ActionPlanItemDropped), typeof(ActionPlanReaffirmed), typeof(EntryVoided),
     ];
 
     /// <summary>

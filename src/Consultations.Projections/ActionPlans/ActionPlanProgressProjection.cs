@@ -1,4 +1,8 @@
+using Consultations.Projections.Records;
 using JasperFx.Events;
+using JasperFx.Events.Aggregation;
+using JasperFx.Events.Daemon;
+using Marten;
 using Marten.Events.Aggregation;
 
 namespace Consultations.Projections.ActionPlans;
@@ -16,5 +20,11 @@ public sealed partial class ActionPlanProgressProjection : SingleStreamProjectio
         foreach (var type in ActionPlanProgressFold.EventTypes) IncludeType(type);
     }
 
-    public override ActionPlanProgress? Evolve(ActionPlanProgress? snapshot, string id, IEvent e) => ActionPlanProgressFold.Evolve(snapshot, e.Data);
+    public override async ValueTask<(ActionPlanProgress?, ActionType)> DetermineActionAsync(IQuerySession session, ActionPlanProgress? snapshot, string identity,
+        IIdentitySetter<ActionPlanProgress, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var (document, action) = await Refolding.StreamAsync(session, snapshot, identity, events, (s, e) => ActionPlanProgressFold.Evolve(s, e.Data), cancellation);
+        if (document is not null) document.Id = identity;
+        return (document, action);
+    }
 }

@@ -1,4 +1,8 @@
+using Consultations.Projections.Records;
 using JasperFx.Events;
+using JasperFx.Events.Aggregation;
+using JasperFx.Events.Daemon;
+using Marten;
 using Marten.Events.Aggregation;
 
 namespace Consultations.Projections.Fields;
@@ -6,5 +10,7 @@ namespace Consultations.Projections.Fields;
 /// <summary>Keeps each record's footprint inline, one document per stream; see <see cref="RecordFootprint"/>.</summary>
 public sealed partial class RecordFootprintProjection : SingleStreamProjection<RecordFootprint, string>
 {
-    public override RecordFootprint? Evolve(RecordFootprint? snapshot, string id, IEvent e) => RecordFootprint.Fold(snapshot, id, e.Data);
+    public override ValueTask<(RecordFootprint?, ActionType)> DetermineActionAsync(IQuerySession session, RecordFootprint? snapshot, string identity,
+        IIdentitySetter<RecordFootprint, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        Refolding.StreamAsync(session, snapshot, identity, events, (s, e) => RecordFootprint.Fold(s, identity, e.Data), cancellation);
 }

@@ -2,7 +2,12 @@ using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
+using Consultations.Domain.Common;
+using Consultations.Projections.Records;
 using JasperFx.Events;
+using JasperFx.Events.Aggregation;
+using JasperFx.Events.Daemon;
+using Marten;
 using Marten.Events.Projections;
 
 namespace Consultations.Projections.Meetings;
@@ -25,9 +30,19 @@ public sealed partial class MeetingRecordProjection : MultiStreamProjection<Meet
         Route<JointStatementAdopted>();
         Route<CommitmentMade>();
         Route<ActionPlanReaffirmed>();
+        IncludeType<EntryVoided>();
+        IncludeType<MeetingHeldPlaceCorrected>();
+        IncludeType<MeetingOutcomeCorrected>();
+        CustomGrouping((session, events, grouping) => Refolding.RouteFixesAsync(session, events, grouping, MeetingRecordFold.Ids));
     }
 
-    public override MeetingRecord? Evolve(MeetingRecord? snapshot, string id, IEvent e) => MeetingRecordFold.Evolve(snapshot, e.Data);
+    public override ValueTask<(MeetingRecord?, ActionType)> DetermineActionAsync(IQuerySession session, MeetingRecord? snapshot, string identity,
+        IIdentitySetter<MeetingRecord, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        Refolding.DocumentAsync(session, snapshot, identity, events, MeetingRecordFold.Ids, MeetingRecordFold.Evolve, Feeders, (m, id) => m.Id = id, cancellation);
+
+    // The streams whose events a meeting's record gathers: its own, and those of the statements, commitments and plans that name it.
+    private static IEnumerable<string> Feeders(MeetingRecord m) =>
+        [m.Id, .. m.StatementsAdopted.Select(s => s.StatementId), .. m.CommitmentsMade.Select(c => c.CommitmentId), .. m.PlansReaffirmed.Select(p => p.PlanId)];
 
     // An overridden Evolve hides from Marten which events it reads: each routed type is also named, so the daemon loads only those.
     private void Route<TEvent>() where TEvent : notnull

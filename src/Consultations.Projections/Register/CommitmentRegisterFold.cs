@@ -16,7 +16,7 @@ public static class CommitmentRegisterFold
         [
             typeof(CommitmentMade), typeof(CommitmentStatusChanged), typeof(CommitmentStatusChangeCorrected), typeof(CommitmentAmended),
             typeof(CommitmentPartyProgressChanged), typeof(CommitmentComplianceAssessed), typeof(CommitmentLeadSet), typeof(CommitmentMilestoneAdded),
-            typeof(CommitmentMilestoneMet), typeof(CommitmentMilestoneRescheduled),
+            typeof(CommitmentMilestoneMet), typeof(CommitmentMilestoneRescheduled), typeof(EntryVoided), typeof(CommitmentStatusChangeTargetCorrected),
         ];
 
     /// <summary>

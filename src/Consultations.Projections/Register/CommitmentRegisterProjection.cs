@@ -1,4 +1,8 @@
+using Consultations.Projections.Records;
 using JasperFx.Events;
+using JasperFx.Events.Aggregation;
+using JasperFx.Events.Daemon;
+using Marten;
 using Marten.Events.Aggregation;
 
 namespace Consultations.Projections.Register;
@@ -16,5 +20,11 @@ public sealed partial class CommitmentRegisterProjection : SingleStreamProjectio
         foreach (var type in CommitmentRegisterFold.EventTypes) IncludeType(type);
     }
 
-    public override CommitmentRegisterEntry? Evolve(CommitmentRegisterEntry? snapshot, string id, IEvent e) => CommitmentRegisterFold.Evolve(snapshot, e);
+    public override async ValueTask<(CommitmentRegisterEntry?, ActionType)> DetermineActionAsync(IQuerySession session, CommitmentRegisterEntry? snapshot, string identity,
+        IIdentitySetter<CommitmentRegisterEntry, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var (document, action) = await Refolding.StreamAsync(session, snapshot, identity, events, (s, e) => CommitmentRegisterFold.Evolve(s, e), cancellation);
+        if (document is not null) document.Id = identity;
+        return (document, action);
+    }
 }

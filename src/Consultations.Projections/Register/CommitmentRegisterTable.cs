@@ -1,5 +1,6 @@
 using Consultations.Domain.Commitments;
 using Consultations.Domain.Common;
+using Consultations.Projections.Records;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -25,6 +26,7 @@ public sealed partial class CommitmentRegisterTable : EventProjection
         _table = $"{schema}.{TableName}";
         // A rebuild starts from an empty table.
         Options.DeleteDataInTableOnTeardown(_table);
+        foreach (var type in CommitmentRegisterFold.EventTypes) IncludeType(type);
     }
 
     public static Table Definition(string schema)
@@ -58,9 +60,35 @@ public sealed partial class CommitmentRegisterTable : EventProjection
 
     private static string Word(CommitmentStatus status) => Words.Of(status);
 
-    public void Project(IEvent<CommitmentMade> e, IDocumentOperations ops)
+    // Marten's conventional Project methods cannot be mixed with an ApplyAsync override; a fix needs the record's
+    // earlier entries, so every event comes through here. A void or correction rewrites the row from the live entries.
+    public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        var c = e.Data;
+        if (e.Data is not IEntryFix)
+        {
+            Apply(e, e.Data, operations);
+            return;
+        }
+
+        var live = Refolding.Live(await operations.Events.FetchStreamAsync(e.StreamKey!, version: e.Version, token: cancellation));
+        if (live.FirstOrDefault()?.Data is not CommitmentMade) return;
+        operations.QueueSqlCommand($"delete from {_table} where commitment_id = ?", e.StreamKey!);
+        foreach (var entry in live) Apply(entry, entry.Data, operations);
+    }
+
+    private void Apply(IEvent e, object data, IDocumentOperations ops)
+    {
+        switch (data)
+        {
+            case CommitmentMade x: Made(e, x, ops); break;
+            case CommitmentStatusChanged x: Changed(e, x, ops); break;
+            case CommitmentStatusChangeCorrected x: Corrected(e, x, ops); break;
+            case CommitmentAmended x: Amended(e, x, ops); break;
+        }
+    }
+
+    private void Made(IEvent e, CommitmentMade c, IDocumentOperations ops)
+    {
         ops.QueueSqlCommand(
             $"""
              insert into {_table} (commitment_id, dialogue_id, field_code, commitment_text, parties, agencies, programmes,
@@ -80,9 +108,8 @@ public sealed partial class CommitmentRegisterTable : EventProjection
             c.EffectiveOn.ToString(), c.EffectiveOn.Earliest, c.EffectiveOn.ToString(), e.Sequence, e.Timestamp);
     }
 
-    public void Project(IEvent<CommitmentStatusChanged> e, IDocumentOperations ops)
+    private void Changed(IEvent e, CommitmentStatusChanged c, IDocumentOperations ops)
     {
-        var c = e.Data;
         ops.QueueSqlCommand(
             $"""
              update {_table} set status = ?, status_since = ?, status_since_date = ?, {DateColumn(c.To)} = ?,
@@ -93,9 +120,8 @@ public sealed partial class CommitmentRegisterTable : EventProjection
             (object?)c.SupersededBy ?? DBNull.Value, e.Sequence, e.Timestamp, c.CommitmentId);
     }
 
-    public void Project(IEvent<CommitmentStatusChangeCorrected> e, IDocumentOperations ops)
+    private void Corrected(IEvent e, CommitmentStatusChangeCorrected c, IDocumentOperations ops)
     {
-        var c = e.Data;
         ops.QueueSqlCommand(
             $"""
              update {_table} set {DateColumn(c.To)} = ?,
@@ -108,10 +134,10 @@ public sealed partial class CommitmentRegisterTable : EventProjection
             e.Sequence, e.Timestamp, c.CommitmentId);
     }
 
-    public void Project(IEvent<CommitmentAmended> e, IDocumentOperations ops) =>
+    private void Amended(IEvent e, CommitmentAmended c, IDocumentOperations ops) =>
         ops.QueueSqlCommand(
             $"update {_table} set commitment_text = ?, amendments = amendments + 1, last_sequence = ?, last_recorded_at = ? where commitment_id = ?",
-            e.Data.Text, e.Sequence, e.Timestamp, e.Data.CommitmentId);
+            c.Text, e.Sequence, e.Timestamp, c.CommitmentId);
 
     private static string Join(IEnumerable<string> values) => string.Join("; ", values);
 

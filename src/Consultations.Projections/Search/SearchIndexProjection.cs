@@ -1,3 +1,5 @@
+using Consultations.Domain.Common;
+using Consultations.Projections.Records;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -25,6 +27,10 @@ public sealed partial class SearchIndexProjection : EventProjection
         _table = $"{schema}.{TableName}";
         _text = new SearchText(schema);
         foreach (var type in SearchEntries.EventTypes) IncludeType(type);
+        IncludeType<EntryVoided>();
+        IncludeType<Domain.Commitments.CommitmentStatusChangeTargetCorrected>();
+        IncludeType<Domain.Meetings.MeetingHeldPlaceCorrected>();
+        IncludeType<Domain.Meetings.MeetingOutcomeCorrected>();
         // A rebuild starts from an empty table.
         Options.DeleteDataInTableOnTeardown(_table);
     }
@@ -52,9 +58,10 @@ public sealed partial class SearchIndexProjection : EventProjection
 
     public override async ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
-        if (e.StreamKey is not { } record || !SearchEntries.IsSearchable(e.EventType)) return;
+        if (e.StreamKey is not { } record || !(SearchEntries.IsSearchable(e.EventType) || e.Data is IEntryFix)) return;
         var events = await operations.Events.FetchStreamAsync(record, e.Version, token: cancellation);
-        var entries = SearchEntries.OfStream([.. events.Select(x => x.Data)]);
+        // The record as every view reads it: voided entries left out, corrected values applied (ADR 0023).
+        var entries = SearchEntries.OfStream([.. Refolding.Live(events).Select(x => x.Data)]);
         operations.QueueSqlCommand($"delete from {_table} where record_id = ?", record);
         foreach (var entry in entries)
         {

@@ -1,9 +1,14 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
+using Consultations.Domain.Common;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using Consultations.Domain.Milestones;
+using Consultations.Projections.Records;
 using JasperFx.Events;
+using JasperFx.Events.Aggregation;
+using JasperFx.Events.Daemon;
+using Marten;
 using Marten.Events.Projections;
 
 namespace Consultations.Projections.Timeline;
@@ -37,14 +42,20 @@ public sealed partial class TimelineProjection : MultiStreamProjection<TimelineE
         Route<CommitmentStatusChangeCorrected>();
         Route<CommitmentAmended>();
         Route<MilestoneRecorded>();
+        // A void or correction goes to the entries of the entry it fixes, which are then folded again (Refolding, ADR 0023).
+        IncludeType<EntryVoided>();
+        IncludeType<CommitmentStatusChangeTargetCorrected>();
+        IncludeType<MeetingHeldPlaceCorrected>();
+        IncludeType<MeetingOutcomeCorrected>();
+        CustomGrouping((session, events, grouping) => Refolding.RouteFixesAsync(session, events, grouping, Ids));
     }
 
-    public override TimelineEntry? Evolve(TimelineEntry? snapshot, string id, IEvent e)
-    {
-        var entry = TimelineFold.Evolve(snapshot, e.Data);
-        if (entry is not null) entry.Id = id;
-        return entry;
-    }
+    private static IEnumerable<string> Ids(object e) => TimelineFold.EntryId(e) is { } id ? [id] : [];
+
+    public override ValueTask<(TimelineEntry?, ActionType)> DetermineActionAsync(IQuerySession session, TimelineEntry? snapshot, string identity,
+        IIdentitySetter<TimelineEntry, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        // An entry is fed by one record's stream (ADR 0017), which the slice names.
+        Refolding.DocumentAsync(session, snapshot, identity, events, Ids, TimelineFold.Evolve, _ => [], (entry, id) => entry.Id = id, cancellation);
 
     // An overridden Evolve hides from Marten which events it reads: each routed type is also named, so the daemon loads only those.
     private void Route<TEvent>() where TEvent : notnull

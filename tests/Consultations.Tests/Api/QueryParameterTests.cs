@@ -49,6 +49,14 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
         var match = Regex.Match(pattern, "^(?<list>[^{]+)/{(?<name>[^}]+)}");
         if (!match.Success) return pattern;
         var (_, list) = await GetAsync(match.Groups["list"].Value);
+        if (list is not JsonArray)
+        {
+            // A part of a record (/api/action-plans/ID/items/{itemId}): its ids are in the record's member of that name.
+            var collection = match.Groups["list"].Value;
+            var (_, parent) = await GetAsync(collection[..collection.LastIndexOf('/')]);
+            list = parent?[collection[(collection.LastIndexOf('/') + 1)..]];
+        }
+
         var id = (list as JsonArray)?.FirstOrDefault()?[match.Groups["name"].Value]?.GetValue<string>() ?? "x";
         return await UrlAsync(pattern.Replace($"{{{match.Groups["name"].Value}}}", id));
     }
@@ -90,6 +98,10 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
     public async Task Every_documented_parameter_is_taken_and_the_document_lists_exactly_those()
     {
         await SeedAsync();
+        // The bundled plan has no items; one is needed to read /api/action-plans/{id}/items/{itemId}.
+        var (added, _) = await PostAsync("/api/action-plans/action-plan-2024-2027/items",
+            new { itemId = "qp-item", fieldCode = "JPIT-01", text = "An item.", effectiveOn = "2026-07-01" });
+        Assert.Equal(200, added);
         var (_, digest) = await GetAsync("/api/ledger/digest");
         var seeded = new Dictionary<string, string>
         {

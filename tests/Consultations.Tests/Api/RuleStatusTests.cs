@@ -37,6 +37,10 @@ public class RuleStatusTests(AppFixture fixture) : WriteEndpointContext(fixture)
         """{"commitmentId":"rs-commitment","dialogueId":"japan-italy-space","fieldCode":"JPIT-08","text":"T","parties":["Japan","Italy"],"agencies":[],"programmes":[],"source":{"kind":"meeting","id":"rome-summit-2026-06-15"},"status":"agreed","effectiveOn":"2026-06-15"}""";
     private static readonly Request HoldSecondConsultations = new("/api/meetings/space-consultations-2-rome/held", """{"dates":{"from":"2026-10-21"}}""");
 
+    private static readonly Request Fulfil = new("/api/commitments/jpit-06-solar-c/status", """{"to":"fulfilled","effectiveOn":"2026-09-01","reason":"R"}""");
+    private static readonly Request VoidFulfilment = new("/api/voids",
+        """{"eventId":"{{/api/commitments/jpit-06-solar-c commitment-status-changed}}","reason":"Recorded in error."}""");
+
     private static readonly string Schedule =
         """{"meetingId":"rs-meeting","dialogueId":"japan-italy-space","kind":"consultation","title":"T","place":"Tokyo","plannedDates":{"from":"2027-03-10","to":"2027-03-11"},"parties":["Japan","Italy"],"delegations":[]}""";
 
@@ -125,6 +129,19 @@ public class RuleStatusTests(AppFixture fixture) : WriteEndpointContext(fixture)
             "/api/commitments/jpit-06-solar-c/amendments", """{"text":"T2","effectiveOn":"2026-09-01","reason":"R"}""", 409, "final-commitments-are-not-amended"),
         ["amend a commitment: 422"] = new([], "/api/commitments/jpit-08-collision-avoidance/amendments",
             """{"text":"T2","effectiveOn":"2026-06-14","reason":"R"}""", 422, "amendment-after-commitment"),
+        // {{record kind}} stands for the eventId of the record's last entry of that kind, read from its history when the case runs.
+        ["void an entry: 409 first entry"] = new([], "/api/voids",
+            """{"eventId":"{{/api/fields/JPIT-01 cooperation-field-defined}}","reason":"R"}""", 409, "first-entry-stays"),
+        ["void an entry: 409 dependents"] = new([], "/api/voids",
+            """{"eventId":"{{/api/meetings/rome-summit-2026-06-15 meeting-held}}","reason":"R"}""", 409, "entry-has-dependents"),
+        ["void an entry: 409 fixes stand"] = new([Fulfil, VoidFulfilment], "/api/voids",
+            """{"eventId":"{{/api/commitments/jpit-06-solar-c entry-voided}}","reason":"R"}""", 409, "fixes-stand"),
+        ["correct an entry: 409 lifecycle"] = new([Fulfil], "/api/corrections",
+            """{"eventId":"{{/api/commitments/jpit-06-solar-c commitment-status-changed}}","reason":"R","to":"agreed"}""", 409, "commitment-lifecycle"),
+        ["correct an entry: 409 voided"] = new([Fulfil, VoidFulfilment], "/api/corrections",
+            """{"eventId":"{{/api/commitments/jpit-06-solar-c commitment-status-changed}}","reason":"R","to":"withdrawn"}""", 409, "voided-entries-are-not-corrected"),
+        ["correct an entry: 422"] = new([Fulfil], "/api/corrections",
+            """{"eventId":"{{/api/commitments/jpit-06-solar-c commitment-status-changed}}","reason":"R","effectiveOn":"2026-06-01"}""", 422, "status-changes-in-order"),
     };
 
     public static TheoryData<string> Names => new(Cases.Keys);
@@ -137,10 +154,22 @@ public class RuleStatusTests(AppFixture fixture) : WriteEndpointContext(fixture)
         await SeedAsync();
         foreach (var given in @case.Given)
         {
-            var answer = await SendAsync(given.Url, given.Body);
+            var answer = await SendAsync(given.Url, await EntriesNamedAsync(given.Body));
             Assert.True(answer.Status is 200 or 201, $"Given {given.Url} answered {answer.Status}: {answer.Body?.ToJsonString()}");
         }
 
-        await RefusedAsync(@case.Url, @case.Body, @case.Status, rule: @case.Rule);
+        await RefusedAsync(@case.Url, await EntriesNamedAsync(@case.Body), @case.Status, rule: @case.Rule);
+    }
+
+    private async Task<string> EntriesNamedAsync(string body)
+    {
+        foreach (var match in System.Text.RegularExpressions.Regex.Matches(body, "{{(?<record>[^ }]+) (?<kind>[^}]+)}}").ToList())
+        {
+            var history = (await ReadAsync(match.Groups["record"].Value))["history"]!.AsArray();
+            var entry = history.Last(h => Text(h, "kind") == match.Groups["kind"].Value)!;
+            body = body.Replace(match.Value, Text(entry, "eventId"));
+        }
+
+        return body;
     }
 }

@@ -102,6 +102,9 @@ public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture
                     status = "agreed", effectiveOn = "2026-06-15",
                 });
                 await Ok($"/api/commitments/{id}/status", new { to = "in-progress", effectiveOn = "2026-09-01", reason = "Work began." });
+                // A mistake voided while the other writers write: the views must read as if it had never been recorded.
+                await Ok($"/api/commitments/{id}/status", new { to = "fulfilled", effectiveOn = "2026-09-02", reason = "By mistake." });
+                await Ok("/api/voids", new { eventId = await EntryIdAsync($"/api/commitments/{id}", "commitment-status-changed"), reason = "Recorded in error." });
                 break;
             case 1:
                 await Ok("/api/meetings", new
@@ -111,6 +114,7 @@ public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture
                 });
                 await Ok($"/api/meetings/{id}/held", new { dates = new { from = $"2026-10-0{round}" }, place = (string?)null, participants = (object?)null });
                 await Ok($"/api/meetings/{id}/outcome", new { summary = "Met.", decisions = new[] { "Go on." }, fieldCodes = new[] { Field }, effectiveOn = (string?)null });
+                await Ok("/api/corrections", new { eventId = await EntryIdAsync($"/api/meetings/{id}", "meeting-held"), reason = "Wrong place.", place = "Rome" });
                 break;
             default:
                 await Ok("/api/action-plans", new { planId = id, dialogueId = DialogueId, title = $"Plan {id}", periodFrom = "2026", periodTo = "2027", effectiveOn = "2026-07-01" });
@@ -119,6 +123,85 @@ public class ParallelWritersTests(AppFixture fixture) : ReportingContext(fixture
                 break;
         }
     }
+
+    [Fact]
+    public async Task A_void_and_a_correction_on_the_bundled_record_agree_in_every_view_and_replays_show_each_stage()
+    {
+        await SeedAndCatchUpAsync();
+        const string solarC = "jpit-06-solar-c";
+        var stages = new List<(DateTimeOffset At, Dictionary<string, string> Views)>();
+        async Task StageAsync()
+        {
+            await CaughtUpAsync();
+            var views = await ViewsAsync();
+            // The SQL tables have no replay; they are compared with their rebuild below.
+            views.Remove("table");
+            views.Remove("search-table");
+            stages.Add((DateTimeOffset.UtcNow, views));
+        }
+
+        await StageAsync();
+        await Ok($"/api/commitments/{solarC}/status", new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "By mistake." });
+        await StageAsync();
+        var mistake = await EntryIdAsync($"/api/commitments/{solarC}", "commitment-status-changed");
+        await Ok("/api/voids", new { eventId = mistake, reason = "Recorded in error." });
+        await StageAsync();
+        await Ok("/api/corrections", new { eventId = await EntryIdAsync($"/api/meetings/{RomeSummit}", "meeting-held"), reason = "Villa Madama.", place = "Rome, Villa Madama" });
+        await Ok("/api/corrections", new { eventId = await EntryIdAsync($"/api/meetings/{RomeSummit}", "meeting-outcome-recorded"), reason = "Typo.", summary = "Corrected." });
+        await StageAsync();
+
+        // Before the mistake and after its void the views agree, except for the record's own history.
+        foreach (var view in new[] { "fields", "field", "timeline", "register", "meetings", "plans" })
+            Assert.True(stages[0].Views[view] == stages[2].Views[view], $"{view} after the void differs from before the mistake");
+        Assert.NotEqual(stages[0].Views["register"], stages[1].Views["register"]);
+        Assert.Contains("Corrected.", stages[3].Views["meeting-records"]);
+        Assert.Contains("Rome, Villa Madama", stages[3].Views["timeline"]);
+
+        foreach (var (at, views) in stages)
+        {
+            var replayed = await ViewsAsync(recordedAt: at.ToString("O", CultureInfo.InvariantCulture));
+            foreach (var view in views.Keys) Assert.True(views[view] == replayed[view], $"{view} differs from its replay at {at:O}");
+        }
+
+        var live = await ViewsAsync();
+        using (var daemon = await Store.BuildProjectionDaemonAsync())
+        {
+            foreach (var name in Store.Options.Events.Projections().Select(p => p.Name).Distinct())
+                await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+
+        var rebuilt = await ViewsAsync();
+        foreach (var view in live.Keys) Assert.True(live[view] == rebuilt[view], $"{view} differs from its rebuild");
+    }
+
+    [Fact]
+    public async Task Voiding_an_adoption_in_another_record_refolds_the_meeting_record_it_named_and_every_view_equals_its_rebuild()
+    {
+        await SeedAndCatchUpAsync();
+        const string statement = "jp-it-joint-statement-space-2026-06-15";
+        Assert.Contains(statement, (await ReadAsync($"/api/reports/meetings?dialogue={DialogueId}")).ToJsonString());
+
+        await Ok("/api/voids", new { eventId = await EntryIdAsync($"/api/statements/{statement}", "joint-statement-adopted"), reason = "Adopted at another meeting." });
+        await CaughtUpAsync();
+        var live = await ViewsAsync();
+        var rome = JsonNode.Parse(live["meeting-records"])!.AsArray().Single(m => m!["id"]!.GetValue<string>() == RomeSummit)!;
+        Assert.Empty(rome["statementsAdopted"]!.AsArray());
+        Assert.Null((await ReadAsync($"/api/statements/{statement}"))["adoption"]);
+
+        var replayed = await ViewsAsync(recordedAt: DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        foreach (var view in replayed.Keys) Assert.True(live[view] == replayed[view], $"{view} differs from its replay at now");
+        using (var daemon = await Store.BuildProjectionDaemonAsync())
+        {
+            foreach (var name in Store.Options.Events.Projections().Select(p => p.Name).Distinct())
+                await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+
+        var rebuilt = await ViewsAsync();
+        foreach (var view in live.Keys) Assert.True(live[view] == rebuilt[view], $"{view} differs from its rebuild");
+    }
+
+    private async Task<string> EntryIdAsync(string url, string kind) =>
+        (await ReadAsync(url))["history"]!.AsArray().Last(h => h!["kind"]!.GetValue<string>() == kind)!["eventId"]!.GetValue<string>();
 
     private async Task Ok(string url, object body)
     {

@@ -56,6 +56,12 @@ public class BadInputFuzzTests(AppFixture fixture) : IntegrationContext(fixture)
             ["milestoneId", "dialogueId", "title", "dates", "certainty", "effectiveOn"], ["title", "quote"], ["effectiveOn"], ["certainty"]),
         new("/api/commitments/jpit-06-solar-c/amendments", """{"text":"T2","effectiveOn":"2026-09-01","reason":"R"}""",
             ["text", "effectiveOn", "reason"], ["text", "reason"], ["effectiveOn"], []),
+        // No entry has this id: a valid body is a 404, every damaged one a 400 before anything is looked up.
+        new("/api/voids", """{"eventId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","reason":"R"}""", ["eventId", "reason"], ["reason"], [], []),
+        new("/api/corrections", """{"eventId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","reason":"R","to":"withdrawn","summary":"S"}""",
+            ["eventId", "reason"], ["reason", "summary"], [], ["to"]),
+        new("/api/corrections", """{"eventId":"3f2504e0-4f89-11d3-9a0c-0305e82c3301","reason":"R","place":"Rome","dates":{"from":"2026-06-15"},"effectiveOn":"2026-06-15"}""",
+            ["eventId", "reason"], ["reason", "place"], ["effectiveOn"], []),
         new("/api/commitments/jpit-06-solar-c/party-progress", """{"party":"Japan","progress":"in-progress","effectiveOn":"2026-07-01","reason":"R"}""",
             ["party", "progress", "effectiveOn", "reason"], ["party", "reason"], ["effectiveOn"], ["progress"]),
         new("/api/commitments/jpit-06-solar-c/assessments", """{"party":"Italy","reviewedOn":"2026-11-01","score":1,"justification":"J","reason":null}""",

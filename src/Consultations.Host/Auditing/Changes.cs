@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Consultations.Domain.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -57,12 +58,21 @@ public static class Changes
         var subject = Subject.Of(dialogue, field);
         var then = await RecordAsOf.LoadAsync(session, before, subject, ct);
         var now = await RecordAsOf.LoadAsync(session, after, subject, ct);
-        var known = then.Events.Select(e => e.Id).ToHashSet();
-        var between = now.Events.Where(e => !known.Contains(e.Id)).ToList();
+        // On the recorded axis the events in between are those stored in between, as stored: a void and the entry it voids
+        // are listed though neither is live. On the effective axis they are the live entries that came into effect.
+        var (thenEvents, nowEvents) = byEffect ? (then.Events, now.Events) : (then.Recorded, now.Recorded);
+        var known = thenEvents.Select(e => e.Id).ToHashSet();
+        var between = nowEvents.Where(e => !known.Contains(e.Id)).ToList();
+        var byId = now.Recorded.ToDictionary(e => e.Id);
+        // A fix concerns what the entry it fixes concerns.
+        IReadOnlyList<string> ConcernsOf(IEvent e) =>
+            EventFacts.Corrects(e.Data) is { } fixes && byId.TryGetValue(fixes.EventId, out var fixedEntry)
+                ? Concerns(fixedEntry.Data, fixedEntry.StreamKey!)
+                : Concerns(e.Data, e.StreamKey!);
 
         var fieldsBefore = then.Fields();
         var fieldsAfter = now.Fields();
-        var codes = field is not null ? [field] : between.SelectMany(e => Concerns(e.Data, e.StreamKey!)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var codes = field is not null ? [field] : between.SelectMany(ConcernsOf).Distinct().Order(StringComparer.Ordinal).ToList();
         var diffs = new List<FieldDiff>();
         foreach (var code in codes)
         {
@@ -74,13 +84,12 @@ public static class Changes
             diffs.Add(new FieldDiff(code, dialogueId, b, a, Compare(b, a)));
         }
 
-        var relevant = between
-            .Where(e => field is null || Concerns(e.Data, e.StreamKey!).Contains(field))
-            // The subject already holds only the dialogue's records.
-            .ToList();
-        var corrections = now.Events.Where(e => e.Data is Domain.Common.ICorrection).ToList();
+        // The subject already holds only the dialogue's records.
+        var relevant = between.Where(e => field is null || ConcernsOf(e).Contains(field)).ToList();
+        var corrections = now.Recorded.Where(e => EventFacts.Corrects(e.Data) is not null).ToList();
+        var days = byEffect ? now.CountsFrom : EventFacts.EffectiveDays(now.Recorded);
         return new ChangeReport(byEffect ? "effective" : "recorded", fromText, toText,
-            [.. relevant.Select(e => AuditTrail.Entry(e, corrections, now.CountsFrom[e]))], diffs);
+            [.. relevant.Select(e => AuditTrail.Entry(e, corrections, days[e]))], diffs);
     }
 
     private static IReadOnlyList<string> Concerns(object data, string stream)

@@ -19,12 +19,16 @@ namespace Consultations.Host.Auditing;
 /// </summary>
 public sealed class RecordAsOf
 {
-    private RecordAsOf(Axes axes, IReadOnlyList<IEvent> events, IReadOnlyDictionary<IEvent, DateOnly> countsFrom)
+    private RecordAsOf(Axes axes, IReadOnlyList<IEvent> events, IReadOnlyDictionary<IEvent, DateOnly> countsFrom, IReadOnlyList<IEvent> recorded)
     {
         Axes = axes;
         Events = events;
         CountsFrom = countsFrom;
+        Recorded = recorded;
     }
+
+    /// <summary>Every event of the subject recorded by the instant, as stored: voided entries and the fixes themselves included.</summary>
+    public IReadOnlyList<IEvent> Recorded { get; }
 
     /// <summary>The day each selected event counts from on the effective axis (<see cref="EventFacts.EffectiveDays"/>).</summary>
     public IReadOnlyDictionary<IEvent, DateOnly> CountsFrom { get; }
@@ -51,7 +55,7 @@ public sealed class RecordAsOf
             var query = session.Events.QueryAllRawEvents().AsQueryable();
             if (await subject.StreamsAsync(session, ct) is { } streams)
             {
-                if (streams.Count == 0) return new RecordAsOf(axes, [], new Dictionary<IEvent, DateOnly>());
+                if (streams.Count == 0) return new RecordAsOf(axes, [], new Dictionary<IEvent, DateOnly>(), []);
                 var keys = streams.ToArray();
                 query = query.Where(e => e.StreamKey!.IsOneOf(keys));
             }
@@ -61,9 +65,9 @@ public sealed class RecordAsOf
         }
 
         // Voids and corrections recorded by the instant apply; the effective axis then treats a voided entry as never true (ADR 0023).
-        recorded = Refolding.Live(recorded);
-        var days = EventFacts.EffectiveDays(recorded);
-        return new RecordAsOf(axes, axes.EffectiveOn is { } d ? [.. recorded.Where(e => days[e] <= d)] : recorded, days);
+        var live = Refolding.Live(recorded);
+        var days = EventFacts.EffectiveDays(live);
+        return new RecordAsOf(axes, axes.EffectiveOn is { } d ? [.. live.Where(e => days[e] <= d)] : live, days, recorded);
     }
 
     /// <summary>

@@ -31,6 +31,8 @@ public static class Refolding
         UserName = e.UserName,
         CorrelationId = e.CorrelationId,
         CausationId = e.CausationId,
+        EventTypeName = e.EventTypeName,
+        DotNetTypeName = e.DotNetTypeName,
     };
 
     /// <summary>A single-stream view's step: fold the slice onto the snapshot, or refold the whole record when the slice holds a fix.</summary>

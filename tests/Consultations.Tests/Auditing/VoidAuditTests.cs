@@ -12,6 +12,7 @@ public class VoidAuditTests(AppFixture fixture) : AuditingContext(fixture)
     public async Task The_audit_trail_links_a_void_with_its_entry_and_the_ledger_stays_intact()
     {
         await SeedAsync();
+        var before = DateTimeOffset.UtcNow;
         var (fulfilled, _) = await PostAsync($"/api/commitments/{SolarC}/status", new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "By mistake." });
         Assert.Equal(200, fulfilled);
         var (_, commitment) = await GetAsync($"/api/commitments/{SolarC}");
@@ -26,6 +27,22 @@ public class VoidAuditTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.Equal("Recorded in error.", voidEntry["reason"]!.GetValue<string>());
         var entry = audit.Single(a => a!["eventId"]!.GetValue<string>() == mistake)!;
         Assert.Contains(voidEntry["sequence"]!.GetValue<long>(), entry["correctedBy"]!.AsArray().Select(x => x!.GetValue<long>()));
+
+        // The changes between two instants list what was stored in between, the mistake and its void both; the field's
+        // counts before and after agree, since the void took the mistake back.
+        var (_, changes) = await GetAsync($"/api/changes?from={Uri.EscapeDataString(before.ToString("O"))}&field=JPIT-06");
+        var types = changes!["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ToList();
+        Assert.Equal(["commitment_status_changed", "entry_voided"], types);
+        Assert.DoesNotContain(changes["fields"]!.AsArray(), f => f!["changes"]!.AsArray().Count > 0);
+
+        // On the effective axis an entry whose value was corrected is listed as corrected, under its own type.
+        var (_, meeting) = await GetAsync("/api/meetings/space-consultations-1-tokyo");
+        var held = meeting!["history"]!.AsArray().Single(h => h!["kind"]!.GetValue<string>() == "meeting-held")!["eventId"]!.GetValue<string>();
+        var (corrected, _) = await PostAsync("/api/corrections", new { eventId = held, reason = "The place was recorded wrongly.", place = "Tokyo, JAXA" });
+        Assert.Equal(200, corrected);
+        var (status, effective) = await GetAsync("/api/changes?axis=effective&from=2026-05-01&to=2026-05-31");
+        Assert.Equal(200, status);
+        Assert.Contains("meeting_held", effective!["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()));
 
         var (_, verified) = await GetAsync("/api/ledger/verify");
         Assert.True(verified!["intact"]!.GetValue<bool>(), verified.ToJsonString());

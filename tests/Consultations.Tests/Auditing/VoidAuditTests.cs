@@ -37,7 +37,10 @@ public class VoidAuditTests(AppFixture fixture) : AuditingContext(fixture)
 
         // On the effective axis an entry whose value was corrected is listed as corrected, under its own type.
         var (_, meeting) = await GetAsync("/api/meetings/space-consultations-1-tokyo");
-        var held = meeting!["history"]!.AsArray().Single(h => h!["kind"]!.GetValue<string>() == "meeting-held")!["eventId"]!.GetValue<string>();
+        var heldEntry = meeting!["history"]!.AsArray().Single(h => h!["kind"]!.GetValue<string>() == "meeting-held")!;
+        // A history entry shows what it recorded: where the meeting was held, and when.
+        Assert.Equal(["place", "heldDates"], heldEntry["changes"]!.AsArray().Select(c => c!["field"]!.GetValue<string>()));
+        var held = heldEntry["eventId"]!.GetValue<string>();
         var (corrected, _) = await PostAsync("/api/corrections", new { eventId = held, reason = "The place was recorded wrongly.", place = "Tokyo, JAXA" });
         Assert.Equal(200, corrected);
         var (status, effective) = await GetAsync("/api/changes?axis=effective&from=2026-05-01&to=2026-05-31");

@@ -50,6 +50,7 @@ builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 // Before authentication, so that a 401 or 403 (and any other bodiless failure) is answered as ProblemDetails too.
 app.UseStatusCodePages();

@@ -74,13 +74,21 @@ public sealed class QueryParameters(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var taken = context.GetEndpoint()?.Metadata.GetMetadata<QueryParameterSet>();
-        if (taken is null || context.Request.Query.Count == 0)
+        if (taken is null)
         {
             await next(context);
             return;
         }
 
         var errors = new Dictionary<string, string[]>();
+        // A NUL or other control character in a path segment or query value can name nothing on record, and PostgreSQL
+        // cannot even compare with it: refused before anything reads it.
+        foreach (var (name, value) in context.Request.RouteValues)
+        {
+            if (value is string text && TextRules.FirstUnreadable(text, prose: false) is not null)
+                errors[name] = ["has a control character or broken Unicode."];
+        }
+
         foreach (var (name, values) in context.Request.Query)
         {
             var parameter = taken.Find(name);
@@ -97,6 +105,10 @@ public sealed class QueryParameters(RequestDelegate next)
             {
                 // "?effectiveOn=" must not quietly become a read of today's record.
                 errors[name] = ["is empty: give it a value, or leave it out."];
+            }
+            else if (values.Any(v => TextRules.FirstUnreadable(v ?? "", prose: false) is not null))
+            {
+                errors[name] = ["has a control character or broken Unicode."];
             }
         }
 

@@ -30,6 +30,7 @@ public static class AuthSetup
                 RoleClaimType = "role",
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
+            o.Events = new JwtBearerEvents { OnTokenValidated = Identity.Require };
         });
 
         builder.Services.AddAuthorizationBuilder()

@@ -184,6 +184,14 @@ public class HostileInputTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Contains("script-src 'self'", policy);
         Assert.DoesNotContain("unsafe-inline", policy);
         Assert.DoesNotContain("<script", await page.ReadAsTextAsync(), StringComparison.OrdinalIgnoreCase);
+
+        // The API reference's one inline script is allowed by its hash, not by 'unsafe-inline'.
+        var reference = await Host.Scenario(x => x.Get.Url("/scalar/v1"));
+        var referencePolicy = reference.Context.Response.Headers.ContentSecurityPolicy.ToString();
+        var scriptSrc = referencePolicy.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal));
+        Assert.DoesNotContain("unsafe-inline", scriptSrc);
+        Assert.Contains("'sha256-", scriptSrc);
+        Assert.Contains("frame-ancestors 'none'", referencePolicy);
     }
 
     [Fact]

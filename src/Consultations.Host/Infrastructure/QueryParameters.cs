@@ -85,8 +85,9 @@ public sealed class QueryParameters(RequestDelegate next)
         // cannot even compare with it: refused before anything reads it.
         foreach (var (name, value) in context.Request.RouteValues)
         {
-            if (value is string text && TextRules.FirstUnreadable(text, prose: false) is not null)
-                errors[name] = ["has a control character or broken Unicode."];
+            if (value is not string text) continue;
+            if (TextRules.FirstUnreadable(text, prose: false) is not null) errors[name] = ["has a control character or broken Unicode."];
+            else if (string.IsNullOrWhiteSpace(text)) errors[name] = ["is blank: name a record."];
         }
 
         foreach (var (name, values) in context.Request.Query)

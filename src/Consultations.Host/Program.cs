@@ -61,7 +61,6 @@ app.UseReplayNeedsAuditor();
 app.UseReplayedAxesHeader();
 app.UseMiddleware<CommandBodies>();
 app.UseMiddleware<IdempotencyKeys>();
-app.UseMiddleware<ListExports>();
 // The API's documentation is public: it describes the routes, not the record.
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Consultations API")).AllowAnonymous();
@@ -71,7 +70,7 @@ app.MapWolverineEndpoints(o =>
 {
     AuthSetup.RequireRoles(o);
     o.AddPolicy<RecordedWrites>();
-    QueryParameters.Derive(o, ListExports.Parameters);
+    QueryParameters.Derive(o, Listing.Parameters);
 });
 app.Lifetime.ApplicationStarted.Register(() =>
 {

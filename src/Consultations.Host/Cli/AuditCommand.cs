@@ -38,7 +38,7 @@ public sealed class AuditCommand : JasperFxAsyncCommand<AuditInput>
         IReadOnlyList<AuditEntry> entries;
         try
         {
-            entries = await AuditTrail.Get(record, from, to, session, ct);
+            entries = await AuditTrail.ListAsync(record, from, to, session, ct);
         }
         catch (InvalidCommand e)
         {

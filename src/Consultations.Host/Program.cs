@@ -1,13 +1,8 @@
-using Consultations.Host.Auditing;
-using Consultations.Host.Exports;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Reports;
 using Consultations.Host.Security;
 using JasperFx;
-using Marten;
 using Scalar.AspNetCore;
 using Wolverine;
-using Wolverine.Http;
 using Wolverine.Marten;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,10 +1,5 @@
-using Consultations.Host.Exports;
 using System.Globalization;
-using Consultations.Domain.Common;
-using Consultations.Host.Infrastructure;
 using JasperFx.Events;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Auditing;
 

@@ -1,12 +1,7 @@
-using Consultations.Host.Exports;
 using JasperFx.Events;
-using Consultations.Domain.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Consultations.Host.Infrastructure;
 using Consultations.Projections.Fields;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Auditing;
 

@@ -1,14 +1,9 @@
-using Consultations.Host.Exports;
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Auditing;
 using Consultations.Host.Reports;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.CooperationFields;
 

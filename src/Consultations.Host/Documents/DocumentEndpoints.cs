@@ -1,11 +1,5 @@
-using Consultations.Host.Exports;
-using Consultations.Domain.Common;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.Documents;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Documents;
 

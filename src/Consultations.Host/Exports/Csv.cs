@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Consultations.Host.Infrastructure;
 using CsvHelper;
 
 namespace Consultations.Host.Exports;

@@ -1,6 +1,3 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Infrastructure;
-
 namespace Consultations.Host.Exports;
 
 /// <summary>A query-string filter over a list's typed rows (null when the parameter is absent); a value it cannot read is a 400 naming it.</summary>

@@ -1,8 +1,6 @@
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Domain.Meetings;
 using Consultations.Host.CooperationFields;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Reports;
 using Consultations.Host.Search;
 using Consultations.Host.Timeline;

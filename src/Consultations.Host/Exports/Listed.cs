@@ -1,12 +1,7 @@
-using Consultations.Domain.Common;
 using System.Reflection;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Http.Metadata;
 using Marten.Linq;
 using Marten.Pagination;
-using Wolverine.Http;
 
 namespace Consultations.Host.Exports;
 

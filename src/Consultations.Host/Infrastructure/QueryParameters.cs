@@ -1,7 +1,5 @@
-using Consultations.Domain.Common;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
-using Wolverine.Http;
 
 namespace Consultations.Host.Infrastructure;
 

@@ -1,15 +1,10 @@
-using Consultations.Host.Exports;
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.JointStatements;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Meetings;
 using Consultations.Projections.Register;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Reports;
 

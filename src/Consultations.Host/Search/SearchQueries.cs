@@ -1,14 +1,8 @@
-using Consultations.Host.Exports;
-using Consultations.Domain.Common;
 using System.Text.Json;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Reports;
 using Consultations.Projections.Search;
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
-using Wolverine.Http;
 
 namespace Consultations.Host.Search;
 

@@ -1,10 +1,4 @@
-using Consultations.Host.Exports;
-using Consultations.Domain.Common;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using Consultations.Projections.Timeline;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Timeline;
 

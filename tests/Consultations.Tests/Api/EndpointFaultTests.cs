@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Consultations.Tests.Infrastructure;
 using CommitmentTests = Consultations.Tests.Commitments.CommitmentEndpointTests;
 using DocumentTests = Consultations.Tests.Documents.DocumentEndpointTests;
 using FollowUps = Consultations.Tests.Commitments.FollowUpEndpointTests;

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.Common;
-using Consultations.Tests.Infrastructure;
 
 namespace Consultations.Tests.Commitments;
 

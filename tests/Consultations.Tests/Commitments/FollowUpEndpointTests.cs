@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using Consultations.Host.RecordFiles;
-using Consultations.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.Commitments;
 

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.Documents;
-using Consultations.Tests.Infrastructure;
 
 namespace Consultations.Tests.Documents;
 

@@ -1,7 +1,5 @@
 using Consultations.Host.RecordFiles;
-using Consultations.Tests.Infrastructure;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.RecordFiles;
 

@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using Alba;
-using Consultations.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Consultations.Tests.Reliability;

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Consultations.Host.Cli;
 using Consultations.Host.Security;
-using Consultations.Tests.Infrastructure;
 using Consultations.Tests.Reporting;
 using Spectre.Console;
 using Xunit.Abstractions;

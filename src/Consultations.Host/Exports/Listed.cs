@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
 using Marten.Linq;
@@ -8,7 +9,7 @@ namespace Consultations.Host.Exports;
 /// <summary>
 /// A list answer: one page of typed rows as a JSON array, or as CSV (<c>?format=csv</c> or <c>Accept: text/csv</c>) where
 /// the row type has a <see cref="ListShape{T}"/> with columns. A stored Marten query is paged in the database
-/// (<c>ToPagedListAsync</c>: one count and one page read); rows already in memory (replays, composed views) or filtered by
+/// (<c>ToPagedListAsync</c>: the page and its total); rows already in memory (replays, composed views) or filtered by
 /// the shape's filters are paged here. Documented in OpenAPI as the array of rows it answers.
 /// </summary>
 public sealed class Listed<T> : IResult, IEndpointMetadataProvider where T : notnull
@@ -98,14 +99,14 @@ public static class Listing
 {
     /// <summary>The records of one kind, of one dialogue or all, by id: stored (paged in the database) or replayed on the axes.</summary>
     public static async Task<Listed<T>> ByIdAsync<T>(IQuerySession session, Axes axes, string? dialogue, Func<T?, object, T?> evolve,
-        System.Linq.Expressions.Expression<Func<T, string>> dialogueOf, System.Linq.Expressions.Expression<Func<T, string>> id, CancellationToken ct)
+        Expression<Func<T, string>> dialogueOf, Expression<Func<T, string>> id, CancellationToken ct)
         where T : class
     {
         var query = await RecordAsOf.QueryAsync(session, axes, Subject.Of(dialogue), evolve, ct);
         if (!string.IsNullOrWhiteSpace(dialogue))
         {
-            var same = System.Linq.Expressions.Expression.Equal(dialogueOf.Body, System.Linq.Expressions.Expression.Constant(dialogue));
-            query = query.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(same, dialogueOf.Parameters));
+            var same = Expression.Equal(dialogueOf.Body, Expression.Constant(dialogue));
+            query = query.Where(Expression.Lambda<Func<T, bool>>(same, dialogueOf.Parameters));
         }
 
         return InOrder(query, id);
@@ -115,8 +116,8 @@ public static class Listing
     /// Records listed in key order: in SQL for the stored documents (the service's database collates with locale C, so
     /// this is ordinal order, and pages are read in the database), ordinally here for replayed ones.
     /// </summary>
-    public static Listed<T> InOrder<T>(IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, string>> first,
-        System.Linq.Expressions.Expression<Func<T, string>>? then = null) where T : notnull
+    public static Listed<T> InOrder<T>(IQueryable<T> query, Expression<Func<T, string>> first,
+        Expression<Func<T, string>>? then = null) where T : notnull
     {
         if (query is IMartenQueryable<T>)
         {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Marten;
 
 namespace Consultations.Host.Infrastructure;
 

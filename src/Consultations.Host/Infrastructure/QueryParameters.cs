@@ -1,12 +1,10 @@
-using Consultations.Domain.Common;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
-using Wolverine.Http;
 
 namespace Consultations.Host.Infrastructure;
 
-/// <summary>The query parameters a middleware reads on a route (by HTTP method and route pattern), with what each does.</summary>
-public delegate IReadOnlyList<(string Name, string Description)> MiddlewareReads(string method, string route);
+/// <summary>The query parameters read on a route besides those its method binds (by a middleware or its answer), with what each does.</summary>
+public delegate IReadOnlyList<(string Name, string Description)> MiddlewareReads(HttpChain chain);
 
 /// <summary>A query parameter a route reads; <see cref="Description"/> is set for those read by middleware, which the endpoint's method does not show.</summary>
 public sealed record QueryParameter(string Name, bool Repeats = false, string? Description = null);
@@ -21,10 +19,9 @@ public sealed record QueryParameterSet(IReadOnlyList<QueryParameter> Parameters)
 
     public static QueryParameterSet Of(HttpChain chain, IEnumerable<MiddlewareReads> middleware)
     {
-        var route = chain.RoutePattern?.RawText ?? "";
         var routeArguments = chain.RoutePattern?.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
         var own = chain.Method.Method.GetParameters().Where(p => !routeArguments.Contains(p.Name ?? "")).SelectMany(BoundFromQuery);
-        var read = middleware.SelectMany(reads => chain.HttpMethods.SelectMany(method => reads(method, route)))
+        var read = middleware.SelectMany(reads => reads(chain))
             .Select(p => new QueryParameter(p.Name, Description: p.Description));
         return new([.. own.Concat(read).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)]);
     }

@@ -1,7 +1,6 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
-using Wolverine.Http;
 
 namespace Consultations.Host.Infrastructure;
 

@@ -1,4 +1,3 @@
-using Consultations.Domain.Common;
 using System.Globalization;
 
 namespace Consultations.Host.Infrastructure;

@@ -1,4 +1,3 @@
-using Consultations.Domain.Common;
 using System.Globalization;
 using System.Text;
 using Consultations.Domain.Commitments;

@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Alba;
-using Consultations.Tests.Infrastructure;
 
 namespace Consultations.Tests.Reliability;
 

@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
 using Alba;
-using Consultations.Tests.Infrastructure;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Consultations.Tests.Reliability;

@@ -28,13 +28,13 @@ public sealed class TokenCommand : JasperFxCommand<TokenInput>
         var unknown = roles.Except(Roles.All).ToList();
         if (roles.Length == 0 || unknown.Count > 0 || string.IsNullOrWhiteSpace(input.UserFlag) || input.DaysFlag is < 1 or > 366)
         {
-            Console.Error.WriteLine($"Give --user NAME, --role one or more of {string.Join(", ", Roles.All)}, and --days between 1 and 366.");
-            return false;
+            return CliOutput.Usage($"Give --user NAME, --role one or more of {string.Join(", ", Roles.All)}, and --days between 1 and 366.");
         }
 
         using var host = input.BuildHost();
         var settings = host.Services.GetRequiredService<TokenSettings>();
-        Console.WriteLine(Tokens.Mint(settings, input.UserFlag, roles, TimeSpan.FromDays(input.DaysFlag), DateTimeOffset.UtcNow));
+        // The token alone on stdout: TOKEN=$(… token …) needs nothing else.
+        CliOutput.Answer.WriteLine(Tokens.Mint(settings, input.UserFlag, roles, TimeSpan.FromDays(input.DaysFlag), DateTimeOffset.UtcNow));
         return true;
     }
 }

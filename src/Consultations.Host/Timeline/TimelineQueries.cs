@@ -1,6 +1,7 @@
 using Consultations.Domain.Common;
 using Consultations.Host.Auditing;
 using Consultations.Host.Infrastructure;
+using Consultations.Host.Reports;
 using Consultations.Projections.Timeline;
 using Marten;
 using Wolverine.Http;
@@ -48,7 +49,7 @@ public static class TimelineQueries
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
         var query = axes.IsNow
             ? session.Query<TimelineEntry>().AsQueryable()
-            : (await RecordAsOf.GatherAsync(session, axes, Subject.Of(dialogue), r => r.Timeline(), ct)).AsQueryable();
+            : (await RecordAsOf.GatherAsync(session, axes, Subject.Of(dialogue), Named, ct)).AsQueryable();
         if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(e => e.DialogueId == dialogue);
         if (!string.IsNullOrWhiteSpace(kind))
         {
@@ -68,7 +69,7 @@ public static class TimelineQueries
             query = query.Where(e => e.SortDate != null && e.SortDate <= latest);
         }
 
-        var entries = axes.IsNow ? await query.ToListAsync(ct) : [.. query];
+        var entries = axes.IsNow ? Named(await query.ToListAsync(ct), await RecordNames.LoadAsync(session, ct)) : [.. query];
         return
         [
             .. entries
@@ -80,6 +81,12 @@ public static class TimelineQueries
                 .Select(Item),
         ];
     }
+
+    // Titles name records as a person would (ADR 0033); the stored entries keep ids, which `recordId` and `link` carry.
+    private static IEnumerable<TimelineEntry> Named(RecordAsOf replay) => Named(replay.Timeline(), RecordNames.Of(replay));
+
+    public static IReadOnlyList<TimelineEntry> Named(IEnumerable<TimelineEntry> entries, RecordNames names) =>
+        [.. entries.Select(e => { e.Title = names.Title(e.Title); return e; })];
 
     private static TimelineItem Item(TimelineEntry e) => new(
         e.Id,

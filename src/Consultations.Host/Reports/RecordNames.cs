@@ -17,7 +17,7 @@ namespace Consultations.Host.Reports;
 /// </summary>
 public sealed partial class RecordNames(IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<string, string> inTitles)
 {
-    public const int FirstWordsLength = 60;
+    public const int FirstWordsLength = 80;
 
     /// <summary>The names of the records now.</summary>
     public static async Task<RecordNames> LoadAsync(IQuerySession session, CancellationToken ct) => Build(

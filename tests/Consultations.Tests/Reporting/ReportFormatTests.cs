@@ -106,6 +106,25 @@ public partial class ReportFormatTests(AppFixture fixture) : ReportingContext(fi
     }
 
     [Fact]
+    public async Task Without_chromium_a_pdf_is_refused_with_a_problem_that_says_how_to_get_one()
+    {
+        await using var host = await AppFixture.StartHostAsync("t_" + Guid.NewGuid().ToString("N")[..12],
+            settings: new Dictionary<string, string> { ["Consultations:Reporting:Chromium"] = "/nonexistent/chromium" });
+
+        var result = await host.Scenario(x =>
+        {
+            x.Get.Url("/api/reports/status?format=pdf");
+            x.StatusCodeShouldBe(503);
+        });
+
+        Assert.StartsWith("application/problem+json", result.Context.Response.ContentType);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await result.ReadAsTextAsync())!;
+        Assert.Equal("pdf-needs-chromium", problem["rule"]!.GetValue<string>());
+        Assert.Contains("apt-get install chromium", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(problem["errors"]!["format"]);
+    }
+
+    [Fact]
     public async Task An_unknown_format_is_refused_naming_the_parameter()
     {
         var answer = await FetchAsync("/api/reports/status?format=odt");

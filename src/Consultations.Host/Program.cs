@@ -5,6 +5,8 @@ using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Marten;
 
+// A command's answer alone on stdout; logs and the command line's chatter on stderr (ADR 0034).
+Consultations.Host.Cli.CliOutput.Begin(args);
 var builder = WebApplication.CreateBuilder(args);
 
 if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
@@ -78,7 +80,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
 
 try
 {
-    return await app.RunJasperFxCommands(args);
+    var exitCode = await app.RunJasperFxCommands(args);
+    return Consultations.Host.Cli.CliOutput.ExitCode ?? exitCode;
 }
 finally
 {

@@ -17,6 +17,10 @@ public class AuditInput : NetCoreInput
     [Description("Recorded up to this instant or day")]
     [FlagAlias("to")]
     public string? ToFlag { get; set; }
+
+    [Description("Print the entries as JSON, as GET /api/audit answers them")]
+    [FlagAlias("json")]
+    public bool JsonFlag { get; set; }
 }
 
 [Description("Prints the audit trail: each event with its effective date, recorded time, user, correlation id and reason", Name = "audit")]
@@ -25,10 +29,13 @@ public sealed class AuditCommand : JasperFxAsyncCommand<AuditInput>
     public override async Task<bool> Execute(AuditInput input)
     {
         using var host = input.BuildHost();
-        return await PrintAsync(AnsiConsole.Console, host.Services.GetRequiredService<IDocumentStore>(), input.RecordFlag, input.FromFlag, input.ToFlag, CancellationToken.None);
+        return await PrintAsync(CliOutput.AnswerConsole(), host.Services.GetRequiredService<IDocumentStore>(), input.RecordFlag, input.FromFlag, input.ToFlag,
+            CancellationToken.None, input.JsonFlag ? CliOutput.Answer : null);
     }
 
-    public static async Task<bool> PrintAsync(IAnsiConsole console, IDocumentStore store, string? record, string? from, string? to, CancellationToken ct)
+    /// <param name="json">Where to write the entries as JSON instead of a table; null prints the table.</param>
+    public static async Task<bool> PrintAsync(IAnsiConsole console, IDocumentStore store, string? record, string? from, string? to, CancellationToken ct,
+        TextWriter? json = null)
     {
         await using var session = store.QuerySession();
         IReadOnlyList<AuditEntry> entries;
@@ -43,8 +50,14 @@ public sealed class AuditCommand : JasperFxAsyncCommand<AuditInput>
         }
         catch (Domain.Common.RecordNotFound e)
         {
-            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            CliOutput.MessagesFor(console).MarkupLineInterpolated($"[red]{e.Message}[/]");
             return false;
+        }
+
+        if (json is not null)
+        {
+            CliOutput.Json(json, entries);
+            return true;
         }
 
         var table = new Table().Title($"Audit trail: {entries.Count} events")

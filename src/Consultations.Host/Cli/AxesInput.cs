@@ -13,6 +13,10 @@ public abstract class AxesInput : NetCoreInput
     [Description("The world as it was on this day (yyyy-MM-dd), according to the record")]
     [FlagAlias("effective-on")]
     public string? EffectiveOnFlag { get; set; }
+
+    [Description("Print the answer as JSON (one document on stdout)")]
+    [FlagAlias("json")]
+    public bool JsonFlag { get; set; }
 }
 
 public static class CliAxes
@@ -31,6 +35,10 @@ public static class CliAxes
         }
     }
 
-    public static void Refuse(IAnsiConsole console, InvalidCommand e) =>
-        console.MarkupLineInterpolated($"[red]{e.Errors.First().Key}:[/] {e.Errors.First().Value.First()}");
+    /// <summary>Bad usage: says which flag and why (on stderr when printing the answer to stdout), exit code 2.</summary>
+    public static void Refuse(IAnsiConsole console, InvalidCommand e)
+    {
+        CliOutput.ExitCode = CliOutput.BadUsage;
+        CliOutput.MessagesFor(console).MarkupLineInterpolated($"[red]{e.Errors.First().Key}:[/] {e.Errors.First().Value.First()}");
+    }
 }

@@ -13,13 +13,17 @@ public class ImportInput : NetCoreInput
     [Description("Who is recording, stored with every event (default: the OS user)")]
     [FlagAlias("as", 'a')]
     public string? AsFlag { get; set; }
+
+    [Description("Print the result as JSON: {file, steps, stepsThatChangedTheRecord, eventsAppended}")]
+    [FlagAlias("json")]
+    public bool JsonFlag { get; set; }
 }
 
 [Description("Imports a dialogue's record file through the same commands as the API; importing it again changes nothing", Name = "import")]
 public sealed class ImportCommand : JasperFxAsyncCommand<ImportInput>
 {
     public override async Task<bool> Execute(ImportInput input) =>
-        await RecordFileRun.ImportAsync(input, input.File, input.AsFlag ?? Environment.UserName);
+        await RecordFileRun.ImportAsync(input, input.File, input.AsFlag ?? Environment.UserName, input.JsonFlag);
 }
 
 public class SeedInput : NetCoreInput;
@@ -33,13 +37,9 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
 
 internal static class RecordFileRun
 {
-    public static async Task<bool> ImportAsync(NetCoreInput input, string path, string recordedBy)
+    public static async Task<bool> ImportAsync(NetCoreInput input, string path, string recordedBy, bool json = false)
     {
-        if (!System.IO.File.Exists(path))
-        {
-            AnsiConsole.MarkupLineInterpolated($"[red]No such file:[/] {path}");
-            return false;
-        }
+        if (!System.IO.File.Exists(path)) return CliOutput.Usage($"No such file: {path}");
 
         using var host = input.BuildHost();
         var importer = host.Services.GetRequiredService<RecordImporter>();
@@ -62,7 +62,10 @@ internal static class RecordFileRun
                     task.Value = task.MaxValue;
                     task.Description = $"Imported {Path.GetFileName(path)}";
                 });
-            AnsiConsole.MarkupLineInterpolated(
+            if (json)
+                CliOutput.Json(CliOutput.Answer, new { file = path, steps = result!.Steps, stepsThatChangedTheRecord = result.StepsThatChangedTheRecord, eventsAppended = result.EventsAppended });
+            else
+                CliOutput.AnswerConsole().MarkupLineInterpolated(
                 $"[green]{result!.Steps} steps read; {result.StepsThatChangedTheRecord} changed the record ({result.EventsAppended} events appended); the rest were already on record.[/]");
             return true;
         }

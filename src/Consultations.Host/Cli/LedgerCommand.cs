@@ -13,6 +13,10 @@ public class LedgerInput : NetCoreInput
     [Description("A digest kept earlier (POSITION:HASH): verify also checks that history up to it was not rewritten")]
     [FlagAlias("digest")]
     public string? DigestFlag { get; set; }
+
+    [Description("Print the answer as JSON: {digest} or {intact, checked, unsealed, digest, brokenAt, problem}")]
+    [FlagAlias("json")]
+    public bool JsonFlag { get; set; }
 }
 
 [Description("The tamper-evident ledger: 'ledger digest' prints position and hash; 'ledger verify' (optionally --digest P:H) exits non-zero at the first break", Name = "ledger")]
@@ -23,8 +27,7 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         var action = input.Action.Trim().ToLowerInvariant();
         if (action is not ("digest" or "verify"))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Unknown action '{input.Action}':[/] use 'ledger digest' or 'ledger verify'.");
-            return false;
+            return CliOutput.Usage($"Unknown action '{input.Action}': use 'ledger digest' or 'ledger verify'.");
         }
 
         using var host = input.BuildHost();
@@ -32,26 +35,30 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         using (var daemon = await host.Services.GetRequiredService<IDocumentStore>().BuildProjectionDaemonAsync())
             await daemon.CatchUpAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
         var ledger = host.Services.GetRequiredService<EventLedger>();
+        var json = input.JsonFlag ? CliOutput.Answer : null;
         return action == "digest"
-            ? await DigestAsync(AnsiConsole.Console, ledger, CancellationToken.None)
-            : await VerifyAsync(AnsiConsole.Console, ledger, input.DigestFlag, CancellationToken.None);
+            ? await DigestAsync(CliOutput.AnswerConsole(), ledger, CancellationToken.None, json)
+            : await VerifyAsync(CliOutput.AnswerConsole(), ledger, input.DigestFlag, CancellationToken.None, json);
     }
 
-    public static async Task<bool> DigestAsync(IAnsiConsole console, EventLedger ledger, CancellationToken ct)
+    public static async Task<bool> DigestAsync(IAnsiConsole console, EventLedger ledger, CancellationToken ct, TextWriter? json = null)
     {
         var digest = await ledger.DigestAsync(ct);
-        console.WriteLine(digest.Digest);
+        if (json is not null) CliOutput.Json(json, new { digest = digest.Digest });
+        else console.WriteLine(digest.Digest);
         return true;
     }
 
-    public static async Task<bool> VerifyAsync(IAnsiConsole console, EventLedger ledger, string? digest, CancellationToken ct)
+    /// <param name="json">Where to write the verdict as JSON; null prints it as a sentence. Progress goes to stderr either way.</param>
+    public static async Task<bool> VerifyAsync(IAnsiConsole console, EventLedger ledger, string? digest, CancellationToken ct, TextWriter? json = null)
     {
         LedgerDigest? kept = null;
         if (digest is not null)
         {
             if (!LedgerDigest.TryParse(digest, out var parsed))
             {
-                console.MarkupLineInterpolated($"[red]'{digest}' is not a digest:[/] use POSITION:HASH as 'ledger digest' prints it.");
+                CliOutput.ExitCode = CliOutput.BadUsage;
+                CliOutput.MessagesFor(console).MarkupLineInterpolated($"[red]'{digest}' is not a digest:[/] use POSITION:HASH as 'ledger digest' prints it.");
                 return false;
             }
 
@@ -59,7 +66,7 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         }
 
         LedgerReport? report = null;
-        await console.Progress()
+        await CliOutput.MessagesFor(console).Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
@@ -73,6 +80,13 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
                 report = await ledger.VerifyAsync(kept, progress, ct);
                 task.Value = task.MaxValue;
             });
+
+        if (json is not null)
+        {
+            CliOutput.Json(json, new { intact = report!.Intact, @checked = report.Checked, unsealed = report.Unsealed, digest = report.Digest?.Digest, brokenAt = report.BrokenAt,
+                problem = report.Problem, keptDigestMatches = kept is null ? (bool?)null : report.Intact });
+            return report.Intact;
+        }
 
         if (report!.Intact)
         {

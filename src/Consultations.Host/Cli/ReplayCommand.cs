@@ -17,15 +17,49 @@ public sealed class ReplayCommand : JasperFxAsyncCommand<ReplayInput>
     public override async Task<bool> Execute(ReplayInput input)
     {
         using var host = input.BuildHost();
-        return await PrintAsync(AnsiConsole.Console, host.Services.GetRequiredService<IDocumentStore>(), TimeProvider.System,
-            input.RecordedAtFlag, input.EffectiveOnFlag, input.FieldFlag, CancellationToken.None);
+        return await PrintAsync(CliOutput.AnswerConsole(), host.Services.GetRequiredService<IDocumentStore>(), TimeProvider.System,
+            input.RecordedAtFlag, input.EffectiveOnFlag, input.FieldFlag, CancellationToken.None, input.JsonFlag ? CliOutput.Answer : null);
     }
 
-    public static async Task<bool> PrintAsync(IAnsiConsole console, IDocumentStore store, TimeProvider clock, string? recordedAt, string? effectiveOn, string? field, CancellationToken ct)
+    /// <summary>The replayed state as JSON: the axes, then per dialogue its fields' status (as /api/fields), meetings and counts.</summary>
+    public sealed record ReplayAnswer(string Axes, string? RecordedAt, string? EffectiveOn, IReadOnlyList<DialogueReplay> Dialogues);
+
+    public sealed record DialogueReplay(string? DialogueId, int Events, IReadOnlyList<Projections.Fields.FieldStatus> Fields, IReadOnlyList<MeetingLine> Meetings,
+        int Statements, int Commitments);
+
+    public sealed record MeetingLine(string Id, string Title, string Status, string Dates, string Place);
+
+    /// <param name="json">Where to write the answer as JSON instead of tables; null prints tables.</param>
+    public static async Task<bool> PrintAsync(IAnsiConsole console, IDocumentStore store, TimeProvider clock, string? recordedAt, string? effectiveOn, string? field,
+        CancellationToken ct, TextWriter? json = null)
     {
         if (CliAxes.Read(console, recordedAt, effectiveOn, clock) is not { } axes) return false;
 
         await using var session = store.QuerySession();
+        if (json is not null)
+        {
+            var subjects = field is not null ? [Subject.Of(field: field)] : (await Subject.DialoguesAsync(session, ct)).Select(d => Subject.Of(d)).ToList();
+            var dialogues = new List<DialogueReplay>();
+            foreach (var subject in subjects)
+            {
+                var replay = await RecordAsOf.LoadAsync(session, axes, subject, ct);
+                var fields = FieldStatuses.InOrder(replay.Fields().Values, subject);
+                if (subject.Field is { } code && fields.Count == 0)
+                {
+                    CliOutput.MessagesFor(console).MarkupLineInterpolated($"[red]No cooperation field '{code}' is on record {axes}.[/]");
+                    return false;
+                }
+
+                dialogues.Add(new DialogueReplay(subject.Dialogue ?? fields.FirstOrDefault()?.DialogueId, replay.Events.Count, fields,
+                    [.. Meetings(replay).Select(m => new MeetingLine(m.Id, m.Title, Domain.Common.Words.Of(m.Status), m.Dates?.ToString() ?? "not yet fixed", m.Place))],
+                    replay.Records<Domain.JointStatements.JointStatement>(Domain.JointStatements.JointStatementDecider.Evolve).Count,
+                    replay.Records<Domain.Commitments.Commitment>(Domain.Commitments.CommitmentDecider.Evolve).Count));
+            }
+
+            CliOutput.Json(json, new ReplayAnswer(axes.ToString(), axes.RecordedAt?.UtcDateTime.ToString("O"), axes.EffectiveOn?.ToString("yyyy-MM-dd"), dialogues));
+            return true;
+        }
+
         if (field is not null) return await PrintAsync(console, session, axes, Subject.Of(field: field), ct);
 
         // One dialogue at a time: a replay holds one dialogue's events, never the whole store's.
@@ -44,7 +78,7 @@ public sealed class ReplayCommand : JasperFxAsyncCommand<ReplayInput>
         var fields = FieldStatuses.InOrder(replay.Fields().Values, subject);
         if (subject.Field is { } field && fields.Count == 0)
         {
-            console.MarkupLineInterpolated($"[red]No cooperation field '{field}' is on record {axes}.[/]");
+            CliOutput.MessagesFor(console).MarkupLineInterpolated($"[red]No cooperation field '{field}' is on record {axes}.[/]");
             return false;
         }
 
@@ -62,7 +96,7 @@ public sealed class ReplayCommand : JasperFxAsyncCommand<ReplayInput>
 
         // The rest of the world on those axes: which meetings, statements and commitments were on record.
         var meetings = new Table().Title($"Meetings, {axes}").AddColumns("Meeting", "Title", "Status", "Dates", "Place");
-        foreach (var m in replay.Records<Domain.Meetings.Meeting>(Domain.Meetings.MeetingDecider.Evolve).OrderBy(m => m.Dates?.From.Earliest ?? DateOnly.MaxValue).ThenBy(m => m.Id, StringComparer.Ordinal))
+        foreach (var m in Meetings(replay))
             meetings.AddRow(Markup.Escape(m.Id), Markup.Escape(m.Title), Domain.Common.Words.Of(m.Status), m.Dates?.ToString() ?? "not yet fixed", Markup.Escape(m.Place));
         console.Write(meetings);
         var statements = replay.Records<Domain.JointStatements.JointStatement>(Domain.JointStatements.JointStatementDecider.Evolve);
@@ -72,4 +106,7 @@ public sealed class ReplayCommand : JasperFxAsyncCommand<ReplayInput>
         console.MarkupLineInterpolated($"{statements.Count} statements, {commitments.Count} commitments on record {axes}.");
         return true;
     }
+
+    private static IEnumerable<Domain.Meetings.Meeting> Meetings(RecordAsOf replay) =>
+        replay.Records<Domain.Meetings.Meeting>(Domain.Meetings.MeetingDecider.Evolve).OrderBy(m => m.Dates?.From.Earliest ?? DateOnly.MaxValue).ThenBy(m => m.Id, StringComparer.Ordinal);
 }

@@ -29,7 +29,7 @@ public sealed class SearchCommand : JasperFxAsyncCommand<SearchInput>
     public override async Task<bool> Execute(SearchInput input)
     {
         using var host = input.BuildHost();
-        return await PrintAsync(AnsiConsole.Console, host.Services.GetRequiredService<IDocumentStore>(), TimeProvider.System, input, catchUp: true, CancellationToken.None);
+        return await PrintAsync(CliOutput.AnswerConsole(), host.Services.GetRequiredService<IDocumentStore>(), TimeProvider.System, input, catchUp: true, CancellationToken.None);
     }
 
     public static async Task<bool> PrintAsync(IAnsiConsole console, IDocumentStore store, TimeProvider clock, SearchInput input, bool catchUp, CancellationToken ct)

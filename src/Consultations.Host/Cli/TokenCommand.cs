@@ -25,22 +25,25 @@ public sealed class TokenCommand : JasperFxCommand<TokenInput>
     public override bool Execute(TokenInput input)
     {
         using var host = input.BuildHost();
-        return Print(host.Services.GetRequiredService<TokenSettings>(), input, Console.Out, Console.Error);
+        // The token alone on stdout: TOKEN=$(… token …) needs nothing else.
+        return Print(host.Services.GetRequiredService<TokenSettings>(), input, CliOutput.Answer, Console.Error);
     }
 
-    /// <summary>Prints the token as the last line, or says on <paramref name="error"/> why none can be made (no stack trace).</summary>
+    /// <summary>Prints the token alone, or says on <paramref name="error"/> why none can be made (no stack trace; exit code 2 for bad usage).</summary>
     public static bool Print(TokenSettings settings, TokenInput input, TextWriter output, TextWriter error)
     {
         var roles = input.RoleFlag.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = roles.Except(Roles.All).ToList();
         if (roles.Length == 0 || unknown.Count > 0 || string.IsNullOrWhiteSpace(input.UserFlag) || input.DaysFlag is < 1 or > 366)
         {
+            CliOutput.ExitCode = CliOutput.BadUsage;
             error.WriteLine($"Give --user NAME, --role one or more of {string.Join(", ", Roles.All)}, and --days between 1 and 366.");
             return false;
         }
 
         if (input.UserFlag.Length > Identity.MaxNameLength || Domain.Common.TextRules.FirstUnreadable(input.UserFlag, prose: false) is not null)
         {
+            CliOutput.ExitCode = CliOutput.BadUsage;
             error.WriteLine($"--user must be one line of printable text of at most {Identity.MaxNameLength} characters.");
             return false;
         }

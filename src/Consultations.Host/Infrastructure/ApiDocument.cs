@@ -4,8 +4,8 @@ using Microsoft.OpenApi;
 namespace Consultations.Host.Infrastructure;
 
 /// <summary>
-/// Completes the OpenAPI document: every operation lists the ProblemDetails answers it can give (400 for requests that
-/// cannot be read, 404 for unknown records, 409/422 for broken rules on writes), with the problem schema.
+/// Completes the OpenAPI document centrally, so endpoint files carry no documentation plumbing: schemas (partial dates,
+/// records with their history), the query parameters middleware reads, and then <see cref="ApiOperations.Complete"/>.
 /// </summary>
 public static class ApiDocument
 {
@@ -77,23 +77,8 @@ public static class ApiDocument
             return Task.CompletedTask;
         });
 
-        options.AddOperationTransformer(async (operation, context, ct) =>
+        options.AddOperationTransformer((operation, context, _) =>
         {
-            var method = context.Description.HttpMethod ?? "GET";
-            var isWrite = !HttpMethods.IsGet(method);
-            operation.Responses ??= [];
-            var problem = await context.GetOrCreateSchemaAsync(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), null, ct);
-            var validation = await context.GetOrCreateSchemaAsync(typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails), null, ct);
-
-            void Add(string status, string description, IOpenApiSchema schema)
-            {
-                operation.Responses[status] = new OpenApiResponse
-                {
-                    Description = description,
-                    Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = schema } },
-                };
-            }
-
             // The endpoint's own query parameters are documented from its method; those middleware reads are added here.
             var taken = context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryParameterSet>().FirstOrDefault();
             foreach (var parameter in taken?.Parameters.Where(p => p.Description is not null) ?? [])
@@ -107,18 +92,14 @@ public static class ApiDocument
                 });
             }
 
-            Add("400", "The request is invalid: `errors` names each field or query parameter at fault (unknown, repeated, or with a value it does not take).", validation);
-            operation.Responses["401"] = new OpenApiResponse { Description = "No valid bearer token." };
-            operation.Responses["403"] = new OpenApiResponse { Description = "The token's roles do not allow this." };
-            if (context.Description.RelativePath?.Contains('{') == true || isWrite)
-                Add("404", "No such record.", problem);
-            else
-                operation.Responses.Remove("404");
-            if (isWrite)
-            {
-                Add("409", "The command contradicts the record (`rule` names the rule) or another write reached the record first.", problem);
-                Add("422", "The command breaks a rule of the record whatever it holds (`rule` names the rule).", problem);
-            }
+            return Task.CompletedTask;
+        });
+
+        // Last: what every operation shares (parameters, headers, answers, problems, security), from the finished document.
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            ApiOperations.Complete(document);
+            return Task.CompletedTask;
         });
     }
 }

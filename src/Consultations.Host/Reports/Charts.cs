@@ -12,7 +12,7 @@ public static class Charts
     [
         (CommitmentStatus.Proposed, "proposed", "#c4b5fd"),
         (CommitmentStatus.Agreed, "agreed", "#60a5fa"),
-        (CommitmentStatus.InProgress, "in progress", "#f59e0b"),
+        (CommitmentStatus.InProgress, "in-progress", "#f59e0b"),
         (CommitmentStatus.Fulfilled, "fulfilled", "#16a34a"),
         (CommitmentStatus.Lapsed, "lapsed", "#9ca3af"),
         (CommitmentStatus.Withdrawn, "withdrawn", "#ef4444"),
@@ -79,7 +79,7 @@ public static class Charts
         return svg.ToString();
     }
 
-    private static int Count(FieldLine f, CommitmentStatus status) => status switch
+    public static int Count(FieldLine f, CommitmentStatus status) => status switch
     {
         CommitmentStatus.Proposed => f.Field.Commitments.Proposed,
         CommitmentStatus.Agreed => f.Field.Commitments.Agreed,

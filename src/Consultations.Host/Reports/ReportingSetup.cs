@@ -15,6 +15,9 @@ public sealed class ReportingOptions
 
     /// <summary><c>Consultations:Reporting:DueSoonDays</c>: a milestone not met that can fall due within this many days of the day viewed is due soon.</summary>
     public int DueSoonDays { get; set; } = 30;
+
+    /// <summary><c>Consultations:Reporting:Chromium</c>: the Chromium that prints reports to PDF; unset, <c>chromium</c> on the PATH.</summary>
+    public string? Chromium { get; set; }
 }
 
 /// <summary>
@@ -59,9 +62,11 @@ public static class ReportingSetup
     {
         services.Configure<ReportingOptions>(configuration.GetSection("Consultations"));
         services.PostConfigure<ReportingOptions>(o => o.DueSoonDays = Math.Max(0, configuration.GetValue("Consultations:Reporting:DueSoonDays", 30)));
+        services.PostConfigure<ReportingOptions>(o => o.Chromium = configuration["Consultations:Reporting:Chromium"]);
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReportingOptions>>().Value);
         services.AddSingleton<ProjectionFreshness>();
         services.AddScoped<StatusReportBuilder>();
+        services.AddSingleton<ReportPrinter>();
         return services;
     }
 }

@@ -24,12 +24,17 @@ public sealed record StatusReport(
     Axes Axes,
     Freshness? Freshness,
     DateTimeOffset GeneratedAt,
+    RecordNames Names,
+    DateOnly Since,
     int DueSoonDays = 30);
 
 public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshness freshness, ReportingOptions options, TimeProvider clock)
 {
+    public const int DefaultChangesDays = 90;
+
     /// <summary>The report of <paramref name="dialogueId"/>, or of the only dialogue on record now when none is named, on the <paramref name="axes"/>.</summary>
-    public async Task<StatusReport> BuildAsync(string? dialogueId, Axes axes, CancellationToken ct)
+    /// <param name="since">The first day of the report's "changes since" section; null: <see cref="DefaultChangesDays"/> before the day viewed.</param>
+    public async Task<StatusReport> BuildAsync(string? dialogueId, Axes axes, CancellationToken ct, DateOnly? since = null)
     {
         var dialogue = await DialogueAsync(dialogueId, ct);
         var subject = Subject.Of(dialogue.Id);
@@ -52,15 +57,16 @@ public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshne
         var plans = await ReportQueries.PlanRowsAsync(session, replay, dialogue.Id, today, options.DueSoonDays, ct);
         var register = await ReportQueries.RegisterAsync(session, replay, dialogue.Id, null, null, ct);
         var titles = fields.ToDictionary(f => f.Id, f => f.Title);
+        var names = replay is null ? await RecordNames.LoadAsync(session, ct) : RecordNames.Of(replay);
 
         return new StatusReport(
             dialogue, today, options.StalledAfterDays,
             [.. fields.Select(f => new FieldLine(f, FieldHealthRule.Of(f, today, options.StalledAfterDays)))],
-            [.. timeline.OrderBy(e => e.SortDate is null).ThenBy(e => e.SortDate).ThenBy(e => e.Title, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)],
+            [.. Timeline.TimelineQueries.Named(timeline, names).OrderBy(e => e.SortDate is null).ThenBy(e => e.SortDate).ThenBy(e => e.Title, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)],
             meetings,
             plans,
             [.. register.Select(r => ReportViews.Row(r, today, titles, options.DueSoonDays))],
-            axes, fresh, now, options.DueSoonDays);
+            axes, fresh, now, names, since ?? today.AddDays(-DefaultChangesDays), options.DueSoonDays);
     }
 
     private async Task<Dialogue> DialogueAsync(string? dialogueId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Consultations.Host.Reports;
 using Consultations.Projections.Timeline;
 
 namespace Consultations.Host.Timeline;
@@ -43,7 +44,7 @@ public static class TimelineQueries
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
         var query = axes.IsNow
             ? session.Query<TimelineEntry>().AsQueryable()
-            : (await RecordAsOf.GatherAsync(session, axes, Subject.Of(dialogue), r => r.Timeline(), ct)).AsQueryable();
+            : (await RecordAsOf.GatherAsync(session, axes, Subject.Of(dialogue), Named, ct)).AsQueryable();
         if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(e => e.DialogueId == dialogue);
         if (!string.IsNullOrWhiteSpace(kind))
         {
@@ -63,7 +64,7 @@ public static class TimelineQueries
             query = query.Where(e => e.SortDate != null && e.SortDate <= latest);
         }
 
-        var entries = axes.IsNow ? await query.ToListAsync(ct) : [.. query];
+        var entries = axes.IsNow ? Named(await query.ToListAsync(ct), await RecordNames.LoadAsync(session, ct)) : [.. query];
         return Listed<TimelineItem>.Of(
         [
             .. entries
@@ -75,6 +76,12 @@ public static class TimelineQueries
                 .Select(Item),
         ]);
     }
+
+    // Titles name records as a person would (ADR 0033); the stored entries keep ids, which `recordId` and `link` carry.
+    private static IEnumerable<TimelineEntry> Named(RecordAsOf replay) => Named(replay.Timeline(), RecordNames.Of(replay));
+
+    public static IReadOnlyList<TimelineEntry> Named(IEnumerable<TimelineEntry> entries, RecordNames names) =>
+        [.. entries.Select(e => { e.Title = names.Title(e.Title); return e; })];
 
     private static TimelineItem Item(TimelineEntry e) => new(
         e.Id,

@@ -217,7 +217,7 @@ public static class TimelineFold
     public static TimelineEntry Create(CommitmentStatusChanged c)
     {
         var entry = Entry(TimelineVocabulary.CommitmentStatus, c.DialogueId, "commitment", c.CommitmentId,
-            $"Commitment {c.CommitmentId}: {CommitmentDecider.Describe(c.From)} → {CommitmentDecider.Describe(c.To)}");
+            $"Commitment {c.CommitmentId}: {Words.Of(c.From)} → {Words.Of(c.To)}");
         entry.Summary = c.Reason;
         entry.Status = Words.Of(c.To);
         entry.FieldCodes = [c.FieldCode];
@@ -250,5 +250,6 @@ public static class TimelineFold
         return entry;
     }
 
-    private static string Describe(ItemProgress progress) => Words.Spoken(progress);
+    // The same status words as the API's (in-progress, on-track), in titles too.
+    private static string Describe(ItemProgress progress) => Words.Of(progress);
 }

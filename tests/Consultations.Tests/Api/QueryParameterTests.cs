@@ -23,7 +23,7 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
         ["kind"] = "meeting", ["status"] = "agreed", ["health"] = "active", ["axis"] = "effective", ["record"] = JapanItalyRecord.StatementId,
         ["format"] = "csv", ["page"] = "1", ["pageSize"] = "10",
         ["programme"] = "SOLAR-C", ["lead"] = "JAXA", ["dueBefore"] = "2027-01-01", ["overdue"] = "false",
-        ["forum"] = "COPUOS", ["agreement"] = "Artemis Accords",
+        ["forum"] = "COPUOS", ["agreement"] = "Artemis Accords", ["since"] = "2026-06-01",
         ["/api/timeline status"] = "adopted", ["/api/reports/meetings status"] = "held", ["/api/reports/status format"] = "md",
         ["q"] = "space", ["/api/search kind"] = "clause",
         ["/api/documents kind"] = "joint-statement",
@@ -132,7 +132,7 @@ public class QueryParameterTests(AppFixture fixture) : IntegrationContext(fixtur
     [InlineData("/api/reports/meetings?status=postponed", "status", "cancelled")]
     [InlineData("/api/fields?health=sick", "health", "stalled")]
     [InlineData("/api/fields?format=xml", "format", "csv")]
-    [InlineData("/api/reports/status?format=pdf", "format", "md")]
+    [InlineData("/api/reports/status?format=odt", "format", "docx")]
     [InlineData("/api/commitments?status=agreed,in-progress", "status", "in-progress")]
     [InlineData("/api/reports/commitment-register?status=agreed,fulfilled", "status", "in-progress")]
     [InlineData("/api/commitments?effectiveOn=", "effectiveOn", "empty")]

@@ -56,7 +56,8 @@ public class StatusChangeReadTests(AppFixture fixture) : IntegrationContext(fixt
         Assert.Equal("commitment", change["recordKind"]!.GetValue<string>());
         Assert.Equal("2026-07-01", change["effectiveOn"]!.GetValue<string>());
         Assert.Equal("in-progress", change["status"]!.GetValue<string>());
-        Assert.Equal($"Commitment {Commitment}: agreed → in progress", change["title"]!.GetValue<string>());
+        // Named by its words, with the API's status words (ADR 0033).
+        Assert.Matches("^Commitment “[^”]+”: agreed → in-progress$", change["title"]!.GetValue<string>());
         Assert.Equal("Work plan agreed between JAXA and ASI.", change["summary"]!.GetValue<string>());
         Assert.Equal(["JPIT-06"], change["fieldCodes"]!.AsArray().Select(f => f!.GetValue<string>()));
         Assert.Equal($"/api/commitments/{Commitment}", change["link"]!.GetValue<string>());

@@ -150,8 +150,8 @@ public class FollowUpReportTests(AppFixture fixture) : ReportingContext(fixture)
 
         var report = (await FetchAsync($"/api/reports/status?dialogue={DialogueId}&format=md")).Text;
         // Latest reviews: SOLAR-C Japan +1, Italy 0; LiteBIRD Italy -1.
-        Assert.Contains("**0.00** average compliance (-1 to +1) over 3 latest party reviews", report);
-        Assert.Contains("**1** commitments with a milestone overdue", report);
+        Assert.Contains("- 0.00 average compliance (-1 to +1) over 3 latest party reviews", report);
+        Assert.Contains("- 1 commitments with a milestone overdue", report);
     }
 
     [Fact]

@@ -151,20 +151,20 @@ public class ProjectionLogicTests
     }
 
     [Fact]
-    public void A_field_is_concluded_when_every_commitment_is_final_and_no_item_is_open_even_if_quiet()
+    public void A_field_has_nothing_open_when_every_commitment_is_final_and_no_item_is_open_even_if_quiet()
     {
         var field = new FieldStatus { LastActivityOn = D("2020") };
         field.Commitments.Add(CommitmentStatus.Fulfilled, 2);
         field.Commitments.Add(CommitmentStatus.Withdrawn, 1);
 
-        Assert.Equal(FieldHealth.Concluded, FieldHealthRule.Of(field, new DateOnly(2026, 11, 1), 180));
+        Assert.Equal(FieldHealth.NothingOpen, FieldHealthRule.Of(field, new DateOnly(2026, 11, 1), 180));
 
         field.OpenActionItems = 1;
         Assert.Equal(FieldHealth.Stalled, FieldHealthRule.Of(field, new DateOnly(2026, 11, 1), 180));
     }
 
     [Fact]
-    public void A_field_with_no_commitments_is_not_concluded()
+    public void A_field_with_no_commitments_is_not_said_to_have_nothing_open()
     {
         var field = new FieldStatus { LastActivityOn = D("2026-10-01") };
 

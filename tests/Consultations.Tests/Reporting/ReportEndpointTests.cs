@@ -137,7 +137,9 @@ public class ReportEndpointTests(AppFixture fixture) : ReportingContext(fixture)
         Assert.Contains("Jan 2026", html);
         Assert.Contains("Jun", html);
         Assert.Contains("no date yet", html);
-        Assert.Contains("jpit-06-solar-c", html);
+        // Words, not ids: the commitment by its first words (ADR 0033).
+        Assert.DoesNotContain("jpit-06-solar-c", html);
+        Assert.Contains("Commitment made: “", html);
         Assert.Contains("Reflects every event recorded", html);
         // The SVG is well-formed XML.
         var start = html.IndexOf("<svg ", StringComparison.Ordinal);
@@ -155,7 +157,7 @@ public class ReportEndpointTests(AppFixture fixture) : ReportingContext(fixture)
         Assert.StartsWith("text/markdown", answer.ContentType);
         Assert.StartsWith("# Japan–Italy space cooperation", answer.Text);
         Assert.Contains("## Commitments by status in each field", answer.Text);
-        Assert.Contains("| JPIT-06 Solar Activity and solar physics |", answer.Text);
+        Assert.Contains("| JPIT-06 · Solar Activity and solar physics | active |", answer.Text);
     }
 
     [Fact]
@@ -163,7 +165,7 @@ public class ReportEndpointTests(AppFixture fixture) : ReportingContext(fixture)
     {
         await SeedAndCatchUpAsync();
 
-        Assert.Equal(400, (await FetchAsync("/api/reports/status?format=pdf")).Status);
+        Assert.Equal(400, (await FetchAsync("/api/reports/status?format=odt")).Status);
         Assert.Equal(404, (await FetchAsync("/api/reports/status?dialogue=nope")).Status);
     }
 

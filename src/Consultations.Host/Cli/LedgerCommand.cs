@@ -14,9 +14,13 @@ public class LedgerInput : NetCoreInput
     [Description("A digest kept earlier (POSITION:HASH): verify also checks that history up to it was not rewritten")]
     [FlagAlias("digest")]
     public string? DigestFlag { get; set; }
+
+    [Description("A folder of signed digests (as the service writes them to Consultations:Ledger:DigestFolder): verify checks the record against every one")]
+    [FlagAlias("digests")]
+    public string? DigestsFlag { get; set; }
 }
 
-[Description("The tamper-evident ledger: 'ledger digest' prints position and hash; 'ledger verify' (optionally --digest P:H) exits non-zero at the first break", Name = "ledger")]
+[Description("The tamper-evident ledger: 'ledger digest' prints position and hash; 'ledger verify' (optionally --digest P:H, --digests FOLDER) exits non-zero naming every break", Name = "ledger")]
 public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
 {
     public override async Task<bool> Execute(LedgerInput input)
@@ -33,9 +37,12 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         using (var daemon = await host.Services.GetRequiredService<IDocumentStore>().BuildProjectionDaemonAsync())
             await daemon.CatchUpAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
         var ledger = host.Services.GetRequiredService<EventLedger>();
+        // Progress goes to stderr, so that stdout carries only the answer.
+        var progress = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return action == "digest"
             ? await DigestAsync(AnsiConsole.Console, ledger, CancellationToken.None)
-            : await VerifyAsync(AnsiConsole.Console, ledger, input.DigestFlag, CancellationToken.None);
+            : await VerifyAsync(AnsiConsole.Console, ledger, input.DigestFlag, CancellationToken.None,
+                input.DigestsFlag, host.Services.GetRequiredService<SignedDigests>(), progress);
     }
 
     public static async Task<bool> DigestAsync(IAnsiConsole console, EventLedger ledger, CancellationToken ct)
@@ -45,9 +52,10 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         return true;
     }
 
-    public static async Task<bool> VerifyAsync(IAnsiConsole console, EventLedger ledger, string? digest, CancellationToken ct)
+    public static async Task<bool> VerifyAsync(IAnsiConsole console, EventLedger ledger, string? digest, CancellationToken ct,
+        string? digestFolder = null, SignedDigests? signed = null, IAnsiConsole? progressConsole = null)
     {
-        LedgerDigest? kept = null;
+        var kept = new List<KeptDigest>();
         if (digest is not null)
         {
             if (!LedgerDigest.TryParse(digest, out var parsed))
@@ -56,11 +64,18 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
                 return false;
             }
 
-            kept = parsed;
+            kept.Add(new KeptDigest(parsed, "the digest given"));
+        }
+
+        List<LedgerBreak> problems = [];
+        if (digestFolder is not null && signed is not null)
+        {
+            (var files, problems) = signed.Read(digestFolder);
+            kept.AddRange(files);
         }
 
         LedgerReport? report = null;
-        await console.Progress()
+        await (progressConsole ?? console).Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
@@ -71,19 +86,20 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
                 });
-                report = await ledger.VerifyAsync(kept, progress, ct);
+                report = await ledger.VerifyAsync(kept, progress, ct, problems);
                 task.Value = task.MaxValue;
             });
 
-        if (report!.Intact)
+        var checkedDigests = report!.DigestsChecked > 0 ? $"; {report.DigestsChecked} kept digest(s) match" : "";
+        if (report.Intact)
         {
             var pending = report.Unsealed > 0 ? $" ({report.Unsealed} recorded since, not yet sealed)" : "";
-            var matches = kept is null ? "" : "; the kept digest matches.";
-            console.MarkupLineInterpolated($"[green]Intact:[/] {report.Checked} events verified; digest {report.Digest!.Digest}{pending}{matches}");
+            console.MarkupLineInterpolated($"[green]Intact:[/] {report.Checked} events verified; digest {report.Digest!.Digest}{pending}{checkedDigests}.");
             return true;
         }
 
-        console.MarkupLineInterpolated($"[red]Broken at position {report.BrokenAt}:[/] {report.Problem}");
+        foreach (var b in report.Breaks)
+            console.MarkupLineInterpolated($"[red]Broken at position {b.Position} ({b.Kind}):[/] {b.Problem}");
         return false;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Consultations.Host.Auditing.Ledger;
 using JasperFx.CommandLine;
 using Marten;
@@ -74,23 +75,8 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
             kept.AddRange(files);
         }
 
-        LedgerReport? report = null;
-        await (progressConsole ?? console).Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("Verifying the ledger");
-                var progress = new Progress<(long Done, long Total)>(p =>
-                {
-                    task.MaxValue = Math.Max(1, p.Total);
-                    task.Value = p.Done;
-                });
-                report = await ledger.VerifyAsync(kept, progress, ct, problems);
-                task.Value = task.MaxValue;
-            });
-
-        var checkedDigests = report!.DigestsChecked > 0 ? $"; {report.DigestsChecked} kept digest(s) match" : "";
+        var report = await WithProgressAsync(progressConsole ?? console, progress => ledger.VerifyAsync(kept, progress, ct, problems));
+        var checkedDigests = report.DigestsChecked > 0 ? $"; {report.DigestsChecked} kept digest(s) match" : "";
         if (report.Intact)
         {
             var pending = report.Unsealed > 0 ? $" ({report.Unsealed} recorded since, not yet sealed)" : "";
@@ -101,5 +87,45 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         foreach (var b in report.Breaks)
             console.MarkupLineInterpolated($"[red]Broken at position {b.Position} ({b.Kind}):[/] {b.Problem}");
         return false;
+    }
+
+    /// <summary>A progress bar on a terminal; on a redirected stream, one line at every tenth of the way.</summary>
+    private static async Task<LedgerReport> WithProgressAsync(IAnsiConsole console, Func<IProgress<(long Done, long Total)>, Task<LedgerReport>> verify)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            var next = 0L;
+            console.WriteLine("Verifying the ledger...");
+            var report = await verify(new Reporter(p =>
+            {
+                var percent = p.Total == 0 ? 100 : p.Done * 100 / p.Total;
+                if (percent < next) return;
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Verifying the ledger: position {p.Done:N0} of {p.Total:N0} ({percent}%)"));
+                next = percent / 10 * 10 + 10;
+            }));
+            return report;
+        }
+
+        LedgerReport? result = null;
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("Verifying the ledger");
+                result = await verify(new Reporter(p =>
+                {
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Done;
+                }));
+                task.Value = task.MaxValue;
+            });
+        return result!;
+    }
+
+    /// <summary>Reports on the verifying thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class Reporter(Action<(long Done, long Total)> report) : IProgress<(long Done, long Total)>
+    {
+        public void Report((long Done, long Total) value) => report(value);
     }
 }

@@ -119,28 +119,6 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
         await BrokenAtAsync(gap, "inserted");
     }
 
-    /// <summary>
-    /// A forger who can rewrite everything in the database: replaces the last event of a stream (deleting it with its
-    /// hash fixed at commit and every seal from there, and inserting the forged one, which the trigger hashes afresh), then
-    /// rewinds the subscription so that the daemon reseals the rest. The chain is consistent again; only a digest kept
-    /// outside the database shows the rewrite. Returns the forged position.
-    /// </summary>
-    private async Task<long> RewriteHistoryAsync()
-    {
-        var target = await ScalarAsync<long>($"select max(seq_id) from {Events} where stream_id = 'jpit-06-solar-physics'");
-        await SqlAsync($$"""
-            create temporary table forged on commit drop as select * from {{Events}} where seq_id = {{target}};
-            update forged set data = jsonb_set(data, '{Reason}', '"Nothing was promised."');
-            delete from {{Events}} where seq_id = {{target}};
-            delete from "{{Schema}}".{{CommitHashes.TableName}} where seq_id >= {{target}};
-            delete from {{LedgerTable}} where position >= {{target}};
-            insert into {{Events}} select * from forged;
-            """);
-        await Daemon.RewindSubscriptionAsync("AuditSeal", CancellationToken.None, target - 1);
-        await SealedAsync();
-        return target;
-    }
-
     [Fact]
     public async Task A_kept_digest_detects_history_rewritten_with_its_ledger()
     {

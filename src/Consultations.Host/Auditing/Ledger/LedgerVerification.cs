@@ -37,6 +37,7 @@ internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgre
         await using var eventReader = await ReadEventsAsync(events, schema, settle, ct);
         var s = await NextSealAsync(sealReader, ct);
         var e = await NextEventAsync(eventReader, ct);
+        var steps = 0L;
         while (s is not null || e is not null)
         {
             if (e is null || (s is not null && s.Position < e.Position))
@@ -77,7 +78,7 @@ internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgre
                 e = await NextEventAsync(eventReader, ct);
             }
 
-            if ((_checked + _pending) % 1000 == 0) progress?.Report((_lastEvent, Math.Max(total, _lastEvent)));
+            if (++steps % 1000 == 0) progress?.Report((_lastEvent, Math.Max(total, _lastEvent)));
         }
 
         foreach (var (position, digests) in _kept)

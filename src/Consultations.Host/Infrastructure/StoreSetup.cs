@@ -28,7 +28,7 @@ public static class StoreSetup
             .OrderBy(t => t.FullName, StringComparer.Ordinal),
     ];
 
-    public static void Configure(StoreOptions opts, string connectionString, string schema)
+    public static void Configure(StoreOptions opts, string connectionString, string schema, TimeSpan? sealSettle = null)
     {
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
@@ -73,7 +73,7 @@ public static class StoreSetup
         // subscription in the same daemon (docs/adr/0020, 0029).
         opts.Storage.Add(new Auditing.Ledger.CommitHashes(opts, schema));
         opts.Listeners.Add(new Auditing.Ledger.CommitHashesBeforeAppends());
-        opts.Events.Subscribe(new Auditing.Ledger.LedgerSubscription(schema));
+        opts.Events.Subscribe(new Auditing.Ledger.LedgerSubscription(schema, sealSettle ?? TimeSpan.FromSeconds(60)));
         opts.Storage.ExtendedSchemaObjects.Add(Auditing.Ledger.LedgerSubscription.Definition(schema));
     }
 }

@@ -160,6 +160,15 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
     }
 
     [Fact]
+    public async Task The_commit_hash_table_function_and_trigger_are_declared_to_Marten_and_match_the_database()
+    {
+        var migration = await Store.Storage.Database.CreateMigrationAsync();
+        var deltas = migration.Deltas.Where(d => d.SchemaObject.Identifier.Name.StartsWith("audit_event_hash", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, deltas.Count);
+        Assert.All(deltas, d => Assert.Equal(SchemaPatchDifference.None, d.Difference));
+    }
+
+    [Fact]
     public async Task An_event_appended_while_the_daemon_is_stopped_is_sealed_when_it_runs_again()
     {
         var sealedBefore = await SealedSeedAsync();

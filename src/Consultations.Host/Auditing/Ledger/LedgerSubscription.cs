@@ -22,10 +22,12 @@ public sealed class LedgerSubscription : SubscriptionBase
     public const string ShardName = "AuditSeal:All";
 
     private readonly string _schema;
+    private readonly TimeSpan _settle;
 
-    public LedgerSubscription(string schema)
+    public LedgerSubscription(string schema, TimeSpan settle)
     {
         _schema = schema;
+        _settle = settle;
         Name = "AuditSeal";
         Options.BatchSize = 1000;
     }
@@ -52,8 +54,10 @@ public sealed class LedgerSubscription : SubscriptionBase
         await using var connection = operations.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         // Sealing goes on from the ledger's last seal: a rewound subscription keeps its seals and never redoes them. Events
-        // the daemon has already passed but the ledger does not hold (its tail deleted, or the table emptied) are never
-        // sealed again from what is stored now: sealing stops there, and verification names the first of them unsealed.
+        // the daemon has already passed but the ledger does not hold are sealed if they are recent (an append that
+        // committed into a gap after the daemon passed it, e.g. from a process killed mid-commit); once older than the
+        // settle window they mean seals were lost (the table emptied, its tail deleted): they are never sealed again,
+        // sealing stops there, and verification names the first of them unsealed.
         var (tip, previousHash) = await EventLedger.TipAsync(connection, _schema, cancellationToken);
         if (await LostSealsAsync(connection, tip, page.SequenceFloor, cancellationToken)) return NullChangeListener.Instance;
 
@@ -95,7 +99,8 @@ public sealed class LedgerSubscription : SubscriptionBase
     {
         if (floor <= tip) return false;
         await using var command = new NpgsqlCommand(
-            $"select exists (select 1 from \"{_schema}\".mt_events where seq_id > @tip and seq_id <= @floor)", connection);
+            $"select exists (select 1 from \"{_schema}\".mt_events where seq_id > @tip and seq_id <= @floor and timestamp < now() - @settle)", connection);
+        command.Parameters.AddWithValue("settle", _settle);
         command.Parameters.AddWithValue("tip", tip);
         command.Parameters.AddWithValue("floor", floor);
         return (bool)(await command.ExecuteScalarAsync(ct))!;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Consultations.Host.Auditing.Ledger;
 using JasperFx.CommandLine;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 

@@ -93,15 +93,27 @@ public sealed class SignedDigestTests(AppFixture fixture) : AuditingContext(fixt
         // The service signs the last seal as soon as it starts, then at its interval.
         var expected = Path.Combine(_folder, $"ledger-digest-{sealedUpTo:D19}.json");
         await Processes.Poll.UntilAsync("the service to write a signed digest", TimeSpan.FromSeconds(30), () => Task.FromResult(File.Exists(expected)));
-        var verified = await other.GetAsJson<JsonNode>("/api/ledger/verify");
+        var verified = await VerifyOnAsync(other);
         Assert.True(verified!["intact"]!.GetValue<bool>(), verified.ToJsonString());
         Assert.Equal(1, verified["digestsChecked"]!.GetValue<int>());
 
         await RewriteHistoryAsync();
-        verified = await other.GetAsJson<JsonNode>("/api/ledger/verify");
+        verified = await VerifyOnAsync(other);
         Assert.False(verified!["intact"]!.GetValue<bool>());
         Assert.Equal(sealedUpTo, verified["brokenAt"]!.GetValue<long>());
         Assert.Contains("kept digest", verified["problem"]!.GetValue<string>());
+    }
+
+    private static async Task<JsonNode?> VerifyOnAsync(IAlbaHost host)
+    {
+        var result = await host.Scenario(x =>
+        {
+            x.Get.Url("/api/ledger/verify");
+            x.IgnoreStatusCode();
+        });
+        var text = await result.ReadAsTextAsync();
+        Assert.True(result.Context.Response.StatusCode == 200, text);
+        return JsonNode.Parse(text);
     }
 
     public void Dispose()

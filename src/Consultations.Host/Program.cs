@@ -32,7 +32,8 @@ builder.Services.AddReporting(builder.Configuration);
 builder.AddConsultationsTelemetry();
 var tokens = builder.AddConsultationsAuth();
 
-builder.Services.AddMarten(opts => StoreSetup.Configure(opts, database.ConnectionString, schema))
+builder.Services.AddMarten(opts => StoreSetup.Configure(opts, database.ConnectionString, schema,
+        TimeSpan.FromSeconds(builder.Configuration.GetValue("Consultations:Ledger:SettleSeconds", 60.0))))
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
     .AddReportingDaemon(builder.Configuration)

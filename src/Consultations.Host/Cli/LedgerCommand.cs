@@ -1,3 +1,4 @@
+using System.Globalization;
 using Consultations.Host.Auditing.Ledger;
 using JasperFx.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,12 +15,16 @@ public class LedgerInput : NetCoreInput
     [FlagAlias("digest")]
     public string? DigestFlag { get; set; }
 
-    [Description("Print the answer as JSON: {digest} or {intact, checked, unsealed, digest, brokenAt, problem}")]
+    [Description("Print the answer as JSON: {digest} or {intact, checked, unsealed, digest, brokenAt, problem, breaks, digestsChecked}")]
     [FlagAlias("json")]
     public bool JsonFlag { get; set; }
+
+    [Description("A folder of signed digests (as the service writes them to Consultations:Ledger:DigestFolder): verify checks the record against every one")]
+    [FlagAlias("digests")]
+    public string? DigestsFlag { get; set; }
 }
 
-[Description("The tamper-evident ledger: 'ledger digest' prints position and hash; 'ledger verify' (optionally --digest P:H) exits non-zero at the first break", Name = "ledger")]
+[Description("The tamper-evident ledger: 'ledger digest' prints position and hash; 'ledger verify' (optionally --digest P:H, --digests FOLDER) exits non-zero naming every break", Name = "ledger")]
 public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
 {
     public override async Task<bool> Execute(LedgerInput input)
@@ -35,10 +40,12 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         using (var daemon = await host.Services.GetRequiredService<IDocumentStore>().BuildProjectionDaemonAsync())
             await daemon.CatchUpAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
         var ledger = host.Services.GetRequiredService<EventLedger>();
+        // Progress goes to stderr, so that stdout carries only the answer.
         var json = input.JsonFlag ? CliOutput.Answer : null;
         return action == "digest"
             ? await DigestAsync(CliOutput.AnswerConsole(), ledger, CancellationToken.None, json)
-            : await VerifyAsync(CliOutput.AnswerConsole(), ledger, input.DigestFlag, CancellationToken.None, json);
+            : await VerifyAsync(CliOutput.AnswerConsole(), ledger, input.DigestFlag, CancellationToken.None,
+                input.DigestsFlag, host.Services.GetRequiredService<SignedDigests>(), CliOutput.Errors, json);
     }
 
     public static async Task<bool> DigestAsync(IAnsiConsole console, EventLedger ledger, CancellationToken ct, TextWriter? json = null)
@@ -49,10 +56,10 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         return true;
     }
 
-    /// <param name="json">Where to write the verdict as JSON; null prints it as a sentence. Progress goes to stderr either way.</param>
-    public static async Task<bool> VerifyAsync(IAnsiConsole console, EventLedger ledger, string? digest, CancellationToken ct, TextWriter? json = null)
+    public static async Task<bool> VerifyAsync(IAnsiConsole console, EventLedger ledger, string? digest, CancellationToken ct,
+        string? digestFolder = null, SignedDigests? signed = null, IAnsiConsole? progressConsole = null, TextWriter? json = null)
     {
-        LedgerDigest? kept = null;
+        var kept = new List<KeptDigest>();
         if (digest is not null)
         {
             if (!LedgerDigest.TryParse(digest, out var parsed))
@@ -62,41 +69,77 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
                 return false;
             }
 
-            kept = parsed;
+            kept.Add(new KeptDigest(parsed, "the digest given"));
         }
 
-        LedgerReport? report = null;
-        await CliOutput.MessagesFor(console).Progress()
+        List<LedgerBreak> problems = [];
+        if (digestFolder is not null && signed is not null)
+        {
+            (var files, problems) = signed.Read(digestFolder);
+            kept.AddRange(files);
+        }
+
+        var report = await WithProgressAsync(progressConsole ?? CliOutput.MessagesFor(console), progress => ledger.VerifyAsync(kept, progress, ct, problems));
+        if (json is not null)
+        {
+            CliOutput.Json(json, new
+            {
+                intact = report.Intact, @checked = report.Checked, unsealed = report.Unsealed, digest = report.Digest?.Digest, brokenAt = report.BrokenAt,
+                problem = report.Problem, breaks = report.Breaks, digestsChecked = report.DigestsChecked,
+            });
+            return report.Intact;
+        }
+
+        var checkedDigests = report.DigestsChecked > 0 ? $"; {report.DigestsChecked} kept digest(s) match" : "";
+        if (report.Intact)
+        {
+            var pending = report.Unsealed > 0 ? $" ({report.Unsealed} recorded since, not yet sealed)" : "";
+            console.MarkupLineInterpolated($"[green]Intact:[/] {report.Checked} events verified; digest {report.Digest!.Digest}{pending}{checkedDigests}.");
+            return true;
+        }
+
+        foreach (var b in report.Breaks)
+            console.MarkupLineInterpolated($"[red]Broken at position {b.Position} ({b.Kind}):[/] {b.Problem}");
+        return false;
+    }
+
+    /// <summary>A progress bar on a terminal; on a redirected stream, one line at every tenth of the way.</summary>
+    private static async Task<LedgerReport> WithProgressAsync(IAnsiConsole console, Func<IProgress<(long Done, long Total)>, Task<LedgerReport>> verify)
+    {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            var next = 0L;
+            console.WriteLine("Verifying the ledger...");
+            var report = await verify(new Reporter(p =>
+            {
+                var percent = p.Total == 0 ? 100 : p.Done * 100 / p.Total;
+                if (percent < next) return;
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Verifying the ledger: position {p.Done:N0} of {p.Total:N0} ({percent}%)"));
+                next = percent / 10 * 10 + 10;
+            }));
+            return report;
+        }
+
+        LedgerReport? result = null;
+        await console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask("Verifying the ledger");
-                var progress = new Progress<(long Done, long Total)>(p =>
+                result = await verify(new Reporter(p =>
                 {
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
-                });
-                report = await ledger.VerifyAsync(kept, progress, ct);
+                }));
                 task.Value = task.MaxValue;
             });
+        return result!;
+    }
 
-        if (json is not null)
-        {
-            CliOutput.Json(json, new { intact = report!.Intact, @checked = report.Checked, unsealed = report.Unsealed, digest = report.Digest?.Digest, brokenAt = report.BrokenAt,
-                problem = report.Problem, keptDigestMatches = kept is null ? (bool?)null : report.Intact });
-            return report.Intact;
-        }
-
-        if (report!.Intact)
-        {
-            var pending = report.Unsealed > 0 ? $" ({report.Unsealed} recorded since, not yet sealed)" : "";
-            var matches = kept is null ? "" : "; the kept digest matches.";
-            console.MarkupLineInterpolated($"[green]Intact:[/] {report.Checked} events verified; digest {report.Digest!.Digest}{pending}{matches}");
-            return true;
-        }
-
-        console.MarkupLineInterpolated($"[red]Broken at position {report.BrokenAt}:[/] {report.Problem}");
-        return false;
+    /// <summary>Reports on the verifying thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class Reporter(Action<(long Done, long Total)> report) : IProgress<(long Done, long Total)>
+    {
+        public void Report((long Done, long Total) value) => report(value);
     }
 }

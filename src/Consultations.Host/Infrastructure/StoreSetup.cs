@@ -26,7 +26,7 @@ public static class StoreSetup
             .OrderBy(t => t.FullName, StringComparer.Ordinal),
     ];
 
-    public static void Configure(StoreOptions opts, string connectionString, string schema)
+    public static void Configure(StoreOptions opts, string connectionString, string schema, TimeSpan? sealSettle = null)
     {
         opts.Connection(connectionString);
         opts.DatabaseSchemaName = schema;
@@ -67,8 +67,11 @@ public static class StoreSetup
         // The reporting views (commitment register and its SQL table, meeting records, action-plan progress) run async.
         Reports.ReportingSetup.ConfigureStore(opts, schema);
 
-        // The tamper-evident ledger is sealed by a subscription in the same daemon (docs/adr/0020).
-        opts.Events.Subscribe(new Auditing.Ledger.LedgerSubscription(schema));
+        // The tamper-evident ledger: each event's hash fixed at commit by a trigger, then sealed into one chain by a
+        // subscription in the same daemon (docs/adr/0020, 0029).
+        opts.Storage.Add(new Auditing.Ledger.CommitHashes(opts, schema));
+        opts.Listeners.Add(new Auditing.Ledger.CommitHashesBeforeAppends());
+        opts.Events.Subscribe(new Auditing.Ledger.LedgerSubscription(schema, sealSettle ?? TimeSpan.FromSeconds(60)));
         opts.Storage.ExtendedSchemaObjects.Add(Auditing.Ledger.LedgerSubscription.Definition(schema));
     }
 }

@@ -33,7 +33,8 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
     private async Task<long> SequenceOfAsync(string stream, long version) =>
         await ScalarAsync<long>($"select seq_id from {Events} where stream_id = '{stream}' and version = {version}");
 
-    private Task<LedgerReport> VerifyAsync(LedgerDigest? kept = null) => Ledger.VerifyAsync(kept, null, CancellationToken.None);
+    private Task<LedgerReport> VerifyAsync(LedgerDigest? kept = null) =>
+        Ledger.VerifyAsync(kept is null ? [] : [new KeptDigest(kept, "kept by hand")], null, CancellationToken.None);
 
     [Fact]
     public async Task An_untouched_store_verifies_clean()
@@ -51,32 +52,33 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.True(verified!["intact"]!.GetValue<bool>());
     }
 
-    /// <summary>Verification finds the ledger broken first at that sequence, for the problem named.</summary>
-    private async Task BrokenAtAsync(long at, string problem)
+    /// <summary>Verification finds the record broken first at that sequence, with that kind of break.</summary>
+    private async Task BrokenAtAsync(long at, string kind)
     {
         var report = await VerifyAsync();
         Assert.False(report.Intact);
         Assert.Equal(at, report.BrokenAt);
-        Assert.Contains(problem, report.Problem);
+        Assert.Equal(kind, report.Breaks[0].Kind);
+        Assert.Contains(kind, report.Problem);
     }
 
     // Sealed history tampered with in the database ({0}: the events table, {1}: the event's sequence): the broken place is named.
     public static TheoryData<string, int, string, string> Tamperings => new()
     {
         { "jpit-06-solar-physics", 1, """update {0} set data = jsonb_set(data, '{{Text}}', '"Nothing was promised."') where seq_id = {1}""", "altered" },
-        { "rome-summit-2026-06-15", 2, "update {0} set user_name = 'someone else' where seq_id = {1}", "" },
-        { "jpit-06-solar-physics", 1, "delete from {0} where seq_id = {1}", "missing" },
+        { "rome-summit-2026-06-15", 2, "update {0} set user_name = 'someone else' where seq_id = {1}", "altered" },
+        { "jpit-06-solar-physics", 1, "delete from {0} where seq_id = {1}", "deleted" },
     };
 
     [Theory]
     [MemberData(nameof(Tamperings))]
-    public async Task Tampering_with_a_sealed_event_is_named(string stream, int version, string sql, string problem)
+    public async Task Tampering_with_a_sealed_event_is_named(string stream, int version, string sql, string kind)
     {
         await SealedSeedAsync();
         var target = await SequenceOfAsync(stream, version);
         await SqlAsync(string.Format(CultureInfo.InvariantCulture, sql, Events, target));
 
-        await BrokenAtAsync(target, problem);
+        await BrokenAtAsync(target, kind);
     }
 
     [Fact]
@@ -119,15 +121,11 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
     public async Task A_kept_digest_detects_history_rewritten_with_its_ledger()
     {
         await SealedSeedAsync();
-        var kept = (await Ledger.DigestAsync(CancellationToken.None));
-
-        // The forger alters an event, then rewinds the subscription to just before it so that the daemon reseals the
-        // rest and the chain itself is consistent again.
-        var target = await SequenceOfAsync("jpit-06-solar-physics", 1);
-        await SqlAsync($$"""update {{Events}} set data = jsonb_set(data, '{Text}', '"Nothing was promised."') where seq_id = {{target}}""");
-        await SqlAsync($"delete from \"{Schema}\".audit_ledger where position >= {target}");
-        await Daemon.RewindSubscriptionAsync("AuditLedger", CancellationToken.None, target - 1);
+        await PostAsync("/api/commitments/jpit-06-solar-physics/status", new { to = "in-progress", effectiveOn = "2026-07-01", reason = "Work plan agreed." });
         await SealedAsync();
+        var kept = await Ledger.DigestAsync(CancellationToken.None);
+
+        await RewriteHistoryAsync();
 
         Assert.True((await VerifyAsync()).Intact);
         var report = await VerifyAsync(kept);
@@ -160,6 +158,15 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
     }
 
     [Fact]
+    public async Task The_commit_hash_table_function_and_trigger_are_declared_to_Marten_and_match_the_database()
+    {
+        var migration = await Store.Storage.Database.CreateMigrationAsync();
+        var deltas = migration.Deltas.Where(d => d.SchemaObject.Identifier.Name.StartsWith("audit_event_hash", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, deltas.Count);
+        Assert.All(deltas, d => Assert.Equal(SchemaPatchDifference.None, d.Difference));
+    }
+
+    [Fact]
     public async Task An_event_appended_while_the_daemon_is_stopped_is_sealed_when_it_runs_again()
     {
         var sealedBefore = await SealedSeedAsync();
@@ -188,7 +195,7 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
         // Also what a ledger sealed before the subscription existed looks like: seals, and no progress yet.
         await SealedSeedAsync();
         var firstSeal = await ScalarAsync<DateTime>($"select sealed_at from {LedgerTable} where position = 1");
-        await Daemon.RewindSubscriptionAsync("AuditLedger", CancellationToken.None, 0);
+        await Daemon.RewindSubscriptionAsync("AuditSeal", CancellationToken.None, 0);
         await PostAsync("/api/commitments/jpit-06-solar-physics/status", new { to = "in-progress", effectiveOn = "2026-07-01", reason = "Work plan agreed." });
 
         await SealedAsync();

@@ -36,6 +36,7 @@ public abstract class IntegrationContext(AppFixture fixture) : IClassFixture<App
             await Store.Advanced.ResetAllData();
             await using var session = Store.LightweightSession();
             session.QueueSqlCommand($"delete from \"{Fixture.Schema}\".{LedgerSubscription.TableName}");
+            session.QueueSqlCommand($"delete from \"{Fixture.Schema}\".{CommitHashes.TableName}");
             session.QueueSqlCommand($"delete from \"{Fixture.Schema}\".{CommitmentRegisterTable.TableName}");
             session.QueueSqlCommand($"delete from \"{Fixture.Schema}\".{SearchIndexProjection.TableName}");
             await session.SaveChangesAsync();

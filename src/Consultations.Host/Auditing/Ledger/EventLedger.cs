@@ -5,15 +5,12 @@ using Npgsql;
 namespace Consultations.Host.Auditing.Ledger;
 
 /// <summary>
-/// Reads the tamper-evident ledger: every event, in global sequence order, chained by SHA-256 (see <see cref="LedgerHash"/>)
-/// in its own table, <c>{schema}.audit_ledger</c>, sealed by <see cref="LedgerSubscription"/> in the async daemon.
+/// Reads the tamper-evident ledger: each event's hash fixed at commit (<see cref="CommitHashes"/>), chained over the whole
+/// record in <c>{schema}.audit_seal</c> by <see cref="LedgerSubscription"/> in the async daemon (docs/adr/0029).
 /// </summary>
 public sealed class EventLedger(IDocumentStore store, IConfiguration configuration)
 {
-    private const int Batch = 1000;
     private readonly string _schema = store.Options.Events.DatabaseSchemaName;
-
-    private string Table => $"\"{_schema}\".{LedgerSubscription.TableName}";
 
     private string Events => $"\"{_schema}\".mt_events";
 
@@ -24,6 +21,7 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
     {
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(IEvent), ct);
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(StorageFeatures), ct);
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(CommitHashes), ct);
         var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         return connection;
@@ -68,59 +66,38 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
         return new LedgerDigest(position, hash);
     }
 
+    /// <summary>The ledger's last seal as it stands, without waiting for the daemon.</summary>
+    public async Task<LedgerDigest> LastSealAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        var (position, hash) = await TipAsync(connection, _schema, ct);
+        return new LedgerDigest(position, hash);
+    }
+
     /// <summary>
-    /// Recomputes the chain from mt_events and compares it, position by position, with the ledger; then with a digest
-    /// kept outside the system, if given. Stops at the first break and names it.
+    /// How old an unsealed event may be before verification calls it a break rather than "not yet sealed": well above the
+    /// daemon's own settling of gaps (a few seconds) and the time a seal takes.
     /// </summary>
-    public async Task<LedgerReport> VerifyAsync(LedgerDigest? kept, IProgress<(long Done, long Total)>? progress, CancellationToken ct)
+    public TimeSpan SettleWindow => TimeSpan.FromSeconds(configuration.GetValue("Consultations:Ledger:SettleSeconds", 60.0));
+
+    /// <summary>
+    /// Rehashes every event and compares it with the hash fixed when it was recorded, every seal with the chain, every
+    /// stream with its events, and the chain with the digests kept outside the system; names every break at its position.
+    /// Never seals anything itself: it only waits (<see cref="WaitTime"/>) for the daemon to seal what was recorded before.
+    /// </summary>
+    public async Task<LedgerReport> VerifyAsync(IReadOnlyList<KeptDigest> kept, IProgress<(long Done, long Total)>? progress, CancellationToken ct,
+        IReadOnlyList<LedgerBreak>? digestProblems = null)
     {
         await CatchUpAsync(WaitTime, ct);
-        await using var connection = await OpenAsync(ct);
-        var total = await ScalarAsync(connection, $"select count(*) from {Table} where position > @p", 0, ct);
-
-        var previous = LedgerHash.Genesis;
-        long last = 0;
-        long done = 0;
-        while (true)
-        {
-            var seals = await SealsAfterAsync(connection, last, ct);
-            if (seals.Count == 0) break;
-            var upTo = seals[^1].Position;
-            var events = await StoredEvent.ReadAsync(connection, _schema, last, upTo, Batch, ct);
-            var byPosition = events.ToDictionary(e => e.Sequence);
-            var sealsByPosition = seals.ToDictionary(s => s.Position);
-            foreach (var position in byPosition.Keys.Union(sealsByPosition.Keys).Order())
-            {
-                byPosition.TryGetValue(position, out var e);
-                sealsByPosition.TryGetValue(position, out var seal);
-                if (seal is null)
-                    return Broken(position, done, $"Position {position}: event {e!.Stream} v{e.Version} ({e.Type}) is not in the ledger: it was inserted, or moved here, after sealing.");
-                if (e is null)
-                    return Broken(position, done, $"Position {position}: the event sealed here ({seal.Stream} v{seal.Version}, {seal.Type}) is missing: it was deleted or moved.");
-                if (e.Stream != seal.Stream || e.Version != seal.Version || e.Type != seal.Type)
-                    return Broken(position, done, $"Position {position}: {seal.Stream} v{seal.Version} ({seal.Type}) was sealed here, but {e.Stream} v{e.Version} ({e.Type}) is here now: the record was reordered.");
-                var hash = LedgerHash.Of(e, previous);
-                if (hash != seal.Hash)
-                    return Broken(position, done, $"Position {position}: event {e.Stream} v{e.Version} ({e.Type}) no longer matches its seal: its data or metadata was altered.");
-                if (kept is not null && kept.Position == position && kept.Hash != hash)
-                    return Broken(position, done, $"Position {position}: the kept digest no longer matches: the history up to it was rewritten (ledger included).");
-                previous = hash;
-                done++;
-            }
-
-            last = upTo;
-            progress?.Report((done, total));
-        }
-
-        if (kept is not null && kept.Position > last)
-            return Broken(kept.Position, done, $"Position {kept.Position}: the kept digest is beyond the ledger's last seal ({last}): sealed history was removed.");
-        if (kept is not null && kept.Position > 0 && kept.Position <= last && await ScalarAsync(connection, $"select count(*) from {Table} where position = @p", kept.Position, ct) == 0)
-            return Broken(kept.Position, done, $"Position {kept.Position}: the kept digest names a position the ledger no longer holds: the history up to it was rewritten.");
-
-        var unsealed = await ScalarAsync(connection, $"select count(*) from {Events} where seq_id > @p", last, ct);
-        return new LedgerReport(true, done, unsealed, new LedgerDigest(last, previous), null, null);
-
-        LedgerReport Broken(long position, long checkedSoFar, string problem) => new(false, checkedSoFar, 0, null, position, problem);
+        // Read before the seals: the progress commits with the seals, so every event up to it must be sealed.
+        var passed = await SealedUpToAsync(ct);
+        await using var events = await OpenAsync(ct);
+        await using var seals = await OpenAsync(ct);
+        var verification = new LedgerVerification(kept, progress);
+        await verification.RunAsync(events, seals, _schema, SettleWindow, passed, ct);
+        verification.Add(await StreamCheck.RunAsync(events, _schema, ct));
+        verification.Add(digestProblems ?? []);
+        return verification.Report();
     }
 
     private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, long p, CancellationToken ct)
@@ -136,19 +113,5 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
         await using var command = new NpgsqlCommand($"select position, hash from \"{schema}\".{LedgerSubscription.TableName} order by position desc limit 1", connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? (reader.GetInt64(0), reader.GetString(1)) : (0, LedgerHash.Genesis);
-    }
-
-    private sealed record Seal(long Position, string Stream, long Version, string Type, string Hash);
-
-    private async Task<List<Seal>> SealsAfterAsync(NpgsqlConnection connection, long after, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            $"select position, stream_id, version, event_type, hash from {Table} where position > @after order by position limit {Batch}", connection);
-        command.Parameters.AddWithValue("after", after);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var seals = new List<Seal>();
-        while (await reader.ReadAsync(ct))
-            seals.Add(new Seal(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4)));
-        return seals;
     }
 }

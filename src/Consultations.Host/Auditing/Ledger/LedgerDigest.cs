@@ -18,14 +18,35 @@ public sealed partial record LedgerDigest(long Position, string Hash)
         return true;
     }
 
-    [GeneratedRegex("^([0-9]{1,18}):([0-9a-fA-F]{64})$")]
+    [GeneratedRegex(@"\A([0-9]{1,18}):([0-9a-fA-F]{64})\z")]
     private static partial Regex Format();
 }
 
-/// <param name="Intact">True when every sealed event still matches its seal, in order, and the kept digest (if any) still matches.</param>
-/// <param name="Checked">How many sealed positions were checked before the end or the break.</param>
-/// <param name="Unsealed">Events recorded after the last seal (not yet covered by the chain).</param>
-/// <param name="Digest">The ledger's digest (its last seal), when intact.</param>
-/// <param name="BrokenAt">The first position where the chain breaks.</param>
+/// <summary>A digest kept outside the database, and where it came from (a signed file, or given by hand).</summary>
+public sealed record KeptDigest(LedgerDigest Digest, string Source);
+
+/// <summary>The kinds of break verification names.</summary>
+public static class BreakKind
+{
+    public const string Altered = "altered";
+    public const string Deleted = "deleted";
+    public const string Inserted = "inserted";
+    public const string Reordered = "reordered";
+    public const string Unsealed = "unsealed";
+}
+
+/// <param name="Position">The position (global sequence) where the record breaks.</param>
+/// <param name="Kind">altered, deleted, inserted, reordered or unsealed (<see cref="BreakKind"/>).</param>
 /// <param name="Problem">What is wrong there.</param>
-public sealed record LedgerReport(bool Intact, long Checked, long Unsealed, LedgerDigest? Digest, long? BrokenAt, string? Problem);
+public sealed record LedgerBreak(long Position, string Kind, string Problem);
+
+/// <param name="Intact">True when every event matches the hash fixed when it was recorded and its seal, in order, every stream matches its events, and every kept digest still matches.</param>
+/// <param name="Checked">How many sealed positions were checked.</param>
+/// <param name="Unsealed">Events recorded within the settle window and not yet sealed (older unsealed events are breaks).</param>
+/// <param name="Digest">The ledger's digest (its last seal), when intact.</param>
+/// <param name="BrokenAt">The first position where the record breaks.</param>
+/// <param name="Problem">What is wrong there.</param>
+/// <param name="Breaks">Every break found, in position order (at most the first 100).</param>
+/// <param name="DigestsChecked">How many kept digests (signed files, or one given by hand) were checked.</param>
+public sealed record LedgerReport(bool Intact, long Checked, long Unsealed, LedgerDigest? Digest, long? BrokenAt, string? Problem,
+    IReadOnlyList<LedgerBreak> Breaks, int DigestsChecked);

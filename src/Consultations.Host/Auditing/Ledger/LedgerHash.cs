@@ -1,90 +1,46 @@
+using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
-using Npgsql;
+using System.Text;
 
 namespace Consultations.Host.Auditing.Ledger;
 
-/// <summary>One event as mt_events stores it, with the columns the ledger seals.</summary>
-public sealed record StoredEvent(long Sequence, string Stream, long Version, string Type, string Data, DateTime RecordedAt, string? User)
-{
-    /// <summary>The events stored after position <paramref name="after"/> up to <paramref name="upTo"/>, in sequence order.</summary>
-    public static async Task<List<StoredEvent>> ReadAsync(NpgsqlConnection connection, string schema, long after, long upTo, int limit, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            $"""
-             select seq_id, stream_id, version, type, data::text, timestamp, user_name
-             from "{schema}".mt_events where seq_id > @after and seq_id <= @upTo order by seq_id limit @limit
-             """, connection);
-        command.Parameters.AddWithValue("after", after);
-        command.Parameters.AddWithValue("upTo", upTo);
-        command.Parameters.AddWithValue("limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var events = new List<StoredEvent>();
-        while (await reader.ReadAsync(ct))
-            events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
-                reader.GetFieldValue<DateTime>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
-        return events;
-    }
-}
-
 /// <summary>
-/// The ledger's hash: SHA-256 over a canonical JSON array of the event's sequence, stream, version, type name,
-/// data (re-serialised with sorted keys, since jsonb keeps no key order of its own), effective date, recorded
-/// time (UTC, microseconds), user, and the previous event's hash.
+/// The ledger's two hashes (docs/adr/0029). An event's <em>commit hash</em> is fixed by a trigger in the transaction that
+/// stores it: SHA-256 over the previous event of its stream's commit hash and the event's canonical text, every column of
+/// <c>mt_events</c> that changes an answer plus its stream's type. A <em>seal</em> chains commit hashes over the whole
+/// record in sequence order, each seal naming the position of the one before it.
 /// </summary>
 public static class LedgerHash
 {
-    /// <summary>The "previous hash" of the first event.</summary>
+    /// <summary>The "previous hash" of a stream's first event and of the first seal.</summary>
     public static readonly string Genesis = new('0', 64);
 
-    public static string Of(StoredEvent e, string previous)
-    {
-        using var data = JsonDocument.Parse(e.Data);
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            writer.WriteNumberValue(e.Sequence);
-            writer.WriteStringValue(e.Stream);
-            writer.WriteNumberValue(e.Version);
-            writer.WriteStringValue(e.Type);
-            WriteCanonical(writer, data.RootElement);
-            if (data.RootElement.ValueKind == JsonValueKind.Object && data.RootElement.TryGetProperty("EffectiveOn", out var on) && on.ValueKind == JsonValueKind.String)
-                writer.WriteStringValue(on.GetString());
-            else
-                writer.WriteNullValue();
-            writer.WriteStringValue(DateTime.SpecifyKind(e.RecordedAt, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            if (e.User is null) writer.WriteNullValue();
-            else writer.WriteStringValue(e.User);
-            writer.WriteStringValue(previous);
-            writer.WriteEndArray();
-        }
+    /// <summary>
+    /// The columns the commit hash covers, as a SQL expression over a row of <c>mt_events</c> (<paramref name="row"/>) and
+    /// its stream's type. Both the trigger and the verifier render the text with this one expression (each value
+    /// length-prefixed, NULL as '-', timestamps in UTC to the microsecond, jsonb in PostgreSQL's canonical rendering);
+    /// the verifier hashes it itself.
+    /// </summary>
+    public static string CanonicalSql(string row, string streamType) => "concat(" + string.Join(", ",
+    [
+        Field($"{row}.seq_id::text"), Field($"{row}.id::text"), Field($"{row}.stream_id::text"), Field($"{row}.version::text"),
+        Field($"{row}.type::text"), Field($"{row}.mt_dotnet_type::text"), Field($"{row}.data::text"),
+        Field($"to_char({row}.timestamp at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"),
+        Field($"{row}.tenant_id::text"), Field($"{row}.correlation_id::text"), Field($"{row}.causation_id::text"),
+        Field($"{row}.headers::text"), Field($"{row}.user_name::text"), Field($"{row}.is_archived::text"), Field($"{streamType}::text"),
+    ]) + ")";
 
-        return Convert.ToHexString(SHA256.HashData(buffer.ToArray())).ToLowerInvariant();
-    }
+    private static string Field(string value) => $"coalesce(octet_length({value})::text || ':' || {value}, '-')";
 
-    private static void WriteCanonical(Utf8JsonWriter writer, JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-                {
-                    writer.WritePropertyName(property.Name);
-                    WriteCanonical(writer, property.Value);
-                }
+    /// <summary>The commit hash as the trigger computes it in SQL.</summary>
+    public static string CommitHashSql(string previous, string canonical) => $"encode(sha256(convert_to({previous} || {canonical}, 'UTF8')), 'hex')";
 
-                writer.WriteEndObject();
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (var item in element.EnumerateArray()) WriteCanonical(writer, item);
-                writer.WriteEndArray();
-                break;
-            default:
-                element.WriteTo(writer);
-                break;
-        }
-    }
+    /// <summary>The commit hash recomputed outside the database from the canonical text.</summary>
+    public static string Commit(string previous, string canonical) => Hex(previous + canonical);
+
+    /// <summary>A seal: the previous seal's hash, then this seal's position, the position it follows, the event and its commit hash.</summary>
+    public static string Seal(string previousHash, long position, long previous, string stream, long version, string eventHash) =>
+        Hex(string.Create(CultureInfo.InvariantCulture, $"{previousHash}{position}:{previous}:{Encoding.UTF8.GetByteCount(stream)}:{stream}{version}:{eventHash}"));
+
+    private static string Hex(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
 }

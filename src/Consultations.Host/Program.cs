@@ -3,6 +3,7 @@ using Consultations.Host.Exports;
 using Consultations.Host.Infrastructure;
 using Consultations.Host.Reports;
 using Consultations.Host.Security;
+using Consultations.Host.Web;
 using JasperFx;
 using Marten;
 using Scalar.AspNetCore;
@@ -34,6 +35,7 @@ builder.Services.AddConsultationsAuditing();
 builder.Services.AddReporting(builder.Configuration);
 builder.AddConsultationsTelemetry();
 var tokens = builder.AddConsultationsAuth();
+builder.Services.AddConsultationsWeb();
 
 builder.Services.AddMarten(opts => StoreSetup.Configure(opts, database.ConnectionString, schema))
     .UseLightweightSessions()
@@ -54,6 +56,8 @@ app.UseExceptionHandler();
 // Before authentication, so that a 401 or 403 (and any other bodiless failure) is answered as ProblemDetails too.
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimits>();
+app.UseStaticFiles();
+app.UseConsultationsWebCulture();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<QueryParameters>();
@@ -65,7 +69,7 @@ app.UseMiddleware<ListExports>();
 // The API's documentation is public: it describes the routes, not the record.
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Consultations API")).AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
+app.MapRazorPages();
 app.MapConsultationsHealth();
 app.MapWolverineEndpoints(o =>
 {

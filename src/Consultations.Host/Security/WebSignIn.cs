@@ -23,14 +23,11 @@ public static class WebSignIn
     public static AuthenticationBuilder AddWebSignIn(this AuthenticationBuilder auth, IConfiguration configuration)
     {
         auth.AddPolicyScheme(Scheme, "The API's bearer token or the web pages' cookie", o => o.ForwardDefaultSelector = context =>
-            context.Request.Path.StartsWithSegments("/api")
-            || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                ? JwtBearerDefaults.AuthenticationScheme
-                : Cookie);
+            UsesBearer(context.Request) ? JwtBearerDefaults.AuthenticationScheme : Cookie);
 
         auth.AddCookie(Cookie, o =>
         {
-            o.Cookie.Name = "consultations.signin";
+            o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -67,6 +64,20 @@ public static class WebSignIn
 
         return auth;
     }
+
+    /// <summary>
+    /// A request with a bearer token, and every API request, uses the bearer token, except one: a GET of the API by a signed-in
+    /// browser without a token (the reports page's downloads), which reads with the person's cookie and roles. API writes never
+    /// take the cookie, so no cross-site form can write through it.
+    /// </summary>
+    public static bool UsesBearer(HttpRequest request)
+    {
+        if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return true;
+        if (!request.Path.StartsWithSegments("/api")) return false;
+        return !(HttpMethods.IsGet(request.Method) && request.Cookies.ContainsKey(CookieName));
+    }
+
+    public const string CookieName = "consultations.signin";
 
     /// <summary>The identity the local sign-in page issues: the name given and the roles picked, as the API's tokens carry them.</summary>
     public static ClaimsPrincipal Local(string name, IEnumerable<string> roles)

@@ -56,7 +56,7 @@ app.UseExceptionHandler();
 // Before authentication, so that a 401 or 403 (and any other bodiless failure) is answered as ProblemDetails too.
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimits>();
-app.UseStaticFiles();
+app.UseConsultationsWebAssets(app.Environment);
 app.UseConsultationsWebCulture();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -41,8 +41,15 @@ public static class TimelinePage
     }
 
     // Razor reads <text> as its own tag, so SVG text is written here, encoded.
-    public static Microsoft.AspNetCore.Html.HtmlString Text(double x, double y, string cssClass, string content) =>
-        new($"<text x=\"{F(x)}\" y=\"{F(y)}\" class=\"{cssClass}\">{System.Net.WebUtility.HtmlEncode(content)}</text>");
+    public static Microsoft.AspNetCore.Html.HtmlString Text(double x, double y, string cssClass, string content, bool before = false) =>
+        new($"<text x=\"{F(x)}\" y=\"{F(y)}\" class=\"{cssClass}\"{(before ? " text-anchor=\"end\"" : "")}>{System.Net.WebUtility.HtmlEncode(content)}</text>");
+
+    /// <summary>A bar's label: after the bar, or before it when the bar reaches the right half.</summary>
+    public static Microsoft.AspNetCore.Html.HtmlString Label(TimelineBar b) =>
+        b.Width > 300 ? Text(b.X + 6, b.Y + 13, "bar-label-inside", b.Entry.Title)
+        : b.X + b.Width > Left + Width * 0.55
+            ? Text(Math.Max(b.X - 4, 120), b.Y + 13, "bar-label", b.Entry.Title, before: true)
+            : Text(b.X + b.Width + 4, b.Y + 13, "bar-label", b.Entry.Title);
 
     public static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -30,6 +30,14 @@ public static class WebSetup
         });
     }
 
+    /// <summary>The stylesheet from wwwroot, else from the copy embedded in the assembly.</summary>
+    public static IApplicationBuilder UseConsultationsWebAssets(this IApplicationBuilder app, IWebHostEnvironment environment) =>
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.CompositeFileProvider(environment.WebRootFileProvider,
+                new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(WebSetup).Assembly, "Consultations.Host.wwwroot")),
+        });
+
     public static IApplicationBuilder UseConsultationsWebCulture(this IApplicationBuilder app)
     {
         var cultures = new[] { "en", "it", "ja" }.Select(c => new CultureInfo(c)).ToList();

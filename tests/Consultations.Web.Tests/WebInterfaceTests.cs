@@ -212,3 +212,25 @@ public sealed class WebInterfaceTests(WebApp app)
         return meeting["history"]!.AsArray().Count;
     }
 }
+
+[Collection("web")]
+public sealed class LanguageTests(WebApp app)
+{
+    [Theory]
+    [InlineData("it", "Cruscotto", "Settori di cooperazione")]
+    [InlineData("ja", "ダッシュボード", "協力分野")]
+    public async Task A_person_picks_a_language_and_the_record_content_stays_as_recorded(string culture, string dashboard, string fields)
+    {
+        var page = await app.SignInAsync("Rita Reader", "reporter");
+        await page.GetByLabel("Language").SelectOptionAsync(culture);
+        await page.Locator("form.language button").ClickAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+        await Expect(page.Locator("nav")).ToContainTextAsync(dashboard);
+        await Expect(page.Locator("#fields-heading")).ToHaveTextAsync(fields);
+        await Expect(page.Locator("table.fields")).ToContainTextAsync("Government and commercial cooperation");
+        await page.GotoAsync("/timeline");
+        await Expect(page.Locator("nav")).ToContainTextAsync(dashboard);
+        await WebApp.CheckAsync(page, "timeline-" + culture);
+    }
+}

@@ -114,11 +114,17 @@ public sealed class WebInterfaceTests(WebApp app)
         await page.GotoAsync("/");
         var before = int.Parse(await withdrawn.InnerTextAsync());
 
-        var mistake = await app.Host.Client.PostAsJsonAsync($"api/commitments/{Commitment}/status",
-            new { to = "withdrawn", effectiveOn = "2026-07-01", reason = "Typed in the wrong commitment" });
-        Assert.True(mistake.IsSuccessStatusCode, await mistake.Content.ReadAsStringAsync());
+        // The mistake, made through the status form: a status picked from the lifecycle's next steps.
+        await page.GotoAsync($"/commitments/{Commitment}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change the status" }).ClickAsync();
+        await page.GetByLabel("New status").SelectOptionAsync("Withdrawn");
+        await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-07-01");
+        await page.GetByLabel("Reason").FillAsync("Typed in the wrong commitment");
+        await WebApp.CheckAsync(page, "commitment-status-form");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/commitments/{Commitment}");
         await app.CaughtUpAsync();
-        await page.ReloadAsync();
+        await page.GotoAsync("/");
         await Expect(withdrawn).ToHaveTextAsync((before + 1).ToString());
 
         await page.GotoAsync($"/commitments/{Commitment}");

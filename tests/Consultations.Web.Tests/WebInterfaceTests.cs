@@ -12,6 +12,9 @@ public sealed class WebInterfaceTests(WebApp app)
     private const string Rome = "rome-summit-2026-06-15";
     private const string Commitment = "jpit-01-mutual-access";
 
+    private const string Csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
+                               + "form-action 'self'; base-uri 'self'";
+
     [Fact]
     public async Task Each_role_signs_in_locally_and_sees_what_it_may_do()
     {
@@ -191,6 +194,18 @@ public sealed class WebInterfaceTests(WebApp app)
     public async Task Every_main_page_passes_axe_and_is_photographed()
     {
         var page = await app.SignInAsync("Ada All-roles", "secretariat", "auditor", "reporter");
+        // The pages are served under the service's Content-Security-Policy: nothing inline, nothing from elsewhere.
+        await page.Context.RouteAsync("**/*", async route =>
+        {
+            var response = await route.FetchAsync(new() { MaxRedirects = 0 });
+            var headers = new Dictionary<string, string>(response.Headers) { ["content-security-policy"] = Csp };
+            await route.FulfillAsync(new() { Response = response, Headers = headers });
+        });
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) blocked.Add(message.Text);
+        };
         foreach (var (path, name) in new[]
                  {
                      ("/", "dashboard"), ("/timeline", "timeline"), ("/fields/JPIT-01", "field"), ($"/meetings/{Rome}", "meeting"),
@@ -205,6 +220,7 @@ public sealed class WebInterfaceTests(WebApp app)
             await WebApp.CheckAsync(page, name);
         }
 
+        Assert.Empty(blocked);
         var anonymous = await (await app.Browser.NewContextAsync(new() { BaseURL = app.BaseUrl })).NewPageAsync();
         await anonymous.GotoAsync("/");
         await Expect(anonymous).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));

@@ -23,7 +23,9 @@ public sealed class AuditModel(IQuerySession session) : WebPage
         if (string.IsNullOrWhiteSpace(Record) && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To)) return;
         try
         {
-            Entries = await AuditTrail.Get(Blank(Record), Blank(From), Blank(To), session, ct);
+            // The same query and rows as GET /api/audit, its first page of 500.
+            var events = await (await AuditTrail.QueryAsync(Blank(Record), Blank(From), Blank(To), session, ct)).Take(500).ToListAsync(ct);
+            Entries = await AuditTrail.EntriesAsync(session, events, ct);
         }
         catch (InvalidCommand e)
         {

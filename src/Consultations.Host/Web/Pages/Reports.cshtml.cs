@@ -1,12 +1,18 @@
-using Consultations.Host.Exports;
+using Consultations.Host.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Consultations.Host.Web.Pages;
 
 /// <summary>Links to the API's downloads (status report, CSV exports), now or, for an auditor, as of a date.</summary>
-public sealed class ReportsModel : WebPage
+public sealed class ReportsModel(EndpointDataSource endpoints) : WebPage
 {
-    public IReadOnlyList<string> Exports { get; } = [.. ExportShapes.All.Keys.Order(StringComparer.Ordinal)];
+    /// <summary>Every list route of the API that takes <c>format</c> (CSV), read from the routes themselves.</summary>
+    public IReadOnlyList<string> Exports => [.. endpoints.Endpoints.OfType<RouteEndpoint>()
+        .Where(e => e.RoutePattern.Parameters.Count == 0 && e.Metadata.GetMetadata<QueryParameterSet>()?.Find("format") is not null
+                    && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+        .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+        .Where(p => p != "/api/reports/status")
+        .Distinct().Order(StringComparer.Ordinal)];
 
     public void OnGet()
     {

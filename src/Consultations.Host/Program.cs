@@ -1,5 +1,6 @@
 using Consultations.Host.Reports;
 using Consultations.Host.Security;
+using Consultations.Host.Web;
 using JasperFx;
 using Scalar.AspNetCore;
 using Wolverine;
@@ -31,6 +32,7 @@ builder.Services.AddConsultationsAuditing();
 builder.Services.AddReporting(builder.Configuration);
 builder.AddConsultationsTelemetry();
 var tokens = builder.AddConsultationsAuth();
+builder.Services.AddConsultationsWeb();
 
 builder.Services.AddMarten(opts => StoreSetup.Configure(opts, database.ConnectionString, schema,
         TimeSpan.FromSeconds(builder.Configuration.GetValue("Consultations:Ledger:SettleSeconds", 60.0))))
@@ -53,6 +55,8 @@ app.UseExceptionHandler();
 // Before authentication, so that a 401 or 403 (and any other bodiless failure) is answered as ProblemDetails too.
 app.UseStatusCodePages();
 app.UseMiddleware<RequestLimits>();
+app.UseConsultationsWebAssets(app.Environment);
+app.UseConsultationsWebCulture();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<QueryParameters>();
@@ -63,7 +67,7 @@ app.UseMiddleware<IdempotencyKeys>();
 // The API's documentation is public: it describes the routes, not the record.
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Consultations API")).AllowAnonymous();
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription().AllowAnonymous();
+app.MapRazorPages();
 app.MapConsultationsHealth();
 app.MapWolverineEndpoints(o =>
 {

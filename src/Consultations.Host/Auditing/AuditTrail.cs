@@ -45,7 +45,7 @@ public static class AuditTrail
     public static async Task<IReadOnlyList<AuditEntry>> ListAsync(string? record, string? from, string? to, IQuerySession session, CancellationToken ct) =>
         await EntriesAsync(session, await (await QueryAsync(record, from, to, session, ct)).ToListAsync(ct), ct);
 
-    private static async Task<IQueryable<IEvent>> QueryAsync(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
+    internal static async Task<IQueryable<IEvent>> QueryAsync(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
     {
         var start = Bound("from", from, endOfDay: false);
         var end = Bound("to", to, endOfDay: true);
@@ -62,7 +62,7 @@ public static class AuditTrail
         return query.OrderBy(x => x.Sequence);
     }
 
-    private static async Task<IReadOnlyList<AuditEntry>> EntriesAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken ct)
+    internal static async Task<IReadOnlyList<AuditEntry>> EntriesAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
         // Corrections recorded after the range still belong in the picture of the events they correct, and where an
         // event counts from on the effective axis depends on its whole record.

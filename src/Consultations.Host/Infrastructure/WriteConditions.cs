@@ -22,6 +22,13 @@ public sealed class WriteConditions(IHttpContextAccessor accessor)
         }
     }
 
+    /// <summary>The version a web form was loaded at (its hidden field), in place of an <c>If-Match</c> header.</summary>
+    public void Expect(long? version)
+    {
+        _expected = version;
+        _read = true;
+    }
+
     /// <summary>Who is recording: the authenticated user's name (the token's <c>name</c> claim).</summary>
     public string? RecordedBy => accessor.HttpContext?.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : null;
 

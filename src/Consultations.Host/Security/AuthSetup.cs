@@ -10,7 +10,7 @@ public static class AuthSetup
     {
         var settings = TokenSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(settings);
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
+        builder.Services.AddAuthentication(WebSignIn.Scheme).AddWebSignIn(builder.Configuration).AddJwtBearer(o =>
         {
             o.MapInboundClaims = false;
             if (settings.Authority is not null)

@@ -112,7 +112,7 @@ public static class TimelineQueries
         _ => 5,
     };
 
-    private static string Collection(string recordKind) => recordKind switch
+    public static string Collection(string recordKind) => recordKind switch
     {
         "meeting" => "meetings",
         "statement" => "statements",

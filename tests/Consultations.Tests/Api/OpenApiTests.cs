@@ -182,7 +182,7 @@ public class OpenApiTests(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
-    public async Task The_root_redirects_to_the_scalar_reference()
+    public async Task The_root_serves_the_web_dashboard()
     {
         var result = await Host.Scenario(x =>
         {
@@ -190,7 +190,8 @@ public class OpenApiTests(AppFixture fixture) : IntegrationContext(fixture)
             x.IgnoreStatusCode();
         });
 
-        Assert.Equal(302, result.Context.Response.StatusCode);
-        Assert.Equal("/scalar/v1", result.Context.Response.Headers.Location.ToString());
+        Assert.Equal(200, result.Context.Response.StatusCode);
+        Assert.StartsWith("text/html", result.Context.Response.ContentType);
+        Assert.Contains("Dashboard", await result.ReadAsTextAsync());
     }
 }

@@ -1,0 +1,60 @@
+using Consultations.Domain.Commitments;
+using Consultations.Domain.Documents;
+using Consultations.Host.Commitments;
+using Consultations.Host.Infrastructure;
+using Consultations.Host.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>Moves a commitment along its lifecycle through <see cref="CommitmentEndpoints.Handle(ChangeCommitmentStatus, Recorder, CancellationToken)"/>.</summary>
+[Authorize(Policy = Roles.RecordPolicy)]
+public sealed class CommitmentStatusModel(Recorder recorder, WriteConditions conditions) : WebForm(recorder, conditions)
+{
+    [BindProperty] public CommitmentStatus? To { get; set; }
+    [BindProperty(Name = "effectiveOnDate")] public string? StatusEffectiveOn { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public string? SupersededBy { get; set; }
+    [BindProperty] public List<string> Evidence { get; set; } = [];
+
+    public Commitment Commitment { get; private set; } = null!;
+    public IReadOnlyList<CommitmentStatus> Next { get; private set; } = [];
+    public IReadOnlyList<Commitment> Others { get; private set; } = [];
+    public IReadOnlyList<Document> Documents { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Version = (await Session.Events.FetchStreamStateAsync(id, ct))?.Version;
+        NewToken();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (To is null) Errors["to"] = "Pick the status it moves to.";
+        if (string.IsNullOrWhiteSpace(StatusEffectiveOn)) Errors["effectiveOn"] = "is required: the day the change took effect.";
+        var effectiveOn = Date("effectiveOn", StatusEffectiveOn);
+        if (Errors.Count == 0
+            && await RecordAsync((r, c) => CommitmentEndpoints.Handle(new ChangeCommitmentStatus(id, To!.Value, effectiveOn!.Value, Reason ?? "",
+                string.IsNullOrWhiteSpace(SupersededBy) ? null : SupersededBy, Evidence.Count == 0 ? null : Evidence), r, c), ct))
+            return Redirect($"/commitments/{id}");
+        if (Errors.Count > 0 && Response.StatusCode == 200) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken ct)
+    {
+        await using var read = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+        var commitment = await read.LoadAsync<Commitment>(id, ct);
+        if (commitment is null) return false;
+        Commitment = commitment;
+        Next = CommitmentLifecycle.NextFrom(commitment.Status);
+        Others = [.. (await read.Query<Commitment>().Where(c => c.DialogueId == commitment.DialogueId && c.Id != id).ToListAsync(ct)).OrderBy(c => c.Id, StringComparer.Ordinal)];
+        Documents = [.. (await read.Query<Document>().Where(d => d.DialogueId == commitment.DialogueId).ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+        return true;
+    }
+}

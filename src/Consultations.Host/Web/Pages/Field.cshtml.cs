@@ -1,0 +1,31 @@
+using Consultations.Domain.Common;
+using Consultations.Host.Auditing;
+using Consultations.Host.CooperationFields;
+using Consultations.Host.Reports;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>One cooperation field: the API's field view and history, and its lines of the status report (commitments, items, meetings).</summary>
+public sealed class FieldModel(IQuerySession session, StatusReportBuilder reports, TimeProvider clock, ReportingOptions reporting) : WebPage
+{
+    public WithHistory<FieldView> Field { get; private set; } = null!;
+    public StatusReport Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        if (AxesProblem is not null) return BadRequest(AxesProblem);
+        try
+        {
+            Field = await FieldQueries.Get(code, WebLinks.Instant(RecordedAt), EffectiveOn, session, clock, reporting, ct);
+        }
+        catch (RecordNotFound)
+        {
+            return NotFound();
+        }
+
+        Report = await reports.BuildAsync(Field.Record.DialogueId, Axes, ct);
+        return Page();
+    }
+}

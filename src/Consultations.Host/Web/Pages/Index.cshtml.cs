@@ -1,0 +1,69 @@
+using Consultations.Domain.Common;
+using Consultations.Domain.Dialogues;
+using Consultations.Domain.Meetings;
+using Consultations.Host.Reports;
+using Consultations.Projections.Fields;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>The dashboard: one dialogue's status report (the same <see cref="StatusReportBuilder"/> the report download uses).</summary>
+public sealed class IndexModel(IQuerySession session, StatusReportBuilder reports) : WebPage
+{
+    [BindProperty(SupportsGet = true)] public string? Dialogue { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Since { get; set; }
+
+    public IReadOnlyList<Dialogue> Dialogues { get; private set; } = [];
+    public StatusReport? Report { get; private set; }
+    public string? Problem { get; private set; }
+    public DateOnly? SinceDay { get; private set; }
+
+    public CommitmentCounts Totals { get; } = new();
+    public SortedDictionary<string, CommitmentCounts> ByParty { get; } = new(StringComparer.Ordinal);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Dialogues = [.. (await session.Query<Dialogue>().ToListAsync(ct)).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        if (Dialogues.Count == 0) return;
+        var chosen = Dialogues.FirstOrDefault(d => d.Id == Dialogue)?.Id ?? Dialogues[0].Id;
+        Dialogue = chosen;
+        try
+        {
+            Report = await reports.BuildAsync(chosen, Axes, ct);
+        }
+        catch (Exception e) when (e is RecordNotFound or InvalidCommand)
+        {
+            Problem = e.Message;
+            return;
+        }
+
+        foreach (var line in Report.Fields)
+        {
+            Totals.Add(line.Field.Commitments);
+            foreach (var (party, share) in line.Field.ByParty)
+            {
+                if (!ByParty.TryGetValue(party, out var counts)) ByParty[party] = counts = new CommitmentCounts();
+                counts.Add(share.Commitments);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Since))
+        {
+            try
+            {
+                SinceDay = Auditing.Axes.Day("since", Since, HttpContext.RequestServices.GetRequiredService<TimeProvider>());
+            }
+            catch (InvalidCommand e)
+            {
+                Problem = string.Join(" ", e.Errors.SelectMany(x => x.Value));
+            }
+        }
+    }
+
+    public MeetingRecordView? LatestMeeting => Report?.Meetings.Where(m => m.Status == MeetingStatus.Held)
+        .OrderBy(m => m.Dates?.End.Latest ?? DateOnly.MinValue).LastOrDefault();
+
+    public MeetingRecordView? NextMeeting => Report?.Meetings.Where(m => m.Status == MeetingStatus.Scheduled)
+        .OrderBy(m => m.Dates?.From.Earliest ?? DateOnly.MaxValue).FirstOrDefault();
+}

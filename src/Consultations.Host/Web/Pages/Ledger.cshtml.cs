@@ -1,0 +1,31 @@
+using Consultations.Domain.Common;
+using Consultations.Host.Auditing.Ledger;
+using Consultations.Host.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>The ledger's digest and its verification (the API's <see cref="LedgerEndpoints"/>), against a digest kept earlier if given.</summary>
+[Authorize(Policy = Roles.AuditPolicy)]
+public sealed class LedgerModel(EventLedger ledger) : WebPage
+{
+    [BindProperty(SupportsGet = true)] public string? Digest { get; set; }
+
+    public LedgerDigest? Current { get; private set; }
+    public LedgerReport? Report { get; private set; }
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Current = await LedgerEndpoints.Digest(ledger, ct);
+        try
+        {
+            Report = await LedgerEndpoints.Verify(Digest, ledger, ct);
+        }
+        catch (InvalidCommand e)
+        {
+            Problem = string.Join(" ", e.Errors.SelectMany(x => x.Value));
+        }
+    }
+}

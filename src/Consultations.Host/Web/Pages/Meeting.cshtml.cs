@@ -1,0 +1,28 @@
+using Consultations.Domain.Common;
+using Consultations.Domain.Meetings;
+using Consultations.Host.Auditing;
+using Consultations.Host.Meetings;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+public sealed class MeetingModel(IQuerySession session, TimeProvider clock) : WebPage
+{
+    public WithHistory<Meeting> Meeting { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        if (AxesProblem is not null) return BadRequest(AxesProblem);
+        try
+        {
+            Meeting = await MeetingEndpoints.Get(id, WebLinks.Instant(RecordedAt), EffectiveOn, session, clock, ct);
+        }
+        catch (RecordNotFound)
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,46 @@
+using Consultations.Domain.Corrections;
+using Consultations.Host.Corrections;
+using Consultations.Host.Infrastructure;
+using Consultations.Host.Security;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>Voids an entry from its history line through <see cref="CorrectionEndpoints.Handle(VoidEntry, Recorder, CancellationToken)"/>.</summary>
+[Authorize(Policy = Roles.RecordPolicy)]
+public sealed class VoidEntryModel(Recorder recorder, WriteConditions conditions) : WebForm(recorder, conditions)
+{
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public IEvent Entry { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid eventId, CancellationToken ct)
+    {
+        if (!await LoadAsync(eventId, ct)) return NotFound();
+        Version = (await Session.Events.FetchStreamStateAsync(Entry.StreamKey!, ct))?.Version;
+        NewToken();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid eventId, CancellationToken ct)
+    {
+        if (!await LoadAsync(eventId, ct)) return NotFound();
+        if (await RecordAsync((r, c) => CorrectionEndpoints.Handle(new VoidEntry(eventId, Reason ?? ""), r, c), ct))
+            return LocalRedirect(Back);
+        return Page();
+    }
+
+    public string Back => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+
+    private async Task<bool> LoadAsync(Guid eventId, CancellationToken ct)
+    {
+        await using var read = HttpContext.RequestServices.GetRequiredService<Marten.IDocumentStore>().QuerySession();
+        var entry = await read.Events.LoadAsync(eventId, ct);
+        if (entry is null) return false;
+        Entry = entry;
+        return true;
+    }
+}

@@ -1,0 +1,100 @@
+using Consultations.Domain.Common;
+using Consultations.Host.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web;
+
+/// <summary>
+/// A page with a form that records: the same static <c>Handle(command, recorder, ct)</c> the API's route calls, on the same
+/// <see cref="Recorder"/>, committed the same way (<see cref="Recorder.SaveAsync"/>, one transaction), with the version the
+/// form was loaded at as the expected version (the API's <c>If-Match</c>). Each form carries a token: the first submit
+/// stores it in the same transaction, so a second submit of the same form records nothing and is told so. A refusal is
+/// shown next to the field it names, with what the person typed kept.
+/// </summary>
+public abstract class WebForm(Recorder recorder, WriteConditions conditions) : WebPage
+{
+    [BindProperty] public string? FormToken { get; set; }
+    [BindProperty] public long? Version { get; set; }
+
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public string? Refusal { get; private set; }
+    public bool Stale { get; private set; }
+
+    protected IDocumentSession Session => recorder.Session;
+
+    public void NewToken() => FormToken = Guid.NewGuid().ToString("N");
+
+    public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
+
+    /// <summary>Runs one command; true when it is on record (now, or by an earlier submit of the same form).</summary>
+    protected async Task<bool> RecordAsync(Func<Recorder, CancellationToken, Task<Recorded>> handle, CancellationToken ct)
+    {
+        var key = FormToken is { Length: > 0 and <= 64 } token && token.All(char.IsAsciiLetterOrDigit) ? "web-form:" + token : null;
+        if (key is not null && await Session.LoadAsync<IdempotentRequest>(key, ct) is not null) return true;
+        conditions.Expect(Version);
+        try
+        {
+            var recorded = await handle(recorder, ct);
+            if (key is not null)
+            {
+                Session.Insert(new IdempotentRequest
+                {
+                    Id = key, Method = "POST", Path = Request.Path.Value ?? "", Completed = true, Status = 200,
+                    StartedAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ETag = $"\"{recorded.Version}\"",
+                });
+            }
+
+            await recorder.SaveAsync(ct);
+            return true;
+        }
+        catch (InvalidCommand e)
+        {
+            foreach (var (field, messages) in e.Errors) Errors[FieldOf(field)] = string.Join(" ", messages);
+        }
+        catch (RuleBroken e)
+        {
+            Refusal = e.Message;
+        }
+        catch (RecordNotFound e)
+        {
+            Refusal = e.Message;
+        }
+        catch (StaleVersion e)
+        {
+            Stale = true;
+            // The next submit, made knowing the record changed, is decided on the version now shown.
+            Version = e.Current;
+            ModelState.Remove(nameof(Version));
+        }
+        catch (Exception e) when (e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or Marten.Exceptions.StreamLockedException
+                                       or JasperFx.DocumentAlreadyExistsException)
+        {
+            // A second submit of the same form that raced the first: the first is on record.
+            await using var check = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+            if (key is not null && await check.LoadAsync<IdempotentRequest>(key, ct) is not null) return true;
+            Stale = true;
+        }
+
+        Response.StatusCode = Stale ? StatusCodes.Status409Conflict : Refusal is not null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+        return false;
+    }
+
+    /// <summary>"fieldCodes[0]" and "dates.from" are shown next to the input "fieldCodes" and "dates".</summary>
+    private static string FieldOf(string path)
+    {
+        var end = path.IndexOfAny(['[', '.']);
+        return end > 0 ? path[..end] : path;
+    }
+
+    protected static IReadOnlyList<string> Lines(string? text) =>
+        [.. (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
+
+    protected PartialDate? Date(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (PartialDate.TryParse(text.Trim(), out var date)) return date;
+        Errors[field] = $"'{text}' is not a date: use yyyy-MM-dd, yyyy-MM or yyyy.";
+        return null;
+    }
+}

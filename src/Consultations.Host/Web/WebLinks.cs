@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Consultations.Host.Web;
+
+public static class WebLinks
+{
+    public static readonly string[] AxisNames = ["recordedAt", "effectiveOn"];
+
+    /// <summary>The path with the auditor's axes of the current request kept, so a replay stays a replay while navigating.</summary>
+    public static string Keep(this HttpContext context, string path)
+    {
+        var kept = AxisNames.Where(n => !string.IsNullOrWhiteSpace(context.Request.Query[n])).ToDictionary(n => n, n => (string?)context.Request.Query[n].ToString());
+        return kept.Count == 0 ? path : QueryHelpers.AddQueryString(path, kept);
+    }
+
+    public static bool IsReplay(this HttpContext context) => AxisNames.Any(n => !string.IsNullOrWhiteSpace(context.Request.Query[n]));
+
+    /// <summary>
+    /// A browser's <c>datetime-local</c> input sends "2026-06-01T12:00" with no offset: the auditor bar says it is UTC, so it
+    /// is read as UTC. A full ISO-8601 instant is kept as it is.
+    /// </summary>
+    public static string? Instant(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return value;
+        return DateTime.TryParseExact(value.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? value.Trim() + "Z"
+            : value;
+    }
+
+    public static string Record(string kind, string id) => kind switch
+    {
+        "meeting" => $"/meetings/{id}",
+        "field" or "cooperation-field" => $"/fields/{id}",
+        _ => $"/records/{kind}/{id}",
+    };
+}
+
+public static class ApiLinks
+{
+    /// <summary>The web page of a record the API links to: the same path without <c>/api</c>.</summary>
+    public static string ToPage(string apiLink) => apiLink.StartsWith("/api/", StringComparison.Ordinal) ? apiLink[4..] : apiLink;
+}

@@ -1,0 +1,47 @@
+using Consultations.Domain.Common;
+using Consultations.Host.Auditing;
+using Consultations.Host.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Consultations.Host.Web;
+
+/// <summary>
+/// What every page shares: the auditor's two time axes, read from the query string (<c>recordedAt</c>, <c>effectiveOn</c>)
+/// exactly as the API reads them and kept on every link (<see cref="WebLinks.Keep"/>). A replay is an auditor's act, as on
+/// the API: anyone else asking for one gets 403.
+/// </summary>
+public abstract class WebPage : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? RecordedAt { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? EffectiveOn { get; set; }
+
+    public Axes Axes { get; private set; } = Axes.Now;
+
+    /// <summary>Why the axes asked for could not be read; the page then shows the record now and says so.</summary>
+    public string? AxesProblem { get; private set; }
+
+    public bool CanRecord => User.IsInRole(Roles.Secretariat) && Axes.IsNow;
+
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if ((!string.IsNullOrWhiteSpace(RecordedAt) || !string.IsNullOrWhiteSpace(EffectiveOn)) && !User.IsInRole(Roles.Auditor))
+        {
+            context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+            return;
+        }
+
+        try
+        {
+            Axes = Axes.Read(WebLinks.Instant(RecordedAt), EffectiveOn, HttpContext.RequestServices.GetRequiredService<TimeProvider>());
+        }
+        catch (InvalidCommand e)
+        {
+            AxesProblem = string.Join(" ", e.Errors.SelectMany(x => x.Value.Select(v => $"{x.Key}: {v}")));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Consultations.Tests.Infrastructure;
+using Consultations.Tests.Processes;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Consultations.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One service for the whole browser suite: the real host (the API tests' <see cref="HostProcess"/>) on a free port over
+/// the test PostgreSQL, in a schema of its own, seeded with the bundled record; and one headless Debian Chromium (never a
+/// downloaded browser).
+/// </summary>
+public sealed class WebApp : IAsyncLifetime
+{
+    private HostProcess? _host;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public HostProcess Host => _host!;
+
+    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var connection = await PostgresServer.ConnectionStringAsync();
+        _host = await HostProcess.StartAsync("web", connection, "w_" + Guid.NewGuid().ToString("N")[..12]);
+        BaseUrl = $"http://127.0.0.1:{_host.Port}";
+        await CaughtUpAsync();
+
+        Directory.CreateDirectory(Screenshots);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>Waits until the reporting projections (which the dashboard reads) have caught up with the record.</summary>
+    public Task CaughtUpAsync() => Poll.UntilAsync("the projections to catch up", TimeSpan.FromSeconds(90), () => Host.ProjectionsCurrentAsync());
+
+    /// <summary>A fresh browser context signed in through the local sign-in page with the given roles.</summary>
+    public async Task<IPage> SignInAsync(string name, params string[] roles)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Your name").FillAsync(name);
+        foreach (var role in roles) await page.Locator($"#role-{role}").CheckAsync();
+        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    /// <summary>No serious or critical axe violation on the page, and a full-page screenshot saved under the test output.</summary>
+    public static async Task CheckAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        var result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(bad.Count == 0, $"{name}: " + string.Join("; ", bad.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Html).Take(3))}")));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_host is not null) await _host.DisposeAsync();
+    }
+}
+
+[CollectionDefinition("web")]
+public sealed class WebCollection : ICollectionFixture<WebApp>;

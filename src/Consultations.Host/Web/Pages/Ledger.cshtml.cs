@@ -8,7 +8,7 @@ namespace Consultations.Host.Web.Pages;
 
 /// <summary>The ledger's digest and its verification (the API's <see cref="LedgerEndpoints"/>), against a digest kept earlier if given.</summary>
 [Authorize(Policy = Roles.AuditPolicy)]
-public sealed class LedgerModel(EventLedger ledger) : WebPage
+public sealed class LedgerModel(EventLedger ledger, SignedDigests digests) : WebPage
 {
     [BindProperty(SupportsGet = true)] public string? Digest { get; set; }
 
@@ -21,7 +21,7 @@ public sealed class LedgerModel(EventLedger ledger) : WebPage
         Current = await LedgerEndpoints.Digest(ledger, ct);
         try
         {
-            Report = await LedgerEndpoints.Verify(Digest, ledger, ct);
+            Report = await LedgerEndpoints.Verify(Digest, ledger, digests, ct);
         }
         catch (InvalidCommand e)
         {

@@ -62,14 +62,15 @@ public sealed record CorrectEntry(Guid EventId, string Reason, CommitmentStatus?
 /// </summary>
 public static class EntryFixes
 {
-    public static IReadOnlyList<object> Decide(VoidEntry command, string streamId, IReadOnlyList<Entry> entries)
+    /// <param name="others">The other records that refer to this one (see <see cref="RecordReferences"/>); their entries that depend on the voided one refuse the void.</param>
+    public static IReadOnlyList<object> Decide(VoidEntry command, string streamId, IReadOnlyList<Entry> entries, IReadOnlyList<OtherRecord>? others = null)
     {
         var target = Find(command.EventId, entries);
         if (target.Data is EntryVoided or IValueCorrection)
             throw new RuleBroken("fixes-stand",
                 $"Entry {target.EventId} is itself a {Entries.Kind(target.Data)}; record the entry again, or correct it again, instead.");
         if (IsVoided(target, entries)) return Rules.None;
-        NoDependents(target, entries, "voided");
+        NoDependents(target, entries, "voided", across: RecordReferences.Dependents(streamId, target, target.Version == entries.Min(e => e.Version), others ?? []));
         FirstEntryStays(target, entries, "voided");
         return [new EntryVoided(streamId, new EventRef(streamId, target.Version, target.EventId), Entries.Kind(target.Data), command.Reason)];
     }
@@ -201,13 +202,16 @@ public static class EntryFixes
                 + "End the record through its own lifecycle instead (withdraw, cancel, drop).");
     }
 
-    private static void NoDependents(Entry target, IReadOnlyList<Entry> entries, string done, bool alsoCorrections = false)
+    private static void NoDependents(Entry target, IReadOnlyList<Entry> entries, string done, bool alsoCorrections = false,
+        IReadOnlyList<(string Record, Entry Entry)>? across = null)
     {
         var dependents = Dependents(target, entries, alsoCorrections);
-        if (dependents.Count > 0)
-            throw new RuleBroken("entry-has-dependents",
-                $"Entry {target.EventId} ({Entries.Kind(target.Data)}, version {target.Version}) cannot be {done}: later entries depend on it: "
-                + string.Join(", ", dependents.Select(d => $"{Entries.Kind(d.Data)} (version {d.Version}, eventId {d.EventId})"))
-                + ". Void those first.");
+        across ??= [];
+        if (dependents.Count == 0 && across.Count == 0) return;
+        var named = dependents.Select(d => $"{Entries.Kind(d.Data)} (version {d.Version}, eventId {d.EventId})")
+            .Concat(across.Select(d => $"{Entries.Kind(d.Entry.Data)} of '{d.Record}' (version {d.Entry.Version}, eventId {d.Entry.EventId})"));
+        throw new RuleBroken("entry-has-dependents",
+            $"Entry {target.EventId} ({Entries.Kind(target.Data)}, version {target.Version}) cannot be {done}: later entries depend on it: "
+            + string.Join(", ", named) + ". Void those first, or end the records that depend on it.");
     }
 }

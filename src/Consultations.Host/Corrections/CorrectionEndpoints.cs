@@ -28,7 +28,10 @@ public static class CorrectionEndpoints
     public static async Task<Recorded> Handle(VoidEntry command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();
-        return await OnRecordAsync(recorder, command.EventId, (stream, entries, _, _) => EntryFixes.Decide(command, stream, entries), ct);
+        // Other records may depend on the entry (commitments drawn from a statement's clauses): they are read first.
+        var record = await recorder.StreamOfAsync(command.EventId, ct) ?? throw new RecordNotFound("entry", command.EventId.ToString());
+        var others = await ReferringRecords.LoadAsync(recorder, record, ct);
+        return await OnRecordAsync(recorder, command.EventId, (stream, entries, _, _) => EntryFixes.Decide(command, stream, entries, others), ct);
     }
 
     /// <summary>

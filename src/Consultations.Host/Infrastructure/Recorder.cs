@@ -101,6 +101,10 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
         return pending ?? (await session.Events.LoadAsync(eventId, ct))?.StreamKey;
     }
 
+    /// <summary>The records this unit has appended to and not saved yet.</summary>
+    public IEnumerable<string> PendingRecords() =>
+        _tracked.Where(t => t.Value.Pending().Count > 0).Select(t => t.Key.Item2).Distinct();
+
     private IEnumerable<Entry> Pending(string id) =>
         _tracked.Where(t => t.Key.Item2 == id).SelectMany(t =>
         {

@@ -79,10 +79,27 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
         await NotFoundAsync("/api/voids", new { eventId = Guid.NewGuid(), reason = "x" });
         await ConflictAsync("/api/voids", new { eventId = scheduled, reason = "x" }, "entry-has-dependents");
         var defined = LastEventId(await ReadAsync("/api/fields/JPIT-01"), "cooperation-field-defined");
-        await ConflictAsync("/api/voids", new { eventId = defined, reason = "x" }, "first-entry-stays");
+        var referred = await ConflictAsync("/api/voids", new { eventId = defined, reason = "x" }, "entry-has-dependents");
+        Assert.Contains("commitment-made of 'jpit-01-", Text(referred, "detail"));
         await ConflictAsync("/api/voids", new { eventId = held, reason = "x" }, "entry-has-dependents");
         await InvalidAsync("/api/corrections", new { eventId = held, reason = "x", summary = "y" }, "summary");
         await InvalidAsync("/api/corrections", new { eventId = held, reason = "x" }, "to");
+    }
+
+    [Fact]
+    public async Task Voiding_a_statements_adoption_or_a_clause_that_commitments_are_drawn_from_is_refused_naming_them()
+    {
+        const string statementId = "jp-it-joint-statement-space-2026-06-15";
+        await SeedAsync();
+        var statement = await ReadAsync($"/api/statements/{statementId}");
+        var adopted = LastEventId(statement, "joint-statement-adopted");
+
+        var refused = await ConflictAsync("/api/voids", new { eventId = adopted, reason = "Not adopted." }, "entry-has-dependents");
+        Assert.Contains($"commitment-made of '{SolarC}'", Text(refused, "detail"));
+
+        // The statement's adoption was at the Rome summit: voiding the summit's being held names the statement too.
+        var held = LastEventId(await ReadAsync($"/api/meetings/{RomeSummit}"), "meeting-held");
+        Assert.Contains($"of '{statementId}'", Text(await ConflictAsync("/api/voids", new { eventId = held, reason = "x" }, "entry-has-dependents"), "detail"));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public static class EntriesByPlace
                     ?? throw InvalidCommand.For("version", $"Record '{record}' has no entry at version {version}; it has {entries.Count} entries.");
         var actual = Entries.Kind(entry.Data);
         if (actual != kind)
-            throw InvalidCommand.For("kind", $"The entry at version {version} of '{record}' is a {actual}, not a {kind}.");
+            throw InvalidCommand.For("kind", $"The entry at version {version} of '{record}' is {Words.WithArticle(actual)}, not {Words.WithArticle(kind)}.");
         return entry.EventId;
     }
 }

@@ -68,7 +68,7 @@ public static class EntryFixes
         var target = Find(command.EventId, entries);
         if (target.Data is EntryVoided or IValueCorrection)
             throw new RuleBroken("fixes-stand",
-                $"Entry {target.EventId} is itself a {Entries.Kind(target.Data)}; record the entry again, or correct it again, instead.");
+                $"Entry {target.EventId} is itself {Words.WithArticle(Entries.Kind(target.Data))}; record the entry again, or correct it again, instead.");
         if (IsVoided(target, entries)) return Rules.None;
         NoDependents(target, entries, "voided", across: RecordReferences.Dependents(streamId, target, target.Version == entries.Min(e => e.Version), others ?? []));
         FirstEntryStays(target, entries, "voided");
@@ -81,7 +81,7 @@ public static class EntryFixes
         var target = Find(command.EventId, entries);
         if (target.Data is EntryVoided or IEntryFix or ICorrection)
             throw new RuleBroken("fixes-stand",
-                $"Entry {target.EventId} is itself a {Entries.Kind(target.Data)}; correct the entry it fixes instead.");
+                $"Entry {target.EventId} is itself {Words.WithArticle(Entries.Kind(target.Data))}; correct the entry it fixes instead.");
         var live = Entries.Live(entries).FirstOrDefault(e => e.EventId == target.EventId)
                    ?? throw new RuleBroken("voided-entries-are-not-corrected", $"Entry {target.EventId} was voided; record it again instead.");
         var corrects = new EventRef(streamId, target.Version, target.EventId);
@@ -96,8 +96,8 @@ public static class EntryFixes
         if (misplaced.Count > 0)
         {
             var what = allowed.Length == 0
-                ? $"A {Entries.Kind(live.Data)} has no value to correct this way; void it and record it again."
-                : $"A {Entries.Kind(live.Data)} takes {string.Join(" and ", allowed)}.";
+                ? $"{Words.WithArticle(Entries.Kind(live.Data), capital: true)} has no value to correct this way; void it and record it again."
+                : $"{Words.WithArticle(Entries.Kind(live.Data), capital: true)} takes {string.Join(" and ", allowed)}.";
             throw new InvalidCommand(misplaced.ToDictionary(m => m, _ => new[] { $"does not apply to entry {target.EventId}. {what}" }));
         }
 
@@ -109,7 +109,7 @@ public static class EntryFixes
                         "A change to or from superseded names a successor; void the change and record it again instead.");
                 if (!CommitmentLifecycle.Allows(change.From, to))
                     throw new RuleBroken("commitment-lifecycle",
-                        $"The change was from {CommitmentDecider.Describe(change.From)}; a {CommitmentDecider.Describe(change.From)} commitment cannot become {CommitmentDecider.Describe(to)}.");
+                        $"The change was from {CommitmentDecider.Describe(change.From)}; {Words.Before(change.From)} commitment cannot become {CommitmentDecider.Describe(to)}.");
                 NoDependents(target, entries, "corrected", alsoCorrections: true);
                 return [new CommitmentStatusChangeTargetCorrected(change.CommitmentId, corrects, change.To, to, command.Reason)];
             case MeetingHeld held when command.Place is { } place && place != held.Place:

@@ -3,6 +3,7 @@ using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
+using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using Consultations.Host.Infrastructure;
 using JasperFx.Events;
@@ -86,13 +87,23 @@ public static class RecordHistory
         MeetingOutcomeRecorded x => [new("summary", null, x.Summary), .. x.Decisions.Count == 0 ? [] : new[] { new HistoryChange("decisions", null, string.Join("; ", x.Decisions)) }],
         MeetingHeldCorrected x => [new("dates", x.WasDates.ToString(), x.Dates.ToString())],
         MeetingHeldPlaceCorrected x => [new("place", x.WasPlace, x.Place)],
-        MeetingOutcomeCorrected x => [.. Changed("summary", x.WasSummary, x.Summary), .. Changed("decisions", string.Join("; ", x.WasDecisions), string.Join("; ", x.Decisions))],
+        MeetingOutcomeCorrected x => [.. Changed("summary", x.WasSummary, x.Summary), .. Decisions(x.WasDecisions, x.Decisions)],
+        JointStatementAdopted x => [new("meetingId", null, x.MeetingId), new("adoptedOn", null, x.AdoptedOn.ToString()), new("place", null, x.Place),
+            new("signatories", null, string.Join("; ", x.Signatories))],
+        CommitmentPartyProgressChanged x => [new($"partyProgress.{x.Party}", x.From is { } from ? Words.Of(from) : null, Words.Of(x.To))],
+        CommitmentLeadSet x => [new($"lead.{x.Party}", x.Previous, x.Lead)],
+        ActionPlanItemLeadSet x => [new($"lead.{x.Party}", x.Previous, x.Lead)],
         CooperationFieldScopeRevised x => [.. Changed("title", title, x.Title), .. Changed("scope", scope, x.Scope)],
         ActionPlanItemProgressUpdated x => [new("progress", Words.Of(x.From), Words.Of(x.To)), new("note", null, x.Note)],
         ActionPlanItemCompleted x => [new("progress", Words.Of(x.From), Words.Of(ItemProgress.Completed))],
         ActionPlanItemDropped x => [new("progress", Words.Of(x.From), Words.Of(ItemProgress.Dropped))],
         _ => [],
     };
+
+    // Each decision that changed, by its place in the list (decisions[0] is the first): added, removed or reworded.
+    private static IEnumerable<HistoryChange> Decisions(IReadOnlyList<string> was, IReadOnlyList<string> now) =>
+        Enumerable.Range(0, Math.Max(was.Count, now.Count))
+            .SelectMany(i => Changed($"decisions[{i}]", was.ElementAtOrDefault(i), now.ElementAtOrDefault(i)));
 
     private static IEnumerable<HistoryChange> Changed(string field, string? was, string? now) =>
         was == now ? [] : [new HistoryChange(field, was, now)];

@@ -61,6 +61,10 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
         Assert.Equal("withdrawn", Text(after, "status"));
         var corrected = after["history"]!.AsArray().Single(h => Text(h, "eventId") == eventId)!;
         Assert.Single(corrected["correctedBy"]!.AsArray());
+        // The status history marks the change whose target was corrected, with the target first recorded.
+        var change = after["statusHistory"]!.AsArray().Last()!;
+        Assert.Equal("withdrawn", Text(change, "to"));
+        Assert.Equal("fulfilled", Text(change, "correctedFrom"));
         var timeline = await ReadAsync($"/api/timeline?dialogue={DialogueId}");
         Assert.Contains(timeline.AsArray(), t => Text(t, "link") == $"/api/commitments/{SolarC}" && Text(t, "status") == "withdrawn");
         Assert.DoesNotContain(timeline.AsArray(), t => Text(t, "link") == $"/api/commitments/{SolarC}" && Text(t, "status") == "fulfilled");
@@ -112,6 +116,8 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
 
         await ChangedAsync("/api/corrections", new { eventId = held, reason = "It was at Villa Madama.", place = "Rome, Villa Madama" }, RomeSummit);
         await ChangedAsync("/api/corrections", new { eventId = outcome, reason = "Typo.", summary = "Corrected summary." }, RomeSummit);
+        var decisions = meeting["outcome"]!["decisions"]!.AsArray().Select(d => d!.GetValue<string>()).ToList();
+        await ChangedAsync("/api/corrections", new { eventId = outcome, reason = "Second decision as minuted.", decisions = decisions.Select((d, i) => i == 1 ? "Reworded." : d) }, RomeSummit);
 
         var after = await ReadAsync($"/api/meetings/{RomeSummit}");
         Assert.Equal("Rome, Villa Madama", Text(after, "place"));
@@ -119,6 +125,17 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
         var change = after["history"]!.AsArray().Single(h => Text(h, "kind") == "meeting-held-place-corrected")!["changes"]![0]!;
         Assert.Equal("place", Text(change, "field"));
         Assert.Equal("Rome, Villa Madama", Text(change, "now"));
+        // A corrected list of decisions shows the decision that changed, not the whole list.
+        var reworded = Assert.Single(after["history"]!.AsArray().Last(h => Text(h, "kind") == "meeting-outcome-corrected")!["changes"]!.AsArray())!;
+        Assert.Equal("decisions[1]", Text(reworded, "field"));
+        Assert.Equal(decisions[1], Text(reworded, "was"));
+        Assert.Equal("Reworded.", Text(reworded, "now"));
+
+        // A statement's adoption says where, when, at which meeting and by whom.
+        var adoption = (await ReadAsync("/api/statements/jp-it-joint-statement-space-2026-06-15"))["history"]!.AsArray()
+            .Single(h => Text(h, "kind") == "joint-statement-adopted")!;
+        Assert.Equal(["meetingId", "adoptedOn", "place", "signatories"], adoption["changes"]!.AsArray().Select(c => Text(c, "field")));
+        Assert.Equal(RomeSummit, Text(adoption["changes"]![0], "now"));
     }
 
     [Fact]

@@ -117,22 +117,21 @@ public static class RecordHistory
     {
         var stream = await session.Events.FetchStreamAsync(id, timestamp: axes.RecordedAt, token: ct);
         var record = await RecordAsOf.FindAsync(session, axes, id, evolve, recordKind, ct);
-        return new WithHistory<T>(record, stream.Count == 0 ? 0 : stream[^1].Version, Of(stream, include), axes.IsNow);
+        return new WithHistory<T>(record, stream.Count == 0 ? 0 : stream[^1].Version, Of(stream, include));
     }
 }
 
 /// <summary>
 /// A record as its GET answers it: the record's own members, then <c>version</c> and <c>history</c>. The version is the
-/// record's ETag (now; a replay has none), from the same read of the stream as the history.
+/// record's ETag, from the same read of the stream as the history. A replay carries one too: the version of the record as
+/// recorded up to its <c>recordedAt</c> (the current one for an <c>effectiveOn</c> replay), which, with the replay's URL,
+/// names exactly what was answered: the answer changes only when the record gains entries by that instant.
 /// </summary>
 [JsonConverter(typeof(WithHistoryConverterFactory))]
-public sealed record WithHistory<T>(T Record, long Version, IReadOnlyList<HistoryEntry> History, [property: JsonIgnore] bool Current = true)
+public sealed record WithHistory<T>(T Record, long Version, IReadOnlyList<HistoryEntry> History)
     : IHttpAware
 {
-    public void Apply(HttpContext context)
-    {
-        if (Current) context.Response.Headers.ETag = $"\"{Version}\"";
-    }
+    public void Apply(HttpContext context) => context.Response.Headers.ETag = $"\"{Version}\"";
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(WithHistory<T>), ["application/json"]));

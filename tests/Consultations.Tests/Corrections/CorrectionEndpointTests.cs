@@ -180,8 +180,14 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
         Assert.Equal($"\"{now["version"]!.GetValue<long>()}\"", result.Context.Response.Headers.ETag.ToString());
         Assert.Equal(await StreamVersionAsync(SolarC), now["version"]!.GetValue<long>());
 
-        var then = await ReadAsync($"/api/commitments/{SolarC}?recordedAt={Uri.EscapeDataString(beforeVoid)}");
+        var replayed = await Host.Scenario(x => x.Get.Url($"/api/commitments/{SolarC}?recordedAt={Uri.EscapeDataString(beforeVoid)}"));
+        var then = JsonNode.Parse(await replayed.ReadAsTextAsync())!;
         Assert.Equal("fulfilled", Text(then, "status"));
+        // A replay has an ETag too: the version the record had at that instant, one before the void.
+        Assert.Equal(now["version"]!.GetValue<long>() - 1, then["version"]!.GetValue<long>());
+        Assert.Equal($"\"{then["version"]!.GetValue<long>()}\"", replayed.Context.Response.Headers.ETag.ToString());
+        var effective = await Host.Scenario(x => x.Get.Url($"/api/commitments/{SolarC}?effectiveOn=2026-11-01"));
+        Assert.Equal($"\"{now["version"]!.GetValue<long>()}\"", effective.Context.Response.Headers.ETag.ToString());
         Assert.DoesNotContain(then["history"]!.AsArray(), h => Text(h, "kind") == "entry-voided");
         Assert.False(then["history"]!.AsArray().Single(h => Text(h, "eventId") == eventId)!["voided"]!.GetValue<bool>());
     }

@@ -90,10 +90,10 @@ public static class ReportDocument
         }
 
         if (r.Plans.Count == 0) html.Append("<tr><td colspan=\"7\" class=\"muted\">No action plan on record.</td></tr>");
-        html.Append("</tbody></table>\n<h2>Commitment register</h2>\n<table><thead><tr><th>Commitment</th><th>Field</th><th>Status</th><th>Since</th><th class=\"n\">Days</th><th>Text</th></tr></thead><tbody>\n");
+        html.Append("</tbody></table>\n<h2>Commitment register</h2>\n<table><thead><tr><th>Commitment</th><th>Field</th><th>Status</th><th>Since</th><th class=\"n\">Days</th><th>Fora and agreements</th><th>Text</th></tr></thead><tbody>\n");
         foreach (var row in r.Register)
         {
-            html.Append(CultureInfo.InvariantCulture, $"""<tr><td>{Esc(row.Id)}</td><td class="nw">{Esc(row.FieldCode)}</td><td class="nw">{Esc(CommitmentDecider.Describe(row.Status))}</td><td class="nw">{row.StatusSince}</td><td class="n">{row.DaysInStatus}</td><td>{Esc(Short(row.Text, 160))}</td></tr>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<tr><td>{Esc(row.Id)}</td><td class="nw">{Esc(row.FieldCode)}</td><td class="nw">{Esc(CommitmentDecider.Describe(row.Status))}</td><td class="nw">{row.StatusSince}</td><td class="n">{row.DaysInStatus}</td><td>{Esc(string.Join(", ", row.Fora.Concat(row.Agreements)))}</td><td>{Esc(Short(row.Text, 160))}</td></tr>""");
             html.Append('\n');
         }
 
@@ -138,9 +138,9 @@ public static class ReportDocument
         md.Append("## Action-plan progress\n\n| Plan / field | Not started | On track | Delayed | Completed | Dropped | Done |\n|---|--:|--:|--:|--:|--:|--:|\n");
         foreach (var p in r.Plans)
             md.Append(CultureInfo.InvariantCulture, $"| {Cell(p.FieldCode ?? p.PlanTitle)} | {p.Items.NotStarted} | {p.Items.OnTrack} | {p.Items.Delayed} | {p.Items.Completed} | {p.Items.Dropped} | {p.PercentDone}% |\n");
-        md.Append("\n## Commitment register\n\n| Commitment | Field | Status | Since | Days |\n|---|---|---|---|--:|\n");
+        md.Append("\n## Commitment register\n\n| Commitment | Field | Status | Since | Days | Fora and agreements |\n|---|---|---|---|--:|---|\n");
         foreach (var row in r.Register)
-            md.Append(CultureInfo.InvariantCulture, $"| {row.Id} | {row.FieldCode} | {CommitmentDecider.Describe(row.Status)} | {row.StatusSince} | {row.DaysInStatus} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {row.Id} | {row.FieldCode} | {CommitmentDecider.Describe(row.Status)} | {row.StatusSince} | {row.DaysInStatus} | {Cell(string.Join(", ", row.Fora.Concat(row.Agreements)))} |\n");
         return md.ToString();
     }
 

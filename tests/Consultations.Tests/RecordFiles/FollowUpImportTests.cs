@@ -285,6 +285,23 @@ public class FollowUpImportTests(AppFixture fixture) : IntegrationContext(fixtur
     }
 
     [Fact]
+    public async Task A_void_of_an_entry_that_a_record_from_an_earlier_step_depends_on_is_refused_naming_that_record()
+    {
+        // The commitment drawn from the summit (recorded by an earlier step, not yet saved) holds the summit's being held.
+        var error = await RefusedAsync("cross-record.yaml", Record + """
+
+              - void-entry:
+                  record: test-summit
+                  version: 2
+                  kind: meeting-held
+                  reason: Not held after all.
+            """);
+
+        Assert.Contains("entry-has-dependents", error.Message);
+        Assert.Contains("commitment-made of 'test-debris'", error.Message);
+    }
+
+    [Fact]
     public async Task A_bad_value_is_shown_with_its_key()
     {
         var error = await RefusedAsync("bad-score.yaml", FollowUp.Replace("score: 1", "score: high"));

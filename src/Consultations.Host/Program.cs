@@ -1,13 +1,8 @@
-using Consultations.Host.Auditing;
-using Consultations.Host.Exports;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Reports;
 using Consultations.Host.Security;
 using JasperFx;
-using Marten;
 using Scalar.AspNetCore;
 using Wolverine;
-using Wolverine.Http;
 using Wolverine.Marten;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,6 +45,7 @@ builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
 
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
 // Before authentication, so that a 401 or 403 (and any other bodiless failure) is answered as ProblemDetails too.
 app.UseStatusCodePages();
@@ -61,7 +57,6 @@ app.UseReplayNeedsAuditor();
 app.UseReplayedAxesHeader();
 app.UseMiddleware<CommandBodies>();
 app.UseMiddleware<IdempotencyKeys>();
-app.UseMiddleware<ListExports>();
 // The API's documentation is public: it describes the routes, not the record.
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference(o => o.WithTitle("Consultations API")).AllowAnonymous();
@@ -71,7 +66,7 @@ app.MapWolverineEndpoints(o =>
 {
     AuthSetup.RequireRoles(o);
     o.AddPolicy<RecordedWrites>();
-    QueryParameters.Derive(o, ListExports.Parameters);
+    QueryParameters.Derive(o, Listing.Parameters);
 });
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -10,12 +10,16 @@ namespace Consultations.LocalDatabase;
 
 /// <summary>
 /// A private PostgreSQL cluster in one folder, for development and tests: made by initdb on first use, then driven by
-/// pg_ctl (status, start -w, stop), listening on 127.0.0.1 only with trust authentication for the superuser postgres.
+/// pg_ctl (status, start -w, stop), listening on 127.0.0.1 only (no Unix socket). The superuser postgres logs in with
+/// SCRAM and a generated password kept beside the folder (<c>&lt;folder&gt;.secret</c>, mode 0600); no local account is trusted.
+/// Every process using the server holds a shared lock on <c>consultations.users</c>; the one that owns it (started it, or
+/// took over a server whose starter is gone) stops it at its end only when it is the last user.
 /// </summary>
 public sealed partial class LocalPostgres : IAsyncDisposable
 {
     private const string LogFileName = "postgres.log";
     private const string OwnerFileName = "consultations.owner";
+    private const string UsersFileName = "consultations.users";
     private const int StartAttempts = 4;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
@@ -28,15 +32,21 @@ public sealed partial class LocalPostgres : IAsyncDisposable
 
     private readonly PgBinaries _pg;
     private readonly ILogger _logger;
-    private readonly FileStream? _ownership;
+    private readonly string _secret;
+    private readonly FileStream _use;
+    private FileStream? _ownership;
     private readonly Lock _stopLock = new();
     private Task? _stopping;
 
-    private LocalPostgres(PgBinaries pg, string dataDirectory, int port, bool startedByUs, FileStream? ownership, ILogger logger)
+    private LocalPostgres(PgBinaries pg, string dataDirectory, int port, bool startedByUs, FileStream? ownership, Access access, ILogger logger)
     {
         (_pg, DataDirectory, Port, StartedByUs, _ownership, _logger) = (pg, dataDirectory, port, startedByUs, ownership, logger);
+        (_secret, _use) = (access.Secret, access.Use);
         ConnectionString = BuildConnectionString(port, "postgres", pooling: true);
     }
+
+    /// <summary>What a process needs to use the cluster: the superuser's password and its shared lock as a user.</summary>
+    private sealed record Access(string Secret, FileStream Use);
 
     public string DataDirectory { get; }
 
@@ -63,7 +73,24 @@ public sealed partial class LocalPostgres : IAsyncDisposable
         var pg = PgBinaries.Require();
         var fallback = fallbackDirectory is null ? null : FullPath(fallbackDirectory);
         var data = await PgBinaries.PrepareFolderAsync(FullPath(dataDirectory), fallback, logger, ct).ConfigureAwait(false);
-        if (!File.Exists(Path.Combine(data, "PG_VERSION"))) await InitAsync(pg, data, logger, ct).ConfigureAwait(false);
+        var secret = Secrets.LoadOrCreate(data);
+        if (!File.Exists(Path.Combine(data, "PG_VERSION"))) await InitAsync(pg, data, secret, logger, ct).ConfigureAwait(false);
+        var use = await UseAsync(data, ct).ConfigureAwait(false);
+        try
+        {
+            var server = await StartOrAdoptAsync(pg, data, new Access(secret, use), logger, ct).ConfigureAwait(false);
+            await server.RequirePasswordsAsync(ct).ConfigureAwait(false);
+            return server;
+        }
+        catch
+        {
+            await use.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<LocalPostgres> StartOrAdoptAsync(PgBinaries pg, string data, Access access, ILogger logger, CancellationToken ct)
+    {
 
         DateTime? deadline = null;
         ToolResult? failure = null;
@@ -77,7 +104,7 @@ public sealed partial class LocalPostgres : IAsyncDisposable
                     var owner = TryOwn(data);
                     logger.LogInformation("Adopted the PostgreSQL server running from {DataDirectory} on 127.0.0.1:{Port} ({Fate})", data,
                         running, owner is null ? "another live process started it: left running on stop" : "stopped with this process");
-                    return new LocalPostgres(pg, data, running, startedByUs: false, owner, logger);
+                    return new LocalPostgres(pg, data, running, startedByUs: false, owner, access, logger);
                 }
 
                 deadline ??= DateTime.UtcNow + ReadyTimeout;
@@ -99,7 +126,7 @@ public sealed partial class LocalPostgres : IAsyncDisposable
             if (start.ExitCode == 0)
             {
                 logger.LogInformation("Started PostgreSQL from {DataDirectory} on 127.0.0.1:{Port}", data, port);
-                return new LocalPostgres(pg, data, port, startedByUs: true, TryOwn(data), logger);
+                return new LocalPostgres(pg, data, port, startedByUs: true, TryOwn(data), access, logger);
             }
 
             // The port was taken meanwhile, or processes of a killed server are still exiting: try again on a fresh port.
@@ -135,7 +162,10 @@ public sealed partial class LocalPostgres : IAsyncDisposable
         return BuildConnectionString(Port, name, pooling: true);
     }
 
-    /// <summary>Stops the server (pg_ctl stop -m fast, else -m immediate) unless it was adopted from a live process. Idempotent.</summary>
+    /// <summary>
+    /// Stops the server (pg_ctl stop -m fast, else -m immediate) if this process owns it and no other process uses it;
+    /// else leaves it running for them. Idempotent.
+    /// </summary>
     public Task StopAsync()
     {
         lock (_stopLock) return _stopping ??= StopOnceAsync();
@@ -145,10 +175,20 @@ public sealed partial class LocalPostgres : IAsyncDisposable
 
     private async Task StopOnceAsync()
     {
-        using var ownership = _ownership; // released once stopped, so that the next start owns the server
+        await _use.DisposeAsync().ConfigureAwait(false);
+        // A server whose owner has gone (it left the server to us, its other users) is ours to stop when we are the last.
+        using var ownership = _ownership ?? TryOwn(DataDirectory); // released once stopped, so that the next start owns the server
         if (ownership is null)
         {
             _logger.LogInformation("Leaving PostgreSQL from {DataDirectory} running: the process that started it lives", DataDirectory);
+            return;
+        }
+
+        // Held while stopping, so that no process starts using the server meanwhile (it waits, then starts it anew).
+        using var alone = TryLock(Path.Combine(DataDirectory, UsersFileName), FileShare.None);
+        if (alone is null)
+        {
+            _logger.LogInformation("Leaving PostgreSQL from {DataDirectory} running: another process still uses it", DataDirectory);
             return;
         }
 
@@ -164,32 +204,16 @@ public sealed partial class LocalPostgres : IAsyncDisposable
         throw new InvalidOperationException($"Could not stop PostgreSQL from '{DataDirectory}'." + failure + LogTail(DataDirectory));
     }
 
-    private static async Task InitAsync(PgBinaries pg, string data, ILogger logger, CancellationToken ct)
+    private static async Task InitAsync(PgBinaries pg, string data, string secret, ILogger logger, CancellationToken ct)
     {
         if (Directory.EnumerateFileSystemEntries(data).Any())
             throw new InvalidOperationException($"The folder '{data}' is not empty but holds no PostgreSQL cluster (no PG_VERSION). "
                                                 + "Empty or delete it to have a new cluster created there, or choose another folder.");
         logger.LogInformation("Creating a PostgreSQL cluster in {DataDirectory}", data);
-        var init = await pg.RunAsync("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C"], ct)
-            .ConfigureAwait(false);
+        // The password goes in on standard input: it is never on a command line or in a file the postgres OS user must read.
+        var init = await pg.RunWithSecretAsync("initdb", ["-D", data, "-U", "postgres", "--auth=scram-sha-256", "--pwfile=/dev/stdin", "--encoding=UTF8",
+            "--locale=C"], secret + "\n", ct).ConfigureAwait(false);
         if (init.ExitCode != 0) throw new InvalidOperationException($"initdb failed for '{data}'." + init);
-    }
-
-    /// <summary>
-    /// The process that started or adopted the server holds an OS lock on the owner file for as long as it lives (the OS
-    /// drops it however the process ends): a run adopting the server of a killed run owns it and stops it; a run adopting
-    /// the server of a live one (a CLI command beside the service) gets null and leaves it running.
-    /// </summary>
-    private static FileStream? TryOwn(string data)
-    {
-        try
-        {
-            return new FileStream(Path.Combine(data, OwnerFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The port of the running server: the fourth line of postmaster.pid.</summary>
@@ -213,11 +237,11 @@ public sealed partial class LocalPostgres : IAsyncDisposable
         finally { listener.Stop(); }
     }
 
-    private static string BuildConnectionString(int port, string database, bool pooling) =>
+    private string BuildConnectionString(int port, string database, bool pooling) =>
         new NpgsqlConnectionStringBuilder
         {
-            Host = "127.0.0.1", Port = port, Username = "postgres", Database = database, Timeout = 15, IncludeErrorDetail = true,
-            Pooling = pooling, MaxPoolSize = 30,
+            Host = "127.0.0.1", Port = port, Username = "postgres", Password = _secret, Database = database, Timeout = 15,
+            IncludeErrorDetail = true, Pooling = pooling, MaxPoolSize = 30,
         }.ConnectionString;
 
     private static void RotateLog(string data)

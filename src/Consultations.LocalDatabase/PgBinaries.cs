@@ -45,15 +45,28 @@ internal sealed class PgBinaries(string folder)
             ? RunToolAsync("runuser", ["-u", OsUser, "--", Path.Combine(folder, tool), .. args], ct)
             : RunToolAsync(Path.Combine(folder, tool), args, ct);
 
+    /// <summary>
+    /// Runs a tool with <paramref name="secret"/> on its standard input, for <c>--pwfile=/dev/stdin</c>. A shell of the tool's
+    /// own user pipes it through <c>cat</c>: the tool can reopen a pipe its user made, not the one root made.
+    /// </summary>
+    public Task<ToolResult> RunWithSecretAsync(string tool, IReadOnlyList<string> args, string secret, CancellationToken ct = default)
+    {
+        string[] piped = ["/bin/sh", "-c", "cat | \"$0\" \"$@\"", Path.Combine(folder, tool), .. args];
+        return AsOsUser
+            ? RunToolAsync("runuser", ["-u", OsUser, "--", .. piped], ct, secret)
+            : RunToolAsync(piped[0], piped[1..], ct, secret);
+    }
+
     public async Task<bool> IsRunningAsync(string data, CancellationToken ct = default) =>
         (await RunAsync("pg_ctl", ["status", "-D", data], ct).ConfigureAwait(false)).ExitCode == 0;
 
     public async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken ct = default) =>
         (await RunAsync("pg_isready", ["-q", "-t", "5", "-h", "127.0.0.1", "-p", $"{port}"], ct).ConfigureAwait(false)).ExitCode == 0;
 
-    private static async Task<ToolResult> RunToolAsync(string file, IReadOnlyList<string> args, CancellationToken ct)
+    private static async Task<ToolResult> RunToolAsync(string file, IReadOnlyList<string> args, CancellationToken ct, string? standardInput = null)
     {
         var command = Cli.Wrap(file).WithArguments(args)
+            .WithStandardInputPipe(standardInput is null ? PipeSource.Null : PipeSource.FromString(standardInput))
             .WithWorkingDirectory("/") // the postgres OS user may not be allowed into the current folder (e.g. /root)
             .WithEnvironmentVariables(env => env.Set("LC_ALL", "C").Set("PGDATA", null).Set("PGPORT", null))
             .WithValidation(CommandResultValidation.None);

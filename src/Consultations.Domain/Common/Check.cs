@@ -37,10 +37,11 @@ public sealed partial class Check
 {
     private readonly Dictionary<string, List<string>> _errors = [];
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,79}$")]
+    // \z, not $: "$" also matches before a final newline, which let "x\n" through as an id.
+    [GeneratedRegex(@"\A[a-z0-9][a-z0-9-]{0,79}\z")]
     private static partial Regex Slug();
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9-]{0,39}\z")]
     private static partial Regex Code();
 
     public Check Fail(string field, string message)
@@ -68,14 +69,26 @@ public sealed partial class Check
     {
         if (string.IsNullOrWhiteSpace(value)) return Fail(field, "is required.");
         if (value.Length > max) Fail(field, $"must be at most {max} characters.");
-        return this;
+        return Prose(field, value);
     }
 
     public Check OptionalText(string field, string? value, int max = 500)
     {
         if (value is not null && value.Length > max) Fail(field, $"must be at most {max} characters.");
-        return this;
+        return value is null ? this : Prose(field, value);
     }
+
+    /// <summary>Running text: line breaks and tabs are allowed, no other control character (NUL above all) and no broken UTF-16.</summary>
+    public Check Prose(string field, string value) =>
+        TextRules.FirstUnreadable(value, prose: true) is { } at
+            ? Fail(field, $"has a control character or broken Unicode at position {at + 1}: only line breaks and tabs are allowed.")
+            : this;
+
+    /// <summary>A name on one line: no control character at all.</summary>
+    public Check Line(string field, string value) =>
+        TextRules.FirstUnreadable(value, prose: false) is { } at
+            ? Fail(field, $"has a control character or broken Unicode at position {at + 1}: a name is one line of text.")
+            : this;
 
     public Check Names(string field, IReadOnlyList<string>? values, int min = 0, int max = 200)
     {
@@ -90,6 +103,7 @@ public sealed partial class Check
         {
             if (string.IsNullOrWhiteSpace(values[i])) Fail($"{field}[{i}]", "must not be blank.");
             else if (values[i].Length > max) Fail($"{field}[{i}]", $"must be at most {max} characters.");
+            else Line($"{field}[{i}]", values[i]);
         }
 
         if (values.Distinct(StringComparer.OrdinalIgnoreCase).Count() != values.Count) Fail(field, "must not repeat a name.");

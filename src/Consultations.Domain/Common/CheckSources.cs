@@ -5,10 +5,10 @@ namespace Consultations.Domain.Common;
 /// <summary>Input checks for what points at sources: documents, their addresses and hashes, the evidence a change cites.</summary>
 public static partial class CheckSources
 {
-    [GeneratedRegex("^[0-9a-fA-F]{64}$")]
+    [GeneratedRegex(@"\A[0-9a-fA-F]{64}\z")]
     private static partial Regex Hex64();
 
-    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    [GeneratedRegex(@"\A[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\z")]
     private static partial Regex LanguageTag();
 
     public static Check OptionalId(this Check check, string field, string? value) =>

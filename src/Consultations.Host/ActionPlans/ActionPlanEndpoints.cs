@@ -1,13 +1,8 @@
 using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.ActionPlans;
 
@@ -62,12 +57,8 @@ public static class ActionPlanEndpoints
 
     /// <summary>Action plans with their items; <c>recordedAt</c>/<c>effectiveOn</c> replay them on those time axes.</summary>
     [WolverineGet("/api/action-plans", OperationId = "listActionPlans"), Tags("Action plans")]
-    public static async Task<IReadOnlyList<ActionPlan>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
-    {
-        var query = await RecordAsOf.QueryAsync<ActionPlan>(session, Axes.Read(recordedAt, effectiveOn, clock), Subject.Of(dialogue), ActionPlanDecider.Evolve, ct);
-        if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(p => p.DialogueId == dialogue);
-        return [.. (await query.ListAsync(ct)).OrderBy(p => p.Id, StringComparer.Ordinal)];
-    }
+    public static Task<Listed<ActionPlan>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        Listing.ByIdAsync<ActionPlan>(session, Axes.Read(recordedAt, effectiveOn, clock), dialogue, ActionPlanDecider.Evolve, p => p.DialogueId, p => p.Id, ct);
 
     /// <summary>One action plan; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes. With its <c>version</c> (the ETag) and its own <c>history</c>: every entry, voided and corrected ones marked.</summary>
     [WolverineGet("/api/action-plans/{id}", OperationId = "getActionPlan"), Tags("Action plans")]

@@ -1,9 +1,5 @@
 using System.Globalization;
-using Consultations.Domain.Common;
-using Consultations.Host.Infrastructure;
 using JasperFx.Events;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Auditing;
 
@@ -44,7 +40,15 @@ public static class AuditTrail
     /// event they correct, and corrected events name their corrections.
     /// </summary>
     [WolverineGet("/api/audit", OperationId = "getAuditTrail"), Tags("Auditing")]
-    public static async Task<IReadOnlyList<AuditEntry>> Get(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
+    public static async Task<Listed<AuditEntry>> Get(string? record, string? from, string? to, IQuerySession session, CancellationToken ct) =>
+        // Paged in the database: only the page's events are read, with the records they belong to.
+        Listed<AuditEntry>.Of(await QueryAsync(record, from, to, session, ct), (events, token) => EntriesAsync(session, events, token));
+
+    /// <summary>The whole trail asked for, as the CLI prints it.</summary>
+    public static async Task<IReadOnlyList<AuditEntry>> ListAsync(string? record, string? from, string? to, IQuerySession session, CancellationToken ct) =>
+        await EntriesAsync(session, await (await QueryAsync(record, from, to, session, ct)).ToListAsync(ct), ct);
+
+    private static async Task<IQueryable<IEvent>> QueryAsync(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
     {
         var start = Bound("from", from, endOfDay: false);
         var end = Bound("to", to, endOfDay: true);
@@ -53,17 +57,16 @@ public static class AuditTrail
         if (start is { } s && end is { } e && e < s) throw InvalidCommand.For("to", $"'to' ({to}) is before 'from' ({from}).");
         if (!string.IsNullOrWhiteSpace(record) && await session.Events.FetchStreamStateAsync(record, ct) is null)
             throw new RecordNotFound("record", record);
-        return await ListAsync(session, string.IsNullOrWhiteSpace(record) ? null : record, start, end, ct);
+
+        var query = session.Events.QueryAllRawEvents().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(record)) query = query.Where(x => x.StreamKey == record);
+        if (start is { } f) query = query.Where(x => x.Timestamp >= f);
+        if (end is { } t) query = query.Where(x => x.Timestamp <= t);
+        return query.OrderBy(x => x.Sequence);
     }
 
-    public static async Task<IReadOnlyList<AuditEntry>> ListAsync(IQuerySession session, string? record, DateTimeOffset? from, DateTimeOffset? to, CancellationToken ct)
+    private static async Task<IReadOnlyList<AuditEntry>> EntriesAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken ct)
     {
-        var query = session.Events.QueryAllRawEvents().AsQueryable();
-        if (record is not null) query = query.Where(e => e.StreamKey == record);
-        if (from is { } f) query = query.Where(e => e.Timestamp >= f);
-        if (to is { } t) query = query.Where(e => e.Timestamp <= t);
-        var events = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
-
         // Corrections recorded after the range still belong in the picture of the events they correct, and where an
         // event counts from on the effective axis depends on its whole record.
         var streams = events.Select(e => e.StreamKey!).Distinct().ToArray();

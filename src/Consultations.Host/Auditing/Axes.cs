@@ -1,6 +1,4 @@
-using Consultations.Domain.Common;
 using System.Globalization;
-using Consultations.Host.Infrastructure;
 
 namespace Consultations.Host.Auditing;
 

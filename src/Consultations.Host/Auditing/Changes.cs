@@ -1,11 +1,7 @@
 using JasperFx.Events;
-using Consultations.Domain.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Consultations.Host.Infrastructure;
 using Consultations.Projections.Fields;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Auditing;
 
@@ -24,8 +20,10 @@ public static class Changes
     /// takes ISO-8601 instants or days; <c>axis=effective</c> takes days. <c>field</c> or <c>dialogue</c> narrow it.
     /// </summary>
     [WolverineGet("/api/changes", OperationId = "getChanges"), Tags("Auditing")]
-    public static async Task<ChangeReport> Get(string? from, string? to, string? field, string? dialogue, string? axis, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<ChangeReport> Get(string? from, string? to, string? field, string? dialogue, string? axis, string? page, string? pageSize,
+        HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
+        var paging = Paging.Read(page, pageSize);
         var byEffect = QueryValues.OneOf("axis", axis ?? "recorded", ["recorded", "effective"]) == "effective";
         if (string.IsNullOrWhiteSpace(from)) throw InvalidCommand.For("from", "is required.");
 
@@ -48,8 +46,11 @@ public static class Changes
             (fromText, toText) = (start.UtcDateTime.ToString("O"), end.UtcDateTime.ToString("O"));
         }
 
-        return await BetweenAsync(session, before, after, byEffect, fromText, toText, string.IsNullOrWhiteSpace(field) ? null : field,
+        var report = await BetweenAsync(session, before, after, byEffect, fromText, toText, string.IsNullOrWhiteSpace(field) ? null : field,
             string.IsNullOrWhiteSpace(dialogue) ? null : dialogue, ct);
+        // The events in between are paged like every list (X-Total-Count counts them); the touched fields come whole.
+        paging.Answer(http, report.Events.Count);
+        return report with { Events = [.. report.Events.Skip(paging.Skip).Take(paging.PageSize)] };
     }
 
     public static async Task<ChangeReport> BetweenAsync(IQuerySession session, Axes before, Axes after, bool byEffect, string fromText, string toText,

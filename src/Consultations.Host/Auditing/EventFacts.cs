@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using Consultations.Domain.Common;
 using JasperFx.Events;
 
 namespace Consultations.Host.Auditing;

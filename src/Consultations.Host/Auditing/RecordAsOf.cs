@@ -1,4 +1,3 @@
-using Consultations.Domain.Common;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Meetings;
@@ -6,7 +5,6 @@ using Consultations.Projections.Records;
 using Consultations.Projections.Register;
 using Consultations.Projections.Timeline;
 using JasperFx.Events;
-using Marten;
 
 namespace Consultations.Host.Auditing;
 

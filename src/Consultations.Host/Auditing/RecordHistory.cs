@@ -1,16 +1,12 @@
 using System.Text.Json.Serialization;
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Infrastructure;
 using JasperFx.Events;
-using Marten;
 using Microsoft.AspNetCore.Http.Metadata;
 using System.Reflection;
-using Wolverine.Http;
 
 namespace Consultations.Host.Auditing;
 

@@ -1,5 +1,4 @@
 using Consultations.Projections.Fields;
-using Marten;
 
 namespace Consultations.Host.Auditing;
 

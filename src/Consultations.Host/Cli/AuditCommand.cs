@@ -1,8 +1,4 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using JasperFx.CommandLine;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -38,7 +34,7 @@ public sealed class AuditCommand : JasperFxAsyncCommand<AuditInput>
         IReadOnlyList<AuditEntry> entries;
         try
         {
-            entries = await AuditTrail.Get(record, from, to, session, ct);
+            entries = await AuditTrail.ListAsync(record, from, to, session, ct);
         }
         catch (InvalidCommand e)
         {

@@ -1,6 +1,3 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using JasperFx.CommandLine;
 using Spectre.Console;
 

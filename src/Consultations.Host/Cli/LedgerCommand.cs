@@ -1,6 +1,5 @@
 using Consultations.Host.Auditing.Ledger;
 using JasperFx.CommandLine;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 

@@ -1,7 +1,4 @@
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using JasperFx.CommandLine;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 

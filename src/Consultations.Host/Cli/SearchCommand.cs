@@ -1,8 +1,5 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Search;
 using JasperFx.CommandLine;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 

@@ -24,17 +24,35 @@ public sealed class TokenCommand : JasperFxCommand<TokenInput>
 {
     public override bool Execute(TokenInput input)
     {
+        using var host = input.BuildHost();
+        return Print(host.Services.GetRequiredService<TokenSettings>(), input, Console.Out, Console.Error);
+    }
+
+    /// <summary>Prints the token as the last line, or says on <paramref name="error"/> why none can be made (no stack trace).</summary>
+    public static bool Print(TokenSettings settings, TokenInput input, TextWriter output, TextWriter error)
+    {
         var roles = input.RoleFlag.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var unknown = roles.Except(Roles.All).ToList();
         if (roles.Length == 0 || unknown.Count > 0 || string.IsNullOrWhiteSpace(input.UserFlag) || input.DaysFlag is < 1 or > 366)
         {
-            Console.Error.WriteLine($"Give --user NAME, --role one or more of {string.Join(", ", Roles.All)}, and --days between 1 and 366.");
+            error.WriteLine($"Give --user NAME, --role one or more of {string.Join(", ", Roles.All)}, and --days between 1 and 366.");
             return false;
         }
 
-        using var host = input.BuildHost();
-        var settings = host.Services.GetRequiredService<TokenSettings>();
-        Console.WriteLine(Tokens.Mint(settings, input.UserFlag, roles, TimeSpan.FromDays(input.DaysFlag), DateTimeOffset.UtcNow));
+        if (input.UserFlag.Length > Identity.MaxNameLength || Domain.Common.TextRules.FirstUnreadable(input.UserFlag, prose: false) is not null)
+        {
+            error.WriteLine($"--user must be one line of printable text of at most {Identity.MaxNameLength} characters.");
+            return false;
+        }
+
+        if (settings.SigningKey is null)
+        {
+            error.WriteLine($"Tokens come from the identity provider configured in Auth:Authority ({settings.Authority}): "
+                            + "this service only checks them and cannot mint one. Get a token from that provider.");
+            return false;
+        }
+
+        output.WriteLine(Tokens.Mint(settings, input.UserFlag, roles, TimeSpan.FromDays(input.DaysFlag), DateTimeOffset.UtcNow));
         return true;
     }
 }

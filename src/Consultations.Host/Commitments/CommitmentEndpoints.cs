@@ -1,15 +1,10 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Auditing;
 using Consultations.Host.Documents;
-using Consultations.Host.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Commitments;
 
@@ -85,7 +80,7 @@ public static class CommitmentEndpoints
     /// replay it on those time axes (the register as it stood on a day, or as recorded at an instant).
     /// </summary>
     [WolverineGet("/api/commitments", OperationId = "listCommitments"), Tags("Commitments")]
-    public static async Task<IReadOnlyList<Commitment>> List(string? dialogue, string? field, string? status, string? recordedAt, string? effectiveOn,
+    public static async Task<Listed<Commitment>> List(string? dialogue, string? field, string? status, string? recordedAt, string? effectiveOn,
         IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var query = await RecordAsOf.QueryAsync<Commitment>(session, Axes.Read(recordedAt, effectiveOn, clock), Subject.Of(dialogue, field), CommitmentDecider.Evolve, ct);
@@ -97,7 +92,7 @@ public static class CommitmentEndpoints
             query = query.Where(c => c.Status == wanted);
         }
 
-        return [.. (await query.ListAsync(ct)).OrderBy(c => c.FieldCode, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        return Listing.InOrder(query, c => c.FieldCode, c => c.Id);
     }
 
     /// <summary>One commitment with its status history; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes. With its <c>version</c> (the ETag) and its own <c>history</c>: every entry, voided and corrected ones marked.</summary>

@@ -1,16 +1,11 @@
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Reports;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.CooperationFields;
 

@@ -1,13 +1,9 @@
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Auditing;
 using Consultations.Host.Reports;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.CooperationFields;
 
@@ -43,7 +39,7 @@ public static class FieldQueries
     /// ISO-8601 instant) and/or <c>effectiveOn</c> (yyyy-MM-dd), the status replayed on those time axes.
     /// </summary>
     [WolverineGet("/api/fields", OperationId = "listFields"), Tags("Cooperation fields")]
-    public static async Task<IReadOnlyList<FieldView>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
+    public static async Task<Listed<FieldView>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
         var subject = Subject.Of(dialogue);
@@ -52,7 +48,7 @@ public static class FieldQueries
             : FieldStatuses.InOrder(await RecordAsOf.GatherAsync(session, axes, subject, r => r.Fields().Values, ct), subject);
 
         var titles = await TitlesAsync(session, fields, ct);
-        return [.. fields.Select(f => View(f, titles, clock, reporting))];
+        return Listed<FieldView>.Of([.. fields.Select(f => View(f, titles, clock, reporting))]);
     }
 
     /// <summary>One field's status with its commitments, its <c>version</c> and its own <c>history</c>; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>

@@ -1,6 +1,5 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Corrections;
 using Consultations.Domain.Dialogues;
@@ -8,11 +7,8 @@ using Consultations.Domain.Documents;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using Consultations.Domain.Milestones;
-using Consultations.Host.Infrastructure;
 using Consultations.Projections.Records;
 using JasperFx.Events;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Corrections;
 

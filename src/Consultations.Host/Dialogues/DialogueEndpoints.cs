@@ -1,9 +1,4 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Dialogues;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Dialogues;
 
@@ -18,12 +13,8 @@ public static class DialogueEndpoints
 
     /// <summary>The dialogues on record; <c>recordedAt</c>/<c>effectiveOn</c> replay them on those time axes.</summary>
     [WolverineGet("/api/dialogues", OperationId = "listDialogues"), Tags("Dialogues")]
-    public static async Task<IReadOnlyList<Dialogue>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
-    {
-        var query = await RecordAsOf.QueryAsync<Dialogue>(session, Axes.Read(recordedAt, effectiveOn, clock), Subject.Of(dialogue), DialogueDecider.Evolve, ct);
-        if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(d => d.Id == dialogue);
-        return [.. (await query.ListAsync(ct)).OrderBy(d => d.Id, StringComparer.Ordinal)];
-    }
+    public static Task<Listed<Dialogue>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        Listing.ByIdAsync<Dialogue>(session, Axes.Read(recordedAt, effectiveOn, clock), dialogue, DialogueDecider.Evolve, d => d.Id, d => d.Id, ct);
 
     /// <summary>One dialogue; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes. With its <c>version</c> (the ETag) and its own <c>history</c>: every entry, voided and corrected ones marked.</summary>
     [WolverineGet("/api/dialogues/{id}", OperationId = "getDialogue"), Tags("Dialogues")]

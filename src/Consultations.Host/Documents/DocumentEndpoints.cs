@@ -1,10 +1,5 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.Documents;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Documents;
 
@@ -41,7 +36,7 @@ public static class DocumentEndpoints
     /// replay it on those time axes (a document counts from its own date).
     /// </summary>
     [WolverineGet("/api/documents", OperationId = "listDocuments"), Tags("Documents")]
-    public static async Task<IReadOnlyList<Document>> List(string? dialogue, string? kind, string? recordedAt, string? effectiveOn,
+    public static async Task<Listed<Document>> List(string? dialogue, string? kind, string? recordedAt, string? effectiveOn,
         IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var query = await RecordAsOf.QueryAsync<Document>(session, Axes.Read(recordedAt, effectiveOn, clock), Subject.Of(dialogue), DocumentDecider.Evolve, ct);
@@ -52,7 +47,7 @@ public static class DocumentEndpoints
             query = query.Where(d => d.Kind == wanted);
         }
 
-        return [.. (await query.ListAsync(ct)).OrderBy(d => d.Date).ThenBy(d => d.Id, StringComparer.Ordinal)];
+        return Listed<Document>.Of([.. (await query.ListAsync(ct)).OrderBy(d => d.Date).ThenBy(d => d.Id, StringComparer.Ordinal)]);
     }
 
     /// <summary>One document; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.OpenApi;
-using Consultations.Domain.Common;
 using Microsoft.OpenApi;
 
 namespace Consultations.Host.Infrastructure;

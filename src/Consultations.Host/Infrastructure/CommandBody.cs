@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Consultations.Domain.Common;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
@@ -16,6 +15,9 @@ namespace Consultations.Host.Infrastructure;
 /// </summary>
 public static class CommandBody
 {
+    /// <summary>The most members any list in a command may have (parties, agencies, decisions, evidence…).</summary>
+    public const int MaxListItems = 100;
+
     public static object Read(ReadOnlyMemory<byte> json, Type type, JsonSerializerOptions options)
     {
         if (json.Span.Trim(" \t\r\n"u8).IsEmpty) throw InvalidCommand.For("body", "is empty: send a JSON object.");
@@ -66,6 +68,9 @@ public static class CommandBody
                 case JsonTypeInfoKind.Enumerable when json.ValueKind != JsonValueKind.Array:
                     Fail(path, "must be a list.");
                     break;
+                case JsonTypeInfoKind.Enumerable when json.GetArrayLength() > MaxListItems:
+                    Fail(path, $"has {json.GetArrayLength()} members; a list holds at most {MaxListItems}.");
+                    break;
                 case JsonTypeInfoKind.Enumerable:
                     var element = contract.ElementType!;
                     var index = 0;
@@ -73,7 +78,8 @@ public static class CommandBody
                         ValueOrNull(item, element, Nullable.GetUnderlyingType(element) is not null, $"{path}[{index++}]");
                     break;
                 default:
-                    if (!CanRead(json, type)) Fail(path, Expected(type));
+                    if (json.ValueKind == JsonValueKind.String && Unreadable(json) is { } problem) Fail(path, problem);
+                    else if (!CanRead(json, type)) Fail(path, Expected(type));
                     break;
             }
         }
@@ -104,6 +110,25 @@ public static class CommandBody
         {
             if (json.ValueKind != JsonValueKind.Null) Value(json, Nullable.GetUnderlyingType(type) ?? type, path);
             else if (!mayBeNull) Fail(path, "must not be null.");
+        }
+
+        // Whatever the field, text with NUL, another control character (line breaks and tabs aside) or broken Unicode is
+        // refused here, before it can reach PostgreSQL (which cannot store NUL) or a header; ids, codes and names have stricter rules of their own.
+        private static string? Unreadable(JsonElement json)
+        {
+            string text;
+            try
+            {
+                text = json.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                return "is not valid Unicode text.";
+            }
+
+            return TextRules.FirstUnreadable(text, prose: true) is { } at
+                ? $"has a control character or broken Unicode at position {at + 1}: only line breaks and tabs are allowed."
+                : null;
         }
 
         // A single value (text, number, date, enum word) is tried with the converter the binding will use.

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Marten;
 
 namespace Consultations.Host.Infrastructure;
 
@@ -22,18 +21,24 @@ public sealed class IdempotentRequest
 /// <summary>
 /// <c>Idempotency-Key</c> on POSTs: the first request with a key is executed and its successful answer kept; a retry with
 /// the same key and the same request gets that answer again (with <c>Idempotent-Replayed: true</c>) and appends nothing.
-/// The same key with a different request is refused (422); a retry while the first is still running gets 409.
-/// Failed answers are not kept, so a request refused for a stale version or a broken rule can be retried.
+/// The same key with a different body is refused (422); a retry while the first is still running gets 409.
+/// Failed answers are not kept, so a request refused for a stale version or a broken rule can be retried. A key belongs to
+/// the authenticated user, the method and the route it was sent to, is honoured only on write routes, and expires after
+/// <c>Consultations:IdempotencyKeyHours</c> (24).
 /// </summary>
 public sealed class IdempotencyKeys(RequestDelegate next)
 {
     public const string Header = "Idempotency-Key";
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
-    public async Task InvokeAsync(HttpContext context, IDocumentStore store, TimeProvider clock, IProblemDetailsService problems)
+    public const string LifetimeSetting = "Consultations:IdempotencyKeyHours";
+
+    public async Task InvokeAsync(HttpContext context, IDocumentStore store, TimeProvider clock, IProblemDetailsService problems, IConfiguration configuration)
     {
         var key = context.Request.Headers[Header].ToString();
-        if (!HttpMethods.IsPost(context.Request.Method) || string.IsNullOrEmpty(key))
+        // Only an authenticated write route keeps answers: anywhere else (health, documentation, a read) the key means
+        // nothing and stores nothing, and an anonymous caller can never claim a key a user will send later.
+        if (!HttpMethods.IsPost(context.Request.Method) || string.IsNullOrEmpty(key) || !IsAuthenticatedWrite(context))
         {
             await next(context);
             return;
@@ -47,10 +52,18 @@ public sealed class IdempotencyKeys(RequestDelegate next)
 
         context.Request.EnableBuffering();
         var hash = await HashAsync(context.Request);
-        var id = $"{key}";
+        var id = Scoped(context, key);
+        var lifetime = TimeSpan.FromHours(configuration.GetValue(LifetimeSetting, 24.0));
         await using (var session = store.LightweightSession())
         {
             var existing = await session.LoadAsync<IdempotentRequest>(id);
+            if (existing is not null && clock.GetUtcNow() - existing.StartedAt >= lifetime)
+            {
+                session.Delete(existing);
+                await session.SaveChangesAsync();
+                existing = null;
+            }
+
             if (existing is not null)
             {
                 if (existing.Method != context.Request.Method || existing.Path != context.Request.Path.Value || existing.RequestHash != hash)
@@ -78,7 +91,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
             }
         }
 
-        if (!await ClaimAsync(store, id, context, hash, clock))
+        if (!await ClaimAsync(store, id, context, hash, clock, lifetime))
         {
             await ProblemMapping.WriteAsync(context, problems, 409, "A request with this Idempotency-Key is still being processed.", "Retry in a moment.", "idempotency-key-in-progress");
             return;
@@ -121,9 +134,24 @@ public sealed class IdempotencyKeys(RequestDelegate next)
         await buffer.CopyToAsync(original);
     }
 
-    private static async Task<bool> ClaimAsync(IDocumentStore store, string id, HttpContext context, string hash, TimeProvider clock)
+    /// <summary>A key is the caller's own, on one method and route: another user's same key is another key.</summary>
+    private static string Scoped(HttpContext context, string key)
+    {
+        var scope = string.Join('\0', context.User.Identity?.Name ?? "", context.Request.Method, context.Request.Path.Value ?? "", key);
+        return Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scope))).ToLowerInvariant();
+    }
+
+    private static bool IsAuthenticatedWrite(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true
+        && context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+            .Any(a => a.Policy == Security.Roles.RecordPolicy) == true;
+
+    private static async Task<bool> ClaimAsync(IDocumentStore store, string id, HttpContext context, string hash, TimeProvider clock, TimeSpan lifetime)
     {
         await using var session = store.LightweightSession();
+        // Expired answers go as new keys come, so the table holds at most a lifetime's worth of them.
+        var expired = clock.GetUtcNow() - lifetime;
+        session.DeleteWhere<IdempotentRequest>(r => r.StartedAt < expired);
         session.Insert(new IdempotentRequest
         {
             Id = id, Method = context.Request.Method, Path = context.Request.Path.Value ?? "", RequestHash = hash, StartedAt = clock.GetUtcNow(),

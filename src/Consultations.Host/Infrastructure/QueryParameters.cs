@@ -1,12 +1,10 @@
-using Consultations.Domain.Common;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
-using Wolverine.Http;
 
 namespace Consultations.Host.Infrastructure;
 
-/// <summary>The query parameters a middleware reads on a route (by HTTP method and route pattern), with what each does.</summary>
-public delegate IReadOnlyList<(string Name, string Description)> MiddlewareReads(string method, string route);
+/// <summary>The query parameters read on a route besides those its method binds (by a middleware or its answer), with what each does.</summary>
+public delegate IReadOnlyList<(string Name, string Description)> MiddlewareReads(HttpChain chain);
 
 /// <summary>A query parameter a route reads; <see cref="Description"/> is set for those read by middleware, which the endpoint's method does not show.</summary>
 public sealed record QueryParameter(string Name, bool Repeats = false, string? Description = null);
@@ -21,10 +19,9 @@ public sealed record QueryParameterSet(IReadOnlyList<QueryParameter> Parameters)
 
     public static QueryParameterSet Of(HttpChain chain, IEnumerable<MiddlewareReads> middleware)
     {
-        var route = chain.RoutePattern?.RawText ?? "";
         var routeArguments = chain.RoutePattern?.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
         var own = chain.Method.Method.GetParameters().Where(p => !routeArguments.Contains(p.Name ?? "")).SelectMany(BoundFromQuery);
-        var read = middleware.SelectMany(reads => chain.HttpMethods.SelectMany(method => reads(method, route)))
+        var read = middleware.SelectMany(reads => reads(chain))
             .Select(p => new QueryParameter(p.Name, Description: p.Description));
         return new([.. own.Concat(read).DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)]);
     }
@@ -74,13 +71,22 @@ public sealed class QueryParameters(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var taken = context.GetEndpoint()?.Metadata.GetMetadata<QueryParameterSet>();
-        if (taken is null || context.Request.Query.Count == 0)
+        if (taken is null)
         {
             await next(context);
             return;
         }
 
         var errors = new Dictionary<string, string[]>();
+        // A NUL or other control character in a path segment or query value can name nothing on record, and PostgreSQL
+        // cannot even compare with it: refused before anything reads it.
+        foreach (var (name, value) in context.Request.RouteValues)
+        {
+            if (value is not string text) continue;
+            if (TextRules.FirstUnreadable(text, prose: false) is not null) errors[name] = ["has a control character or broken Unicode."];
+            else if (string.IsNullOrWhiteSpace(text)) errors[name] = ["is blank: name a record."];
+        }
+
         foreach (var (name, values) in context.Request.Query)
         {
             var parameter = taken.Find(name);
@@ -97,6 +103,10 @@ public sealed class QueryParameters(RequestDelegate next)
             {
                 // "?effectiveOn=" must not quietly become a read of today's record.
                 errors[name] = ["is empty: give it a value, or leave it out."];
+            }
+            else if (values.Any(v => TextRules.FirstUnreadable(v ?? "", prose: false) is not null))
+            {
+                errors[name] = ["has a control character or broken Unicode."];
             }
         }
 

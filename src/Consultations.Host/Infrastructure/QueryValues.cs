@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Consultations.Domain.Common;
 
 namespace Consultations.Host.Infrastructure;
 

@@ -1,15 +1,14 @@
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.CodeGeneration.Frames;
-using Wolverine.Http;
 
 namespace Consultations.Host.Infrastructure;
 
 /// <summary>
 /// Every write route is a route plus a decision: its method takes the <see cref="Recorder"/> and answers the
-/// <see cref="Recorded"/>. This policy adds the rest once, after the method and before the answer is written: the
-/// unit is committed (one transaction; nothing is stored if the method threw), and a record the command started gets
-/// a <c>Location</c> under the collection it was posted to.
+/// <see cref="Recorded"/>. This policy adds the rest once, after the method and before the answer is written: a record
+/// the command started gets a <c>Location</c> under the collection it was posted to, then the unit is committed (one
+/// transaction; nothing is stored if the method threw), the last step that can fail.
 /// </summary>
 public sealed class RecordedWrites : IHttpPolicy
 {
@@ -23,10 +22,12 @@ public sealed class RecordedWrites : IHttpPolicy
         chain.Method.Method.GetParameters().Any(p => p.ParameterType == typeof(Recorder))
         && chain.Method.Method.ReturnType is var type && (type == typeof(Recorded) || type == typeof(Task<Recorded>));
 
+    // Everything that can fail is done before the commit: an answer that fails after it would report a failure for a
+    // write that was stored. The id is checked by the command's own pattern; the escape makes any id a valid header.
     public static async Task CommitAsync(Recorded recorded, Recorder recorder, HttpContext context, CancellationToken ct)
     {
-        await recorder.SaveAsync(ct);
         if (recorded.Created && context.GetEndpoint() is RouteEndpoint { RoutePattern: { Parameters.Count: 0 } pattern })
-            context.Response.Headers.Location = $"/{pattern.RawText?.Trim('/')}/{recorded.Id}";
+            context.Response.Headers.Location = $"/{pattern.RawText?.Trim('/')}/{Uri.EscapeDataString(recorded.Id)}";
+        await recorder.SaveAsync(ct);
     }
 }

@@ -1,9 +1,6 @@
-using Consultations.Domain.Common;
-using Marten;
 using JasperFx.Events;
 using System.Reflection;
 using Microsoft.AspNetCore.Http.Metadata;
-using Wolverine.Http;
 
 namespace Consultations.Host.Infrastructure;
 

@@ -1,7 +1,6 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.JointStatements;
-using Consultations.Domain.Common;
 using Consultations.Domain.Documents;
 using Consultations.Domain.Milestones;
 using Consultations.Domain.Meetings;
@@ -10,7 +9,6 @@ using Consultations.Projections.Records;
 using Consultations.Projections.Timeline;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
-using Marten;
 using Weasel.Core;
 
 namespace Consultations.Host.Infrastructure;

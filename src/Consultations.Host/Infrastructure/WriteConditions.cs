@@ -1,4 +1,3 @@
-using Consultations.Domain.Common;
 using System.Globalization;
 
 namespace Consultations.Host.Infrastructure;
@@ -32,8 +31,10 @@ public sealed class WriteConditions(IHttpContextAccessor accessor)
         var header = request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return null;
         var text = header.Trim();
-        if (text.StartsWith("W/", StringComparison.Ordinal)) text = text[2..];
-        text = text.Trim('"');
+        // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches, so it cannot stand for a version.
+        if (text.StartsWith("W/", StringComparison.OrdinalIgnoreCase))
+            throw InvalidCommand.For("If-Match", "a weak ETag (W/\"…\") never matches: send the ETag the API returned, e.g. \"3\".");
+        if (text.Length >= 2 && text[0] == '"' && text[^1] == '"') text = text[1..^1];
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
             throw InvalidCommand.For("If-Match", $"'{header}' is not a record version: send the ETag the API returned, e.g. \"3\".");
         return version;

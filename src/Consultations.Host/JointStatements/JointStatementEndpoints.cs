@@ -1,13 +1,8 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Auditing;
 using Consultations.Host.Documents;
-using Consultations.Host.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.JointStatements;
 
@@ -60,12 +55,8 @@ public static class JointStatementEndpoints
 
     /// <summary>Joint statements with their clauses; <c>recordedAt</c>/<c>effectiveOn</c> replay them on those time axes.</summary>
     [WolverineGet("/api/statements", OperationId = "listStatements"), Tags("Joint statements")]
-    public static async Task<IReadOnlyList<JointStatement>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
-    {
-        var query = await RecordAsOf.QueryAsync<JointStatement>(session, Axes.Read(recordedAt, effectiveOn, clock), Subject.Of(dialogue), JointStatementDecider.Evolve, ct);
-        if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(s => s.DialogueId == dialogue);
-        return [.. (await query.ListAsync(ct)).OrderBy(s => s.Id, StringComparer.Ordinal)];
-    }
+    public static Task<Listed<JointStatement>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        Listing.ByIdAsync<JointStatement>(session, Axes.Read(recordedAt, effectiveOn, clock), dialogue, JointStatementDecider.Evolve, s => s.DialogueId, s => s.Id, ct);
 
     /// <summary>One joint statement; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes. With its <c>version</c> (the ETag) and its own <c>history</c>: every entry, voided and corrected ones marked.</summary>
     [WolverineGet("/api/statements/{id}", OperationId = "getStatement"), Tags("Joint statements")]

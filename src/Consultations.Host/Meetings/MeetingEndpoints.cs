@@ -1,12 +1,7 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Auditing;
 using Consultations.Host.Documents;
-using Consultations.Host.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Meetings;
 
@@ -43,12 +38,12 @@ public static class MeetingEndpoints
 
     /// <summary>Meetings in date order; <c>recordedAt</c>/<c>effectiveOn</c> replay them on those time axes.</summary>
     [WolverineGet("/api/meetings", OperationId = "listMeetings"), Tags("Meetings")]
-    public static async Task<IReadOnlyList<Meeting>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Listed<Meeting>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var query = await RecordAsOf.QueryAsync<Meeting>(session, Axes.Read(recordedAt, effectiveOn, clock), Subject.Of(dialogue), MeetingDecider.Evolve, ct);
         if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(m => m.DialogueId == dialogue);
         var meetings = await query.ListAsync(ct);
-        return [.. meetings.OrderBy(m => m.Dates?.From.Earliest ?? DateOnly.MaxValue).ThenBy(m => m.Id)];
+        return Listed<Meeting>.Of([.. meetings.OrderBy(m => m.Dates?.From.Earliest ?? DateOnly.MaxValue).ThenBy(m => m.Id)]);
     }
 
     /// <summary>One meeting; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes. With its <c>version</c> (the ETag) and its own <c>history</c>: every entry, voided and corrected ones marked.</summary>

@@ -1,12 +1,7 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.Milestones;
-using Consultations.Host.Auditing;
 using Consultations.Host.Documents;
-using Consultations.Host.Infrastructure;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Milestones;
 
@@ -34,11 +29,11 @@ public static class MilestoneEndpoints
 
     /// <summary>Milestones in date order (the shorter first when two start together); <c>recordedAt</c>/<c>effectiveOn</c> replay them on those time axes.</summary>
     [WolverineGet("/api/milestones", OperationId = "listMilestones"), Tags("Milestones")]
-    public static async Task<IReadOnlyList<Milestone>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<Listed<Milestone>> List(string? dialogue, string? recordedAt, string? effectiveOn, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var query = await RecordAsOf.QueryAsync<Milestone>(session, Axes.Read(recordedAt, effectiveOn, clock), Subject.Of(dialogue), MilestoneDecider.Evolve, ct);
         if (!string.IsNullOrWhiteSpace(dialogue)) query = query.Where(m => m.DialogueId == dialogue);
-        return [.. (await query.ListAsync(ct)).OrderBy(m => m.Dates.From).ThenBy(m => m.Dates.End).ThenBy(m => m.Id, StringComparer.Ordinal)];
+        return Listed<Milestone>.Of([.. (await query.ListAsync(ct)).OrderBy(m => m.Dates.From).ThenBy(m => m.Dates.End).ThenBy(m => m.Id, StringComparer.Ordinal)]);
     }
 
     /// <summary>One milestone; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.</summary>

@@ -12,7 +12,6 @@ using Consultations.Host.Commitments;
 using Consultations.Host.CooperationFields;
 using Consultations.Host.Dialogues;
 using Consultations.Host.Documents;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.JointStatements;
 using Consultations.Host.Meetings;
 using Consultations.Host.Milestones;

@@ -1,9 +1,7 @@
-using Consultations.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Consultations.Host.Infrastructure;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

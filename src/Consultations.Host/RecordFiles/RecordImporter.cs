@@ -1,9 +1,6 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Infrastructure;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Marten;
 using YamlDotNet.RepresentationModel;
 
 namespace Consultations.Host.RecordFiles;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Projections.Timeline;
 
 namespace Consultations.Host.Reports;

@@ -1,5 +1,4 @@
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Projections.Register;
 
 namespace Consultations.Host.Reports;

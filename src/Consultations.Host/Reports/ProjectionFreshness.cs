@@ -1,5 +1,3 @@
-using Marten;
-
 namespace Consultations.Host.Reports;
 
 /// <param name="Sequence">The last event sequence the projection has processed.</param>

@@ -1,4 +1,3 @@
-using Consultations.Domain.Common;
 using System.Globalization;
 using System.Text;
 using Consultations.Domain.Commitments;
@@ -10,7 +9,7 @@ namespace Consultations.Host.Reports;
 /// <summary>The status report as one self-contained HTML page (inline CSS and SVG), or as Markdown.</summary>
 public static class ReportDocument
 {
-    private const string Css = """
+    public const string Css = """
             body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans JP",sans-serif;color:#111827;max-width:1040px;margin:2rem auto;padding:0 1.2rem;line-height:1.45}
             h1{font-size:1.7rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:2.2rem 0 .6rem;border-bottom:2px solid #e5e7eb;padding-bottom:.25rem}
             .sub{color:#4b5563;margin:0 0 1rem}.fresh{font-size:.85rem;color:#6b7280}
@@ -107,7 +106,7 @@ public static class ReportDocument
         var d = r.Dialogue;
         var c = Totals(r);
         var md = new StringBuilder();
-        md.Append(CultureInfo.InvariantCulture, $"# {d.Title}\n\n{string.Join(" – ", d.Parties)} · opened {d.OpenedOn} · status on {r.Today:yyyy-MM-dd}\n\n_{FreshnessLine(r)}_\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"# {Md(d.Title)}\n\n{Md(string.Join(" – ", d.Parties))} · opened {d.OpenedOn} · status on {r.Today:yyyy-MM-dd}\n\n_{FreshnessLine(r)}_\n\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{r.Fields.Count}** cooperation fields: {c.Active} active, {c.Stalled} stalled, {c.Concluded} concluded\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{c.Commitments}** commitments: {c.OpenCommitments} open, {c.Fulfilled} fulfilled\n");
         md.Append(CultureInfo.InvariantCulture, $"- **{c.Held}** meetings held, {c.Scheduled} scheduled\n- **{c.OpenItems} / {c.Items}** action-plan items open\n");
@@ -128,9 +127,9 @@ public static class ReportDocument
         md.Append("\n## Meetings\n\n");
         foreach (var m in r.Meetings)
         {
-            md.Append(CultureInfo.InvariantCulture, $"### {m.Title}\n\n{m.Date} · {m.Place} · {Word(m.Status)}\n\n");
-            if (m.Outcome is not null) md.Append(m.Outcome).Append("\n\n");
-            foreach (var st in m.StatementsAdopted) md.Append(CultureInfo.InvariantCulture, $"- Adopted: {st.Title ?? st.Id} ({st.AdoptedOn})\n");
+            md.Append(CultureInfo.InvariantCulture, $"### {Md(m.Title)}\n\n{m.Date} · {Md(m.Place)} · {Word(m.Status)}\n\n");
+            if (m.Outcome is not null) md.Append(Md(m.Outcome)).Append("\n\n");
+            foreach (var st in m.StatementsAdopted) md.Append(CultureInfo.InvariantCulture, $"- Adopted: {Md(st.Title ?? st.Id)} ({st.AdoptedOn})\n");
             if (m.CommitmentCount > 0) md.Append(CultureInfo.InvariantCulture, $"- {m.CommitmentCount} commitments made at it or drawn from its statements\n");
             md.Append('\n');
         }
@@ -140,7 +139,7 @@ public static class ReportDocument
             md.Append(CultureInfo.InvariantCulture, $"| {Cell(p.FieldCode ?? p.PlanTitle)} | {p.Items.NotStarted} | {p.Items.OnTrack} | {p.Items.Delayed} | {p.Items.Completed} | {p.Items.Dropped} | {p.PercentDone}% |\n");
         md.Append("\n## Commitment register\n\n| Commitment | Field | Status | Since | Days | Fora and agreements |\n|---|---|---|---|--:|---|\n");
         foreach (var row in r.Register)
-            md.Append(CultureInfo.InvariantCulture, $"| {row.Id} | {row.FieldCode} | {CommitmentDecider.Describe(row.Status)} | {row.StatusSince} | {row.DaysInStatus} | {Cell(string.Join(", ", row.Fora.Concat(row.Agreements)))} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {Cell(row.Id)} | {Cell(row.FieldCode)} | {CommitmentDecider.Describe(row.Status)} | {row.StatusSince} | {row.DaysInStatus} | {Cell(string.Join(", ", row.Fora.Concat(row.Agreements)))} |\n");
         return md.ToString();
     }
 
@@ -178,5 +177,29 @@ public static class ReportDocument
 
     private static string Short(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
-    private static string Cell(string? text) => (text ?? "").Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string? text) => Md(text).Replace("\r", "", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Recorded text as Markdown shows it and nothing more: HTML is escaped (a title "&lt;script&gt;" stays text in any
+    /// renderer) and Markdown's own punctuation is backslash-escaped, so no text becomes a link, an image or a table cell.
+    /// </summary>
+    private static string Md(string? text)
+    {
+        var md = new StringBuilder();
+        foreach (var c in text ?? "")
+        {
+            switch (c)
+            {
+                case '<': md.Append("&lt;"); break;
+                case '>': md.Append("&gt;"); break;
+                case '&': md.Append("&amp;"); break;
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '|':
+                    md.Append('\\').Append(c);
+                    break;
+                default: md.Append(c); break;
+            }
+        }
+
+        return md.ToString();
+    }
 }

@@ -1,14 +1,10 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.JointStatements;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Meetings;
 using Consultations.Projections.Register;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Reports;
 
@@ -27,7 +23,7 @@ public static class ReportQueries
     /// CSV with format=csv; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.
     /// </summary>
     [WolverineGet("/api/reports/commitment-register", OperationId = "getCommitmentRegister"), Tags("Reports")]
-    public static async Task<IReadOnlyList<RegisterRow>> Register(string? dialogue, string? field, string? status, string? recordedAt, string? effectiveOn,
+    public static async Task<Listed<RegisterRow>> Register(string? dialogue, string? field, string? status, string? recordedAt, string? effectiveOn,
         HttpContext http, IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
@@ -38,7 +34,7 @@ public static class ReportQueries
             ? await FieldTitlesAsync(session, ct)
             : replay.Fields().Values.ToDictionary(f => f.Id, f => f.Title);
         var today = DayOf(axes, clock);
-        return [.. entries.Select(e => ReportViews.Row(e, today, titles, reporting.DueSoonDays))];
+        return Listed<RegisterRow>.Of([.. entries.Select(e => ReportViews.Row(e, today, titles, reporting.DueSoonDays))]);
     }
 
     /// <summary>
@@ -46,12 +42,12 @@ public static class ReportQueries
     /// statements; <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.
     /// </summary>
     [WolverineGet("/api/reports/meetings", OperationId = "getMeetingRecords"), Tags("Reports")]
-    public static async Task<IReadOnlyList<MeetingRecordView>> Meetings(string? dialogue, string? recordedAt, string? effectiveOn, HttpContext http,
+    public static async Task<Listed<MeetingRecordView>> Meetings(string? dialogue, string? recordedAt, string? effectiveOn, HttpContext http,
         IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
         var replay = await ReplayAsync(http.Response, session, freshness, axes, Subject.Of(dialogue), ["MeetingRecord", "CommitmentRegister"], ct);
-        return await MeetingRecordsAsync(session, replay, dialogue, ct);
+        return Listed<MeetingRecordView>.Of(await MeetingRecordsAsync(session, replay, dialogue, ct));
     }
 
     /// <summary>
@@ -59,12 +55,12 @@ public static class ReportQueries
     /// <c>recordedAt</c>/<c>effectiveOn</c> replay it on those time axes.
     /// </summary>
     [WolverineGet("/api/reports/action-plans", OperationId = "getActionPlanProgress"), Tags("Reports")]
-    public static async Task<IReadOnlyList<ActionPlanProgressRow>> ActionPlans(string? dialogue, string? recordedAt, string? effectiveOn, HttpContext http,
+    public static async Task<Listed<ActionPlanProgressRow>> ActionPlans(string? dialogue, string? recordedAt, string? effectiveOn, HttpContext http,
         IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, ReportingOptions reporting, CancellationToken ct)
     {
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
         var replay = await ReplayAsync(http.Response, session, freshness, axes, Subject.Of(dialogue), ["ActionPlanProgress"], ct);
-        return await PlanRowsAsync(session, replay, dialogue, DayOf(axes, clock), reporting.DueSoonDays, ct);
+        return Listed<ActionPlanProgressRow>.Of(await PlanRowsAsync(session, replay, dialogue, DayOf(axes, clock), reporting.DueSoonDays, ct));
     }
 
     /// <summary>Each plan's rows, with its items' milestones overdue or due soon on <paramref name="day"/>.</summary>

@@ -1,5 +1,4 @@
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Domain.Meetings;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Meetings;

@@ -4,7 +4,6 @@ using Consultations.Projections.Register;
 using Consultations.Projections.Search;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
-using Marten;
 
 namespace Consultations.Host.Reports;
 

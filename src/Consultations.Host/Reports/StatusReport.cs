@@ -1,10 +1,6 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Dialogues;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Timeline;
-using Marten;
 
 namespace Consultations.Host.Reports;
 

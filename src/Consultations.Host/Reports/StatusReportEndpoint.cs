@@ -1,8 +1,4 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine.Http;
 
 namespace Consultations.Host.Reports;
 

@@ -1,13 +1,8 @@
-using Consultations.Domain.Common;
 using System.Text.Json;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Reports;
 using Consultations.Projections.Search;
-using Marten;
 using Npgsql;
 using NpgsqlTypes;
-using Wolverine.Http;
 
 namespace Consultations.Host.Search;
 
@@ -49,14 +44,14 @@ public static class SearchQueries
     /// what the record said on those time axes.
     /// </summary>
     [WolverineGet("/api/search", OperationId = "search"), Tags("Search")]
-    public static async Task<IReadOnlyList<SearchResult>> Search(string? q, string? kind, string? field, string? dialogue, string? recordedAt, string? effectiveOn,
+    public static async Task<Listed<SearchResult>> Search(string? q, string? kind, string? field, string? dialogue, string? recordedAt, string? effectiveOn,
         HttpContext http, IQuerySession session, ProjectionFreshness freshness, TimeProvider clock, CancellationToken ct)
     {
         var request = SearchRequest.Read(q, kind, field, dialogue);
         var axes = Axes.Read(recordedAt, effectiveOn, clock);
         if (axes.IsNow) await freshness.WriteHeadersAsync(http.Response, [Projection], ct);
         else ProjectionFreshness.WriteReplayedHeaders(http.Response);
-        return await FindAsync(session, request, axes, ct);
+        return Listed<SearchResult>.Of(await FindAsync(session, request, axes, ct));
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
-using Wolverine.Http;
 
 namespace Consultations.Host.Security;
 
@@ -30,6 +29,7 @@ public static class AuthSetup
                 RoleClaimType = "role",
                 ClockSkew = TimeSpan.FromMinutes(1),
             };
+            o.Events = new JwtBearerEvents { OnTokenValidated = Identity.Require };
         });
 
         builder.Services.AddAuthorizationBuilder()

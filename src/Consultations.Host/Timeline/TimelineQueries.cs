@@ -1,9 +1,4 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Auditing;
-using Consultations.Host.Infrastructure;
 using Consultations.Projections.Timeline;
-using Marten;
-using Wolverine.Http;
 
 namespace Consultations.Host.Timeline;
 
@@ -37,7 +32,7 @@ public static class TimelineQueries
     /// <c>recordedAt</c>/<c>effectiveOn</c> replay the timeline on those time axes.
     /// </summary>
     [WolverineGet("/api/timeline", OperationId = "getTimeline"), Tags("Timeline")]
-    public static async Task<IReadOnlyList<TimelineItem>> Get(string? dialogue, string? from, string? to, string? kind, string? recordedAt, string? effectiveOn,
+    public static async Task<Listed<TimelineItem>> Get(string? dialogue, string? from, string? to, string? kind, string? recordedAt, string? effectiveOn,
         IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var fromDate = QueryValues.Date("from", from);
@@ -69,7 +64,7 @@ public static class TimelineQueries
         }
 
         var entries = axes.IsNow ? await query.ToListAsync(ct) : [.. query];
-        return
+        return Listed<TimelineItem>.Of(
         [
             .. entries
                 .OrderBy(e => e.SortDate is null)
@@ -78,7 +73,7 @@ public static class TimelineQueries
                 .ThenBy(e => e.Title, StringComparer.Ordinal)
                 .ThenBy(e => e.Id, StringComparer.Ordinal)
                 .Select(Item),
-        ];
+        ]);
     }
 
     private static TimelineItem Item(TimelineEntry e) => new(

@@ -42,3 +42,29 @@ public sealed class CommitmentProjection() : RecordProjection<Commitment>(Commit
 public sealed class DocumentProjection() : RecordProjection<Document>(DocumentDecider.Evolve);
 
 public sealed class MilestoneProjection() : RecordProjection<Milestone>(MilestoneDecider.Evolve);
+
+/// <summary>
+/// A view folded from one record's own stream and stored under the record's id (a register row, a plan's progress), with
+/// the same refolding of live entries as the records. Its fold is pure and shared with the auditors' replay: change it
+/// there, never here. An overridden fold hides from Marten which events it reads, so they are named: the daemon loads only those.
+/// </summary>
+public abstract class StreamViewProjection<T> : SingleStreamProjection<T, string> where T : class
+{
+    private readonly Func<T?, IEvent, T?> _evolve;
+    private readonly Action<T, string> _identify;
+
+    protected StreamViewProjection(string name, IEnumerable<Type> eventTypes, Func<T?, IEvent, T?> evolve, Action<T, string> identify)
+    {
+        Name = name;
+        (_evolve, _identify) = (evolve, identify);
+        foreach (var type in eventTypes) IncludeType(type);
+    }
+
+    public override async ValueTask<(T?, ActionType)> DetermineActionAsync(IQuerySession session, T? snapshot, string identity,
+        IIdentitySetter<T, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var (document, action) = await Refolding.StreamAsync(session, snapshot, identity, events, _evolve, cancellation);
+        if (document is not null) _identify(document, identity);
+        return (document, action);
+    }
+}

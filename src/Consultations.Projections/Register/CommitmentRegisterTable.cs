@@ -3,8 +3,7 @@ using Consultations.Domain.Common;
 using Consultations.Projections.Records;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
-using Weasel.Postgresql;
+using Consultations.Projections.Tables;
 using Weasel.Postgresql.Tables;
 
 namespace Consultations.Projections.Register;
@@ -14,46 +13,22 @@ namespace Consultations.Projections.Register;
 /// readable columns, for psql and BI tools that know nothing of Marten. Partial dates stay text ("2026-06", "2024");
 /// <c>status_since_date</c> is the earliest day the current status can have begun, for date arithmetic.
 /// </summary>
-public sealed partial class CommitmentRegisterTable : EventProjection
+public sealed partial class CommitmentRegisterTable(string schema)
+    : TableProjection("CommitmentRegisterTable", schema, TableName, CommitmentRegisterFold.EventTypes)
 {
     public const string TableName = "commitment_register";
 
-    private readonly string _table;
-
-    public CommitmentRegisterTable(string schema)
-    {
-        Name = "CommitmentRegisterTable";
-        _table = $"{schema}.{TableName}";
-        // A rebuild starts from an empty table.
-        Options.DeleteDataInTableOnTeardown(_table);
-        foreach (var type in CommitmentRegisterFold.EventTypes) IncludeType(type);
-    }
-
     public static Table Definition(string schema)
     {
-        var table = new Table(new PostgresqlObjectName(schema, TableName, SchemaUtils.IdentifierUsage.General));
-        table.AddColumn<string>("commitment_id").AsPrimaryKey();
-        table.AddColumn<string>("dialogue_id").NotNull();
-        table.AddColumn<string>("field_code").NotNull();
-        table.AddColumn<string>("commitment_text").NotNull();
-        table.AddColumn<string>("parties").NotNull();
-        table.AddColumn<string>("agencies").NotNull();
-        table.AddColumn<string>("programmes").NotNull();
-        // Added later: nullable, so an existing table gains them; every row written since fills them.
-        table.AddColumn<string>("fora");
-        table.AddColumn<string>("agreements");
-        table.AddColumn<string>("source_kind").NotNull();
-        table.AddColumn<string>("source_id").NotNull();
-        table.AddColumn<string>("source_part");
-        table.AddColumn<string>("status").NotNull();
-        table.AddColumn<string>("made_on").NotNull();
-        table.AddColumn<string>("status_since").NotNull();
-        table.AddColumn("status_since_date", "date").NotNull();
-        foreach (var status in Enum.GetValues<CommitmentStatus>()) table.AddColumn<string>(DateColumn(status));
-        table.AddColumn<string>("superseded_by");
-        table.AddColumn<int>("amendments").NotNull();
-        table.AddColumn<long>("last_sequence").NotNull();
-        table.AddColumn("last_recorded_at", "timestamp with time zone").NotNull();
+        var table = Declare(schema, TableName, ["commitment_id"],
+        [
+            ("dialogue_id", "varchar"), ("field_code", "varchar"), ("commitment_text", "varchar"), ("parties", "varchar"), ("agencies", "varchar"),
+            // fora and agreements came later: nullable, so an existing table gains them; every row written since fills them.
+            ("programmes", "varchar"), ("fora", "varchar?"), ("agreements", "varchar?"), ("source_kind", "varchar"), ("source_id", "varchar"),
+            ("source_part", "varchar?"), ("status", "varchar"), ("made_on", "varchar"), ("status_since", "varchar"), ("status_since_date", "date"),
+            .. Enum.GetValues<CommitmentStatus>().Select(s => (DateColumn(s), "varchar?")),
+            ("superseded_by", "varchar?"), ("amendments", "integer"), ("last_sequence", "bigint"), ("last_recorded_at", "timestamp with time zone"),
+        ]);
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_dialogue_field") { Columns = ["dialogue_id", "field_code"] });
         return table;
     }
@@ -75,7 +50,7 @@ public sealed partial class CommitmentRegisterTable : EventProjection
 
         var live = Refolding.Live(await operations.Events.FetchStreamAsync(e.StreamKey!, version: e.Version, token: cancellation));
         if (live.FirstOrDefault()?.Data is not CommitmentMade) return;
-        operations.QueueSqlCommand($"delete from {_table} where commitment_id = ?", e.StreamKey!);
+        operations.QueueSqlCommand($"delete from {Table} where commitment_id = ?", e.StreamKey!);
         foreach (var entry in live) Apply(entry, entry.Data, operations);
     }
 
@@ -94,7 +69,7 @@ public sealed partial class CommitmentRegisterTable : EventProjection
     {
         ops.QueueSqlCommand(
             $"""
-             insert into {_table} (commitment_id, dialogue_id, field_code, commitment_text, parties, agencies, programmes, fora, agreements,
+             insert into {Table} (commitment_id, dialogue_id, field_code, commitment_text, parties, agencies, programmes, fora, agreements,
                  source_kind, source_id, source_part, status, made_on, status_since, status_since_date, {DateColumn(c.Status)},
                  amendments, last_sequence, last_recorded_at)
              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text, ?, ?, ?, ?, ?, 0, ?, ?)
@@ -116,7 +91,7 @@ public sealed partial class CommitmentRegisterTable : EventProjection
     {
         ops.QueueSqlCommand(
             $"""
-             update {_table} set status = ?, status_since = ?, status_since_date = ?, {DateColumn(c.To)} = ?,
+             update {Table} set status = ?, status_since = ?, status_since_date = ?, {DateColumn(c.To)} = ?,
                  superseded_by = ?::text, last_sequence = ?, last_recorded_at = ?
              where commitment_id = ?
              """,
@@ -128,7 +103,7 @@ public sealed partial class CommitmentRegisterTable : EventProjection
     {
         ops.QueueSqlCommand(
             $"""
-             update {_table} set {DateColumn(c.To)} = ?,
+             update {Table} set {DateColumn(c.To)} = ?,
                  status_since = case when status = ? then ? else status_since end,
                  status_since_date = case when status = ? then ? else status_since_date end,
                  last_sequence = ?, last_recorded_at = ?
@@ -140,7 +115,7 @@ public sealed partial class CommitmentRegisterTable : EventProjection
 
     private void Amended(IEvent e, CommitmentAmended c, IDocumentOperations ops) =>
         ops.QueueSqlCommand(
-            $"update {_table} set commitment_text = ?, amendments = amendments + 1, last_sequence = ?, last_recorded_at = ? where commitment_id = ?",
+            $"update {Table} set commitment_text = ?, amendments = amendments + 1, last_sequence = ?, last_recorded_at = ? where commitment_id = ?",
             c.Text, e.Sequence, e.Timestamp, c.CommitmentId);
 
     private static string Join(IEnumerable<string> values) => string.Join("; ", values);

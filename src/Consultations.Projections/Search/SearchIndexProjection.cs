@@ -2,8 +2,8 @@ using Consultations.Domain.Common;
 using Consultations.Projections.Records;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 using Weasel.Postgresql;
+using Consultations.Projections.Tables;
 using Weasel.Postgresql.Tables;
 
 namespace Consultations.Projections.Search;
@@ -14,43 +14,21 @@ namespace Consultations.Projections.Search;
 /// from its own events up to that one (immutable, so live processing and a rebuild read the same) and its rows replaced:
 /// every row is written by its own record only, and the daemon is a single writer, so parallel writers cannot lose an update.
 /// </summary>
-public sealed partial class SearchIndexProjection : EventProjection
+public sealed partial class SearchIndexProjection(string schema) : TableProjection("SearchIndex", schema, TableName,
+    [
+        .. SearchEntries.EventTypes, typeof(EntryVoided), typeof(Domain.Commitments.CommitmentStatusChangeTargetCorrected),
+        typeof(Domain.Meetings.MeetingHeldPlaceCorrected), typeof(Domain.Meetings.MeetingOutcomeCorrected),
+    ])
 {
     public const string TableName = "search_index";
 
-    private readonly string _table;
-    private readonly SearchText _text;
-
-    public SearchIndexProjection(string schema)
-    {
-        Name = "SearchIndex";
-        _table = $"{schema}.{TableName}";
-        _text = new SearchText(schema);
-        foreach (var type in SearchEntries.EventTypes) IncludeType(type);
-        IncludeType<EntryVoided>();
-        IncludeType<Domain.Commitments.CommitmentStatusChangeTargetCorrected>();
-        IncludeType<Domain.Meetings.MeetingHeldPlaceCorrected>();
-        IncludeType<Domain.Meetings.MeetingOutcomeCorrected>();
-        // A rebuild starts from an empty table.
-        Options.DeleteDataInTableOnTeardown(_table);
-    }
+    private readonly SearchText _text = new(schema);
 
     public static Table Definition(string schema)
     {
-        var table = new Table(new PostgresqlObjectName(schema, TableName, SchemaUtils.IdentifierUsage.General));
-        table.AddColumn<string>("record_id").AsPrimaryKey();
-        table.AddColumn<string>("kind").AsPrimaryKey();
-        table.AddColumn<string>("entry_id").AsPrimaryKey();
-        table.AddColumn<string>("record_kind").NotNull();
-        table.AddColumn<string>("dialogue_id").NotNull();
-        table.AddColumn<string>("title").NotNull();
-        table.AddColumn<string>("body").NotNull();
-        table.AddColumn<string>("terms").NotNull();
-        table.AddColumn("field_codes", "text[]").NotNull();
-        table.AddColumn("parties", "text[]").NotNull();
-        table.AddColumn<string>("link").NotNull();
-        table.AddColumn("document", "tsvector").NotNull();
-        table.AddColumn<long>("last_sequence").NotNull();
+        var table = Declare(schema, TableName, ["record_id", "kind", "entry_id"],
+            ("record_kind", "varchar"), ("dialogue_id", "varchar"), ("title", "varchar"), ("body", "varchar"), ("terms", "varchar"), ("field_codes", "text[]"),
+            ("parties", "text[]"), ("link", "varchar"), ("document", "tsvector"), ("last_sequence", "bigint"));
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_document") { Columns = ["document"], Method = IndexMethod.gin });
         table.Indexes.Add(new IndexDefinition($"ix_{TableName}_dialogue") { Columns = ["dialogue_id"] });
         return table;
@@ -62,12 +40,12 @@ public sealed partial class SearchIndexProjection : EventProjection
         var events = await operations.Events.FetchStreamAsync(record, e.Version, token: cancellation);
         // The record as every view reads it: voided entries left out, corrected values applied (ADR 0023).
         var entries = SearchEntries.OfStream([.. Refolding.Live(events).Select(x => x.Data)]);
-        operations.QueueSqlCommand($"delete from {_table} where record_id = ?", record);
+        operations.QueueSqlCommand($"delete from {Table} where record_id = ?", record);
         foreach (var entry in entries)
         {
             operations.QueueSqlCommand(
                 $"""
-                 insert into {_table} (record_id, kind, entry_id, record_kind, dialogue_id, title, body, terms, field_codes, parties, link, document, last_sequence)
+                 insert into {Table} (record_id, kind, entry_id, record_kind, dialogue_id, title, body, terms, field_codes, parties, link, document, last_sequence)
                  select r.*, {_text.Document("r.title", "r.terms", "r.body")}, ?
                  from (select ?::text as record_id, ?::text as kind, ?::text as entry_id, ?::text as record_kind, ?::text as dialogue_id,
                               ?::text as title, ?::text as body, ?::text as terms, ?::text[] as field_codes, ?::text[] as parties, ?::text as link) r

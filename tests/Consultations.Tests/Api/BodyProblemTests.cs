@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Consultations.Tests.Infrastructure;
-
 namespace Consultations.Tests.Api;
 
 /// <summary>

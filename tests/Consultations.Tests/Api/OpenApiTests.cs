@@ -1,7 +1,5 @@
 using Alba;
-using Consultations.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 
 namespace Consultations.Tests.Api;

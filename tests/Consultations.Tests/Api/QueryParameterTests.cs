@@ -1,11 +1,8 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Consultations.Host.Infrastructure;
 using Consultations.Projections.Timeline;
-using Consultations.Tests.Infrastructure;
 using Consultations.Tests.Reading;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.Api;
 

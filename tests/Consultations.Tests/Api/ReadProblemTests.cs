@@ -1,5 +1,3 @@
-using Consultations.Tests.Infrastructure;
-
 namespace Consultations.Tests.Api;
 
 /// <summary>What the read routes answer for records that do not exist and for query values they cannot read.</summary>

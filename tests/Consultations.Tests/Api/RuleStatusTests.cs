@@ -1,5 +1,3 @@
-using Consultations.Tests.Infrastructure;
-
 namespace Consultations.Tests.Api;
 
 /// <summary>

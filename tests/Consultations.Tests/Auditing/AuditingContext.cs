@@ -1,10 +1,7 @@
 using Consultations.Host.Security;
-using System.Text.Json.Nodes;
 using Alba;
 using Consultations.Host.Auditing.Ledger;
-using Consultations.Tests.Infrastructure;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Consultations.Tests.Auditing;

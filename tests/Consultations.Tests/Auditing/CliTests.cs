@@ -1,5 +1,4 @@
 using Consultations.Host.Cli;
-using Consultations.Tests.Infrastructure;
 using Spectre.Console;
 
 namespace Consultations.Tests.Auditing;

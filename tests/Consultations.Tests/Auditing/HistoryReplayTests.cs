@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Consultations.Host.Cli;
-using Consultations.Tests.Infrastructure;
 using Spectre.Console;
 
 namespace Consultations.Tests.Auditing;

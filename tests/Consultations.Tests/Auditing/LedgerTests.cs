@@ -1,11 +1,9 @@
 using System.Globalization;
 using Consultations.Host.Auditing.Ledger;
 using Consultations.Host.Cli;
-using Consultations.Tests.Infrastructure;
 using JasperFx.Events.Daemon;
 using Marten;
 using IProjectionCoordinator = Marten.Events.Daemon.Coordination.IProjectionCoordinator;
-using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Weasel.Core;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Consultations.Tests.Infrastructure;
-
 namespace Consultations.Tests.Auditing;
 
 /// <summary>A void is one more event: the audit trail links it with the entry it voids, and the ledger seals it, altering nothing.</summary>

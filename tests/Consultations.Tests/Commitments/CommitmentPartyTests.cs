@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Consultations.Tests.Infrastructure;
-
 namespace Consultations.Tests.Commitments;
 
 /// <summary>A commitment is made by parties of its own dialogue; anyone else is refused naming the party at fault.</summary>

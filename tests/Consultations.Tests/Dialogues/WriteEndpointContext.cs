@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Alba;
-using Consultations.Tests.Infrastructure;
 using JasperFx.Events;
 
 namespace Consultations.Tests;

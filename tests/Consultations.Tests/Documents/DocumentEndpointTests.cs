@@ -1,43 +1,24 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.Documents;
-using Consultations.Tests.Infrastructure;
 
 namespace Consultations.Tests.Documents;
 
 public class DocumentEndpointTests(AppFixture fixture) : WriteEndpointContext(fixture)
 {
-    private const string Url = "/api/documents";
-    private const string New = "tokyo-consultations-minutes";
-    private const string Statement = "japan-italy-joint-statement-2026-06-15"; // seeded
-    private const string MinutesText = "Minutes of the first bilateral space consultations, Tokyo, 28–29 May 2026.";
+    internal const string Url = "/api/documents";
+    internal const string New = "tokyo-consultations-minutes";
+    internal const string Statement = "japan-italy-joint-statement-2026-06-15"; // seeded
+    internal const string MinutesText = "Minutes of the first bilateral space consultations, Tokyo, 28–29 May 2026.";
 
     private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static JsonObject Registering() => new()
+    internal static JsonObject Registering() => new()
     {
         ["documentId"] = New, ["dialogueId"] = DialogueId, ["title"] = "Minutes of the first bilateral space consultations", ["kind"] = "minutes",
         ["date"] = "2026-05-29", ["parties"] = new JsonArray("Japan", "Italy"), ["language"] = "en", ["url"] = "https://example.org/minutes.pdf", ["text"] = MinutesText,
     };
-
-    // What the endpoint checks against the body and the record; the command's own input rules are proven in CommandCheckTests.
-    public static TheoryData<string, string> Faults => new()
-    {
-        { Registering().With("dialogueId", "no-such-dialogue").ToJsonString(), "dialogueId" },
-        { Registering().With("kind", "memo").ToJsonString(), "kind" },
-        { Registering().With("kind", "note_verbale").ToJsonString(), "kind" },
-        { Registering().With("date", "2026-13").ToJsonString(), "date" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Faults))]
-    public async Task A_fault_found_by_the_endpoint_is_refused_naming_the_field(string body, string field)
-    {
-        await SeedAsync();
-        await InvalidAsync(Url, body, field);
-    }
 
     [Fact]
     public async Task Registering_a_document_answers_201_with_its_location_and_keeps_the_hash_of_its_text()
@@ -214,9 +195,9 @@ public class DocumentEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
         Assert.Null(document["url"]);
     }
 
-    private static JsonObject Source(string clause) => new() { ["kind"] = "clause", ["id"] = StatementId, ["part"] = clause };
+    internal static JsonObject Source(string clause) => new() { ["kind"] = "clause", ["id"] = StatementId, ["part"] = clause };
 
-    private static JsonObject Body(object value) => System.Text.Json.JsonSerializer.SerializeToNode(value, Json)!.AsObject();
+    internal static JsonObject Body(object value) => System.Text.Json.JsonSerializer.SerializeToNode(value, Json)!.AsObject();
 
     private static string RepositoryRoot()
     {

@@ -1,6 +1,5 @@
 using Alba;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Consultations.Tests.Infrastructure;

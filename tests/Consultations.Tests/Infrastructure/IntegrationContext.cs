@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Alba;
 using Consultations.Host.Auditing.Ledger;
 using Consultations.Host.Infrastructure;
@@ -9,7 +8,6 @@ using Consultations.Projections.Search;
 using Consultations.Host.RecordFiles;
 using Marten;
 using Marten.Events.Daemon.Coordination;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.Infrastructure;
 

@@ -1,28 +1,26 @@
-using System.Text.Json.Nodes;
 using Consultations.Domain.JointStatements;
-using Consultations.Tests.Infrastructure;
 
 namespace Consultations.Tests.JointStatements;
 
 public class JointStatementEndpointTests(AppFixture fixture) : WriteEndpointContext(fixture)
 {
-    private const string Draft = "jp-it-statement-second-consultations";
-    private const string DraftUrl = "/api/statements";
-    private const string ClausesUrl = $"/api/statements/{Draft}/clauses";
-    private const string AdoptionUrl = $"/api/statements/{Draft}/adoption";
+    internal const string Draft = "jp-it-statement-second-consultations";
+    internal const string DraftUrl = "/api/statements";
+    internal const string ClausesUrl = $"/api/statements/{Draft}/clauses";
+    internal const string AdoptionUrl = $"/api/statements/{Draft}/adoption";
 
-    private static JsonObject Drafting() => new()
+    internal static JsonObject Drafting() => new()
     {
         ["statementId"] = Draft, ["dialogueId"] = DialogueId, ["title"] = "Joint statement of the second space consultations",
         ["preamble"] = "The two delegations met in Rome.", ["effectiveOn"] = "2026-10-20",
     };
 
-    private static JsonObject Clause(int number = 1, string fieldCode = "JPIT-08") => new()
+    internal static JsonObject Clause(int number = 1, string fieldCode = "JPIT-08") => new()
     {
         ["number"] = number, ["fieldCode"] = fieldCode, ["heading"] = "Space Sustainability", ["text"] = "Both sides will exchange SSA data.", ["effectiveOn"] = "2026-10-20",
     };
 
-    private static JsonObject Adoption() => new()
+    internal static JsonObject Adoption() => new()
     {
         ["meetingId"] = SecondConsultations, ["adoptedOn"] = "2026-10-21", ["place"] = "Rome",
         ["signatories"] = new JsonArray("Head of the Japanese delegation", "Head of the Italian delegation"),
@@ -35,37 +33,6 @@ public class JointStatementEndpointTests(AppFixture fixture) : WriteEndpointCont
         await CreatedAsync(DraftUrl, Drafting(), Draft, $"/api/statements/{Draft}");
         await ChangedAsync(ClausesUrl, Clause(), Draft);
         await ChangedAsync($"/api/meetings/{SecondConsultations}/held", new { dates = new { from = "2026-10-21" } }, SecondConsultations);
-    }
-
-    // What the endpoint checks against the body and the record: each fault answered 400 naming the field, nothing appended.
-    // The commands' own input rules are proven in Consultations.Domain.Tests (CommandCheckTests); rule statuses in Api/RuleStatusTests.
-    public static TheoryData<string, string, string> Faults => new()
-    {
-        { DraftUrl, Drafting().With("dialogueId", "no-such-dialogue").ToJsonString(), "dialogueId" },
-        { ClausesUrl, Clause(fieldCode: "NOPE").ToJsonString(), "fieldCode" },
-        { ClausesUrl, Clause(0).ToJsonString(), "number" },
-        { ClausesUrl, Clause().Without("number").ToJsonString(), "number" },
-        { ClausesUrl, Clause().Without("effectiveOn").ToJsonString(), "effectiveOn" },
-        { ClausesUrl, Clause().With("number", "1").ToJsonString(), "number" },
-        { AdoptionUrl, Adoption().With("meetingId", "no-such-meeting").ToJsonString(), "meetingId" },
-        { AdoptionUrl, Adoption().With("adoptedOn", "2026-11-32").ToJsonString(), "adoptedOn" },
-    };
-
-    [Theory]
-    [MemberData(nameof(Faults))]
-    public async Task A_fault_found_by_the_endpoint_is_refused_naming_the_field(string url, string body, string field)
-    {
-        await DraftWithClauseAsync();
-        await InvalidAsync(url, body, field);
-    }
-
-    [Fact]
-    public async Task A_field_or_meeting_of_another_dialogue_is_refused_naming_it()
-    {
-        await DraftWithClauseAsync();
-        await OtherDialogueAsync();
-        await InvalidAsync(ClausesUrl, Clause(2, fieldCode: OtherField), "fieldCode");
-        await InvalidAsync(AdoptionUrl, Adoption().With("meetingId", OtherMeeting), "meetingId");
     }
 
     public static TheoryData<string, string> UnknownRecords => new()

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Consultations.Domain.Milestones;
-using Consultations.Tests.Infrastructure;
 
 namespace Consultations.Tests.Milestones;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using Consultations.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Consultations.Tests.Processes;

@@ -5,9 +5,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
 using Consultations.Host.Security;
-using Consultations.Tests.Infrastructure;
 using Npgsql;
 
 namespace Consultations.Tests.Processes;

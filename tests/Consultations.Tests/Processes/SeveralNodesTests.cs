@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Consultations.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Consultations.Tests.Processes;

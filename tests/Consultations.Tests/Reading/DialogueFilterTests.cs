@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Consultations.Tests.Infrastructure;
-
 namespace Consultations.Tests.Reading;
 
 /// <summary>A second dialogue, opened through the API beside the bundled Japan–Italy record: every list route filters by ?dialogue=.</summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Consultations.Projections.Register;
 using Consultations.Projections.Search;
-using Consultations.Tests.Infrastructure;
 using Consultations.Tests.Reporting;
 using Marten;
 using Npgsql;

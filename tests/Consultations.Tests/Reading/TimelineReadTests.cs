@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Consultations.Tests.Infrastructure;
 
 namespace Consultations.Tests.Reading;
 

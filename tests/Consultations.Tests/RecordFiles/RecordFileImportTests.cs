@@ -1,7 +1,5 @@
 using Consultations.Host.RecordFiles;
-using Consultations.Tests.Infrastructure;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.RecordFiles;
 
@@ -359,21 +357,7 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
     public async Task A_history_already_recorded_through_the_api_is_imported_without_change()
     {
         // The first five steps of the file, entered through the API instead.
-        var first = await ImportAsync(await WriteAsync("opening.yaml", Opening + """
-
-              - draft-statement:
-                  statementId: test-statement
-                  dialogueId: test-dialogue
-                  title: Test statement
-                  effectiveOn: "2026-03-01"
-              - add-clause:
-                  statementId: test-statement
-                  number: 1
-                  fieldCode: TST-01
-                  heading: First clause
-                  text: The parties will cooperate.
-                  effectiveOn: "2026-03-01"
-            """));
+        var first = await ImportAsync(await WriteAsync("opening.yaml", Opening + DraftedClause));
         Assert.Equal(4, first.EventsAppended);
         var (made, _) = await PostAsync("/api/commitments", new
         {

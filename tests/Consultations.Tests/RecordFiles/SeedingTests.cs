@@ -1,7 +1,5 @@
 using Consultations.Host.RecordFiles;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
-using Consultations.Tests.Infrastructure;
 
 namespace Consultations.Tests.RecordFiles;
 

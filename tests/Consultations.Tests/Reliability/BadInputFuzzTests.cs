@@ -1,7 +1,5 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using Alba;
-using Consultations.Tests.Infrastructure;
 
 namespace Consultations.Tests.Reliability;
 
@@ -11,10 +9,10 @@ namespace Consultations.Tests.Reliability;
 /// </summary>
 public class BadInputFuzzTests(AppFixture fixture) : IntegrationContext(fixture)
 {
-    private sealed record Target(string Url, string Body, string[] Required, string[] Texts, string[] Dates, string[] Enums);
+    internal sealed record Target(string Url, string Body, string[] Required, string[] Texts, string[] Dates, string[] Enums);
 
     // Valid bodies against the seeded Japan–Italy record; the fuzzer only ever makes them invalid.
-    private static readonly Target[] Targets =
+    internal static readonly Target[] Targets =
     [
         new("/api/dialogues", """{"dialogueId":"fz-dialogue","title":"T","parties":["A","B"],"subject":null,"effectiveOn":"2026-01-01"}""",
             ["dialogueId", "title", "parties", "effectiveOn"], ["title"], ["effectiveOn"], []),

@@ -1,6 +1,4 @@
 using Consultations.Host.RecordFiles;
-using Consultations.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.Reliability;
 

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Alba;
-using Consultations.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
+using Marten;
 using Wolverine;
 
 namespace Consultations.Tests.Reliability;
@@ -44,7 +42,7 @@ public class IdempotencyTests(AppFixture fixture) : IntegrationContext(fixture)
         await PostAsync(Host, "/api/commitments/jpit-06-solar-c/status", Fulfil, "retry-2");
         var before = await EventCountAsync();
 
-        var other = await PostAsync(Host, "/api/commitments/jpit-05-earth-observation/status", Fulfil, "retry-2");
+        var other = await PostAsync(Host, "/api/commitments/jpit-06-solar-c/status", new { to = "withdrawn", effectiveOn = "2026-09-01", reason = "Other." }, "retry-2");
 
         Assert.Equal(422, other.Status);
         Assert.Equal("idempotency-key-reused", JsonNode.Parse(other.Body)!["rule"]!.GetValue<string>());
@@ -76,5 +74,69 @@ public class IdempotencyTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal(first.Body, retry.Body);
         Assert.Equal("true", retry.Result.Context.Response.Headers["Idempotent-Replayed"].ToString());
         Assert.Equal(before, await EventCountAsync());
+    }
+
+    [Fact]
+    public async Task A_key_is_the_callers_own_another_user_sending_it_gets_no_answer_of_theirs()
+    {
+        await SeedAsync();
+        var first = await PostAsync(Host, "/api/commitments/jpit-06-solar-c/status", Fulfil, "shared-key");
+        Assert.Equal(200, first.Status);
+
+        var result = await Host.Scenario(x =>
+        {
+            x.Post.Json(Fulfil).ToUrl("/api/commitments/jpit-06-solar-c/status");
+            x.WithRequestHeader("Idempotency-Key", "shared-key");
+            x.WithRequestHeader("Authorization", TestTokens.Bearer("Bianchi, Anna", Consultations.Host.Security.Roles.Secretariat));
+        });
+
+        Assert.False(result.Context.Response.Headers.ContainsKey("Idempotent-Replayed"));
+        Assert.Equal(0, JsonNode.Parse(await result.ReadAsTextAsync())!["appended"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_key_on_a_route_that_records_nothing_stores_nothing()
+    {
+        await using var anonymous = await AppFixture.StartHostAsync(Fixture.Schema, authenticate: false);
+        for (var i = 0; i < 5; i++)
+        {
+            await anonymous.Scenario(x =>
+            {
+                x.Post.Json(new { }).ToUrl("/health/live");
+                x.WithRequestHeader("Idempotency-Key", $"anonymous-{i}");
+                x.IgnoreStatusCode();
+            });
+            await Host.Scenario(x =>
+            {
+                x.Get.Url("/api/fields");
+                x.WithRequestHeader("Idempotency-Key", $"read-{i}");
+            });
+        }
+
+        await using var session = Store.QuerySession();
+        Assert.Equal(0, await session.Query<Consultations.Host.Infrastructure.IdempotentRequest>().CountAsync());
+
+        // The anonymous caller's key blocks nobody's real write.
+        await SeedAsync();
+        var write = await PostAsync(Host, "/api/commitments/jpit-06-solar-c/status", Fulfil, "anonymous-0");
+        Assert.Equal(200, write.Status);
+    }
+
+    [Fact]
+    public async Task A_key_expires_after_its_configured_lifetime()
+    {
+        await SeedAsync();
+        await using var shortLived = await AppFixture.StartHostAsync(Fixture.Schema,
+            settings: new Dictionary<string, string> { ["Consultations:IdempotencyKeyHours"] = "0" });
+        var first = await PostAsync(shortLived, "/api/commitments/jpit-06-solar-c/status", Fulfil, "expiring");
+        var retry = await PostAsync(shortLived, "/api/commitments/jpit-06-solar-c/status", Fulfil, "expiring");
+
+        Assert.Equal(200, first.Status);
+        Assert.Equal(200, retry.Status);
+        // Expired: the retry is decided again (and, the status already fulfilled, appends nothing), not replayed.
+        Assert.False(retry.Result.Context.Response.Headers.ContainsKey("Idempotent-Replayed"));
+        Assert.Equal(0, JsonNode.Parse(retry.Body)!["appended"]!.GetValue<int>());
+        await using var session = Store.QuerySession();
+        Assert.True(await session.Query<Consultations.Host.Infrastructure.IdempotentRequest>().CountAsync() <= 1);
     }
 }

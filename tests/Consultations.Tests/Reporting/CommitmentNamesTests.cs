@@ -1,5 +1,3 @@
-using Consultations.Tests.Infrastructure;
-
 namespace Consultations.Tests.Reporting;
 
 /// <summary>The fora and agreements a commitment names are listed, filtered on and exported like its programmes and agencies.</summary>

@@ -1,6 +1,4 @@
-using Consultations.Tests.Infrastructure;
 using JasperFx.Events.Daemon;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.Reporting;
 

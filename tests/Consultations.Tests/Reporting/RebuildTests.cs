@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Consultations.Projections.Register;
 using Consultations.Projections.Search;
-using Consultations.Tests.Infrastructure;
 using Marten;
 using Npgsql;
 using Xunit.Abstractions;

@@ -1,4 +1,3 @@
-using Consultations.Tests.Infrastructure;
 using Npgsql;
 
 namespace Consultations.Tests.Reporting;

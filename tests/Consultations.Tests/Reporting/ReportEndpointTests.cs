@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Consultations.Tests.Infrastructure;
 using Consultations.Tests.Reading;
 
 namespace Consultations.Tests.Reporting;

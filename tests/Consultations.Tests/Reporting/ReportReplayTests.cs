@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Consultations.Host.Cli;
 using Consultations.Host.Reports;
-using Consultations.Tests.Infrastructure;
 using Consultations.Tests.Reading;
 using Spectre.Console;
 

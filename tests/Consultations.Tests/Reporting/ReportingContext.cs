@@ -1,9 +1,7 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using CsvHelper;
 using Consultations.Projections.Register;
 using Consultations.Projections.Search;
-using Consultations.Tests.Infrastructure;
 using Marten;
 using Marten.Events;
 using Npgsql;

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using Consultations.Host.Cli;
 using Consultations.Host.Security;
-using Consultations.Tests.Infrastructure;
 using Consultations.Tests.Reporting;
 using Spectre.Console;
 using Xunit.Abstractions;
@@ -194,7 +192,7 @@ public class SearchTests(AppFixture fixture, ITestOutputHelper output) : Reporti
     [InlineData("/api/search?q=space&limit=5", "limit")]
     [InlineData("/api/search?q=space&effectiveOn=2026-13-01", "effectiveOn")]
     [InlineData("/api/search?q=space&recordedAt=yesterday", "recordedAt")]
-    [InlineData("/api/search?q=space&pageSize=501", "pageSize")]
+    [InlineData("/api/search?q=space&pageSize=1001", "pageSize")]
     [InlineData("/api/search?q=space&format=xml", "format")]
     public async Task Bad_parameters_are_a_400_naming_the_parameter(string url, string parameter)
     {

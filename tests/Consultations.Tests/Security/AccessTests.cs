@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using Alba;
 using Consultations.Host.Security;
-using Consultations.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.Security;
 

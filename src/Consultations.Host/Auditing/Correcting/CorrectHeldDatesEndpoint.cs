@@ -1,8 +1,5 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Meetings;
-using Wolverine.Http;
 
 namespace Consultations.Host.Auditing.Correcting;
 

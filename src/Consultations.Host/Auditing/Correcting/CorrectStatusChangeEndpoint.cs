@@ -1,7 +1,4 @@
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
-using Consultations.Host.Infrastructure;
-using Wolverine.Http;
 
 namespace Consultations.Host.Auditing.Correcting;
 

@@ -1,7 +1,3 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Infrastructure;
-using Wolverine.Http;
-
 namespace Consultations.Host.Auditing.Ledger;
 
 public static class LedgerEndpoints

@@ -1,0 +1,8 @@
+// What nearly every slice reads: the domain's common words and errors, Marten sessions, Wolverine's routes, and the
+// host's own plumbing (problems, replays on the time axes, list answers).
+global using Consultations.Domain.Common;
+global using Consultations.Host.Auditing;
+global using Consultations.Host.Exports;
+global using Consultations.Host.Infrastructure;
+global using Marten;
+global using Wolverine.Http;

@@ -1,0 +1,123 @@
+using CommitmentTests = Consultations.Tests.Commitments.CommitmentEndpointTests;
+using DocumentTests = Consultations.Tests.Documents.DocumentEndpointTests;
+using FollowUps = Consultations.Tests.Commitments.FollowUpEndpointTests;
+using MeetingTests = Consultations.Tests.Meetings.MeetingEndpointTests;
+using Plans = Consultations.Tests.ActionPlans.ActionPlanEndpointTests;
+using Statements = Consultations.Tests.JointStatements.JointStatementEndpointTests;
+
+namespace Consultations.Tests.Api;
+
+/// <summary>
+/// What each write route checks against the body and the record beyond the command's own input rules (those are proven
+/// in Consultations.Domain.Tests, CommandCheckTests; rule statuses in <see cref="RuleStatusTests"/>): each fault is a 400
+/// ProblemDetails naming the field, and nothing is appended. One row a fault, every route; the bodies are the endpoint
+/// tests' own.
+/// </summary>
+public class EndpointFaultTests(AppFixture fixture) : WriteEndpointContext(fixture)
+{
+    /// <summary>What is on record besides the bundled record before the faulty request.</summary>
+    [Flags]
+    public enum Given
+    {
+        Seed = 0,
+        PlanItem = 1,
+        DraftStatement = 2,
+        OtherDialogue = 4,
+    }
+
+    private const string SolarC = "/api/commitments/jpit-06-solar-c";
+    private const string Collision = "/api/commitments/jpit-08-collision-avoidance";
+    private const string Item = $"/api/action-plans/{PlanId}/items/{Plans.Item}";
+    private const string Reaffirm = $"/api/action-plans/{PlanId}/reaffirmations";
+    private const string Second = $"/api/meetings/{SecondConsultations}";
+
+    private static JsonObject Source(string kind, string id, string? part = null) => CommitmentTests.Source(kind, id, part);
+
+    public static TheoryData<Given, string, string, string> Faults => new()
+    {
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("fieldCode", "NOPE").ToJsonString(), "fieldCode" },
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("dialogueId", "no-such-dialogue").ToJsonString(), "dialogueId" },
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("clause", StatementId, "99")).ToJsonString(), "source.part" },
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("clause", StatementId)).ToJsonString(), "source.part" },
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("clause", StatementId, "eight")).ToJsonString(), "source.part" },
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("plan-item", PlanId, "no-such-item")).ToJsonString(), "source.part" },
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("clause", "no-such-statement", "1")).ToJsonString(), "source.id" },
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("statement", "no-such-statement")).ToJsonString(), "source.id" },
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("meeting", "no-such-meeting")).ToJsonString(), "source.id" },
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("plan-item", "no-such-plan", "a")).ToJsonString(), "source.id" },
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("speech", StatementId)).ToJsonString(), "source.kind" },
+        { Given.Seed, CommitmentTests.Url, CommitmentTests.Making().With("status", "in_progress").ToJsonString(), "status" },
+        { Given.Seed, $"{Collision}/status", CommitmentTests.StatusChange("superseded", "no-such-commitment").ToJsonString(), "supersededBy" },
+        { Given.Seed, $"{SolarC}/status", CommitmentTests.StatusChange("done").ToJsonString(), "to" },
+        { Given.Seed, $"{SolarC}/status", CommitmentTests.StatusChange().With("to", 3).ToJsonString(), "to" },
+        { Given.Seed, $"{Collision}/amendments", CommitmentTests.Amendment().With("effectiveOn", "2026-9-1").ToJsonString(), "effectiveOn" },
+        { Given.OtherDialogue, CommitmentTests.Url, CommitmentTests.Making().With("fieldCode", OtherField).ToJsonString(), "fieldCode" },
+        { Given.OtherDialogue, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("clause", OtherStatement, "1")).ToJsonString(), "source.id" },
+        { Given.OtherDialogue, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("statement", OtherStatement)).ToJsonString(), "source.id" },
+        { Given.OtherDialogue, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("meeting", OtherMeeting)).ToJsonString(), "source.id" },
+        { Given.OtherDialogue, CommitmentTests.Url, CommitmentTests.Making().With("source", Source("plan-item", OtherPlan, "a")).ToJsonString(), "source.id" },
+        { Given.Seed, $"{SolarC}/party-progress", FollowUps.Progress(party: "France").ToJsonString(), "party" },
+        { Given.Seed, $"{SolarC}/party-progress", FollowUps.Progress(progress: "done").ToJsonString(), "progress" },
+        { Given.Seed, $"{SolarC}/assessments", FollowUps.Assessment(party: "Germany").ToJsonString(), "party" },
+        { Given.Seed, $"{SolarC}/assessments", FollowUps.Assessment().With("reviewedOn", "2026-13").ToJsonString(), "reviewedOn" },
+        { Given.Seed, $"{SolarC}/leads", FollowUps.Lead(party: "France").ToJsonString(), "party" },
+        { Given.Seed, $"{SolarC}/milestones/design-review/reschedule", FollowUps.Reschedule().Without("reason").ToJsonString(), "reason" },
+        { Given.PlanItem, $"{Item}/leads", FollowUps.Lead(party: "France").ToJsonString(), "party" },
+        { Given.PlanItem, $"{Item}/milestones", FollowUps.Milestone().With("title", "").ToJsonString(), "title" },
+        { Given.Seed, "/api/action-plans", Plans.Adoption().With("dialogueId", "no-such-dialogue").ToJsonString(), "dialogueId" },
+        { Given.Seed, "/api/action-plans", Plans.Adoption().With("title", " ").ToJsonString(), "title" },
+        { Given.Seed, "/api/action-plans", Plans.Adoption().With("periodTo", "2030-13").ToJsonString(), "periodTo" },
+        { Given.Seed, Plans.ItemsUrl, Plans.NewItem().With("fieldCode", "NOPE").ToJsonString(), "fieldCode" },
+        { Given.PlanItem, $"{Item}/progress", Plans.Progress("finished").ToJsonString(), "progress" },
+        { Given.PlanItem, $"{Item}/progress", Plans.Progress().Without("note").ToJsonString(), "note" },
+        { Given.PlanItem, $"/api/action-plans/{PlanId}/items/NOT_AN_ID/completion", Plans.Completion().ToJsonString(), "itemId" },
+        { Given.PlanItem, $"{Item}/drop", Plans.Drop().Without("reason").ToJsonString(), "reason" },
+        { Given.Seed, Reaffirm, Plans.Reaffirmation("meeting", "no-such-meeting").ToJsonString(), "by.id" },
+        { Given.Seed, Reaffirm, Plans.Reaffirmation("statement", "no-such-statement").ToJsonString(), "by.id" },
+        { Given.Seed, Reaffirm, Plans.Reaffirmation("clause", StatementId).ToJsonString(), "by.kind" },
+        { Given.Seed, Reaffirm, Plans.Reaffirmation("speech", RomeSummit).ToJsonString(), "by.kind" },
+        { Given.OtherDialogue, Plans.ItemsUrl, Plans.NewItem().With("fieldCode", OtherField).ToJsonString(), "fieldCode" },
+        { Given.OtherDialogue, Reaffirm, Plans.Reaffirmation("meeting", OtherMeeting).ToJsonString(), "by.id" },
+        { Given.Seed, Statements.DraftUrl, Statements.Drafting().With("dialogueId", "no-such-dialogue").ToJsonString(), "dialogueId" },
+        { Given.DraftStatement, Statements.ClausesUrl, Statements.Clause(fieldCode: "NOPE").ToJsonString(), "fieldCode" },
+        { Given.DraftStatement, Statements.ClausesUrl, Statements.Clause(0).ToJsonString(), "number" },
+        { Given.DraftStatement, Statements.ClausesUrl, Statements.Clause().Without("number").ToJsonString(), "number" },
+        { Given.DraftStatement, Statements.ClausesUrl, Statements.Clause().Without("effectiveOn").ToJsonString(), "effectiveOn" },
+        { Given.DraftStatement, Statements.ClausesUrl, Statements.Clause().With("number", "1").ToJsonString(), "number" },
+        { Given.DraftStatement, Statements.AdoptionUrl, Statements.Adoption().With("meetingId", "no-such-meeting").ToJsonString(), "meetingId" },
+        { Given.DraftStatement, Statements.AdoptionUrl, Statements.Adoption().With("adoptedOn", "2026-11-32").ToJsonString(), "adoptedOn" },
+        { Given.DraftStatement | Given.OtherDialogue, Statements.ClausesUrl, Statements.Clause(2, fieldCode: OtherField).ToJsonString(), "fieldCode" },
+        { Given.DraftStatement | Given.OtherDialogue, Statements.AdoptionUrl, Statements.Adoption().With("meetingId", OtherMeeting).ToJsonString(), "meetingId" },
+        { Given.Seed, "/api/meetings", MeetingTests.Schedule().With("dialogueId", "no-such-dialogue").ToJsonString(), "dialogueId" },
+        { Given.Seed, "/api/meetings", MeetingTests.Schedule().With("delegations", MeetingTests.Delegations("France")).ToJsonString(), "delegations" },
+        { Given.Seed, $"{Second}/reschedule", MeetingTests.Reschedule().With("effectiveOn", "yesterday").ToJsonString(), "effectiveOn" },
+        { Given.Seed, $"{Second}/reschedule", MeetingTests.Reschedule().With("plannedDates", new JsonObject()).ToJsonString(), "plannedDates.from" },
+        { Given.Seed, $"{Second}/held", MeetingTests.Held().With("dates", new JsonObject { ["to"] = "2026-10-21" }).ToJsonString(), "dates.from" },
+        { Given.Seed, $"{Second}/held", MeetingTests.Held("2026-10-20", "2026-11-31").ToJsonString(), "dates.to" },
+        { Given.Seed, $"{Second}/held", MeetingTests.Held().With("participants", MeetingTests.Delegations("France")).ToJsonString(), "participants" },
+        { Given.Seed, $"/api/meetings/{FirstConsultations}/outcome", MeetingTests.Outcome().With("fieldCodes", new JsonArray("JPIT-08", "NOPE")).ToJsonString(), "fieldCodes[1]" },
+        { Given.Seed, "/api/meetings/NOT_AN_ID/cancellation", MeetingTests.Cancellation().ToJsonString(), "meetingId" },
+        { Given.OtherDialogue, $"/api/meetings/{FirstConsultations}/outcome", MeetingTests.Outcome().With("fieldCodes", new JsonArray(OtherField)).ToJsonString(), "fieldCodes[0]" },
+        { Given.Seed, DocumentTests.Url, DocumentTests.Registering().With("dialogueId", "no-such-dialogue").ToJsonString(), "dialogueId" },
+        { Given.Seed, DocumentTests.Url, DocumentTests.Registering().With("kind", "memo").ToJsonString(), "kind" },
+        { Given.Seed, DocumentTests.Url, DocumentTests.Registering().With("kind", "note_verbale").ToJsonString(), "kind" },
+        { Given.Seed, DocumentTests.Url, DocumentTests.Registering().With("date", "2026-13").ToJsonString(), "date" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Faults))]
+    public async Task A_fault_found_by_the_endpoint_is_refused_naming_the_field_and_nothing_is_appended(Given given, string url, string body, string field)
+    {
+        await SeedAsync();
+        if (given.HasFlag(Given.PlanItem)) await ChangedAsync(Plans.ItemsUrl, Plans.NewItem(), PlanId);
+        if (given.HasFlag(Given.DraftStatement))
+        {
+            await CreatedAsync(Statements.DraftUrl, Statements.Drafting(), Statements.Draft, $"/api/statements/{Statements.Draft}");
+            await ChangedAsync(Statements.ClausesUrl, Statements.Clause(), Statements.Draft);
+            await ChangedAsync($"{Second}/held", new { dates = new { from = "2026-10-21" } }, SecondConsultations);
+        }
+
+        if (given.HasFlag(Given.OtherDialogue)) await OtherDialogueAsync();
+        await InvalidAsync(url, body, field);
+    }
+}

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Consultations.Domain.Common;
 
 namespace Consultations.Domain.Commitments;
@@ -21,6 +22,13 @@ public sealed record CommitmentStatusChanged(string CommitmentId, string Dialogu
     PartialDate EffectiveOn, string Reason, string? SupersededBy, IReadOnlyList<string>? Evidence = null) : IFieldEvent
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
+
+    /// <summary>
+    /// The target first recorded, when a correction changed it (<see cref="CommitmentStatusChangeTargetCorrected"/>): set
+    /// on the corrected copy the folds read, never stored with the event.
+    /// </summary>
+    [JsonIgnore]
+    public CommitmentStatus? CorrectedFrom { get; init; }
 }
 
 public sealed record CommitmentAmended(string CommitmentId, string DialogueId, string FieldCode, string PreviousText, string Text, PartialDate EffectiveOn, string Reason) : IFieldEvent
@@ -40,7 +48,9 @@ public sealed record CommitmentStatusChangeTargetCorrected(string CommitmentId, 
 {
     public EventRef Fixes => Corrects;
 
-    public object Apply(object original) => original is CommitmentStatusChanged c ? c with { To = To } : original;
+    public object Apply(object original) => original is CommitmentStatusChanged c
+        ? c with { To = To, CorrectedFrom = (c.CorrectedFrom ?? c.To) == To ? null : c.CorrectedFrom ?? c.To }
+        : original;
 }
 
 /// <param name="Programmes">Programmes and missions (SOLAR-C, LiteBIRD, the ISS); fora and agreements are listed apart.</param>
@@ -100,6 +110,9 @@ public sealed record StatusChange(CommitmentStatus From, CommitmentStatus To, Pa
 {
     /// <summary>The documents the change cites.</summary>
     public IReadOnlyList<string> Evidence { get; init; } = [];
+
+    /// <summary>The target first recorded, when a correction changed it to <see cref="To"/>; null otherwise.</summary>
+    public CommitmentStatus? CorrectedFrom { get; init; }
 }
 
 public sealed record Commitment(string Id, string DialogueId, string FieldCode, string Text,
@@ -202,7 +215,7 @@ public static class CommitmentDecider
         {
             var next = CommitmentLifecycle.NextFrom(commitment.Status);
             throw new RuleBroken("commitment-lifecycle",
-                $"A {Describe(commitment.Status)} commitment cannot become {Describe(command.To)}"
+                $"{Words.Before(commitment.Status, capital: true)} commitment cannot become {Describe(command.To)}"
                 + (next.Count == 0 ? "; it is final." : $"; it can become {string.Join(", ", next.Select(Describe))}."));
         }
 
@@ -226,7 +239,7 @@ public static class CommitmentDecider
         Rules.NotInFuture(command.EffectiveOn, today);
         if (commitment.Text == command.Text) return Rules.None;
         if (CommitmentLifecycle.IsFinal(commitment.Status))
-            throw new RuleBroken("final-commitments-are-not-amended", $"A {Describe(commitment.Status)} commitment can no longer be amended.");
+            throw new RuleBroken("final-commitments-are-not-amended", $"{Words.Before(commitment.Status, capital: true)} commitment can no longer be amended.");
         if (command.EffectiveOn.IsCertainlyBefore(commitment.MadeOn))
             throw new RuleBroken("amendment-after-commitment", $"An amendment cannot take effect before the commitment was made ({commitment.MadeOn}).", RuleKind.Invalid);
         return [new CommitmentAmended(commitment.Id, commitment.DialogueId, commitment.FieldCode, commitment.Text, command.Text, command.EffectiveOn, command.Reason)];
@@ -268,7 +281,7 @@ public static class CommitmentDecider
             Status = e.To,
             StatusSince = e.EffectiveOn,
             SupersededBy = e.SupersededBy,
-            StatusHistory = state.StatusHistory.With(new StatusChange(e.From, e.To, e.EffectiveOn, e.Reason) { Evidence = e.Evidence ?? [] }),
+            StatusHistory = state.StatusHistory.With(new StatusChange(e.From, e.To, e.EffectiveOn, e.Reason) { Evidence = e.Evidence ?? [], CorrectedFrom = e.CorrectedFrom }),
         },
         CommitmentAmended e when state is not null => state with { Text = e.Text, Amendments = state.Amendments + 1 },
         CommitmentStatusChangeCorrected e when state is not null => state with

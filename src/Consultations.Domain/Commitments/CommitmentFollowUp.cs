@@ -168,7 +168,7 @@ public static class CommitmentFollowUp
         if (!FollowUpRules.IsNewMilestone(commitment.Milestones, command.MilestoneId, command.Title, command.DueOn, command.EffectiveOn, commitment.MadeOn,
                 $"commitment '{commitment.Id}'")) return Rules.None;
         if (CommitmentLifecycle.IsFinal(commitment.Status))
-            throw new RuleBroken("final-commitments-are-not-amended", $"A {Words.Spoken(commitment.Status)} commitment takes no new milestones.");
+            throw new RuleBroken("final-commitments-are-not-amended", $"{Words.Before(commitment.Status, capital: true)} commitment takes no new milestones.");
         return [new CommitmentMilestoneAdded(commitment.Id, commitment.DialogueId, commitment.FieldCode, command.MilestoneId, command.Title, command.DueOn, command.EffectiveOn)];
     }
 

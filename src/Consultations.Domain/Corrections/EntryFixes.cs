@@ -62,14 +62,15 @@ public sealed record CorrectEntry(Guid EventId, string Reason, CommitmentStatus?
 /// </summary>
 public static class EntryFixes
 {
-    public static IReadOnlyList<object> Decide(VoidEntry command, string streamId, IReadOnlyList<Entry> entries)
+    /// <param name="others">The other records that refer to this one (see <see cref="RecordReferences"/>); their entries that depend on the voided one refuse the void.</param>
+    public static IReadOnlyList<object> Decide(VoidEntry command, string streamId, IReadOnlyList<Entry> entries, IReadOnlyList<OtherRecord>? others = null)
     {
         var target = Find(command.EventId, entries);
         if (target.Data is EntryVoided or IValueCorrection)
             throw new RuleBroken("fixes-stand",
-                $"Entry {target.EventId} is itself a {Entries.Kind(target.Data)}; record the entry again, or correct it again, instead.");
+                $"Entry {target.EventId} is itself {Words.WithArticle(Entries.Kind(target.Data))}; record the entry again, or correct it again, instead.");
         if (IsVoided(target, entries)) return Rules.None;
-        NoDependents(target, entries, "voided");
+        NoDependents(target, entries, "voided", across: RecordReferences.Dependents(streamId, target, target.Version == entries.Min(e => e.Version), others ?? []));
         FirstEntryStays(target, entries, "voided");
         return [new EntryVoided(streamId, new EventRef(streamId, target.Version, target.EventId), Entries.Kind(target.Data), command.Reason)];
     }
@@ -80,7 +81,7 @@ public static class EntryFixes
         var target = Find(command.EventId, entries);
         if (target.Data is EntryVoided or IEntryFix or ICorrection)
             throw new RuleBroken("fixes-stand",
-                $"Entry {target.EventId} is itself a {Entries.Kind(target.Data)}; correct the entry it fixes instead.");
+                $"Entry {target.EventId} is itself {Words.WithArticle(Entries.Kind(target.Data))}; correct the entry it fixes instead.");
         var live = Entries.Live(entries).FirstOrDefault(e => e.EventId == target.EventId)
                    ?? throw new RuleBroken("voided-entries-are-not-corrected", $"Entry {target.EventId} was voided; record it again instead.");
         var corrects = new EventRef(streamId, target.Version, target.EventId);
@@ -95,8 +96,8 @@ public static class EntryFixes
         if (misplaced.Count > 0)
         {
             var what = allowed.Length == 0
-                ? $"A {Entries.Kind(live.Data)} has no value to correct this way; void it and record it again."
-                : $"A {Entries.Kind(live.Data)} takes {string.Join(" and ", allowed)}.";
+                ? $"{Words.WithArticle(Entries.Kind(live.Data), capital: true)} has no value to correct this way; void it and record it again."
+                : $"{Words.WithArticle(Entries.Kind(live.Data), capital: true)} takes {string.Join(" and ", allowed)}.";
             throw new InvalidCommand(misplaced.ToDictionary(m => m, _ => new[] { $"does not apply to entry {target.EventId}. {what}" }));
         }
 
@@ -108,7 +109,7 @@ public static class EntryFixes
                         "A change to or from superseded names a successor; void the change and record it again instead.");
                 if (!CommitmentLifecycle.Allows(change.From, to))
                     throw new RuleBroken("commitment-lifecycle",
-                        $"The change was from {CommitmentDecider.Describe(change.From)}; a {CommitmentDecider.Describe(change.From)} commitment cannot become {CommitmentDecider.Describe(to)}.");
+                        $"The change was from {CommitmentDecider.Describe(change.From)}; {Words.Before(change.From)} commitment cannot become {CommitmentDecider.Describe(to)}.");
                 NoDependents(target, entries, "corrected", alsoCorrections: true);
                 return [new CommitmentStatusChangeTargetCorrected(change.CommitmentId, corrects, change.To, to, command.Reason)];
             case MeetingHeld held when command.Place is { } place && place != held.Place:
@@ -201,13 +202,16 @@ public static class EntryFixes
                 + "End the record through its own lifecycle instead (withdraw, cancel, drop).");
     }
 
-    private static void NoDependents(Entry target, IReadOnlyList<Entry> entries, string done, bool alsoCorrections = false)
+    private static void NoDependents(Entry target, IReadOnlyList<Entry> entries, string done, bool alsoCorrections = false,
+        IReadOnlyList<(string Record, Entry Entry)>? across = null)
     {
         var dependents = Dependents(target, entries, alsoCorrections);
-        if (dependents.Count > 0)
-            throw new RuleBroken("entry-has-dependents",
-                $"Entry {target.EventId} ({Entries.Kind(target.Data)}, version {target.Version}) cannot be {done}: later entries depend on it: "
-                + string.Join(", ", dependents.Select(d => $"{Entries.Kind(d.Data)} (version {d.Version}, eventId {d.EventId})"))
-                + ". Void those first.");
+        across ??= [];
+        if (dependents.Count == 0 && across.Count == 0) return;
+        var named = dependents.Select(d => $"{Entries.Kind(d.Data)} (version {d.Version}, eventId {d.EventId})")
+            .Concat(across.Select(d => $"{Entries.Kind(d.Entry.Data)} of '{d.Record}' (version {d.Entry.Version}, eventId {d.Entry.EventId})"));
+        throw new RuleBroken("entry-has-dependents",
+            $"Entry {target.EventId} ({Entries.Kind(target.Data)}, version {target.Version}) cannot be {done}: later entries depend on it: "
+            + string.Join(", ", named) + ". Void those first, or end the records that depend on it.");
     }
 }

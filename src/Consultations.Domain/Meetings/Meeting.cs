@@ -175,7 +175,7 @@ public static class MeetingDecider
         Rules.NotInFuture(command.EffectiveOn, today);
         if (command.PlannedDates is { } planned) Rules.InOrder(planned, "planned dates'");
         if (meeting.Status != MeetingStatus.Scheduled)
-            throw new RuleBroken("only-scheduled-meetings-reschedule", $"A {Words.Spoken(meeting.Status)} meeting cannot be rescheduled.");
+            throw new RuleBroken("only-scheduled-meetings-reschedule", $"{Words.Before(meeting.Status, capital: true)} meeting cannot be rescheduled.");
         if (meeting.Place == command.Place && meeting.PlannedDates == command.PlannedDates) return Rules.None;
         return [new MeetingRescheduled(command.MeetingId, command.Place, command.PlannedDates, command.EffectiveOn, command.Reason)];
     }

@@ -73,7 +73,7 @@ public static class ActionPlanEndpoints
         var plan = await RecordHistory.FindAsync<ActionPlan>(session, Axes.Read(recordedAt, effectiveOn, clock), id, ActionPlanDecider.Evolve, "action plan", ct,
             e => e is IFieldEvent && ItemOf(e) == itemId);
         var item = plan.Record.Items.FirstOrDefault(i => i.ItemId == itemId) ?? throw new RecordNotFound("action plan item", $"{id}/{itemId}");
-        return new WithHistory<ActionPlanItem>(item, plan.Version, plan.History, plan.Current);
+        return new WithHistory<ActionPlanItem>(item, plan.Version, plan.History);
     }
 
     private static string? ItemOf(object e) => e switch

@@ -11,12 +11,15 @@ namespace Consultations.Host.Auditing;
 /// <param name="User">Who recorded it (the token's name; "seed" or the --as name for imports).</param>
 /// <param name="Reason">Why, for events that carry a reason (status changes, amendments, corrections, cancellations…).</param>
 /// <param name="Corrects">For a correction or a void, the event it corrects or voids.</param>
-/// <param name="CorrectedBy">The sequences of later corrections and voids of this event, if any.</param>
+/// <param name="Type">The event's stored type name, as the ledger seals it (snake_case).</param>
+/// <param name="Kind">What the event is, in the words of the records' own histories (<c>commitment-status-changed</c>).</param>
+/// <param name="CorrectedBy">The event ids of later corrections and voids of this event, if any, as the record's history names them.</param>
 public sealed record AuditEntry(
     long Sequence,
     string Stream,
     long Version,
     string Type,
+    string Kind,
     string? EffectiveOn,
     string CountsFrom,
     DateTimeOffset RecordedAt,
@@ -25,7 +28,7 @@ public sealed record AuditEntry(
     string? CausationId,
     string? Reason,
     EventRef? Corrects,
-    IReadOnlyList<long> CorrectedBy,
+    IReadOnlyList<Guid> CorrectedBy,
     Guid EventId,
     object Data);
 
@@ -80,6 +83,7 @@ public static class AuditTrail
         e.StreamKey!,
         e.Version,
         e.EventTypeName,
+        Entries.Kind(e.Data),
         EventFacts.EffectiveOn(e.Data)?.ToString(),
         countsFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         e.Timestamp.ToUniversalTime(),
@@ -88,7 +92,7 @@ public static class AuditTrail
         e.CausationId,
         EventFacts.Reason(e.Data),
         EventFacts.Corrects(e.Data),
-        [.. corrections.Where(c => EventFacts.Corrects(c.Data) is { } x && x.StreamId == e.StreamKey && x.Version == e.Version).Select(c => c.Sequence)],
+        [.. corrections.Where(c => EventFacts.Corrects(c.Data) is { } x && x.StreamId == e.StreamKey && x.Version == e.Version).Select(c => c.Id)],
         e.Id,
         e.Data);
 

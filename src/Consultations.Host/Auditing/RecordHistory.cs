@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.CooperationFields;
+using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using JasperFx.Events;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -82,13 +83,23 @@ public static class RecordHistory
         MeetingOutcomeRecorded x => [new("summary", null, x.Summary), .. x.Decisions.Count == 0 ? [] : new[] { new HistoryChange("decisions", null, string.Join("; ", x.Decisions)) }],
         MeetingHeldCorrected x => [new("dates", x.WasDates.ToString(), x.Dates.ToString())],
         MeetingHeldPlaceCorrected x => [new("place", x.WasPlace, x.Place)],
-        MeetingOutcomeCorrected x => [.. Changed("summary", x.WasSummary, x.Summary), .. Changed("decisions", string.Join("; ", x.WasDecisions), string.Join("; ", x.Decisions))],
+        MeetingOutcomeCorrected x => [.. Changed("summary", x.WasSummary, x.Summary), .. Decisions(x.WasDecisions, x.Decisions)],
+        JointStatementAdopted x => [new("meetingId", null, x.MeetingId), new("adoptedOn", null, x.AdoptedOn.ToString()), new("place", null, x.Place),
+            new("signatories", null, string.Join("; ", x.Signatories))],
+        CommitmentPartyProgressChanged x => [new($"partyProgress.{x.Party}", x.From is { } from ? Words.Of(from) : null, Words.Of(x.To))],
+        CommitmentLeadSet x => [new($"lead.{x.Party}", x.Previous, x.Lead)],
+        ActionPlanItemLeadSet x => [new($"lead.{x.Party}", x.Previous, x.Lead)],
         CooperationFieldScopeRevised x => [.. Changed("title", title, x.Title), .. Changed("scope", scope, x.Scope)],
         ActionPlanItemProgressUpdated x => [new("progress", Words.Of(x.From), Words.Of(x.To)), new("note", null, x.Note)],
         ActionPlanItemCompleted x => [new("progress", Words.Of(x.From), Words.Of(ItemProgress.Completed))],
         ActionPlanItemDropped x => [new("progress", Words.Of(x.From), Words.Of(ItemProgress.Dropped))],
         _ => [],
     };
+
+    // Each decision that changed, by its place in the list (decisions[0] is the first): added, removed or reworded.
+    private static IEnumerable<HistoryChange> Decisions(IReadOnlyList<string> was, IReadOnlyList<string> now) =>
+        Enumerable.Range(0, Math.Max(was.Count, now.Count))
+            .SelectMany(i => Changed($"decisions[{i}]", was.ElementAtOrDefault(i), now.ElementAtOrDefault(i)));
 
     private static IEnumerable<HistoryChange> Changed(string field, string? was, string? now) =>
         was == now ? [] : [new HistoryChange(field, was, now)];
@@ -102,22 +113,21 @@ public static class RecordHistory
     {
         var stream = await session.Events.FetchStreamAsync(id, timestamp: axes.RecordedAt, token: ct);
         var record = await RecordAsOf.FindAsync(session, axes, id, evolve, recordKind, ct);
-        return new WithHistory<T>(record, stream.Count == 0 ? 0 : stream[^1].Version, Of(stream, include), axes.IsNow);
+        return new WithHistory<T>(record, stream.Count == 0 ? 0 : stream[^1].Version, Of(stream, include));
     }
 }
 
 /// <summary>
 /// A record as its GET answers it: the record's own members, then <c>version</c> and <c>history</c>. The version is the
-/// record's ETag (now; a replay has none), from the same read of the stream as the history.
+/// record's ETag, from the same read of the stream as the history. A replay carries one too: the version of the record as
+/// recorded up to its <c>recordedAt</c> (the current one for an <c>effectiveOn</c> replay), which, with the replay's URL,
+/// names exactly what was answered: the answer changes only when the record gains entries by that instant.
 /// </summary>
 [JsonConverter(typeof(WithHistoryConverterFactory))]
-public sealed record WithHistory<T>(T Record, long Version, IReadOnlyList<HistoryEntry> History, [property: JsonIgnore] bool Current = true)
+public sealed record WithHistory<T>(T Record, long Version, IReadOnlyList<HistoryEntry> History)
     : IHttpAware
 {
-    public void Apply(HttpContext context)
-    {
-        if (Current) context.Response.Headers.ETag = $"\"{Version}\"";
-    }
+    public void Apply(HttpContext context) => context.Response.Headers.ETag = $"\"{Version}\"";
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(WithHistory<T>), ["application/json"]));

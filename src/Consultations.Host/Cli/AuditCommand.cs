@@ -66,8 +66,9 @@ public sealed class AuditCommand : JasperFxAsyncCommand<AuditInput>
         {
             var reason = e.Reason ?? "";
             if (e.Corrects is { } c) reason = $"corrects v{c.Version}: {reason}";
-            if (e.CorrectedBy.Count > 0) reason = $"{reason} [corrected by #{string.Join(", #", e.CorrectedBy)}]".Trim();
-            table.AddRow($"{e.Sequence}", Markup.Escape(e.Stream), $"{e.Version}", Markup.Escape(e.Type), e.EffectiveOn ?? "", e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"),
+            if (e.CorrectedBy.Count > 0)
+                reason = $"{reason} [corrected by {string.Join(", ", e.CorrectedBy.Select(id => entries.FirstOrDefault(x => x.EventId == id) is { } by ? $"#{by.Sequence}" : id.ToString()))}]".Trim();
+            table.AddRow($"{e.Sequence}", Markup.Escape(e.Stream), $"{e.Version}", Markup.Escape(e.Kind), e.EffectiveOn ?? "", e.RecordedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"),
                 Markup.Escape(e.User ?? ""), Markup.Escape(e.CorrelationId ?? ""), Markup.Escape(reason));
         }
 

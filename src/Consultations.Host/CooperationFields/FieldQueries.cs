@@ -80,7 +80,7 @@ public static class FieldQueries
         {
             CommitmentList = [.. commitments.Select(c => new CommitmentBrief(c.Id, c.Text, c.Status, c.StatusSince.ToString()))],
         };
-        return new WithHistory<FieldView>(view, stream.Count == 0 ? 0 : stream[^1].Version, RecordHistory.Of(stream), axes.IsNow);
+        return new WithHistory<FieldView>(view, stream.Count == 0 ? 0 : stream[^1].Version, RecordHistory.Of(stream));
     }
 
     private static async Task<Dictionary<string, string>> TitlesAsync(IQuerySession session, IReadOnlyList<FieldStatus> fields, CancellationToken ct)

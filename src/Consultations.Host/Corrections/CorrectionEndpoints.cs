@@ -24,7 +24,10 @@ public static class CorrectionEndpoints
     public static async Task<Recorded> Handle(VoidEntry command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();
-        return await OnRecordAsync(recorder, command.EventId, (stream, entries, _, _) => EntryFixes.Decide(command, stream, entries), ct);
+        // Other records may depend on the entry (commitments drawn from a statement's clauses): they are read first.
+        var record = await recorder.StreamOfAsync(command.EventId, ct) ?? throw new RecordNotFound("entry", command.EventId.ToString());
+        var others = await ReferringRecords.LoadAsync(recorder, record, ct);
+        return await OnRecordAsync(recorder, command.EventId, (stream, entries, _, _) => EntryFixes.Decide(command, stream, entries, others), ct);
     }
 
     /// <summary>
@@ -57,12 +60,12 @@ public static class CorrectionEndpoints
 
     private delegate IReadOnlyList<object> Decision(string stream, IReadOnlyList<Entry> entries, object? state, DateOnly today);
 
-    // Finds the entry's record, fetches it for writing (the version every fix is appended at), then reads its entries.
+    // Finds the entry's record, fetches it for writing (the version every fix is appended at), then reads its entries, as
+    // this unit sees them (a record file may fix an entry an earlier step of the same file recorded).
     private static async Task<Recorded> OnRecordAsync(Recorder recorder, Guid eventId, Decision decide, CancellationToken ct)
     {
-        var found = await recorder.Session.Events.LoadAsync(eventId, ct) ?? throw new RecordNotFound("entry", eventId.ToString());
-        var stream = found.StreamKey!;
-        var first = (await recorder.Session.Events.FetchStreamAsync(stream, version: 1, token: ct)).FirstOrDefault()?.Data;
+        var stream = await recorder.StreamOfAsync(eventId, ct) ?? throw new RecordNotFound("entry", eventId.ToString());
+        var first = (await recorder.EntriesAsync(stream, ct)).FirstOrDefault()?.Data;
         return first switch
         {
             CommitmentMade => await DecideAsync<Commitment>(recorder, stream, decide, CommitmentDecider.Evolve, ct),
@@ -81,8 +84,7 @@ public static class CorrectionEndpoints
         where T : class
     {
         await recorder.LoadAsync<T>(stream, ct);
-        var stored = await recorder.Session.Events.FetchStreamAsync(stream, token: ct);
-        var entries = stored.Select(e => new Entry(e.Id, e.Version, e.Data)).ToList();
+        var entries = await recorder.EntriesAsync(stream, ct);
         // After a fix the domain's Evolve alone would not know the record; the unit's state is the live entries folded again.
         return await recorder.DecideAsync<T>(stream, (state, today) => decide(stream, entries, state, today),
             (state, e) => e is IEntryFix

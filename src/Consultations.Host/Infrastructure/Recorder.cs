@@ -78,8 +78,36 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
     {
         if (_tracked.TryGetValue((typeof(T), id), out var tracked)) return tracked;
         var stream = await session.Events.FetchForWriting<T>(id, ct);
-        return _tracked[(typeof(T), id)] = new Tracked(stream, stream.Aggregate, stream.CurrentVersion ?? 0);
+        return _tracked[(typeof(T), id)] = new Tracked(stream, stream.Aggregate, stream.CurrentVersion ?? 0, () => stream.Events);
     }
+
+    /// <summary>
+    /// A record's entries as this unit sees them: those stored, then those appended in this unit and not yet saved (a
+    /// record file may void or correct an entry an earlier step of the same file recorded).
+    /// </summary>
+    public async Task<IReadOnlyList<Entry>> EntriesAsync(string id, CancellationToken ct)
+    {
+        var stored = await session.Events.FetchStreamAsync(id, token: ct);
+        return [.. stored.Select(e => new Entry(e.Id, e.Version, e.Data)), .. Pending(id)];
+    }
+
+    /// <summary>The record holding an entry, by the entry's event id: among this unit's unsaved entries, then in the store.</summary>
+    public async Task<string?> StreamOfAsync(Guid eventId, CancellationToken ct)
+    {
+        var pending = _tracked.Keys.Select(k => k.Item2).Distinct().FirstOrDefault(id => Pending(id).Any(e => e.EventId == eventId));
+        return pending ?? (await session.Events.LoadAsync(eventId, ct))?.StreamKey;
+    }
+
+    /// <summary>The records this unit has appended to and not saved yet.</summary>
+    public IEnumerable<string> PendingRecords() =>
+        _tracked.Where(t => t.Value.Pending().Count > 0).Select(t => t.Key.Item2).Distinct();
+
+    private IEnumerable<Entry> Pending(string id) =>
+        _tracked.Where(t => t.Key.Item2 == id).SelectMany(t =>
+        {
+            var pending = t.Value.Pending();
+            return pending.Select((e, i) => new Entry(e.Id, t.Value.Version - pending.Count + i + 1, e.Data));
+        });
 
     public Task SaveAsync(CancellationToken ct)
     {
@@ -87,9 +115,10 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
         return session.SaveChangesAsync(ct);
     }
 
-    private sealed class Tracked(object stream, object? state, long version)
+    private sealed class Tracked(object stream, object? state, long version, Func<IReadOnlyList<IEvent>> pending)
     {
         public object Stream { get; } = stream;
+        public Func<IReadOnlyList<IEvent>> Pending { get; } = pending;
         public object? State { get; set; } = state;
         public long Version { get; set; } = version;
 

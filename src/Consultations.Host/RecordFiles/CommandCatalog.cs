@@ -1,6 +1,7 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.CooperationFields;
+using Consultations.Domain.Corrections;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.Documents;
 using Consultations.Domain.JointStatements;
@@ -60,6 +61,8 @@ public static class CommandCatalog
         Entry<AddActionItemMilestone>("add-action-item-milestone", ActionPlanEndpoints.Handle),
         Entry<MeetActionItemMilestone>("meet-action-item-milestone", ActionPlanEndpoints.Handle),
         Entry<RescheduleActionItemMilestone>("reschedule-action-item-milestone", ActionPlanEndpoints.Handle),
+        Entry<VoidEntryAt>("void-entry", FixSteps.Handle),
+        Entry<CorrectEntryAt>("correct-entry", FixSteps.Handle),
     ];
 
     public static CatalogEntry? Find(string name) => Entries.FirstOrDefault(e => e.Name == name);

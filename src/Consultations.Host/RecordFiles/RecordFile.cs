@@ -10,9 +10,12 @@ namespace Consultations.Host.RecordFiles;
 /// <summary>One step of a record file: a command, and the line it starts on.</summary>
 public sealed record RecordStep(int Number, int Line, CatalogEntry Entry, object Command);
 
-/// <summary>Why a record file was refused: the line and, where known, the field at fault.</summary>
-public sealed class RecordFileError(string file, int line, string? field, string message)
-    : Exception($"{file}:{line}: {(field is null ? "" : field + ": ")}{message}")
+/// <summary>
+/// Why a record file was refused: the line and, where known, the step and the field at fault, the field's value next to
+/// its key (<c>bad.yaml:19: step 4 (define-field): number: 'two' must be a whole number.</c>).
+/// </summary>
+public sealed class RecordFileError(string file, int line, string? field, string message, string? step = null, string? value = null)
+    : Exception($"{file}:{line}: {(step is null ? "" : step + ": ")}{(field is null ? "" : field + ": ")}{(value is null ? "" : $"'{value}' ")}{message}")
 {
     public int Line { get; } = line;
     public string? Field { get; } = field;
@@ -76,8 +79,7 @@ public static partial class RecordFile
             {
                 var (field, message) = invalid.Errors.First();
                 var at = NodeOf(body, field);
-                var value = at is YamlScalarNode { Value: { } scalar } && at != body ? $"'{scalar}' " : "";
-                throw new RecordFileError(fileName, Line(at), field, $"step {number} ({entry.Name}): {value}{string.Join(" ", message)}");
+                throw new RecordFileError(fileName, Line(at), field, string.Join(" ", message), $"step {number} ({entry.Name})", ValueAt(body, field));
             }
 
             result.Add(new RecordStep(number, Line(node), entry, command));
@@ -88,6 +90,13 @@ public static partial class RecordFile
 
     /// <summary>The line of the field named by a dotted path inside a step, or of the step itself.</summary>
     public static int LineOf(YamlNode body, string? field) => Line(NodeOf(body, field));
+
+    /// <summary>The value written for a field (a scalar), to show next to its key; null for a missing field or a list or mapping.</summary>
+    public static string? ValueAt(YamlNode body, string? field)
+    {
+        var at = NodeOf(body, field);
+        return at is YamlScalarNode { Value: { } scalar } && at != body ? scalar : null;
+    }
 
     private static YamlNode NodeOf(YamlNode body, string? field)
     {

@@ -54,15 +54,17 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock)
             catch (InvalidCommand e)
             {
                 var (field, messages) = e.Errors.First();
-                throw new RecordFileError(fileName, LineOfField(text, step, field), field, $"step {step.Number} ({step.Entry.Name}): {string.Join(" ", messages)}");
+                var body = BodyOf(text, step);
+                throw new RecordFileError(fileName, RecordFile.LineOf(body, field), field, string.Join(" ", messages), $"step {step.Number} ({step.Entry.Name})",
+                    RecordFile.ValueAt(body, field));
             }
             catch (RuleBroken e)
             {
-                throw new RecordFileError(fileName, step.Line, null, $"step {step.Number} ({step.Entry.Name}) breaks rule '{e.Rule}': {e.Message}");
+                throw new RecordFileError(fileName, step.Line, null, $"breaks rule '{e.Rule}': {e.Message}", $"step {step.Number} ({step.Entry.Name})");
             }
             catch (RecordNotFound e)
             {
-                throw new RecordFileError(fileName, step.Line, null, $"step {step.Number} ({step.Entry.Name}): {e.Message}");
+                throw new RecordFileError(fileName, step.Line, null, e.Message, $"step {step.Number} ({step.Entry.Name})");
             }
 
             session.Store(new AppliedRecordStep { Id = keys[step], File = fileName, Step = step.Number, Command = step.Entry.Name, AppliedAt = clock.GetUtcNow() });
@@ -92,13 +94,12 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock)
         return keys;
     }
 
-    private static int LineOfField(string text, RecordStep step, string field)
+    private static YamlNode BodyOf(string text, RecordStep step)
     {
         var yaml = new YamlStream();
         yaml.Load(new StringReader(text));
         var steps = (YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode).Children[new YamlScalarNode("steps")];
-        var body = ((YamlMappingNode)steps.Children[step.Number - 1]).Children.First().Value;
-        return RecordFile.LineOf(body, field);
+        return ((YamlMappingNode)steps.Children[step.Number - 1]).Children.First().Value;
     }
 
     public static string BundledRecordPath =>

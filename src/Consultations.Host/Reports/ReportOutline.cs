@@ -78,8 +78,9 @@ public static class ReportOutline
                 ]),
                 new Section("Commitment register",
                 [
-                    new Grid(["Commitment", "Field", "Status", "Since", "Days", "Next due"],
-                        [.. r.Register.Select(x => (IReadOnlyList<string>)[names.Of(x.Id), x.FieldCode, Words.Of(x.Status), x.StatusSince, $"{x.DaysInStatus}", x.NextDueOn ?? ""])],
+                    new Grid(["Commitment", "Field", "Status", "Since", "Days", "Next due", "Fora and agreements"],
+                        [.. r.Register.Select(x => (IReadOnlyList<string>)[names.Of(x.Id), x.FieldCode, Words.Of(x.Status), x.StatusSince, $"{x.DaysInStatus}", x.NextDueOn ?? "",
+                            string.Join(", ", x.Fora.Concat(x.Agreements))])],
                         new HashSet<int> { 4 }),
                     new Paragraph("Days in status count from the earliest day the status can have begun.", true),
                 ]),

@@ -25,6 +25,8 @@ public sealed record RegisterRow(
     IReadOnlyList<string> Parties,
     IReadOnlyList<string> Agencies,
     IReadOnlyList<string> Programmes,
+    IReadOnlyList<string> Fora,
+    IReadOnlyList<string> Agreements,
     SourceView Source,
     string? SupersededBy,
     int Amendments,
@@ -109,7 +111,7 @@ public static class ReportViews
         e.MadeOn.ToString(),
         Enum.GetValues<CommitmentStatus>().ToDictionary(s => Word(s) + "On", s => e.DateOf(s)?.ToString()),
         [.. e.Steps.Select(s => new RegisterStep(s.Status, s.On.ToString(), s.Reason))],
-        e.Text, e.Parties, e.Agencies, e.Programmes,
+        e.Text, e.Parties, e.Agencies, e.Programmes, e.Fora, e.Agreements,
         Source(e.SourceKind, e.SourceId, e.SourcePart),
         e.SupersededBy, e.Amendments, e.IsFinal, $"/api/commitments/{e.Id}", [], [], new ComplianceView(null, 0, []), [], null, false, false);
 

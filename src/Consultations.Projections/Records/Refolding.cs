@@ -96,7 +96,8 @@ public static class Refolding
         foreach (var e in events)
         {
             if (e.Data is not IEntryFix fix) continue;
-            var fixedEvent = await session.Events.LoadAsync(fix.Fixes.EventId, ct);
+            // The fixed entry may be in the same transaction (a record file fixing an entry an earlier step recorded).
+            var fixedEvent = events.FirstOrDefault(x => x.Id == fix.Fixes.EventId) ?? await session.Events.LoadAsync(fix.Fixes.EventId, ct);
             if (fixedEvent is null) continue;
             var targets = ids(fixedEvent.Data).ToList();
             if (fix is IValueCorrection c) targets.AddRange(ids(c.Apply(fixedEvent.Data)));

@@ -20,6 +20,8 @@ public sealed class CommitmentRegisterEntry
     public List<string> Parties { get; set; } = [];
     public List<string> Agencies { get; set; } = [];
     public List<string> Programmes { get; set; } = [];
+    public List<string> Fora { get; set; } = [];
+    public List<string> Agreements { get; set; } = [];
     public SourceKind SourceKind { get; set; }
     public string SourceId { get; set; } = "";
     public string? SourcePart { get; set; }

@@ -48,6 +48,8 @@ public static class CommitmentRegisterFold
         Parties = [.. c.Parties],
         Agencies = [.. c.Agencies],
         Programmes = [.. c.Programmes],
+        Fora = [.. c.Fora ?? []],
+        Agreements = [.. c.Agreements ?? []],
         SourceKind = c.Source.Kind,
         SourceId = c.Source.Id,
         SourcePart = c.Source.Part,

@@ -23,8 +23,9 @@ public sealed partial class CommitmentRegisterTable(string schema)
         var table = Declare(schema, TableName, ["commitment_id"],
         [
             ("dialogue_id", "varchar"), ("field_code", "varchar"), ("commitment_text", "varchar"), ("parties", "varchar"), ("agencies", "varchar"),
-            ("programmes", "varchar"), ("source_kind", "varchar"), ("source_id", "varchar"), ("source_part", "varchar?"), ("status", "varchar"),
-            ("made_on", "varchar"), ("status_since", "varchar"), ("status_since_date", "date"),
+            // fora and agreements came later: nullable, so an existing table gains them; every row written since fills them.
+            ("programmes", "varchar"), ("fora", "varchar?"), ("agreements", "varchar?"), ("source_kind", "varchar"), ("source_id", "varchar"),
+            ("source_part", "varchar?"), ("status", "varchar"), ("made_on", "varchar"), ("status_since", "varchar"), ("status_since_date", "date"),
             .. Enum.GetValues<CommitmentStatus>().Select(s => (DateColumn(s), "varchar?")),
             ("superseded_by", "varchar?"), ("amendments", "integer"), ("last_sequence", "bigint"), ("last_recorded_at", "timestamp with time zone"),
         ]);
@@ -68,20 +69,21 @@ public sealed partial class CommitmentRegisterTable(string schema)
     {
         ops.QueueSqlCommand(
             $"""
-             insert into {Table} (commitment_id, dialogue_id, field_code, commitment_text, parties, agencies, programmes,
+             insert into {Table} (commitment_id, dialogue_id, field_code, commitment_text, parties, agencies, programmes, fora, agreements,
                  source_kind, source_id, source_part, status, made_on, status_since, status_since_date, {DateColumn(c.Status)},
                  amendments, last_sequence, last_recorded_at)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text, ?, ?, ?, ?, ?, 0, ?, ?)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text, ?, ?, ?, ?, ?, 0, ?, ?)
              on conflict (commitment_id) do update set
                  dialogue_id = excluded.dialogue_id, field_code = excluded.field_code, commitment_text = excluded.commitment_text,
                  parties = excluded.parties, agencies = excluded.agencies, programmes = excluded.programmes,
+                 fora = excluded.fora, agreements = excluded.agreements,
                  source_kind = excluded.source_kind, source_id = excluded.source_id, source_part = excluded.source_part,
                  status = excluded.status, made_on = excluded.made_on, status_since = excluded.status_since,
                  status_since_date = excluded.status_since_date, {string.Join(", ", Enum.GetValues<CommitmentStatus>().Select(s => $"{DateColumn(s)} = excluded.{DateColumn(s)}"))},
                  superseded_by = null, amendments = 0, last_sequence = excluded.last_sequence, last_recorded_at = excluded.last_recorded_at
              """,
             c.CommitmentId, c.DialogueId, c.FieldCode, c.Text, Join(c.Parties), Join(c.Agencies), Join(c.Programmes),
-            Kind(c.Source.Kind), c.Source.Id, (object?)c.Source.Part ?? DBNull.Value, Word(c.Status), c.EffectiveOn.ToString(),
+            Join(c.Fora ?? []), Join(c.Agreements ?? []), Kind(c.Source.Kind), c.Source.Id, (object?)c.Source.Part ?? DBNull.Value, Word(c.Status), c.EffectiveOn.ToString(),
             c.EffectiveOn.ToString(), c.EffectiveOn.Earliest, c.EffectiveOn.ToString(), e.Sequence, e.Timestamp);
     }
 

@@ -8,7 +8,7 @@ using Consultations.Domain.Meetings;
 namespace Consultations.Projections.Search;
 
 /// <summary>
-/// One searchable piece of the record: a commitment, a clause of a statement, a meeting's outcome or one of its decisions,
+/// One searchable piece of the record: a commitment, a statement's preamble or one of its clauses, a meeting's outcome or one of its decisions,
 /// an action item. <see cref="Id"/> is its id within <see cref="RecordId"/> (a clause's number, an item's id); <see cref="Terms"/>
 /// are names searched but not shown as text (a commitment's agencies and programmes). <see cref="Parties"/> is empty when the
 /// record names none of its own (clauses, action items): a search answers those with their dialogue's parties.
@@ -23,10 +23,10 @@ public sealed record SearchEntry(string Kind, string Id, string RecordKind, stri
 /// </summary>
 public static class SearchEntries
 {
-    public const string Commitment = "commitment", Clause = "clause", Outcome = "outcome", Decision = "decision", ActionItem = "action-item";
+    public const string Commitment = "commitment", Preamble = "preamble", Clause = "clause", Outcome = "outcome", Decision = "decision", ActionItem = "action-item";
 
     /// <summary>The kinds a search can be narrowed to, as the API spells them.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = [Commitment, Clause, Outcome, Decision, ActionItem];
+    public static IReadOnlyList<string> Kinds { get; } = [Commitment, Preamble, Clause, Outcome, Decision, ActionItem];
 
     // Keyed by the namespace of the record's events: a record's stream holds the events of one aggregate only.
     private static readonly Dictionary<string, Func<IEnumerable<object>, object?>> Folds = new(StringComparer.Ordinal)
@@ -60,6 +60,11 @@ public static class SearchEntries
         ],
         JointStatement s =>
         [
+            .. string.IsNullOrWhiteSpace(s.Preamble) ? [] : new[]
+            {
+                new SearchEntry(Preamble, Preamble, "statement", s.Id, s.DialogueId, $"{s.Title}, preamble", s.Preamble,
+                    [], [.. s.Clauses.Select(c => c.FieldCode).Distinct()], [], $"/api/statements/{s.Id}"),
+            },
             .. s.Clauses.Select(clause => new SearchEntry(Clause, Number(clause.Number), "statement", s.Id, s.DialogueId,
                 $"{s.Title}, clause {Number(clause.Number)}: {clause.Heading}", clause.Text, [], [clause.FieldCode], [], $"/api/statements/{s.Id}")),
         ],

@@ -25,9 +25,11 @@ public sealed class SearchText(string schema)
     /// <summary>
     /// Typographic quotes and dashes as their plain forms: PostgreSQL's parser, in a C-locale cluster, reads a character it
     /// does not know as part of a word, so “Special or Japan–Italy would otherwise be one word that neither special nor
-    /// italy finds.
+    /// italy finds. A dash between digits (a range, 28–29) is spaced first: the parser reads "28-29" as 28 and the signed
+    /// number -29, which a search for 29 would not find.
     /// </summary>
-    private static string Plain(string value) => $"translate({value}, '“”‘’«»–—', '\"\"''''\"\"--')";
+    private static string Plain(string value) =>
+        $"translate(regexp_replace({value}, '([0-9])[–—-]([0-9])', '\\1 – \\2', 'g'), '“”‘’«»–—', '\"\"''''\"\"--')";
 
     /// <summary>A query built by <see cref="PrefixQuery"/>, passed as a parameter.</summary>
     public string Query(string parameter) => $"to_tsquery({Config}, {parameter})";

@@ -144,6 +144,30 @@ public class EntryFixTests
         Assert.Throws<RecordNotFound>(() => EntryFixes.Decide(new VoidEntry(Guid.NewGuid(), "x"), C, Record(Made)));
 
     [Fact]
+    public void A_corrected_target_is_marked_in_the_status_history_with_the_target_first_recorded_until_corrected_back()
+    {
+        var record = Record(Made, Change(CommitmentStatus.Agreed, CommitmentStatus.Fulfilled));
+        var once = With(record, EntryFixes.Decide(new CorrectEntry(record[1].EventId, "x", To: CommitmentStatus.Withdrawn), C, record));
+        var change = Assert.Single(Fold(once)!.StatusHistory);
+        Assert.Equal((CommitmentStatus.Withdrawn, CommitmentStatus.Fulfilled), (change.To, change.CorrectedFrom));
+
+        var twice = With(once, EntryFixes.Decide(new CorrectEntry(record[1].EventId, "x", To: CommitmentStatus.Lapsed), C, once));
+        Assert.Equal(CommitmentStatus.Fulfilled, Assert.Single(Fold(twice)!.StatusHistory).CorrectedFrom);
+        var back = With(twice, EntryFixes.Decide(new CorrectEntry(record[1].EventId, "x", To: CommitmentStatus.Fulfilled), C, twice));
+        Assert.Null(Assert.Single(Fold(back)!.StatusHistory).CorrectedFrom);
+    }
+
+    [Fact]
+    public void A_refusal_names_a_status_with_its_article()
+    {
+        var record = Record(Made, Change(CommitmentStatus.Agreed, CommitmentStatus.InProgress));
+        var state = Fold(record)!;
+        var refused = Assert.Throws<RuleBroken>(() => CommitmentDecider.Decide(
+            new ChangeCommitmentStatus(C, CommitmentStatus.Agreed, June, "back", null), state, new DateOnly(2026, 12, 1)));
+        Assert.StartsWith("An in-progress commitment cannot become agreed", refused.Message);
+    }
+
+    [Fact]
     public void A_status_changes_target_is_corrected_to_a_legal_move_from_its_from()
     {
         var record = Record(Made, Change(CommitmentStatus.Agreed, CommitmentStatus.Fulfilled));

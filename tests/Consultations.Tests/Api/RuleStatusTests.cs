@@ -129,7 +129,9 @@ public class RuleStatusTests(AppFixture fixture) : WriteEndpointContext(fixture)
             """{"text":"T2","effectiveOn":"2026-06-14","reason":"R"}""", 422, "amendment-after-commitment"),
         // {{record kind}} stands for the eventId of the record's last entry of that kind, read from its history when the case runs.
         ["void an entry: 409 first entry"] = new([], "/api/voids",
-            """{"eventId":"{{/api/fields/JPIT-01 cooperation-field-defined}}","reason":"R"}""", 409, "first-entry-stays"),
+            """{"eventId":"{{/api/milestones/unispace-iv-2027 milestone-recorded}}","reason":"R"}""", 409, "first-entry-stays"),
+        ["void an entry: 409 other records depend on it"] = new([], "/api/voids",
+            """{"eventId":"{{/api/statements/jp-it-joint-statement-space-2026-06-15 joint-statement-adopted}}","reason":"R"}""", 409, "entry-has-dependents"),
         ["void an entry: 409 dependents"] = new([], "/api/voids",
             """{"eventId":"{{/api/meetings/rome-summit-2026-06-15 meeting-held}}","reason":"R"}""", 409, "entry-has-dependents"),
         ["void an entry: 409 fixes stand"] = new([Fulfil, VoidFulfilment], "/api/voids",

@@ -53,7 +53,7 @@ public class CliTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.Contains("Audit trail: 2 events", text);
         Assert.Contains("Secretariat, A. Bianchi", text);
         Assert.Contains("Concluded.", text);
-        Assert.Contains("commitment_status_changed", text);
+        Assert.Contains("commitment-status-changed", text);
     }
 
     [Fact]

@@ -176,7 +176,9 @@ public class ReplayTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.Equal("Secretariat, A. Bianchi", change["user"]!.GetValue<string>());
         Assert.Equal("Work plan agreed between JAXA and ASI.", change["reason"]!.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(change["correlationId"]?.GetValue<string>()));
-        Assert.Equal([correction["sequence"]!.GetValue<long>()], change["correctedBy"]!.AsArray().Select(x => x!.GetValue<long>()));
+        Assert.Equal("commitment-status-changed", change["kind"]!.GetValue<string>());
+        // The same event ids as the record's own history names.
+        Assert.Equal([correction["eventId"]!.GetValue<string>()], change["correctedBy"]!.AsArray().Select(x => x!.GetValue<string>()));
         Assert.Equal("Auditor, M. Rossi", correction["user"]!.GetValue<string>());
         Assert.Equal(version, correction["corrects"]!["version"]!.GetValue<long>());
         Assert.Equal("2026-07-01", correction["effectiveOn"]!.GetValue<string>());

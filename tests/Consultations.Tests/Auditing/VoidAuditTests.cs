@@ -19,11 +19,16 @@ public class VoidAuditTests(AppFixture fixture) : AuditingContext(fixture)
 
         var (_, trail) = await GetAsync($"/api/audit?record={SolarC}");
         var audit = trail!.AsArray();
-        var voidEntry = audit.Single(a => a!["type"]!.GetValue<string>() == "entry_voided")!;
+        var voidEntry = audit.Single(a => a!["kind"]!.GetValue<string>() == "entry-voided")!;
+        Assert.Equal("entry_voided", voidEntry["type"]!.GetValue<string>());
         Assert.Equal(mistake, voidEntry["corrects"]!["eventId"]!.GetValue<string>());
         Assert.Equal("Recorded in error.", voidEntry["reason"]!.GetValue<string>());
         var entry = audit.Single(a => a!["eventId"]!.GetValue<string>() == mistake)!;
-        Assert.Contains(voidEntry["sequence"]!.GetValue<long>(), entry["correctedBy"]!.AsArray().Select(x => x!.GetValue<long>()));
+        Assert.Contains(voidEntry["eventId"]!.GetValue<string>(), entry["correctedBy"]!.AsArray().Select(x => x!.GetValue<string>()));
+        // The record's own history names the same void by the same id.
+        var (_, afterVoid) = await GetAsync($"/api/commitments/{SolarC}");
+        var struck = afterVoid!["history"]!.AsArray().Single(h => h!["eventId"]!.GetValue<string>() == mistake)!;
+        Assert.Equal(voidEntry["eventId"]!.GetValue<string>(), struck["voidedBy"]!.GetValue<string>());
 
         // The changes between two instants list what was stored in between, the mistake and its void both; the field's
         // counts before and after agree, since the void took the mistake back.

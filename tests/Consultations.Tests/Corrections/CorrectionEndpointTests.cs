@@ -58,6 +58,10 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
         Assert.Equal("withdrawn", Text(after, "status"));
         var corrected = after["history"]!.AsArray().Single(h => Text(h, "eventId") == eventId)!;
         Assert.Single(corrected["correctedBy"]!.AsArray());
+        // The status history marks the change whose target was corrected, with the target first recorded.
+        var change = after["statusHistory"]!.AsArray().Last()!;
+        Assert.Equal("withdrawn", Text(change, "to"));
+        Assert.Equal("fulfilled", Text(change, "correctedFrom"));
         var timeline = await ReadAsync($"/api/timeline?dialogue={DialogueId}");
         Assert.Contains(timeline.AsArray(), t => Text(t, "link") == $"/api/commitments/{SolarC}" && Text(t, "status") == "withdrawn");
         Assert.DoesNotContain(timeline.AsArray(), t => Text(t, "link") == $"/api/commitments/{SolarC}" && Text(t, "status") == "fulfilled");
@@ -76,10 +80,27 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
         await NotFoundAsync("/api/voids", new { eventId = Guid.NewGuid(), reason = "x" });
         await ConflictAsync("/api/voids", new { eventId = scheduled, reason = "x" }, "entry-has-dependents");
         var defined = LastEventId(await ReadAsync("/api/fields/JPIT-01"), "cooperation-field-defined");
-        await ConflictAsync("/api/voids", new { eventId = defined, reason = "x" }, "first-entry-stays");
+        var referred = await ConflictAsync("/api/voids", new { eventId = defined, reason = "x" }, "entry-has-dependents");
+        Assert.Contains("commitment-made of 'jpit-01-", Text(referred, "detail"));
         await ConflictAsync("/api/voids", new { eventId = held, reason = "x" }, "entry-has-dependents");
         await InvalidAsync("/api/corrections", new { eventId = held, reason = "x", summary = "y" }, "summary");
         await InvalidAsync("/api/corrections", new { eventId = held, reason = "x" }, "to");
+    }
+
+    [Fact]
+    public async Task Voiding_a_statements_adoption_or_a_clause_that_commitments_are_drawn_from_is_refused_naming_them()
+    {
+        const string statementId = "jp-it-joint-statement-space-2026-06-15";
+        await SeedAsync();
+        var statement = await ReadAsync($"/api/statements/{statementId}");
+        var adopted = LastEventId(statement, "joint-statement-adopted");
+
+        var refused = await ConflictAsync("/api/voids", new { eventId = adopted, reason = "Not adopted." }, "entry-has-dependents");
+        Assert.Contains($"commitment-made of '{SolarC}'", Text(refused, "detail"));
+
+        // The statement's adoption was at the Rome summit: voiding the summit's being held names the statement too.
+        var held = LastEventId(await ReadAsync($"/api/meetings/{RomeSummit}"), "meeting-held");
+        Assert.Contains($"of '{statementId}'", Text(await ConflictAsync("/api/voids", new { eventId = held, reason = "x" }, "entry-has-dependents"), "detail"));
     }
 
     [Fact]
@@ -92,6 +113,8 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
 
         await ChangedAsync("/api/corrections", new { eventId = held, reason = "It was at Villa Madama.", place = "Rome, Villa Madama" }, RomeSummit);
         await ChangedAsync("/api/corrections", new { eventId = outcome, reason = "Typo.", summary = "Corrected summary." }, RomeSummit);
+        var decisions = meeting["outcome"]!["decisions"]!.AsArray().Select(d => d!.GetValue<string>()).ToList();
+        await ChangedAsync("/api/corrections", new { eventId = outcome, reason = "Second decision as minuted.", decisions = decisions.Select((d, i) => i == 1 ? "Reworded." : d) }, RomeSummit);
 
         var after = await ReadAsync($"/api/meetings/{RomeSummit}");
         Assert.Equal("Rome, Villa Madama", Text(after, "place"));
@@ -99,6 +122,17 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
         var change = after["history"]!.AsArray().Single(h => Text(h, "kind") == "meeting-held-place-corrected")!["changes"]![0]!;
         Assert.Equal("place", Text(change, "field"));
         Assert.Equal("Rome, Villa Madama", Text(change, "now"));
+        // A corrected list of decisions shows the decision that changed, not the whole list.
+        var reworded = Assert.Single(after["history"]!.AsArray().Last(h => Text(h, "kind") == "meeting-outcome-corrected")!["changes"]!.AsArray())!;
+        Assert.Equal("decisions[1]", Text(reworded, "field"));
+        Assert.Equal(decisions[1], Text(reworded, "was"));
+        Assert.Equal("Reworded.", Text(reworded, "now"));
+
+        // A statement's adoption says where, when, at which meeting and by whom.
+        var adoption = (await ReadAsync("/api/statements/jp-it-joint-statement-space-2026-06-15"))["history"]!.AsArray()
+            .Single(h => Text(h, "kind") == "joint-statement-adopted")!;
+        Assert.Equal(["meetingId", "adoptedOn", "place", "signatories"], adoption["changes"]!.AsArray().Select(c => Text(c, "field")));
+        Assert.Equal(RomeSummit, Text(adoption["changes"]![0], "now"));
     }
 
     [Fact]
@@ -143,8 +177,14 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
         Assert.Equal($"\"{now["version"]!.GetValue<long>()}\"", result.Context.Response.Headers.ETag.ToString());
         Assert.Equal(await StreamVersionAsync(SolarC), now["version"]!.GetValue<long>());
 
-        var then = await ReadAsync($"/api/commitments/{SolarC}?recordedAt={Uri.EscapeDataString(beforeVoid)}");
+        var replayed = await Host.Scenario(x => x.Get.Url($"/api/commitments/{SolarC}?recordedAt={Uri.EscapeDataString(beforeVoid)}"));
+        var then = JsonNode.Parse(await replayed.ReadAsTextAsync())!;
         Assert.Equal("fulfilled", Text(then, "status"));
+        // A replay has an ETag too: the version the record had at that instant, one before the void.
+        Assert.Equal(now["version"]!.GetValue<long>() - 1, then["version"]!.GetValue<long>());
+        Assert.Equal($"\"{then["version"]!.GetValue<long>()}\"", replayed.Context.Response.Headers.ETag.ToString());
+        var effective = await Host.Scenario(x => x.Get.Url($"/api/commitments/{SolarC}?effectiveOn=2026-11-01"));
+        Assert.Equal($"\"{now["version"]!.GetValue<long>()}\"", effective.Context.Response.Headers.ETag.ToString());
         Assert.DoesNotContain(then["history"]!.AsArray(), h => Text(h, "kind") == "entry-voided");
         Assert.False(then["history"]!.AsArray().Single(h => Text(h, "eventId") == eventId)!["voided"]!.GetValue<bool>());
     }

@@ -45,6 +45,26 @@ public class RegisterTableTests(AppFixture fixture) : ReportingContext(fixture)
     }
 
     [Fact]
+    public async Task The_table_and_the_report_keep_the_fora_and_agreements_apart_from_programmes()
+    {
+        await SeedAndCatchUpAsync();
+
+        var rows = (await QueryAsync("select commitment_id, fora, agreements, programmes from {schema}.commitment_register"))
+            .ToDictionary(r => (string)r["commitment_id"]!);
+        Assert.Equal("COPUOS; UNISPACE IV", rows["jpit-02-guidelines-standards"]["fora"]);
+        Assert.Equal("Artemis Accords", rows["jpit-04-lunar-exploration"]["agreements"]);
+        Assert.Equal("", rows["jpit-04-lunar-exploration"]["fora"]);
+
+        var report = await FetchAsync("/api/reports/commitment-register");
+        Assert.True(report.Status == 200, $"{report.Status}");
+        var register = report.Json.AsArray();
+        var lunar = register.Single(r => r!["id"]!.GetValue<string>() == "jpit-04-lunar-exploration")!;
+        Assert.Equal(["Artemis Accords"], lunar["agreements"]!.AsArray().Select(a => a!.GetValue<string>()));
+        var guidelines = register.Single(r => r!["id"]!.GetValue<string>() == "jpit-02-guidelines-standards")!;
+        Assert.Equal(["COPUOS", "UNISPACE IV"], guidelines["fora"]!.AsArray().Select(a => a!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task The_table_follows_status_changes_amendments_and_corrections_of_dates()
     {
         await SeedAndCatchUpAsync();

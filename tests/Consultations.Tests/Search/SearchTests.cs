@@ -120,6 +120,28 @@ public class SearchTests(AppFixture fixture, ITestOutputHelper output) : Reporti
     }
 
     [Fact]
+    public async Task The_preamble_is_searched_and_a_range_of_numbers_is_found_by_either_end()
+    {
+        await SeedAsync();
+
+        var preamble = Assert.Single(await SearchAsync("q=Takaichi&kind=preamble"))!;
+        Assert.Equal(StatementId, preamble["recordId"]!.GetValue<string>());
+        Assert.Contains("«TAKAICHI»", preamble["snippet"]!.GetValue<string>());
+
+        // "28–29 May" is two numbers: a search for either finds it, with the match marked.
+        await SendAsync($"/api/action-plans/{PlanId}/items", new { itemId = "tokyo", fieldCode = "JPIT-08", text = "Report to the consultations of 28–29 May.", effectiveOn = "2026-07-01" });
+        foreach (var day in new[] { "28", "29" })
+        {
+            var item = Assert.Single(await SearchAsync($"q={day}%20may&kind=action-item"))!;
+            Assert.Equal("tokyo", item["id"]!.GetValue<string>());
+            Assert.Contains($"«{day}»", item["snippet"]!.GetValue<string>());
+        }
+
+        // And the plan's period in every item's title: 2024–2027.
+        Assert.NotEmpty(await SearchAsync("q=2027&kind=action-item"));
+    }
+
+    [Fact]
     public async Task Kind_field_dialogue_and_party_narrow_the_results()
     {
         await SeedAsync();

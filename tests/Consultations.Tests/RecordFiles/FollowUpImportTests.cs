@@ -1,0 +1,312 @@
+using System.Text.Json.Nodes;
+using Consultations.Host.RecordFiles;
+using Consultations.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultations.Tests.RecordFiles;
+
+/// <summary>Record files carrying every follow-up command (issue 10): party progress, assessments, leads, milestones, evidence, voids and value corrections.</summary>
+public class FollowUpImportTests(AppFixture fixture) : IntegrationContext(fixture), IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("consultations-follow-up-files-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private async Task<ImportResult> ImportAsync(string name, string yaml)
+    {
+        var path = Path.Combine(_folder, name);
+        await File.WriteAllTextAsync(path, yaml);
+        return await Host.Services.GetRequiredService<RecordImporter>().ImportAsync(path, "test", null, CancellationToken.None);
+    }
+
+    private async Task<RecordFileError> RefusedAsync(string name, string yaml)
+    {
+        var error = await Assert.ThrowsAsync<RecordFileError>(() => ImportAsync(name, yaml));
+        Assert.StartsWith($"{name}:{error.Line}: ", error.Message);
+        Assert.Equal(0, await EventCountAsync());
+        await using var session = Store.QuerySession();
+        Assert.Empty(await session.Query<AppliedRecordStep>().ToListAsync());
+        return error;
+    }
+
+    private async Task<JsonNode> ReadAsync(string url)
+    {
+        var (status, body) = await GetAsync(url);
+        Assert.True(status == 200, $"GET {url}: {status} {body?.ToJsonString()}");
+        return body!;
+    }
+
+    private static string Text(JsonNode? node, string name) => node![name]!.GetValue<string>();
+
+    // Lines 1-63: a dialogue, a field, a document, a meeting held (at the wrong place) with its outcome, a commitment drawn
+    // from it and an action plan with one item.
+    private const string Record = """
+        format: consultations-record/1
+        steps:
+          - open-dialogue:
+              dialogueId: test-dialogue
+              title: Test dialogue
+              parties: [Japan, Italy]
+              effectiveOn: "2026-01-16"
+          - define-field:
+              fieldCode: TST-01
+              dialogueId: test-dialogue
+              number: 1
+              title: Test field
+              scope: What the test field covers.
+              effectiveOn: "2026-01-16"
+          - register-document:
+              documentId: test-report
+              dialogueId: test-dialogue
+              title: Progress report
+              kind: report
+              date: "2026-05-01"
+              parties: [Japan, Italy]
+              language: en
+          - schedule-meeting:
+              meetingId: test-summit
+              dialogueId: test-dialogue
+              kind: summit
+              title: Test summit
+              place: Rome
+              plannedDates: null
+              parties: [Japan, Italy]
+              delegations: []
+          - hold-meeting:
+              meetingId: test-summit
+              dates: {from: "2026-03-01"}
+              place: Roma Capitale
+          - record-meeting-outcome:
+              meetingId: test-summit
+              summary: The leaders agreed to cooperate.
+              decisions: [Cooperate on debris, Meet again]
+              fieldCodes: [TST-01]
+          - make-commitment:
+              commitmentId: test-debris
+              dialogueId: test-dialogue
+              fieldCode: TST-01
+              text: The parties will cooperate on debris removal.
+              parties: [Japan, Italy]
+              agencies: [JAXA, ASI]
+              programmes: []
+              source: {kind: meeting, id: test-summit}
+              status: agreed
+              effectiveOn: "2026-03-01"
+          - adopt-action-plan:
+              planId: test-plan
+              dialogueId: test-dialogue
+              title: Test plan 2025–2028
+              periodFrom: "2025"
+              periodTo: "2028"
+          - add-action-plan-item:
+              planId: test-plan
+              itemId: debris-study
+              fieldCode: TST-01
+              text: A joint debris study.
+              effectiveOn: "2026-03-01"
+        """;
+
+    // Lines 64-: the follow-up of the commitment and the item, a status change recorded by mistake and its void, and
+    // value corrections of the meeting's place and its outcome's decisions.
+    private const string FollowUp = Record + """
+
+          - change-commitment-status:
+              commitmentId: test-debris
+              to: in-progress
+              effectiveOn: "2026-04-01"
+              reason: Work started.
+              supersededBy: null
+              evidence: [test-report]
+          - change-commitment-status:
+              commitmentId: test-debris
+              to: fulfilled
+              effectiveOn: "2026-05-01"
+              reason: Entered by mistake.
+              supersededBy: null
+          - void-entry:
+              record: test-debris
+              version: 3
+              kind: commitment-status-changed
+              reason: The work is not finished; fulfilled was picked by mistake.
+          - change-party-progress:
+              commitmentId: test-debris
+              party: Japan
+              progress: in-progress
+              effectiveOn: "2026-04-01"
+              reason: JAXA started the study.
+          - assess-compliance:
+              commitmentId: test-debris
+              party: Italy
+              reviewedOn: "2026-05-01"
+              score: 1
+              justification: ASI delivered its part.
+              reason: null
+          - set-commitment-lead:
+              commitmentId: test-debris
+              party: Japan
+              lead: JAXA
+              effectiveOn: "2026-03-01"
+              reason: null
+          - add-commitment-milestone:
+              commitmentId: test-debris
+              milestoneId: first-report
+              title: First report
+              dueOn: "2026-06-30"
+              effectiveOn: "2026-03-01"
+          - meet-commitment-milestone:
+              commitmentId: test-debris
+              milestoneId: first-report
+              note: Delivered.
+              effectiveOn: "2026-05-01"
+          - set-action-item-lead:
+              planId: test-plan
+              itemId: debris-study
+              party: Italy
+              lead: ASI
+              effectiveOn: "2026-03-01"
+              reason: null
+          - add-action-item-milestone:
+              planId: test-plan
+              itemId: debris-study
+              milestoneId: kick-off
+              title: Kick-off workshop
+              dueOn: "2026-04-30"
+              effectiveOn: "2026-03-01"
+          - reschedule-action-item-milestone:
+              planId: test-plan
+              itemId: debris-study
+              milestoneId: kick-off
+              dueOn: "2026-05-31"
+              effectiveOn: "2026-04-15"
+              reason: Venue not ready.
+          - correct-entry:
+              record: test-summit
+              version: 2
+              kind: meeting-held
+              place: Rome
+              reason: The record names the city.
+          - correct-entry:
+              record: test-summit
+              version: 3
+              kind: meeting-outcome-recorded
+              decisions: [Cooperate on orbital debris, Meet again]
+              reason: Decision as worded in the minutes.
+          - correct-entry:
+              record: test-debris
+              version: 2
+              kind: commitment-status-changed
+              effectiveOn: "2026-04-02"
+              reason: Work started a day later.
+        """;
+
+    [Fact]
+    public async Task Every_follow_up_command_and_fixes_by_place_import_and_read_back_and_import_again_unchanged()
+    {
+        var first = await ImportAsync("follow-up.yaml", FollowUp);
+        Assert.Equal(first.Steps, first.StepsThatChangedTheRecord);
+
+        var commitment = await ReadAsync("/api/commitments/test-debris");
+        Assert.Equal("in-progress", Text(commitment, "status"));
+        var change = Assert.Single(commitment["statusHistory"]!.AsArray())!;
+        Assert.Equal("2026-04-02", Text(change, "effectiveOn"));
+        Assert.Equal("test-report", change["evidence"]![0]!.GetValue<string>());
+        var voided = commitment["history"]!.AsArray().Single(h => h!["version"]!.GetValue<long>() == 3)!;
+        Assert.True(voided["voided"]!.GetValue<bool>());
+        Assert.Contains(commitment["partyProgress"]!.AsArray(), p => Text(p, "party") == "Japan" && Text(p, "progress") == "in-progress");
+        Assert.Contains(commitment["assessments"]!.AsArray(), a => Text(a, "party") == "Italy" && a!["score"]!.GetValue<int>() == 1);
+        Assert.Contains(commitment["leads"]!.AsArray(), l => Text(l, "party") == "Japan" && Text(l, "lead") == "JAXA");
+        Assert.Equal("2026-05-01", Text(Assert.Single(commitment["milestones"]!.AsArray()), "metOn"));
+
+        var item = await ReadAsync("/api/action-plans/test-plan/items/debris-study");
+        Assert.Contains(item["leads"]!.AsArray(), l => Text(l, "party") == "Italy" && Text(l, "lead") == "ASI");
+        Assert.Equal("2026-05-31", Text(Assert.Single(item["milestones"]!.AsArray()), "dueOn"));
+
+        var meeting = await ReadAsync("/api/meetings/test-summit");
+        Assert.Equal("Rome", Text(meeting, "place"));
+        Assert.Equal("Cooperate on orbital debris", meeting["outcome"]!["decisions"]![0]!.GetValue<string>());
+
+        // The views fed by several records agree: the timeline never shows the voided change.
+        var timeline = await ReadAsync("/api/timeline?dialogue=test-dialogue");
+        Assert.DoesNotContain(timeline.AsArray(), t => Text(t, "link") == "/api/commitments/test-debris" && Text(t, "status") == "fulfilled");
+
+        var events = await EventCountAsync();
+        var second = await ImportAsync("follow-up.yaml", FollowUp);
+        Assert.Equal(0, second.EventsAppended);
+        Assert.Equal(events, await EventCountAsync());
+    }
+
+    [Fact]
+    public async Task A_fix_naming_an_entry_of_another_kind_is_refused_at_its_kind_line_and_nothing_is_stored()
+    {
+        var error = await RefusedAsync("wrong-kind.yaml", FollowUp.Replace("version: 3\n      kind: commitment-status-changed", "version: 3\n      kind: commitment-amended"));
+
+        Assert.Equal("kind", error.Field);
+        Assert.Equal(80, error.Line);
+        Assert.Contains("commitment-status-changed", error.Message);
+    }
+
+    [Fact]
+    public async Task A_fix_naming_a_version_the_record_does_not_have_is_refused_naming_version()
+    {
+        var error = await RefusedAsync("no-such-version.yaml", FollowUp.Replace("version: 3\n      kind: commitment-status-changed", "version: 9\n      kind: commitment-status-changed"));
+
+        Assert.Equal("version", error.Field);
+        Assert.Equal(79, error.Line);
+    }
+
+    [Fact]
+    public async Task A_void_breaking_a_rule_is_refused_with_the_rule_and_the_line_of_its_step()
+    {
+        // The change to in-progress has the (mistaken) change to fulfilled after it.
+        var error = await RefusedAsync("dependents.yaml", Record + """
+
+              - change-commitment-status:
+                  commitmentId: test-debris
+                  to: in-progress
+                  effectiveOn: "2026-04-01"
+                  reason: Work started.
+                  supersededBy: null
+              - change-commitment-status:
+                  commitmentId: test-debris
+                  to: fulfilled
+                  effectiveOn: "2026-05-01"
+                  reason: Done.
+                  supersededBy: null
+              - void-entry:
+                  record: test-debris
+                  version: 2
+                  kind: commitment-status-changed
+                  reason: Wrong.
+            """);
+
+        Assert.Contains("entry-has-dependents", error.Message);
+        Assert.Equal(76, error.Line);
+    }
+
+    [Fact]
+    public async Task A_void_of_an_entry_that_a_record_from_an_earlier_step_depends_on_is_refused_naming_that_record()
+    {
+        // The commitment drawn from the summit (recorded by an earlier step, not yet saved) holds the summit's being held.
+        var error = await RefusedAsync("cross-record.yaml", Record + """
+
+              - void-entry:
+                  record: test-summit
+                  version: 2
+                  kind: meeting-held
+                  reason: Not held after all.
+            """);
+
+        Assert.Contains("entry-has-dependents", error.Message);
+        Assert.Contains("commitment-made of 'test-debris'", error.Message);
+    }
+
+    [Fact]
+    public async Task A_bad_value_is_shown_with_its_key()
+    {
+        var error = await RefusedAsync("bad-score.yaml", FollowUp.Replace("score: 1", "score: high"));
+
+        Assert.Equal("score", error.Field);
+        Assert.Contains("score: 'high'", error.Message);
+    }
+}

@@ -73,6 +73,13 @@ public sealed class QueryParameters(RequestDelegate next)
         var taken = context.GetEndpoint()?.Metadata.GetMetadata<QueryParameterSet>();
         if (taken is null)
         {
+            // A page (or the API reference) whose path names a record by a blank or unreadable segment names nothing: not found.
+            if (context.Request.RouteValues.Values.OfType<string>().Any(v => string.IsNullOrWhiteSpace(v) || TextRules.FirstUnreadable(v, prose: false) is not null))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
             await next(context);
             return;
         }

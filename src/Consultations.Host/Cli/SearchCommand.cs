@@ -10,7 +10,7 @@ public class SearchInput : AxesInput
     [Description("What to search for: every word must match the start of a word, case and accents aside")]
     public string Query { get; set; } = "";
 
-    [Description("Only this kind: commitment, clause, outcome, decision, action-item")]
+    [Description("Only this kind: commitment, preamble, clause, outcome, decision, action-item, document")]
     [FlagAlias("kind")]
     public string? KindFlag { get; set; }
 
@@ -23,7 +23,7 @@ public class SearchInput : AxesInput
     public string? DialogueFlag { get; set; }
 }
 
-[Description("Searches commitments, clauses, meeting outcomes and decisions, and action items, best match first (as GET /api/search)", Name = "search")]
+[Description("Searches commitments, clauses, meeting outcomes and decisions, action items and documents, best match first (as GET /api/search)", Name = "search")]
 public sealed class SearchCommand : JasperFxAsyncCommand<SearchInput>
 {
     public override async Task<bool> Execute(SearchInput input)

@@ -6,9 +6,9 @@ using NpgsqlTypes;
 
 namespace Consultations.Host.Search;
 
-/// <param name="Kind">commitment, clause, outcome, decision or action-item.</param>
-/// <param name="Id">The entry's id within its record: a commitment's id, a clause's number, a decision's number, an item's id.</param>
-/// <param name="RecordKind">The record it belongs to: commitment, statement, meeting or action-plan.</param>
+/// <param name="Kind">commitment, preamble, clause, outcome, decision, action-item or document.</param>
+/// <param name="Id">The entry's id within its record: a commitment's id, a clause's number, a decision's number, an item's id, a document's id.</param>
+/// <param name="RecordKind">The record it belongs to: commitment, statement, meeting, action-plan or document.</param>
 /// <param name="Snippet">The best passages of the entry with each match between « and ».</param>
 /// <param name="Rank">PostgreSQL's <c>ts_rank</c>: higher is better; a match in a title or a name counts more than one in the text.</param>
 /// <param name="Link">The API path of the record.</param>
@@ -38,7 +38,8 @@ public static class SearchQueries
     private const string Projection = "SearchIndex";
 
     /// <summary>
-    /// Full-text search over commitments, clauses, meeting outcomes and decisions, and action items, best match first. Every
+    /// Full-text search over commitments, statement preambles and clauses, meeting outcomes and decisions, action items and documents
+    /// (title; kind, parties and language as names), best match first. Every
     /// word of <c>q</c> must match the start of a word, case and accents aside ("liteb" finds LiteBIRD, "universita" finds
     /// Università). Filters: kind, field, dialogue, party; page and pageSize; <c>recordedAt</c>/<c>effectiveOn</c> search
     /// what the record said on those time axes.

@@ -2,6 +2,7 @@ using System.Globalization;
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.Common;
+using Consultations.Domain.Documents;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 
@@ -9,8 +10,8 @@ namespace Consultations.Projections.Search;
 
 /// <summary>
 /// One searchable piece of the record: a commitment, a statement's preamble or one of its clauses, a meeting's outcome or one of its decisions,
-/// an action item. <see cref="Id"/> is its id within <see cref="RecordId"/> (a clause's number, an item's id); <see cref="Terms"/>
-/// are names searched but not shown as text (a commitment's agencies and programmes). <see cref="Parties"/> is empty when the
+/// an action item, a document of the register. <see cref="Id"/> is its id within <see cref="RecordId"/> (a clause's number, an item's id); <see cref="Terms"/>
+/// are names searched but not shown as text (a commitment's agencies and programmes; a document's kind, parties and language). <see cref="Parties"/> is empty when the
 /// record names none of its own (clauses, action items): a search answers those with their dialogue's parties.
 /// </summary>
 public sealed record SearchEntry(string Kind, string Id, string RecordKind, string RecordId, string DialogueId, string Title, string Text,
@@ -23,10 +24,11 @@ public sealed record SearchEntry(string Kind, string Id, string RecordKind, stri
 /// </summary>
 public static class SearchEntries
 {
-    public const string Commitment = "commitment", Preamble = "preamble", Clause = "clause", Outcome = "outcome", Decision = "decision", ActionItem = "action-item";
+    public const string Commitment = "commitment", Preamble = "preamble", Clause = "clause", Outcome = "outcome", Decision = "decision", ActionItem = "action-item",
+        Document = "document";
 
     /// <summary>The kinds a search can be narrowed to, as the API spells them.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = [Commitment, Preamble, Clause, Outcome, Decision, ActionItem];
+    public static IReadOnlyList<string> Kinds { get; } = [Commitment, Preamble, Clause, Outcome, Decision, ActionItem, Document];
 
     // Keyed by the namespace of the record's events: a record's stream holds the events of one aggregate only.
     private static readonly Dictionary<string, Func<IEnumerable<object>, object?>> Folds = new(StringComparer.Ordinal)
@@ -35,6 +37,7 @@ public static class SearchEntries
         [typeof(JointStatement).Namespace!] = events => events.Aggregate((JointStatement?)null, JointStatementDecider.Evolve),
         [typeof(Meeting).Namespace!] = events => events.Aggregate((Meeting?)null, MeetingDecider.Evolve),
         [typeof(ActionPlan).Namespace!] = events => events.Aggregate((ActionPlan?)null, ActionPlanDecider.Evolve),
+        [typeof(Document).Namespace!] = events => events.Aggregate((Document?)null, DocumentDecider.Evolve),
     };
 
     /// <summary>The event types of searchable records: the projection subscribes to these only.</summary>
@@ -78,6 +81,13 @@ public static class SearchEntries
         [
             .. p.Items.Select(item => new SearchEntry(ActionItem, item.ItemId, "action-plan", p.Id, p.DialogueId,
                 $"{p.Title}, item {item.ItemId}", item.Text, [], [item.FieldCode], [], $"/api/action-plans/{p.Id}")),
+        ],
+        // The record keeps a document's SHA-256, not its text: its title is searched, and its kind, parties and language as names.
+        // It is filed under no cooperation field, so a field filter leaves documents out.
+        Document d =>
+        [
+            new(Document, d.Id, "document", d.Id, d.DialogueId, d.Title, "", [Words.Spoken(d.Kind), .. d.Parties, d.Language], [], d.Parties,
+                $"/api/documents/{d.Id}"),
         ],
         _ => [],
     };

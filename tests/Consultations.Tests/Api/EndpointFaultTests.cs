@@ -23,6 +23,8 @@ public class EndpointFaultTests(AppFixture fixture) : WriteEndpointContext(fixtu
         PlanItem = 1,
         DraftStatement = 2,
         OtherDialogue = 4,
+        Leads = 8,
+        OtherDocument = 16,
     }
 
     private const string SolarC = "/api/commitments/jpit-06-solar-c";
@@ -32,6 +34,8 @@ public class EndpointFaultTests(AppFixture fixture) : WriteEndpointContext(fixtu
     private const string Second = $"/api/meetings/{SecondConsultations}";
 
     private static JsonObject Source(string kind, string id, string? part = null) => CommitmentTests.Source(kind, id, part);
+
+    private static JsonObject Citing(params string[] evidence) => CommitmentTests.StatusChange().With("evidence", new JsonArray([.. evidence.Select(e => JsonValue.Create(e))]));
 
     public static TheoryData<Given, string, string, string> Faults => new()
     {
@@ -102,6 +106,19 @@ public class EndpointFaultTests(AppFixture fixture) : WriteEndpointContext(fixtu
         { Given.Seed, DocumentTests.Url, DocumentTests.Registering().With("kind", "memo").ToJsonString(), "kind" },
         { Given.Seed, DocumentTests.Url, DocumentTests.Registering().With("kind", "note_verbale").ToJsonString(), "kind" },
         { Given.Seed, DocumentTests.Url, DocumentTests.Registering().With("date", "2026-13").ToJsonString(), "date" },
+        { Given.Seed, $"{DocumentTests.Url}/{DocumentTests.Statement}/amendments", DocumentTests.Amendment().With("language", "italiano").ToJsonString(), "language" },
+        { Given.Seed, $"{SolarC}/status", Citing(DocumentTests.Statement, "no-such-document").ToJsonString(), "evidence[1]" },
+        { Given.Seed, $"{SolarC}/status", Citing(DocumentTests.Statement, DocumentTests.Statement).ToJsonString(), "evidence" },
+        { Given.Seed, $"/api/meetings/{RomeSummit}/outcome", new JsonObject { ["summary"] = "S", ["decisions"] = new JsonArray(), ["fieldCodes"] = new JsonArray(), ["evidence"] = new JsonArray("no-such-document") }.ToJsonString(), "evidence[0]" },
+        { Given.OtherDialogue | Given.OtherDocument, $"{SolarC}/status", Citing(DocumentTests.New).ToJsonString(), "evidence[0]" },
+        { Given.Seed, CommitmentTests.Url, DocumentTests.Quoting().With("quote", "strengthening planetary defence").ToJsonString(), "quote" },
+        { Given.Seed, CommitmentTests.Url, DocumentTests.Quoting().With("source", Source("clause", StatementId, "7")).ToJsonString(), "quote" },
+        { Given.Seed, CommitmentTests.Url, DocumentTests.Quoting().Without("quote").ToJsonString(), "quote" },
+        { Given.Seed, CommitmentTests.Url, DocumentTests.Quoting().With("documentId", "no-such-document").ToJsonString(), "documentId" },
+        { Given.Seed, CommitmentTests.Url, DocumentTests.Quoting().With("textIs", "verbatim").ToJsonString(), "textIs" },
+        { Given.Seed, Statements.DraftUrl, Statements.Drafting().With("documentId", "no-such-document").ToJsonString(), "documentId" },
+        { Given.PlanItem | Given.Leads, $"{SolarC}/leads", FollowUps.Lead(lead: "MEXT").ToJsonString(), "reason" },
+        { Given.PlanItem | Given.Leads, $"{Item}/leads", FollowUps.Lead(lead: "MEXT").ToJsonString(), "reason" },
     };
 
     [Theory]
@@ -118,6 +135,15 @@ public class EndpointFaultTests(AppFixture fixture) : WriteEndpointContext(fixtu
         }
 
         if (given.HasFlag(Given.OtherDialogue)) await OtherDialogueAsync();
+        if (given.HasFlag(Given.OtherDocument))
+            await CreatedAsync(DocumentTests.Url, DocumentTests.Registering().With("dialogueId", OtherDialogue).With("date", "2026-03-02"), DocumentTests.New,
+                $"/api/documents/{DocumentTests.New}");
+        if (given.HasFlag(Given.Leads))
+        {
+            await ChangedAsync($"{SolarC}/leads", FollowUps.Lead(), FollowUps.SolarC);
+            await ChangedAsync($"{Item}/leads", FollowUps.Lead(), PlanId);
+        }
+
         await InvalidAsync(url, body, field);
     }
 }

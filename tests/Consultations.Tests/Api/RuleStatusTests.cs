@@ -1,3 +1,5 @@
+using FollowUps = Consultations.Tests.Commitments.FollowUpEndpointTests;
+
 namespace Consultations.Tests.Api;
 
 /// <summary>
@@ -38,6 +40,12 @@ public class RuleStatusTests(AppFixture fixture) : WriteEndpointContext(fixture)
     private static readonly Request Fulfil = new("/api/commitments/jpit-06-solar-c/status", """{"to":"fulfilled","effectiveOn":"2026-09-01","reason":"R"}""");
     private static readonly Request VoidFulfilment = new("/api/voids",
         """{"eventId":"{{/api/commitments/jpit-06-solar-c commitment-status-changed}}","reason":"Recorded in error."}""");
+
+    private const string SolarC = FollowUps.Commitment;
+    private static readonly Request Assess = new($"{SolarC}/assessments", FollowUps.Assessment().ToJsonString());
+    private static readonly Request AddMilestone = new($"{SolarC}/milestones", FollowUps.Milestone().ToJsonString());
+    private static readonly Request MeetMilestone = new($"{SolarC}/milestones/design-review/met", FollowUps.Met().ToJsonString());
+    private static readonly Request AddItemMilestone = new($"{Item}/milestones", FollowUps.Milestone().ToJsonString());
 
     private static readonly string Schedule =
         """{"meetingId":"rs-meeting","dialogueId":"japan-italy-space","kind":"consultation","title":"T","place":"Tokyo","plannedDates":{"from":"2027-03-10","to":"2027-03-11"},"parties":["Japan","Italy"],"delegations":[]}""";
@@ -127,6 +135,18 @@ public class RuleStatusTests(AppFixture fixture) : WriteEndpointContext(fixture)
             "/api/commitments/jpit-06-solar-c/amendments", """{"text":"T2","effectiveOn":"2026-09-01","reason":"R"}""", 409, "final-commitments-are-not-amended"),
         ["amend a commitment: 422"] = new([], "/api/commitments/jpit-08-collision-avoidance/amendments",
             """{"text":"T2","effectiveOn":"2026-06-14","reason":"R"}""", 422, "amendment-after-commitment"),
+        ["record a party's progress: 422"] = new([], $"{SolarC}/party-progress", FollowUps.Progress(on: "2026-06-01").ToJsonString(), 422, "party-progress-in-order"),
+        ["assess compliance: 409"] = new([Assess], $"{SolarC}/assessments", FollowUps.Assessment(score: -1).ToJsonString(), 409, "assessment-corrected-with-reason"),
+        ["assess compliance: 422"] = new([], $"{SolarC}/assessments", FollowUps.Assessment(on: "2026-06-01").ToJsonString(), 422, "review-after-commitment"),
+        ["set a commitment's lead: 422"] = new([], $"{SolarC}/leads", FollowUps.Lead().With("effectiveOn", InTwoDays).ToJsonString(), 422, "effective-date-not-in-future"),
+        ["add a commitment milestone: 409"] = new([AddMilestone], $"{SolarC}/milestones", FollowUps.Milestone(title: "Another").ToJsonString(), 409, "milestone-ids-unique"),
+        ["add a commitment milestone: 422"] = new([], $"{SolarC}/milestones", FollowUps.Milestone(due: "2026-06-20").ToJsonString(), 422, "milestone-due-after-it-is-set"),
+        ["reschedule a commitment milestone: 409"] = new([AddMilestone, MeetMilestone], $"{SolarC}/milestones/design-review/reschedule",
+            FollowUps.Reschedule().ToJsonString(), 409, "met-milestones-stay-met"),
+        ["set an item's lead: 422"] = new([AddItem], $"{Item}/leads", FollowUps.Lead().With("effectiveOn", "2026-06-01").ToJsonString(), 422, "follow-up-after-start"),
+        ["add an item milestone: 409"] = new([AddItem, CompleteItem], $"{Item}/milestones", FollowUps.Milestone().ToJsonString(), 409, "closed-items-stay-closed"),
+        ["meet an item milestone: 422"] = new([AddItem, AddItemMilestone], $"{Item}/milestones/design-review/met", FollowUps.Met("2026-06-30").ToJsonString(), 422,
+            "milestone-met-after-it-is-set"),
         // {{record kind}} stands for the eventId of the record's last entry of that kind, read from its history when the case runs.
         ["void an entry: 409 first entry"] = new([], "/api/voids",
             """{"eventId":"{{/api/milestones/unispace-iv-2027 milestone-recorded}}","reason":"R"}""", 409, "first-entry-stays"),

@@ -1,10 +1,11 @@
-using Consultations.Host.RecordFiles;
-
 namespace Consultations.Tests.Commitments;
 
 /// <summary>
 /// The follow-up routes of commitments and action items (ADR 0025): per-party progress, compliance assessments, leads and
 /// milestones. Each answers 200 and appends one event, a repeat appends nothing, and every refusal appends nothing.
+/// The rules are the domain's (CommitmentFollowUpTests, ActionItemFollowUpTests); their statuses are rows of RuleStatusTests,
+/// the faults the endpoints find (a lead changed without a reason, a party not of the record) rows of EndpointFaultTests, and
+/// the record-file steps are in FollowUpImportTests.
 /// </summary>
 public class FollowUpEndpointTests(AppFixture fixture) : WriteEndpointContext(fixture)
 {
@@ -123,18 +124,6 @@ public class FollowUpEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
         await RepeatIsIdempotentAsync(url, JsonNode.Parse(body)!, id);
     }
 
-    // --- 400: the body or the record says the request is malformed, naming the field (the commands' own input rules: CommandCheckTests)
-
-    [Fact]
-    public async Task Changing_a_lead_without_a_reason_is_refused_naming_the_reason()
-    {
-        await SeedWithItemAsync();
-        await ChangedAsync($"{Commitment}/leads", Lead(), SolarC);
-        await ChangedAsync($"{ItemUrl}/leads", Lead(), PlanId);
-        await InvalidAsync($"{Commitment}/leads", Lead(lead: "MEXT"), "reason");
-        await InvalidAsync($"{ItemUrl}/leads", Lead(lead: "MEXT"), "reason");
-    }
-
     // --- 404
 
     public static TheoryData<string, string> UnknownRecords => new()
@@ -157,80 +146,5 @@ public class FollowUpEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
     {
         await SeedWithItemAsync();
         await NotFoundAsync(url, JsonNode.Parse(body)!);
-    }
-
-    // --- 409 and 422: the rule is named
-
-    [Fact]
-    public async Task A_different_score_for_the_same_review_without_a_reason_is_a_conflict()
-    {
-        await SeedAsync();
-        await ChangedAsync($"{Commitment}/assessments", Assessment(), SolarC);
-        await ConflictAsync($"{Commitment}/assessments", Assessment(score: -1), "assessment-corrected-with-reason");
-    }
-
-    [Fact]
-    public async Task Milestone_conflicts_name_their_rule()
-    {
-        await SeedWithItemAsync();
-        await ChangedAsync($"{Commitment}/milestones", Milestone(), SolarC);
-        await ConflictAsync($"{Commitment}/milestones", Milestone(title: "Another"), "milestone-ids-unique");
-        await ChangedAsync($"{Commitment}/milestones/design-review/met", Met(), SolarC);
-        await ConflictAsync($"{Commitment}/milestones/design-review/reschedule", Reschedule(), "met-milestones-stay-met");
-        await ChangedAsync($"{ItemUrl}/completion", new JsonObject { ["note"] = "Done.", ["effectiveOn"] = "2026-10-01" }, PlanId);
-        await ConflictAsync($"{ItemUrl}/milestones", Milestone(), "closed-items-stay-closed");
-    }
-
-    [Fact]
-    public async Task Dates_out_of_order_break_a_rule()
-    {
-        await SeedWithItemAsync();
-        await BreaksRuleAsync($"{Commitment}/assessments", Assessment(on: "2026-06-01"), "review-after-commitment");
-        await BreaksRuleAsync($"{Commitment}/party-progress", Progress(on: "2026-06-01"), "party-progress-in-order");
-        await BreaksRuleAsync($"{Commitment}/milestones", Milestone(due: "2026-06-20"), "milestone-due-after-it-is-set");
-        await BreaksRuleAsync($"{Commitment}/leads", Lead().With("effectiveOn", InTwoDays), "effective-date-not-in-future");
-        await BreaksRuleAsync($"{ItemUrl}/leads", Lead().With("effectiveOn", "2026-06-01"), "follow-up-after-start");
-        await ChangedAsync($"{ItemUrl}/milestones", Milestone(), PlanId);
-        await BreaksRuleAsync($"{ItemUrl}/milestones/design-review/met", Met("2026-06-30"), "milestone-met-after-it-is-set");
-    }
-
-    // --- Record files
-
-    [Fact]
-    public async Task A_record_file_holds_every_follow_up_step()
-    {
-        await SeedWithItemAsync();
-        var yaml = $$"""
-            format: consultations-record/1
-            steps:
-              - change-party-progress: {commitmentId: {{SolarC}}, party: Japan, progress: in-progress, effectiveOn: "2026-07-01", reason: Started.}
-              - assess-compliance: {commitmentId: {{SolarC}}, party: Italy, reviewedOn: "2026-11-01", score: 1, justification: Funded.}
-              - set-commitment-lead: {commitmentId: {{SolarC}}, party: Italy, lead: ASI, effectiveOn: "2026-07-01"}
-              - add-commitment-milestone: {commitmentId: {{SolarC}}, milestoneId: design-review, title: Design review, dueOn: "2026-12", effectiveOn: "2026-07-01"}
-              - reschedule-commitment-milestone: {commitmentId: {{SolarC}}, milestoneId: design-review, dueOn: "2027-02", effectiveOn: "2026-11-01", reason: Slipped.}
-              - meet-commitment-milestone: {commitmentId: {{SolarC}}, milestoneId: design-review, effectiveOn: "2026-11-20"}
-              - set-action-item-lead: {planId: {{PlanId}}, itemId: {{Item}}, party: Japan, lead: JAXA, effectiveOn: "2026-07-01"}
-              - add-action-item-milestone: {planId: {{PlanId}}, itemId: {{Item}}, milestoneId: first, title: First exchange, dueOn: "2026-10", effectiveOn: "2026-07-01"}
-              - reschedule-action-item-milestone: {planId: {{PlanId}}, itemId: {{Item}}, milestoneId: first, dueOn: "2027-01", effectiveOn: "2026-09-01", reason: Late.}
-              - meet-action-item-milestone: {planId: {{PlanId}}, itemId: {{Item}}, milestoneId: first, effectiveOn: "2026-11-25"}
-            """;
-        var path = Path.Combine(Path.GetTempPath(), $"follow-up-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(path, yaml);
-        try
-        {
-            var before = await EventCountAsync();
-            await Host.Services.GetRequiredService<RecordImporter>().ImportAsync(path, "test", null, CancellationToken.None);
-            Assert.Equal(before + 10, await EventCountAsync());
-            await Host.Services.GetRequiredService<RecordImporter>().ImportAsync(path, "test", null, CancellationToken.None);
-            Assert.Equal(before + 10, await EventCountAsync());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-
-        var commitment = await ReadAsync(Commitment);
-        Assert.Equal("in-progress", Text(commitment, "partyProgress.0.progress"));
-        Assert.Equal("2026-11-20", Text(commitment, "milestones.0.metOn"));
     }
 }

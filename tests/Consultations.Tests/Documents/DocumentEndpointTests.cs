@@ -14,6 +14,11 @@ public class DocumentEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
 
     private static string Sha(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
+    internal static JsonObject Amendment() => new()
+    {
+        ["title"] = "Joint Statement on Space Collaboration", ["language"] = "en", ["url"] = "https://example.org/js", ["effectiveOn"] = "2026-07-01", ["reason"] = "As published.",
+    };
+
     internal static JsonObject Registering() => new()
     {
         ["documentId"] = New, ["dialogueId"] = DialogueId, ["title"] = "Minutes of the first bilateral space consultations", ["kind"] = "minutes",
@@ -32,13 +37,12 @@ public class DocumentEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
     }
 
     [Fact]
-    public async Task A_hash_given_with_its_text_is_verified_and_a_hash_alone_is_kept()
+    public async Task A_hash_given_with_its_text_is_accepted_in_any_case_and_a_hash_alone_is_kept()
     {
         await SeedAsync();
         await CreatedAsync(Url, Registering().With("sha256", Sha(MinutesText).ToUpperInvariant()), New, $"/api/documents/{New}");
         await CreatedAsync(Url, Registering().With("documentId", "scan").Without("text").With("sha256", Sha("a scanned file")), "scan", "/api/documents/scan");
         Assert.Equal(Sha("a scanned file"), Text(await ReadAsync("/api/documents/scan"), "sha256"));
-        await BreaksRuleAsync(Url, Registering().With("documentId", "wrong").With("sha256", Sha("another text")), "document-hash-matches-text");
     }
 
     [Fact]
@@ -79,14 +83,13 @@ public class DocumentEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
     public async Task Amending_a_document_changes_its_title_and_address_and_is_shown()
     {
         await SeedAsync();
-        var amendment = new { title = "Joint Statement on Space Collaboration", language = "en", url = "https://example.org/js", effectiveOn = "2026-07-01", reason = "As published." };
+        var amendment = Amendment();
         await ChangedAsync($"/api/documents/{Statement}/amendments", amendment, Statement);
         var document = await ReadAsync($"/api/documents/{Statement}");
         Assert.Equal("Joint Statement on Space Collaboration", Text(document, "title"));
         Assert.Equal("https://example.org/js", Text(document, "url"));
         Assert.Equal(1, document["amendments"]!.GetValue<int>());
         await UnchangedAsync($"/api/documents/{Statement}/amendments", amendment, Statement);
-        await InvalidAsync($"/api/documents/{Statement}/amendments", Body(amendment).With("language", "italiano"), "language");
     }
 
     [Fact]
@@ -100,7 +103,8 @@ public class DocumentEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
         Assert.Single((JsonArray)await ReadAsync($"{Url}?effectiveOn=2026-06-15&dialogue={DialogueId}"));
     }
 
-    // --- Citing documents: status changes and meeting outcomes name their evidence; commitments and clauses their document
+    // Citing documents. Faults (evidence not on record, of another dialogue, twice; a quote not in its clause; a statement drafted
+    // from a document not on record) are rows of EndpointFaultTests; the bundled record's citations and hash are in SeedingTests.
 
     [Fact]
     public async Task A_status_change_cites_its_evidence_and_the_history_shows_it()
@@ -115,94 +119,22 @@ public class DocumentEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
     }
 
     [Fact]
-    public async Task Evidence_that_is_not_on_record_is_refused_naming_it_and_nothing_is_appended()
+    public async Task A_commitment_from_a_clause_takes_the_statements_document()
     {
         await SeedAsync();
-        await InvalidAsync("/api/commitments/jpit-06-solar-c/status",
-            new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "Delivered.", evidence = new[] { Statement, "no-such-document" } }, "evidence[1]");
-        await InvalidAsync($"/api/meetings/{RomeSummit}/outcome",
-            new { summary = "S", decisions = Array.Empty<string>(), fieldCodes = Array.Empty<string>(), evidence = new[] { "no-such-document" } }, "evidence[0]");
-        await InvalidAsync("/api/commitments/jpit-06-solar-c/status",
-            new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "Delivered.", evidence = new[] { Statement, Statement } }, "evidence");
-    }
-
-    [Fact]
-    public async Task Evidence_of_another_dialogue_is_refused_naming_it()
-    {
-        await SeedAsync();
-        await OtherDialogueAsync();
-        await CreatedAsync(Url, Registering().With("dialogueId", OtherDialogue).With("date", "2026-03-02"), New, $"/api/documents/{New}");
-        await InvalidAsync("/api/commitments/jpit-06-solar-c/status",
-            new { to = "fulfilled", effectiveOn = "2026-09-01", reason = "Delivered.", evidence = new[] { New } }, "evidence[0]");
-    }
-
-    [Fact]
-    public async Task The_bundled_outcomes_cite_the_statement_and_its_clauses_and_commitments_point_to_it()
-    {
-        await SeedAsync();
-        var tokyo = await ReadAsync($"/api/meetings/{TokyoSummit}");
-        Assert.Equal(Statement, Text(tokyo, "outcome.evidence.0"));
-        var statement = await ReadAsync($"/api/statements/{StatementId}");
-        Assert.Equal(Statement, Text(statement, "documentId"));
-        Assert.All(statement["clauses"]!.AsArray(), c => Assert.Equal(Statement, Text(c, "documentId")));
-        Assert.All((JsonArray)await ReadAsync("/api/commitments"), c => Assert.Equal(Statement, Text(c, "documentId")));
-    }
-
-    [Fact]
-    public async Task A_commitment_from_a_clause_takes_the_statements_document_and_its_quote_must_be_in_the_clause()
-    {
-        await SeedAsync();
-        var making = new JsonObject
-        {
-            ["commitmentId"] = "jpit-08-planetary-defence", ["dialogueId"] = DialogueId, ["fieldCode"] = "JPIT-08",
-            ["text"] = "Japan and Italy will strengthen planetary defence against potentially hazardous asteroids.", ["textIs"] = "paraphrase",
-            ["quote"] = "as well as strengthening planetary defense against potentially hazardous asteroids", ["parties"] = new JsonArray("Japan", "Italy"),
-            ["agencies"] = new JsonArray(), ["programmes"] = new JsonArray(), ["source"] = Source("8"), ["status"] = "proposed", ["effectiveOn"] = "2026-07-01",
-        };
-
-        await InvalidAsync("/api/commitments", making.With("quote", "strengthening planetary defence"), "quote");
-        await InvalidAsync("/api/commitments", making.With("source", Source("7")), "quote");
-        await InvalidAsync("/api/commitments", making.Without("quote"), "quote");
-        await InvalidAsync("/api/commitments", making.With("documentId", "no-such-document"), "documentId");
-        await InvalidAsync("/api/commitments", making.With("textIs", "verbatim"), "textIs");
-        await BreaksRuleAsync("/api/commitments", making.With("textIs", "quoted"), "quoted-text-is-the-quote");
-
-        await CreatedAsync("/api/commitments", making, "jpit-08-planetary-defence", "/api/commitments/jpit-08-planetary-defence");
+        await CreatedAsync("/api/commitments", Quoting(), "jpit-08-planetary-defence", "/api/commitments/jpit-08-planetary-defence");
         var commitment = await ReadAsync("/api/commitments/jpit-08-planetary-defence");
-        Assert.Equal(Statement, Text(commitment, "documentId"));
-        Assert.Equal("paraphrase", Text(commitment, "textIs"));
+        Assert.Equal((Statement, "paraphrase"), (Text(commitment, "documentId"), Text(commitment, "textIs")));
         Assert.Empty(commitment["fora"]!.AsArray());
     }
 
-    [Fact]
-    public async Task A_statement_drafted_from_a_document_not_on_record_is_refused_naming_it()
+    /// <summary>A commitment paraphrasing clause 8, with the passage it paraphrases.</summary>
+    internal static JsonObject Quoting() => new()
     {
-        await SeedAsync();
-        await InvalidAsync("/api/statements",
-            new { statementId = "s-2", dialogueId = DialogueId, title = "T", effectiveOn = "2026-07-01", documentId = "no-such-document" }, "documentId");
-    }
-
-    [Fact]
-    public async Task The_bundled_statements_hash_is_that_of_its_bundled_text()
-    {
-        await SeedAsync();
-        var file = Path.Combine(RepositoryRoot(), "data", "sources", "japan-italy-joint-statement-2026-06-15.md");
-        var sha = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file)));
-        var document = await ReadAsync($"/api/documents/{Statement}");
-        Assert.Equal(sha, Text(document, "sha256"));
-        Assert.Equal("joint-statement", Text(document, "kind"));
-        Assert.Equal("2026-06-15", Text(document, "date"));
-        Assert.Null(document["url"]);
-    }
-
-    internal static JsonObject Source(string clause) => new() { ["kind"] = "clause", ["id"] = StatementId, ["part"] = clause };
-
-    internal static JsonObject Body(object value) => System.Text.Json.JsonSerializer.SerializeToNode(value, Json)!.AsObject();
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Consultations.sln"))) folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
-    }
+        ["commitmentId"] = "jpit-08-planetary-defence", ["dialogueId"] = DialogueId, ["fieldCode"] = "JPIT-08",
+        ["text"] = "Japan and Italy will strengthen planetary defence against potentially hazardous asteroids.", ["textIs"] = "paraphrase",
+        ["quote"] = "as well as strengthening planetary defense against potentially hazardous asteroids", ["parties"] = new JsonArray("Japan", "Italy"),
+        ["agencies"] = new JsonArray(), ["programmes"] = new JsonArray(), ["source"] = new JsonObject { ["kind"] = "clause", ["id"] = StatementId, ["part"] = "8" },
+        ["status"] = "proposed", ["effectiveOn"] = "2026-07-01",
+    };
 }

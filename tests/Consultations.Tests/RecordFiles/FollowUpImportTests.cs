@@ -309,4 +309,36 @@ public class FollowUpImportTests(AppFixture fixture) : IntegrationContext(fixtur
         Assert.Equal("score", error.Field);
         Assert.Contains("score: 'high'", error.Message);
     }
+
+    [Fact]
+    public async Task Every_follow_up_step_on_the_bundled_record_is_stored_once()
+    {
+        await SeedAsync();
+        const string solarC = "jpit-06-solar-c", plan = PlanId, item = "ssa-data-exchange";
+        var yaml = $$"""
+            format: consultations-record/1
+            steps:
+              - add-action-plan-item: {planId: {{plan}}, itemId: {{item}}, fieldCode: JPIT-08, text: Set up an exchange of SSA data., effectiveOn: "2026-07-01"}
+              - change-party-progress: {commitmentId: {{solarC}}, party: Japan, progress: in-progress, effectiveOn: "2026-07-01", reason: Started.}
+              - assess-compliance: {commitmentId: {{solarC}}, party: Italy, reviewedOn: "2026-11-01", score: 1, justification: Funded.}
+              - set-commitment-lead: {commitmentId: {{solarC}}, party: Italy, lead: ASI, effectiveOn: "2026-07-01"}
+              - add-commitment-milestone: {commitmentId: {{solarC}}, milestoneId: design-review, title: Design review, dueOn: "2026-12", effectiveOn: "2026-07-01"}
+              - reschedule-commitment-milestone: {commitmentId: {{solarC}}, milestoneId: design-review, dueOn: "2027-02", effectiveOn: "2026-11-01", reason: Slipped.}
+              - meet-commitment-milestone: {commitmentId: {{solarC}}, milestoneId: design-review, effectiveOn: "2026-11-20"}
+              - set-action-item-lead: {planId: {{plan}}, itemId: {{item}}, party: Japan, lead: JAXA, effectiveOn: "2026-07-01"}
+              - add-action-item-milestone: {planId: {{plan}}, itemId: {{item}}, milestoneId: first, title: First exchange, dueOn: "2026-10", effectiveOn: "2026-07-01"}
+              - reschedule-action-item-milestone: {planId: {{plan}}, itemId: {{item}}, milestoneId: first, dueOn: "2027-01", effectiveOn: "2026-09-01", reason: Late.}
+              - meet-action-item-milestone: {planId: {{plan}}, itemId: {{item}}, milestoneId: first, effectiveOn: "2026-11-25"}
+            """;
+
+        var before = await EventCountAsync();
+        await ImportAsync("bundled-follow-up.yaml", yaml);
+        Assert.Equal(before + 11, await EventCountAsync());
+        await ImportAsync("bundled-follow-up.yaml", yaml);
+        Assert.Equal(before + 11, await EventCountAsync());
+
+        var commitment = await ReadAsync($"/api/commitments/{solarC}");
+        Assert.Equal("in-progress", Text(commitment["partyProgress"]![0], "progress"));
+        Assert.Equal("2026-11-20", Text(commitment["milestones"]![0], "metOn"));
+    }
 }

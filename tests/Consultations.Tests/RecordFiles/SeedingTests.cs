@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Consultations.Host.RecordFiles;
+using Consultations.Tests.Api;
 using Marten;
 
 namespace Consultations.Tests.RecordFiles;
@@ -87,5 +89,39 @@ public class SeedingTests(AppFixture fixture) : IntegrationContext(fixture)
         var events = await session.Events.QueryAllRawEvents().ToListAsync();
         Assert.NotEmpty(events);
         Assert.Equal(["archivist"], events.Select(e => e.UserName).Distinct());
+    }
+
+    private const string JointStatement = "japan-italy-joint-statement-2026-06-15";
+
+    private async Task<JsonNode> ReadAsync(string url)
+    {
+        var (status, body) = await GetAsync(url);
+        Assert.True(status == 200, $"GET {url}: {status}");
+        return body!;
+    }
+
+    [Fact]
+    public async Task The_bundled_outcomes_cite_the_statement_and_its_clauses_and_commitments_point_to_it()
+    {
+        await SeedAsync();
+        var tokyo = await ReadAsync($"/api/meetings/{TokyoSummit}");
+        Assert.Equal(JointStatement, tokyo["outcome"]!["evidence"]![0]!.GetValue<string>());
+        var statement = await ReadAsync($"/api/statements/{StatementId}");
+        Assert.Equal(JointStatement, statement["documentId"]!.GetValue<string>());
+        Assert.All(statement["clauses"]!.AsArray(), c => Assert.Equal(JointStatement, c!["documentId"]!.GetValue<string>()));
+        Assert.All((JsonArray)await ReadAsync("/api/commitments"), c => Assert.Equal(JointStatement, c!["documentId"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task The_bundled_statements_hash_is_that_of_its_bundled_text()
+    {
+        await SeedAsync();
+        var file = Path.Combine(OpenApiDescriptionTests.RepositoryRoot(), "data", "sources", "japan-italy-joint-statement-2026-06-15.md");
+        var sha = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(file)));
+        var document = await ReadAsync($"/api/documents/{JointStatement}");
+        Assert.Equal(sha, document["sha256"]!.GetValue<string>());
+        Assert.Equal("joint-statement", document["kind"]!.GetValue<string>());
+        Assert.Equal("2026-06-15", document["date"]!.GetValue<string>());
+        Assert.Null(document["url"]);
     }
 }

@@ -167,6 +167,45 @@ public class SearchTests(AppFixture fixture, ITestOutputHelper output) : Reporti
     }
 
     [Fact]
+    public async Task Documents_are_found_by_title_kind_and_party_with_the_same_filters()
+    {
+        await SeedAsync();
+        await OtherDialogueAsync();
+        await SendAsync("/api/documents", new
+        {
+            documentId = "fr-minutes", dialogueId = OtherDialogue, title = "Minutes of the satellite working group", kind = "minutes",
+            date = "2026-06-20", parties = new[] { "France" }, language = "fr",
+        });
+        const string statement = "document japan-italy-joint-statement-2026-06-15 japan-italy-joint-statement-2026-06-15";
+
+        var joint = Assert.Single(await SearchAsync("q=joint%20statement&kind=document"))!;
+        Assert.Equal(statement, Key(joint));
+        Assert.Equal("document", joint["recordKind"]!.GetValue<string>());
+        Assert.Equal("Japan–Italy Joint Statement on Space Collaboration", joint["title"]!.GetValue<string>());
+        Assert.Equal("/api/documents/japan-italy-joint-statement-2026-06-15", joint["link"]!.GetValue<string>());
+        Assert.Equal(["Italy", "Japan"], joint["parties"]!.AsArray().Select(p => p!.GetValue<string>()).Order());
+        Assert.Contains(statement, (await SearchAsync("q=joint%20statement")).Select(Key));
+
+        // A phrase of its title, as typed, marked in the snippet.
+        var phrase = await SearchAsync("q=statement%20on%20space%20collab");
+        Assert.Equal(statement, Key(phrase[0]));
+        Assert.Contains("«Space» «Collaboration»", phrase[0]!["snippet"]!.GetValue<string>());
+
+        // Kind, party, dialogue and field narrow documents as they narrow every entry; a document is filed under no field.
+        Assert.Equal(["document fr-minutes fr-minutes"], (await SearchAsync("q=minutes&kind=document")).Select(Key));
+        Assert.Equal(["document fr-minutes fr-minutes"], (await SearchAsync("q=satellite&party=france&kind=document")).Select(Key));
+        Assert.Empty(await SearchAsync("q=satellite&party=Italy&kind=document"));
+        Assert.Empty(await SearchAsync($"q=joint%20statement&kind=document&dialogue={OtherDialogue}"));
+        Assert.Single(await SearchAsync($"q=joint%20statement&kind=document&dialogue={DialogueId}"));
+        Assert.Empty(await SearchAsync("q=joint%20statement&kind=document&field=JPIT-07"));
+        Assert.Single(await SearchAsync("q=italy%20japan%20en&kind=document"));
+
+        // On the time axes: the statement is a document from its own date.
+        Assert.Empty(await SearchAsync("q=joint%20statement&kind=document&effectiveOn=2026-06-14"));
+        Assert.Equal([statement], (await SearchAsync("q=joint%20statement&kind=document&effectiveOn=2026-06-15")).Select(Key));
+    }
+
+    [Fact]
     public async Task Results_are_paged_like_every_list()
     {
         await SeedAsync();
@@ -186,7 +225,7 @@ public class SearchTests(AppFixture fixture, ITestOutputHelper output) : Reporti
     [InlineData("/api/search?q=", "q")]
     [InlineData("/api/search?q=%20%20", "q")]
     [InlineData("/api/search?q=--", "q")]
-    [InlineData("/api/search?q=space&kind=document", "kind")]
+    [InlineData("/api/search?q=space&kind=minutes", "kind")]
     [InlineData("/api/search?q=space&kind=clause,commitment", "kind")]
     [InlineData("/api/search?q=space&q=moon", "q")]
     [InlineData("/api/search?q=space&limit=5", "limit")]
@@ -236,7 +275,7 @@ public class SearchTests(AppFixture fixture, ITestOutputHelper output) : Reporti
         Assert.True(await SearchCommand.PrintAsync(console, Store, TimeProvider.System, new SearchInput { Query = "LiteBIRD", KindFlag = "clause" }, catchUp: false, CancellationToken.None));
         Assert.Contains("«LiteBIRD»", output.ToString());
         Assert.Contains("1 results", output.ToString());
-        Assert.False(await SearchCommand.PrintAsync(console, Store, TimeProvider.System, new SearchInput { Query = "LiteBIRD", KindFlag = "document" }, catchUp: false, CancellationToken.None));
+        Assert.False(await SearchCommand.PrintAsync(console, Store, TimeProvider.System, new SearchInput { Query = "LiteBIRD", KindFlag = "minutes" }, catchUp: false, CancellationToken.None));
         Assert.Contains("kind:", output.ToString());
     }
 

@@ -60,6 +60,28 @@ public sealed class WebInterfaceTests(WebApp app)
     }
 
     [Fact]
+    public async Task Changing_only_the_decisions_of_an_outcome_keeps_its_evidence()
+    {
+        var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
+        await page.GotoAsync($"/meetings/{Rome}/outcome");
+        var evidence = page.Locator("input[name=Evidence]").First;
+        var doc = await evidence.GetAttributeAsync("value");
+        await evidence.CheckAsync();
+        await page.GetByLabel("Summary").FillAsync("Outcome known from a registered document.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
+
+        await page.GotoAsync($"/meetings/{Rome}/outcome");
+        await Expect(page.Locator($"#doc-{doc}")).ToBeCheckedAsync();
+        await page.GetByLabel("Decisions (one a line)").FillAsync("Only the decisions changed.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
+
+        var meeting = await app.Host.Client.GetStringAsync($"api/meetings/{Rome}");
+        Assert.Contains(doc!, meeting);
+    }
+
+    [Fact]
     public async Task A_refused_outcome_shows_the_error_next_to_its_field_and_keeps_the_input()
     {
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
@@ -173,6 +195,22 @@ public sealed class WebInterfaceTests(WebApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         Assert.Contains("effectiveOn=2026-06-01", page.Url);
         await Expect(page.Locator(".replay-banner")).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData("/timeline?effectiveOn=banana", "effectiveOn")]
+    [InlineData("/?effectiveOn=2027-01-01", "effectiveOn")]
+    [InlineData("/?recordedAt=2026-06-01", "recordedAt")]
+    [InlineData("/meetings/" + Rome + "?effectiveOn=banana", "effectiveOn")]
+    public async Task An_unreadable_or_future_as_of_value_is_refused_with_the_reason_and_no_record(string url, string axis)
+    {
+        var page = await app.SignInAsync("Aldo Auditor", "auditor");
+        var answer = await page.GotoAsync(url);
+
+        Assert.Equal(400, answer!.Status);
+        await Expect(page.Locator("#axes-error")).ToContainTextAsync(axis);
+        await Expect(page.Locator(".replay-banner")).ToHaveCountAsync(0);
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("Japan–Italy");
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class WebInterfaceTests(WebApp app)
         // The mistake, made through the status form: a status picked from the lifecycle's next steps.
         await page.GotoAsync($"/commitments/{Commitment}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Change the status" }).ClickAsync();
-        await page.GetByLabel("New status").SelectOptionAsync("Withdrawn");
+        await page.GetByLabel("New status").SelectOptionAsync(new SelectOptionValue { Label = "withdrawn" });
         await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-07-01");
         await page.GetByLabel("Reason").FillAsync("Typed in the wrong commitment");
         await WebApp.CheckAsync(page, "commitment-status-form");
@@ -154,6 +154,7 @@ public sealed class WebInterfaceTests(WebApp app)
 
         await page.GotoAsync($"/commitments/{Commitment}");
         await page.Locator(".history tr").Filter(new() { HasText = "Typed in the wrong commitment" }).GetByRole(AriaRole.Link, new() { Name = "Void" }).ClickAsync();
+        await Expect(page.Locator("#void-entry")).ToContainTextAsync("commitment-status-changed");
         await WebApp.CheckAsync(page, "void-entry-form");
         await page.GetByLabel("Why it was recorded in error").FillAsync("The status change was meant for another commitment.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Void" }).ClickAsync();
@@ -211,6 +212,17 @@ public sealed class WebInterfaceTests(WebApp app)
         await Expect(page.Locator("#axes-error")).ToContainTextAsync(axis);
         await Expect(page.Locator(".replay-banner")).ToHaveCountAsync(0);
         await Expect(page.Locator("main")).Not.ToContainTextAsync("Japan–Italy");
+    }
+
+    [Fact]
+    public async Task The_audit_trail_shows_each_entrys_version_and_kind_in_the_apis_words()
+    {
+        var page = await app.SignInAsync("Aldo Auditor", "auditor");
+        await page.GotoAsync($"/audit?record={Commitment}");
+        var first = page.Locator("main table tbody tr").First;
+        await Expect(first).ToContainTextAsync($"{Commitment} v1");
+        await Expect(first).ToContainTextAsync("commitment-made");
+        await Expect(page.Locator("main table")).Not.ToContainTextAsync("@e.");
     }
 
     [Fact]

@@ -226,6 +226,17 @@ public sealed class WebInterfaceTests(WebApp app)
     }
 
     [Fact]
+    public async Task Every_csv_link_on_the_reports_page_downloads()
+    {
+        var page = await app.SignInAsync("Rita Reader", "reporter");
+        await page.GotoAsync("/reports");
+        var links = page.Locator("main li a");
+        Assert.True(await links.CountAsync() > 2);
+        foreach (var href in await links.EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))"))
+            Assert.True((await page.Context.APIRequest.GetAsync(href)).Ok, href);
+    }
+
+    [Fact]
     public async Task A_reader_sees_no_write_buttons_and_a_forged_post_is_refused()
     {
         var page = await app.SignInAsync("Rita Reader", "reporter");

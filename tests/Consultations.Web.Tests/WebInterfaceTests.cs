@@ -60,6 +60,28 @@ public sealed class WebInterfaceTests(WebApp app)
     }
 
     [Fact]
+    public async Task Changing_only_the_decisions_of_an_outcome_keeps_its_evidence()
+    {
+        var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
+        await page.GotoAsync($"/meetings/{Rome}/outcome");
+        var evidence = page.Locator("input[name=Evidence]").First;
+        var doc = await evidence.GetAttributeAsync("value");
+        await evidence.CheckAsync();
+        await page.GetByLabel("Summary").FillAsync("Outcome known from a registered document.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
+
+        await page.GotoAsync($"/meetings/{Rome}/outcome");
+        await Expect(page.Locator($"#doc-{doc}")).ToBeCheckedAsync();
+        await page.GetByLabel("Decisions (one a line)").FillAsync("Only the decisions changed.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
+
+        var meeting = await app.Host.Client.GetStringAsync($"api/meetings/{Rome}");
+        Assert.Contains(doc!, meeting);
+    }
+
+    [Fact]
     public async Task A_refused_outcome_shows_the_error_next_to_its_field_and_keeps_the_input()
     {
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
@@ -120,7 +142,7 @@ public sealed class WebInterfaceTests(WebApp app)
         // The mistake, made through the status form: a status picked from the lifecycle's next steps.
         await page.GotoAsync($"/commitments/{Commitment}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Change the status" }).ClickAsync();
-        await page.GetByLabel("New status").SelectOptionAsync("Withdrawn");
+        await page.GetByLabel("New status").SelectOptionAsync(new SelectOptionValue { Label = "withdrawn" });
         await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-07-01");
         await page.GetByLabel("Reason").FillAsync("Typed in the wrong commitment");
         await WebApp.CheckAsync(page, "commitment-status-form");
@@ -132,6 +154,7 @@ public sealed class WebInterfaceTests(WebApp app)
 
         await page.GotoAsync($"/commitments/{Commitment}");
         await page.Locator(".history tr").Filter(new() { HasText = "Typed in the wrong commitment" }).GetByRole(AriaRole.Link, new() { Name = "Void" }).ClickAsync();
+        await Expect(page.Locator("#void-entry")).ToContainTextAsync("commitment-status-changed");
         await WebApp.CheckAsync(page, "void-entry-form");
         await page.GetByLabel("Why it was recorded in error").FillAsync("The status change was meant for another commitment.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Void" }).ClickAsync();
@@ -173,6 +196,44 @@ public sealed class WebInterfaceTests(WebApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         Assert.Contains("effectiveOn=2026-06-01", page.Url);
         await Expect(page.Locator(".replay-banner")).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData("/timeline?effectiveOn=banana", "effectiveOn")]
+    [InlineData("/?effectiveOn=2027-01-01", "effectiveOn")]
+    [InlineData("/?recordedAt=2026-06-01", "recordedAt")]
+    [InlineData("/meetings/" + Rome + "?effectiveOn=banana", "effectiveOn")]
+    public async Task An_unreadable_or_future_as_of_value_is_refused_with_the_reason_and_no_record(string url, string axis)
+    {
+        var page = await app.SignInAsync("Aldo Auditor", "auditor");
+        var answer = await page.GotoAsync(url);
+
+        Assert.Equal(400, answer!.Status);
+        await Expect(page.Locator("#axes-error")).ToContainTextAsync(axis);
+        await Expect(page.Locator(".replay-banner")).ToHaveCountAsync(0);
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("Japan–Italy");
+    }
+
+    [Fact]
+    public async Task The_audit_trail_shows_each_entrys_version_and_kind_in_the_apis_words()
+    {
+        var page = await app.SignInAsync("Aldo Auditor", "auditor");
+        await page.GotoAsync($"/audit?record={Commitment}");
+        var first = page.Locator("main table tbody tr").First;
+        await Expect(first).ToContainTextAsync($"{Commitment} v1");
+        await Expect(first).ToContainTextAsync("commitment-made");
+        await Expect(page.Locator("main table")).Not.ToContainTextAsync("@e.");
+    }
+
+    [Fact]
+    public async Task Every_csv_link_on_the_reports_page_downloads()
+    {
+        var page = await app.SignInAsync("Rita Reader", "reporter");
+        await page.GotoAsync("/reports");
+        var links = page.Locator("main li a");
+        Assert.True(await links.CountAsync() > 2);
+        foreach (var href in await links.EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))"))
+            Assert.True((await page.Context.APIRequest.GetAsync(href)).Ok, href);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public abstract class WebPage : PageModel
 
     public Axes Axes { get; private set; } = Axes.Now;
 
-    /// <summary>Why the axes asked for could not be read; the page then shows the record now and says so.</summary>
+    /// <summary>Why the axes asked for could not be read; the page is then refused (400) with the reason next to the as-of bar.</summary>
     public string? AxesProblem { get; private set; }
 
     public bool CanRecord => User.IsInRole(Roles.Secretariat) && Axes.IsNow;
@@ -42,6 +42,9 @@ public abstract class WebPage : PageModel
         catch (InvalidCommand e)
         {
             AxesProblem = string.Join(" ", e.Errors.SelectMany(x => x.Value.Select(v => $"{x.Key}: {v}")));
+            // Refused as the API refuses it: no record is shown under a replay it is not.
+            ViewData["AxesProblem"] = AxesProblem;
+            context.Result = new ViewResult { ViewName = "_AxesProblem", StatusCode = StatusCodes.Status400BadRequest, ViewData = ViewData };
         }
     }
 }

@@ -15,7 +15,6 @@ public sealed class FieldModel(IQuerySession session, StatusReportBuilder report
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
-        if (AxesProblem is not null) return BadRequest(AxesProblem);
         try
         {
             Field = await FieldQueries.Get(code, WebLinks.Instant(RecordedAt), EffectiveOn, session, clock, reporting, ct);

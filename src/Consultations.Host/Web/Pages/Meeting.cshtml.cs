@@ -13,7 +13,6 @@ public sealed class MeetingModel(IQuerySession session, TimeProvider clock) : We
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        if (AxesProblem is not null) return BadRequest(AxesProblem);
         try
         {
             Meeting = await MeetingEndpoints.Get(id, WebLinks.Instant(RecordedAt), EffectiveOn, session, clock, ct);

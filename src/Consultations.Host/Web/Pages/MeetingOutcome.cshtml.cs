@@ -31,6 +31,7 @@ public sealed class MeetingOutcomeModel(Recorder recorder, WriteConditions condi
         Summary = Meeting.Outcome?.Summary;
         Decisions = Meeting.Outcome is { } o ? string.Join("\n", o.Decisions) : null;
         FieldCodes = [.. Meeting.Outcome?.FieldCodes ?? []];
+        Evidence = [.. Meeting.Outcome?.Evidence ?? []];
         NewToken();
         return Page();
     }

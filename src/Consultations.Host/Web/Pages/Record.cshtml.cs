@@ -27,7 +27,6 @@ public sealed class RecordModel(IQuerySession session, TimeProvider clock, IOpti
 
     public async Task<IActionResult> OnGetAsync(string collection, string id, CancellationToken ct)
     {
-        if (AxesProblem is not null) return BadRequest(AxesProblem);
         var at = WebLinks.Instant(RecordedAt);
         try
         {

@@ -11,7 +11,7 @@ public sealed class ReportsModel(EndpointDataSource endpoints) : WebPage
         .Where(e => e.RoutePattern.Parameters.Count == 0 && e.Metadata.GetMetadata<QueryParameterSet>()?.Find("format") is not null
                     && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
         .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-        .Where(p => p != "/api/reports/status")
+        .Where(p => p != "/api/reports/status" && p != "/api/search") // search needs the words to look for: it is in the search box
         .Distinct().Order(StringComparer.Ordinal)];
 
     public void OnGet()

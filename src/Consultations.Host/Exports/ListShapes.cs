@@ -111,7 +111,7 @@ public static class ListShapes
                 ListFilter<MeetingRecordView>.Contains("field", m => m.FieldCodes, "Only meetings whose outcome concerns this field."),
                 ListFilter<MeetingRecordView>.OneOf("status", m => Words.Of(m.Status), "Only meetings with this status.", QueryValues.Names<MeetingStatus>()),
                 .. ListFilter<MeetingRecordView>.DateRange("Only meetings that may fall in the range.",
-                    m => m.Dates is { } dates ? [dates.From.ToString(), dates.To?.ToString()] : []),
+                    m => m.Dates is { } dates ? [dates.From.ToString(), dates.To?.ToString()] : [], span: true),
             ]),
         [typeof(SearchResult)] = new ListShape<SearchResult>("search",
             new CsvColumns<SearchResult>()

@@ -33,8 +33,11 @@ public sealed class Listed<T> : IResult, IEndpointMetadataProvider where T : not
                 ? async (paging, ct) =>
                 {
                     // Marten's raw-event queries take no query statistics: those count with a second query.
-                    var paged = await stored.ToPagedListAsync(paging.Page, paging.PageSize, typeof(JasperFx.Events.IEvent).IsAssignableFrom(typeof(TSource)), ct);
-                    return (await rows([.. paged], ct), paged.TotalItemCount);
+                    var counted = typeof(JasperFx.Events.IEvent).IsAssignableFrom(typeof(TSource));
+                    var paged = await stored.ToPagedListAsync(paging.Page, paging.PageSize, counted, ct);
+                    // A page past the end has no rows to carry the total: read it from the first row, so the refusal names the true last page.
+                    var total = paged.Count == 0 && paging.Page > 1 ? (await stored.ToPagedListAsync(1, 1, counted, ct)).TotalItemCount : paged.TotalItemCount;
+                    return (await rows([.. paged], ct), total);
                 }
                 : null,
             async ct => await rows(await query.ListAsync(ct), ct));

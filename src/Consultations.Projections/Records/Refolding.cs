@@ -99,10 +99,27 @@ public static class Refolding
             // The fixed entry may be in the same transaction (a record file fixing an entry an earlier step recorded).
             var fixedEvent = events.FirstOrDefault(x => x.Id == fix.Fixes.EventId) ?? await session.Events.LoadAsync(fix.Fixes.EventId, ct);
             if (fixedEvent is null) continue;
+            // Every way the entry has read: as recorded, after each earlier correction (a corrected target moved it), and after this fix.
             var targets = ids(fixedEvent.Data).ToList();
+            var reads = fixedEvent.Data;
+            foreach (var earlier in await CorrectionsOfAsync(session, events, fixedEvent, ct))
+            {
+                reads = earlier.Apply(reads);
+                targets.AddRange(ids(reads));
+            }
+
             if (fix is IValueCorrection c) targets.AddRange(ids(c.Apply(fixedEvent.Data)));
             foreach (var target in targets.Distinct()) grouping.AddEvent(target, e);
         }
+    }
+
+    // The value corrections of an entry, stored or in this slice, in the order recorded (they are appended to its own stream).
+    private static async Task<IReadOnlyList<IValueCorrection>> CorrectionsOfAsync(IQuerySession session, IReadOnlyList<IEvent> slice, IEvent entry, CancellationToken ct)
+    {
+        var stored = entry.StreamKey is { } key ? await session.Events.FetchStreamAsync(key, token: ct) : [];
+        var sliceIds = slice.Select(e => e.Id).ToHashSet();
+        return [.. stored.Where(e => !sliceIds.Contains(e.Id)).Concat(slice.Where(e => e.StreamKey == entry.StreamKey))
+            .OrderBy(e => e.Version).Select(e => e.Data).OfType<IValueCorrection>().Where(c => c.Fixes.EventId == entry.Id)];
     }
 
     // The stream's events before the slice (from the store) and the slice itself, in version order.

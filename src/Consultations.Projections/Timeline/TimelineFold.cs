@@ -36,8 +36,8 @@ public static class TimelineFold
         ActionPlanItemDropped x => $"plan-item:{x.PlanId}:{x.ItemId}:dropped",
         CommitmentMade x => $"commitment:{x.CommitmentId}:made",
         // The lifecycle never returns to a status, so the target status names the change (and its corrections).
-        CommitmentStatusChanged x => $"commitment:{x.CommitmentId}:{x.To}",
-        CommitmentStatusChangeCorrected x => $"commitment:{x.CommitmentId}:{x.To}",
+        CommitmentStatusChanged x => $"commitment:{x.CommitmentId}:{Words.Of(x.To)}",
+        CommitmentStatusChangeCorrected x => $"commitment:{x.CommitmentId}:{Words.Of(x.To)}",
         CommitmentAmended x => $"commitment:{x.CommitmentId}:amended:{x.EffectiveOn}:{Digest(x.Text)}",
         MilestoneRecorded x => $"milestone:{x.MilestoneId}",
         _ => null,

@@ -67,6 +67,28 @@ public class CorrectionEndpointTests(AppFixture fixture) : WriteEndpointContext(
         Assert.DoesNotContain(timeline.AsArray(), t => Text(t, "link") == $"/api/commitments/{SolarC}" && Text(t, "status") == "fulfilled");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_status_change_voided_after_its_target_was_corrected_leaves_the_timeline(bool dateCorrectedToo)
+    {
+        await SeedAsync();
+        var eventId = LastEventId(await FulfilledByMistakeAsync(), "commitment-status-changed");
+        await ChangedAsync("/api/corrections", new { eventId, reason = "target", to = "withdrawn" }, SolarC);
+        if (dateCorrectedToo) await ChangedAsync("/api/corrections", new { eventId, reason = "date", effectiveOn = "2026-09-05" }, SolarC);
+        var corrected = (await ReadAsync("/api/timeline?kind=commitment-status")).AsArray()
+            .Where(t => Text(t, "link") == $"/api/commitments/{SolarC}").ToList();
+        // Timeline ids name the target status in the API's words.
+        Assert.Contains(corrected, t => Text(t, "id") == $"commitment:{SolarC}:withdrawn" && Text(t, "status") == "withdrawn");
+
+        await ChangedAsync("/api/voids", new { eventId, reason = "void C" }, SolarC);
+
+        var timeline = (await ReadAsync("/api/timeline?kind=commitment-status")).AsArray()
+            .Where(t => Text(t, "link") == $"/api/commitments/{SolarC}").ToList();
+        Assert.DoesNotContain(timeline, t => Text(t, "status") is "withdrawn" or "fulfilled");
+        Assert.All(timeline, t => Assert.Equal($"commitment:{SolarC}:{Text(t, "status")}", Text(t, "id")));
+    }
+
     [Fact]
     public async Task Refusals_append_nothing()
     {

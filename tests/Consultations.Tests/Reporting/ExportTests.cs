@@ -142,6 +142,45 @@ public class ExportTests(AppFixture fixture) : ReportingContext(fixture)
         AssertFieldError(body, "page");
     }
 
+    [Fact]
+    public async Task Commitments_from_to_keep_those_with_one_date_in_the_range_and_refuse_a_reversed_range()
+    {
+        await SeedAsync();
+        var agreed = (await FetchAsync("/api/commitments")).Json.AsArray().First(c => Text(c, "status") == "agreed");
+        var id = Text(agreed, "id");
+        Assert.True(string.CompareOrdinal(Text(agreed, "madeOn"), "2026-07-01") < 0);
+        Assert.Equal(200, (await SendAsync($"/api/commitments/{id}/status", new { to = "in-progress", effectiveOn = "2026-07-02", reason = "Started." })).Status);
+        await CaughtUpAsync();
+
+        // Made before the range and changed after it: no date of it falls on 1 July.
+        var firstOfJuly = (await FetchAsync("/api/commitments?from=2026-07-01&to=2026-07-01")).Json.AsArray();
+        Assert.DoesNotContain(id, firstOfJuly.Select(c => Text(c, "id")));
+        var secondOfJuly = (await FetchAsync("/api/commitments?from=2026-07-02&to=2026-07-02")).Json.AsArray();
+        Assert.Contains(id, secondOfJuly.Select(c => Text(c, "id")));
+
+        var (status, body) = await GetAsync("/api/commitments?from=2026-07&to=2026-06");
+        Assert.Equal(400, status);
+        AssertFieldError(body, "to");
+    }
+
+    [Theory]
+    [InlineData("/api/commitments", 10)]
+    [InlineData("/api/dialogues", 1)]
+    [InlineData("/api/statements", 1)]
+    [InlineData("/api/action-plans", 1)]
+    public async Task A_page_past_the_last_of_a_list_paged_in_the_database_names_the_true_last_page_and_total(string url, int pageSize)
+    {
+        await SeedAsync();
+        var total = long.Parse((await FetchAsync(url)).Header("X-Total-Count"), System.Globalization.CultureInfo.InvariantCulture);
+        var last = (total + pageSize - 1) / pageSize;
+
+        var (status, body) = await GetAsync($"{url}?page={last + 1}&pageSize={pageSize}");
+
+        Assert.Equal(400, status);
+        AssertFieldError(body, "page");
+        Assert.Contains($"past the last page ({last}) of {total} items", body!.ToJsonString());
+    }
+
     [Theory]
     [InlineData("/api/audit?from=2000-01-01")]
     [InlineData("/api/changes?from=2000-01-01")]

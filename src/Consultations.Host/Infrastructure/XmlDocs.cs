@@ -15,8 +15,22 @@ public static partial class XmlDocs
         var type = method.DeclaringType?.FullName?.Replace('+', '.');
         if (type is null) return null;
         var name = $"M:{type}.{method.Name}";
-        var found = members.FirstOrDefault(m => m.Key == name || m.Key.StartsWith(name + "(", StringComparison.Ordinal));
-        return found.Value;
+        var parameters = method.GetParameters();
+        var exact = parameters.Length == 0 ? name : $"{name}({string.Join(",", parameters.Select(p => DocName(p.ParameterType)))})";
+        if (members.TryGetValue(exact, out var summary)) return summary;
+        var candidates = members.Where(m => m.Key == name || m.Key.StartsWith(name + "(", StringComparison.Ordinal)).ToList();
+        return candidates.Count == 1 ? candidates[0].Value : null;
+    }
+
+    /// <summary>A parameter type as the compiler names it in the documentation file's member ids.</summary>
+    private static string DocName(Type type)
+    {
+        if (type.IsByRef) return DocName(type.GetElementType()!) + "@";
+        if (type.IsArray) return DocName(type.GetElementType()!) + "[]";
+        if (!type.IsGenericType) return (type.FullName ?? type.Name).Replace('+', '.');
+        var definition = type.GetGenericTypeDefinition().FullName ?? type.Name;
+        definition = definition[..definition.IndexOf('`', StringComparison.Ordinal)].Replace('+', '.');
+        return $"{definition}{{{string.Join(",", type.GetGenericArguments().Select(DocName))}}}";
     }
 
     private static Dictionary<string, string> Members(Assembly assembly)

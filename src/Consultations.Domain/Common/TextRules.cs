@@ -26,4 +26,28 @@ public static class TextRules
 
         return null;
     }
+
+    /// <summary>
+    /// The text safe to quote in a message for a terminal or a log: every control character (ESC, BEL, line breaks too) and
+    /// broken UTF-16 written as its escape (\u001B), so a value quoted back can never drive the terminal it is printed on.
+    /// </summary>
+    public static string Escaped(string value)
+    {
+        if (FirstUnreadable(value, prose: false) is null) return value;
+        var text = new System.Text.StringBuilder(value.Length + 16);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                text.Append(c).Append(value[++i]);
+                continue;
+            }
+
+            if (char.IsControl(c) || char.IsSurrogate(c)) text.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else text.Append(c);
+        }
+
+        return text.ToString();
+    }
 }

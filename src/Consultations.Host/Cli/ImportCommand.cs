@@ -14,7 +14,7 @@ public class ImportInput : NetCoreInput
     [FlagAlias("as", 'a')]
     public string? AsFlag { get; set; }
 
-    [Description("Print the result as JSON: {file, steps, stepsThatChangedTheRecord, eventsAppended}")]
+    [Description("Print the result as JSON: {imported, file, steps, stepsThatChangedTheRecord, eventsAppended}, or {imported: false, error, file, line, field} when the file is refused")]
     [FlagAlias("json")]
     public bool JsonFlag { get; set; }
 }
@@ -35,7 +35,7 @@ public sealed class SeedCommand : JasperFxAsyncCommand<SeedInput>
         await RecordFileRun.ImportAsync(input, RecordImporter.BundledRecordPath, "seed");
 }
 
-internal static class RecordFileRun
+public static class RecordFileRun
 {
     public static async Task<bool> ImportAsync(NetCoreInput input, string path, string recordedBy, bool json = false)
     {
@@ -63,7 +63,7 @@ internal static class RecordFileRun
                     task.Description = $"Imported {Path.GetFileName(path)}";
                 });
             if (json)
-                CliOutput.Json(CliOutput.Answer, new { file = path, steps = result!.Steps, stepsThatChangedTheRecord = result.StepsThatChangedTheRecord, eventsAppended = result.EventsAppended });
+                CliOutput.Json(CliOutput.Answer, new { imported = true, file = path, steps = result!.Steps, stepsThatChangedTheRecord = result.StepsThatChangedTheRecord, eventsAppended = result.EventsAppended });
             else
                 CliOutput.AnswerConsole().MarkupLineInterpolated(
                 $"[green]{result!.Steps} steps read; {result.StepsThatChangedTheRecord} changed the record ({result.EventsAppended} events appended); the rest were already on record.[/]");
@@ -71,8 +71,14 @@ internal static class RecordFileRun
         }
         catch (RecordFileError e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]Refused, nothing was stored:[/] {e.Message}");
+            // The message quotes the file with every control character escaped (RecordFileError), so it cannot drive the terminal.
+            if (json) CliOutput.Json(CliOutput.Answer, Refusal(e));
+            else AnsiConsole.MarkupLineInterpolated($"[red]Refused, nothing was stored:[/] {e.Message}");
             return false;
         }
     }
+
+    /// <summary>What <c>import --json</c> prints for a refused file (exit code 1).</summary>
+    public static object Refusal(RecordFileError e) =>
+        new { imported = false, error = e.Message, file = TextRules.Escaped(e.File), line = e.Line, field = e.Field };
 }

@@ -15,7 +15,7 @@ public class LedgerInput : NetCoreInput
     [FlagAlias("digest")]
     public string? DigestFlag { get; set; }
 
-    [Description("Print the answer as JSON: {digest} or {intact, checked, unsealed, digest, brokenAt, problem, breaks, digestsChecked}")]
+    [Description("Print the answer as JSON: {position, hash, digest} or {intact, checked, unsealed, digest, brokenAt, problem, breaks, digestsChecked}")]
     [FlagAlias("json")]
     public bool JsonFlag { get; set; }
 
@@ -51,7 +51,8 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
     public static async Task<bool> DigestAsync(IAnsiConsole console, EventLedger ledger, CancellationToken ct, TextWriter? json = null)
     {
         var digest = await ledger.DigestAsync(ct);
-        if (json is not null) CliOutput.Json(json, new { digest = digest.Digest });
+        // The same document as GET /api/ledger/digest: {position, hash, digest}.
+        if (json is not null) CliOutput.Json(json, digest);
         else console.WriteLine(digest.Digest);
         return true;
     }
@@ -65,7 +66,7 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
             if (!LedgerDigest.TryParse(digest, out var parsed))
             {
                 CliOutput.ExitCode = CliOutput.BadUsage;
-                CliOutput.MessagesFor(console).MarkupLineInterpolated($"[red]'{digest}' is not a digest:[/] use POSITION:HASH as 'ledger digest' prints it.");
+                CliOutput.MessagesFor(console).MarkupLineInterpolated($"[red]'{TextRules.Escaped(digest)}' is not a digest:[/] use POSITION:HASH as 'ledger digest' prints it.");
                 return false;
             }
 

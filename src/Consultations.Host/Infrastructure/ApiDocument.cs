@@ -79,6 +79,12 @@ public static class ApiDocument
 
         options.AddOperationTransformer((operation, context, _) =>
         {
+            // What the endpoint does, in the words of its method's XML documentation (ApiOperations fills in the rest).
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            var method = metadata.OfType<Wolverine.Http.HttpChain>().FirstOrDefault()?.Method.Method
+                         ?? metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault();
+            if (method is not null && XmlDocs.Summary(method) is { } documented) operation.Description = documented;
+
             // The endpoint's own query parameters are documented from its method; those middleware reads are added here.
             var taken = context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryParameterSet>().FirstOrDefault();
             foreach (var parameter in taken?.Parameters.Where(p => p.Description is not null) ?? [])

@@ -50,9 +50,23 @@ public static class ApiOperations
             {
                 var isWrite = method != HttpMethod.Get;
                 operation.Security = [bearer];
+                Summarise(operation);
                 Describe(path, operation, isWrite);
                 Answers(path, operation, isWrite, problem);
             }
+        }
+    }
+
+    /// <summary>A summary from the operation id ("voidEntry" → "Void entry"); a description from the method's documentation, else from its tag.</summary>
+    private static void Summarise(OpenApiOperation operation)
+    {
+        var id = operation.OperationId ?? "";
+        var words = System.Text.RegularExpressions.Regex.Replace(id, "(?<=[a-z0-9])(?=[A-Z])", " ").ToLowerInvariant();
+        operation.Summary = words.Length == 0 ? operation.Summary : char.ToUpperInvariant(words[0]) + words[1..];
+        if (string.IsNullOrWhiteSpace(operation.Description) || operation.Description.Contains('_', StringComparison.Ordinal) && !operation.Description.Contains(' ', StringComparison.Ordinal))
+        {
+            var tag = operation.Tags?.FirstOrDefault()?.Name;
+            operation.Description = $"{operation.Summary}." + (tag is not null && TagDescriptions.TryGetValue(tag, out var about) ? $" {tag}: {about}" : "");
         }
     }
 

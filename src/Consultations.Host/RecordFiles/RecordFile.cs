@@ -15,8 +15,9 @@ public sealed record RecordStep(int Number, int Line, CatalogEntry Entry, object
 /// its key (<c>bad.yaml:19: step 4 (define-field): number: 'two' must be a whole number.</c>).
 /// </summary>
 public sealed class RecordFileError(string file, int line, string? field, string message, string? step = null, string? value = null)
-    : Exception($"{file}:{line}: {(step is null ? "" : step + ": ")}{(field is null ? "" : field + ": ")}{(value is null ? "" : $"'{value}' ")}{message}")
+    : Exception(TextRules.Escaped($"{file}:{line}: {(step is null ? "" : step + ": ")}{(field is null ? "" : field + ": ")}{(value is null ? "" : $"'{value}' ")}{message}"))
 {
+    public string File { get; } = file;
     public int Line { get; } = line;
     public string? Field { get; } = field;
 }

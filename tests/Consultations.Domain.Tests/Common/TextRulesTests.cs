@@ -58,4 +58,12 @@ public class TextRulesTests
         Assert.True(Refused(c => c.Names("parties", ["Japan\nItaly"])));
         Assert.False(Refused(c => c.Names("parties", ["Japan", "Italy"])));
     }
+
+    [Fact]
+    public void Quoted_text_shows_control_characters_escaped_and_keeps_the_rest()
+    {
+        Assert.Equal("a\\u001B]0;pwned\\u0007\\u001B[2Jb\\u000A", TextRules.Escaped("a\u001b]0;pwned\u0007\u001b[2Jb\n"));
+        Assert.Equal("宇宙 🚀 — ok", TextRules.Escaped("宇宙 🚀 — ok"));
+        Assert.Equal("lone \\uD800", TextRules.Escaped("lone " + (char)0xD800));
+    }
 }

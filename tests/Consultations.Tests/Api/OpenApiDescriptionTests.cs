@@ -44,6 +44,29 @@ public partial class OpenApiDescriptionTests(AppFixture fixture) : IntegrationCo
     }
 
     [Fact]
+    public async Task Every_operation_has_its_own_summary_and_a_description_in_words_not_its_route_name()
+    {
+        var (_, document) = await DocumentAsync();
+        var operations = Operations(document).ToList();
+        var routeName = new Regex("^(GET|POST|PUT|PATCH|DELETE)_", RegexOptions.IgnoreCase);
+
+        foreach (var (path, method, operation) in operations)
+        {
+            var summary = operation["summary"]!.GetValue<string>();
+            var description = operation["description"]!.GetValue<string>();
+            Assert.DoesNotMatch(routeName, summary);
+            Assert.DoesNotMatch(routeName, description);
+            Assert.Contains(' ', description);
+        }
+
+        var voidEntry = operations.Single(o => o.Operation["operationId"]!.GetValue<string>() == "voidEntry").Operation;
+        Assert.Equal("Void entry", voidEntry["summary"]!.GetValue<string>());
+        // The endpoint method's <summary> comment, read from the Host's XML documentation file.
+        Assert.StartsWith("Void an entry recorded in error: the views then read as if it had never been recorded", voidEntry["description"]!.GetValue<string>());
+        Assert.Equal(operations.Count, operations.Select(o => o.Operation["summary"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Every_parameter_and_header_is_described_with_an_example()
     {
         var (_, document) = await DocumentAsync();

@@ -259,4 +259,19 @@ public class LedgerTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.Contains($"Broken at position {target}", output.ToString());
         Assert.False(await LedgerCommand.VerifyAsync(console, Ledger, "not-a-digest", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task The_cli_digest_as_json_is_the_same_document_as_the_http_route()
+    {
+        await SealedSeedAsync();
+        var json = new StringWriter();
+
+        Assert.True(await LedgerCommand.DigestAsync(AnsiConsole.Console, Ledger, CancellationToken.None, json));
+        var printed = System.Text.Json.Nodes.JsonNode.Parse(json.ToString())!.AsObject();
+        var (_, body) = await GetAsync("/api/ledger/digest");
+
+        Assert.Equal(body!.AsObject().Select(p => p.Key).Order(), printed.Select(p => p.Key).Order());
+        Assert.Contains("position", printed.Select(p => p.Key));
+        foreach (var (key, value) in printed) Assert.Equal(body[key]!.ToJsonString(), value!.ToJsonString());
+    }
 }

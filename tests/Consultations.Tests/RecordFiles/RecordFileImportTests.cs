@@ -100,6 +100,30 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
     }
 
     [Fact]
+    public async Task A_refusal_quotes_terminal_control_characters_escaped_and_import_json_says_so()
+    {
+        var error = await RefusedAtAsync("escape.yaml", """
+            format: consultations-record/1
+            steps:
+              - open-dialogue:
+                  dialogueId: test-dialogue
+                  title: "a\e]0;pwned\a\e[2Jb"
+                  parties: [Japan, Italy]
+                  effectiveOn: "2026-01-16"
+            """, 5, "title");
+
+        Assert.DoesNotContain(error.Message, char.IsControl);
+        Assert.Contains("a\\u001B]0;pwned\\u0007\\u001B[2Jb", error.Message);
+
+        var json = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Consultations.Host.Cli.RecordFileRun.Refusal(error)))!;
+        Assert.False(json["imported"]!.GetValue<bool>());
+        Assert.Equal(error.Message, json["error"]!.GetValue<string>());
+        Assert.Equal(5, json["line"]!.GetValue<int>());
+        Assert.Equal("title", json["field"]!.GetValue<string>());
+        Assert.EndsWith("escape.yaml", json["file"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_date_in_the_wrong_form_in_the_first_step_is_refused_with_its_line_and_field()
     {
         await RefusedAtAsync("first-step.yaml", """

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.Meetings;
 using Consultations.Host.Infrastructure;
@@ -15,7 +14,7 @@ namespace Consultations.Host.Web.Pages;
 /// and its parties are picked from the record; the new meeting's id is made from its title and first planned day.
 /// </summary>
 [Authorize(Policy = Roles.RecordPolicy)]
-public sealed partial class ScheduleMeetingModel(Recorder recorder, WriteConditions conditions) : WebForm(recorder, conditions)
+public sealed class ScheduleMeetingModel(Recorder recorder, WriteConditions conditions) : WebForm(recorder, conditions)
 {
     [BindProperty] public string? DialogueId { get; set; }
     [BindProperty] public MeetingKind Kind { get; set; } = MeetingKind.Consultation;
@@ -59,16 +58,8 @@ public sealed partial class ScheduleMeetingModel(Recorder recorder, WriteConditi
     }
 
     /// <summary>"Space consultations 3, Tokyo" planned from 2027-05 → "space-consultations-3-tokyo-2027-05".</summary>
-    private static string Id(string? title, DateSpan? dates)
-    {
-        var slug = NotSlug().Replace((title ?? "").ToLowerInvariant(), "-").Trim('-');
-        if (slug.Length == 0) return "";
-        var id = dates is null ? slug : $"{slug}-{dates.From}";
-        return id.Length > 80 ? id[..80].TrimEnd('-') : id;
-    }
-
-    [GeneratedRegex("[^a-z0-9]+")]
-    private static partial Regex NotSlug();
+    private static string Id(string? title, DateSpan? dates) =>
+        WebIds.Slug(title) is { Length: > 0 } slug ? WebIds.Slug(dates is null ? slug : $"{slug}-{dates.From}") : "";
 
     private async Task LoadAsync(CancellationToken ct)
     {

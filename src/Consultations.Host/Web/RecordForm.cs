@@ -1,4 +1,5 @@
 using Consultations.Domain.Commitments;
+using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using Consultations.Host.Infrastructure;
 using Marten;
@@ -68,4 +69,11 @@ public abstract class CommitmentForm(Recorder recorder, WriteConditions conditio
     public Commitment Commitment => Record;
 
     protected override string PageOf(string id) => $"/commitments/{id}";
+}
+
+public abstract class StatementForm(Recorder recorder, WriteConditions conditions) : RecordForm<JointStatement>(recorder, conditions)
+{
+    public JointStatement Statement => Record;
+
+    protected override string PageOf(string id) => $"/statements/{id}";
 }

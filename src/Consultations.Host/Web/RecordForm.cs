@@ -1,3 +1,4 @@
+using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
@@ -76,4 +77,11 @@ public abstract class StatementForm(Recorder recorder, WriteConditions condition
     public JointStatement Statement => Record;
 
     protected override string PageOf(string id) => $"/statements/{id}";
+}
+
+public abstract class ActionPlanForm(Recorder recorder, WriteConditions conditions) : RecordForm<ActionPlan>(recorder, conditions)
+{
+    public ActionPlan Plan => Record;
+
+    protected override string PageOf(string id) => $"/action-plans/{id}";
 }

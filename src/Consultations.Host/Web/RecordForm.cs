@@ -49,6 +49,7 @@ public abstract class RecordForm<T>(Recorder recorder, WriteConditions condition
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(id)) return false;
         await using var read = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
         var record = await read.LoadAsync<T>(id, ct);
         if (record is null) return false;

@@ -16,6 +16,7 @@ public sealed class FieldModel(IQuerySession session, StatusReportBuilder report
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         if (AxesProblem is not null) return BadRequest(AxesProblem);
+        if (string.IsNullOrWhiteSpace(code)) return NotFound();
         try
         {
             Field = await FieldQueries.Get(code, WebLinks.Instant(RecordedAt), EffectiveOn, session, clock, reporting, ct);

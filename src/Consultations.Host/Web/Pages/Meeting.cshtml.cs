@@ -14,6 +14,7 @@ public sealed class MeetingModel(IQuerySession session, TimeProvider clock) : We
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         if (AxesProblem is not null) return BadRequest(AxesProblem);
+        if (string.IsNullOrWhiteSpace(id)) return NotFound();
         try
         {
             Meeting = await MeetingEndpoints.Get(id, WebLinks.Instant(RecordedAt), EffectiveOn, session, clock, ct);

@@ -167,6 +167,27 @@ public sealed class WebInterfaceTests(WebApp app)
     }
 
     [Fact]
+    public async Task Correcting_a_meeting_place_from_its_history_line_shows_the_new_place_and_a_missing_reason_next_to_its_field()
+    {
+        var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
+        await page.GotoAsync($"/meetings/{Rome}");
+        await page.Locator(".history tr").Filter(new() { HasText = "meeting-held" }).First.GetByRole(AriaRole.Link, new() { Name = "Correct" }).ClickAsync();
+        var place = "Rome, Villa Madama " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("Place").FillAsync(place);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Correct" }).ClickAsync();
+
+        await Expect(page.Locator("#reason-error")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByLabel("Place")).ToHaveValueAsync(place);
+        await WebApp.CheckAsync(page, "correct-entry-form-with-error");
+
+        await page.GetByLabel("Why the value was wrong").FillAsync("The venue moved the week before.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Correct" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
+        await Expect(page.Locator("dl.record")).ToContainTextAsync(place);
+        await Expect(page.Locator(".history")).ToContainTextAsync("The venue moved the week before.");
+    }
+
+    [Fact]
     public async Task The_search_box_finds_records_and_links_to_them()
     {
         var page = await app.SignInAsync("Rita Reader", "reporter");

@@ -90,6 +90,20 @@ public abstract class WebForm(Recorder recorder, WriteConditions conditions) : W
     protected static IReadOnlyList<string> Lines(string? text) =>
         [.. (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
 
+    /// <summary>A span of dates from two inputs, the errors shown next to <paramref name="field"/>; null when both are empty.</summary>
+    protected DateSpan? Span(string field, string? from, string? until)
+    {
+        if (string.IsNullOrWhiteSpace(from))
+        {
+            if (!string.IsNullOrWhiteSpace(until)) Errors[field] = "Give the first day too.";
+            return null;
+        }
+
+        var first = Date(field, from);
+        var last = Date(field, until);
+        return first is { } f ? new DateSpan(f, last) : null;
+    }
+
     protected PartialDate? Date(string field, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;

@@ -48,6 +48,7 @@ public sealed class CommitmentStatusModel(Recorder recorder, WriteConditions con
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(id)) return false;
         await using var read = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
         var commitment = await read.LoadAsync<Commitment>(id, ct);
         if (commitment is null) return false;

@@ -15,6 +15,7 @@ public sealed class FieldModel(IQuerySession session, StatusReportBuilder report
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(code)) return NotFound();
         try
         {
             Field = await FieldQueries.Get(code, WebLinks.Instant(RecordedAt), EffectiveOn, session, clock, reporting, ct);

@@ -13,6 +13,7 @@ public sealed class MeetingModel(IQuerySession session, TimeProvider clock) : We
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(id)) return NotFound();
         try
         {
             Meeting = await MeetingEndpoints.Get(id, WebLinks.Instant(RecordedAt), EffectiveOn, session, clock, ct);

@@ -50,6 +50,7 @@ public sealed class MeetingOutcomeModel(Recorder recorder, WriteConditions condi
 
     private async Task<bool> LoadAsync(string id, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(id)) return false;
         await using var read = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
         var meeting = await read.LoadAsync<Meeting>(id, ct);
         if (meeting is null) return false;

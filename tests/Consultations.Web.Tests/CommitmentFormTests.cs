@@ -1,0 +1,114 @@
+using Consultations.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Consultations.Web.Tests;
+
+/// <summary>A clerk follows a commitment up through its forms, each reached from the commitment's page.</summary>
+[Collection("web")]
+public sealed class CommitmentFormTests(WebApp app)
+{
+    private const string Commitment = "jpit-01-commercial-cooperation";
+
+    [Fact]
+    public async Task An_amended_text_shows_on_the_commitment_and_a_missing_date_is_shown_next_to_its_field()
+    {
+        var page = await OpenAsync("Amend the text");
+        var text = "Promote commercial cooperation between space industries, amended " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("New text").FillAsync(text);
+        await page.GetByLabel("Reason").FillAsync("The parties agreed a clearer wording.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page.Locator("#effectiveOn-error")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByLabel("New text")).ToHaveValueAsync(text);
+        await WebApp.CheckAsync(page, "amend-commitment-form-with-error");
+
+        await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/commitments/{Commitment}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync(text);
+    }
+
+    [Fact]
+    public async Task A_party_s_progress_shows_on_the_commitment_and_a_missing_progress_is_shown_next_to_its_field()
+    {
+        var page = await OpenAsync("A party's progress");
+        await page.GetByLabel("Party", new() { Exact = true }).SelectOptionAsync("Italy");
+        await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-02");
+        await page.GetByLabel("Reason").FillAsync("ASI opened the call for companies " + Guid.NewGuid().ToString("N")[..6]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page.Locator("#progress-error")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByLabel("Party", new() { Exact = true })).ToHaveValueAsync("Italy");
+        await WebApp.CheckAsync(page, "party-progress-form-with-error");
+
+        var reason = await page.GetByLabel("Reason").InputValueAsync();
+        await page.GetByLabel("Progress").SelectOptionAsync("InProgress");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/commitments/{Commitment}");
+        await Expect(page.Locator(".history")).ToContainTextAsync(reason);
+    }
+
+    [Fact]
+    public async Task A_compliance_score_shows_on_the_commitment_and_a_missing_justification_is_shown_next_to_its_field()
+    {
+        var page = await OpenAsync("Assess compliance");
+        await page.GetByLabel("Party", new() { Exact = true }).SelectOptionAsync("Japan");
+        await page.GetByLabel("Review date (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-" + Random.Shared.Next(10, 28));
+        await page.GetByLabel("Score", new() { Exact = true }).SelectOptionAsync("0");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page.Locator("#justification-error")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByLabel("Score", new() { Exact = true })).ToHaveValueAsync("0");
+        await WebApp.CheckAsync(page, "assess-compliance-form-with-error");
+
+        var justification = "Talks held, no joint venture yet " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("Justification").FillAsync(justification);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/commitments/{Commitment}");
+        await Expect(page.Locator("main")).ToContainTextAsync(justification);
+    }
+
+    [Fact]
+    public async Task A_lead_shows_on_the_commitment_and_a_missing_lead_is_shown_next_to_its_field()
+    {
+        var page = await OpenAsync("Set a lead");
+        await page.GetByLabel("Party", new() { Exact = true }).SelectOptionAsync("Italy");
+        await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-03");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page.Locator("#lead-error")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)")).ToHaveValueAsync("2026-11-03");
+        await WebApp.CheckAsync(page, "commitment-lead-form-with-error");
+
+        var lead = "Italian Space Agency, office " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("Lead (agency or office)").FillAsync(lead);
+        await page.GetByLabel("Reason (only when the party already has another lead)").FillAsync("The ministry handed it over.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/commitments/{Commitment}");
+        await Expect(page.Locator("main")).ToContainTextAsync(lead);
+    }
+
+    [Fact]
+    public async Task A_milestone_shows_on_the_commitment_and_a_missing_due_date_is_shown_next_to_its_field()
+    {
+        var page = await OpenAsync("Add a milestone");
+        var title = "Joint industry day " + Guid.NewGuid().ToString("N")[..6];
+        await page.GetByLabel("Title").FillAsync(title);
+        await page.GetByLabel("Agreed on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-04");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page.Locator("#dueOn-error")).Not.ToBeEmptyAsync();
+        await Expect(page.GetByLabel("Title")).ToHaveValueAsync(title);
+        await WebApp.CheckAsync(page, "commitment-milestone-form-with-error");
+
+        await page.GetByLabel("Due on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2027-03");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/commitments/{Commitment}");
+        await Expect(page.Locator("main")).ToContainTextAsync(title);
+    }
+
+    private async Task<IPage> OpenAsync(string form)
+    {
+        var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
+        await page.GotoAsync($"/commitments/{Commitment}");
+        await page.GetByRole(AriaRole.Link, new() { Name = form }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(form);
+        return page;
+    }
+}

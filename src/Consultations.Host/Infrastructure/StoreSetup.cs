@@ -26,9 +26,18 @@ public static class StoreSetup
             .OrderBy(t => t.FullName, StringComparer.Ordinal),
     ];
 
+    /// <summary>
+    /// The store's connections skip Npgsql's reset (<c>DISCARD ALL</c>) when they go back to the pool. Marten opens and
+    /// closes a pooled connection for each read of a session, so the reset came once per statement; nothing here leaves
+    /// session state on a connection (no <c>SET</c>, temporary tables or prepared statements of ours; advisory locks are
+    /// transaction-scoped or released explicitly), so there is nothing to reset (ADR 0036).
+    /// </summary>
+    public static string WithoutResets(string connectionString) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
+
     public static void Configure(StoreOptions opts, string connectionString, string schema, TimeSpan? sealSettle = null)
     {
-        opts.Connection(connectionString);
+        opts.Connection(WithoutResets(connectionString));
         opts.DatabaseSchemaName = schema;
         opts.Events.DatabaseSchemaName = schema;
         opts.Events.StreamIdentity = StreamIdentity.AsString;

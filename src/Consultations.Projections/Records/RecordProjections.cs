@@ -1,5 +1,6 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
+using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.Documents;
@@ -20,11 +21,28 @@ namespace Consultations.Projections.Records;
 /// the record's live entries when a void or correction arrives (<see cref="Refolding"/>, ADR 0023). One subclass a record
 /// kind, so each keeps its own projection name.
 /// </summary>
-public abstract class RecordProjection<T>(Func<T?, object, T?> evolve) : SingleStreamProjection<T, string> where T : class
+public abstract class RecordProjection<T> : SingleStreamProjection<T, string> where T : class
 {
+    private readonly Func<T?, object, T?> _evolve;
+
+    /// <summary>
+    /// An overridden fold hides from Marten which events it reads, and a projection that reads every event loads its
+    /// snapshot on every write to any record: each record kind names its own events (those declared beside it in the
+    /// domain) and the fixes any record can hold (ADR 0036).
+    /// </summary>
+    protected RecordProjection(Func<T?, object, T?> evolve)
+    {
+        _evolve = evolve;
+        foreach (var type in EventsOf(typeof(T).Namespace)) IncludeType(type);
+    }
+
+    public static IEnumerable<Type> EventsOf(string? recordNamespace) =>
+        typeof(IRecordEvent).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IRecordEvent))
+            && (t.Namespace == recordNamespace || t.Namespace == typeof(EntryVoided).Namespace));
+
     public override ValueTask<(T?, ActionType)> DetermineActionAsync(IQuerySession session, T? snapshot, string identity,
         IIdentitySetter<T, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
-        Refolding.StreamAsync(session, snapshot, identity, events, (s, e) => evolve(s, e.Data), cancellation);
+        Refolding.StreamAsync(session, snapshot, identity, events, (s, e) => _evolve(s, e.Data), cancellation);
 }
 
 public sealed class DialogueProjection() : RecordProjection<Dialogue>(DialogueDecider.Evolve);

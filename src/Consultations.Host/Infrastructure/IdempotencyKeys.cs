@@ -54,47 +54,44 @@ public sealed class IdempotencyKeys(RequestDelegate next)
         var hash = await HashAsync(context.Request);
         var id = Scoped(context, key);
         var lifetime = TimeSpan.FromHours(configuration.GetValue(LifetimeSetting, 24.0));
-        await using (var session = store.LightweightSession())
+        // A new key (the usual case) is claimed at once, in one transaction that also drops expired answers; only a key
+        // already on record is read, to replay its answer or refuse the request (ADR 0036).
+        while (!await ClaimAsync(store, id, context, hash, clock, lifetime))
         {
+            await using var session = store.LightweightSession();
             var existing = await session.LoadAsync<IdempotentRequest>(id);
-            if (existing is not null && clock.GetUtcNow() - existing.StartedAt >= lifetime)
+            if (existing is null) continue;
+            if (existing.Method != context.Request.Method || existing.Path != context.Request.Path.Value || existing.RequestHash != hash)
             {
-                session.Delete(existing);
-                await session.SaveChangesAsync();
-                existing = null;
+                await ProblemMapping.WriteAsync(context, problems, 422, "This Idempotency-Key was used for another request.",
+                    $"The key was first used for {existing.Method} {existing.Path} with another body.", "idempotency-key-reused");
+                return;
             }
 
-            if (existing is not null)
+            if (existing.Completed)
             {
-                if (existing.Method != context.Request.Method || existing.Path != context.Request.Path.Value || existing.RequestHash != hash)
-                {
-                    await ProblemMapping.WriteAsync(context, problems, 422, "This Idempotency-Key was used for another request.",
-                        $"The key was first used for {existing.Method} {existing.Path} with another body.", "idempotency-key-reused");
-                    return;
-                }
-
-                if (existing.Completed)
-                {
-                    await Replay(context, existing);
-                    return;
-                }
-
-                if (clock.GetUtcNow() - existing.StartedAt < AbandonedAfter)
-                {
-                    await ProblemMapping.WriteAsync(context, problems, 409, "A request with this Idempotency-Key is still being processed.",
-                        "Retry in a moment.", "idempotency-key-in-progress");
-                    return;
-                }
-
-                session.Delete(existing);
-                await session.SaveChangesAsync();
+                await Replay(context, existing);
+                return;
             }
-        }
 
-        if (!await ClaimAsync(store, id, context, hash, clock, lifetime))
-        {
-            await ProblemMapping.WriteAsync(context, problems, 409, "A request with this Idempotency-Key is still being processed.", "Retry in a moment.", "idempotency-key-in-progress");
-            return;
+            if (clock.GetUtcNow() - existing.StartedAt < AbandonedAfter)
+            {
+                await ProblemMapping.WriteAsync(context, problems, 409, "A request with this Idempotency-Key is still being processed.",
+                    "Retry in a moment.", "idempotency-key-in-progress");
+                return;
+            }
+
+            // Abandoned by a request that never finished: taken over, unless another retry takes it over first.
+            session.Delete(existing);
+            await session.SaveChangesAsync();
+            if (!await ClaimAsync(store, id, context, hash, clock, lifetime))
+            {
+                await ProblemMapping.WriteAsync(context, problems, 409, "A request with this Idempotency-Key is still being processed.",
+                    "Retry in a moment.", "idempotency-key-in-progress");
+                return;
+            }
+
+            break;
         }
 
         var original = context.Response.Body;
@@ -151,7 +148,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
         await using var session = store.LightweightSession();
         // Expired answers go as new keys come, so the table holds at most a lifetime's worth of them.
         var expired = clock.GetUtcNow() - lifetime;
-        session.DeleteWhere<IdempotentRequest>(r => r.StartedAt < expired);
+        session.DeleteWhere<IdempotentRequest>(r => r.StartedAt <= expired);
         session.Insert(new IdempotentRequest
         {
             Id = id, Method = context.Request.Method, Path = context.Request.Path.Value ?? "", RequestHash = hash, StartedAt = clock.GetUtcNow(),

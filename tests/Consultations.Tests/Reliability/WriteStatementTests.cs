@@ -11,7 +11,7 @@ public class WriteStatementTests(AppFixture fixture) : IntegrationContext(fixtur
 {
     private const string SolarC = "/api/commitments/jpit-06-solar-c";
 
-    private async Task<IReadOnlyList<string>> StatementsOfAsync(string url, object body, int expectedStatus = 200)
+    private async Task<IReadOnlyList<string>> StatementsOfAsync(string url, object body, string? idempotencyKey = null)
     {
         var trace = ActivityTraceId.CreateRandom();
         var statements = new ConcurrentQueue<string>();
@@ -33,7 +33,8 @@ public class WriteStatementTests(AppFixture fixture) : IntegrationContext(fixtur
         {
             x.Post.Json(body).ToUrl(url);
             x.WithRequestHeader("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
-            x.StatusCodeShouldBe(expectedStatus);
+            if (idempotencyKey is not null) x.WithRequestHeader("Idempotency-Key", idempotencyKey);
+            x.StatusCodeShouldBe(200);
         });
         // No connection is reset on its way back to the pool: a reset is a DISCARD ALL before the next statement.
         Assert.NotEmpty(sources);
@@ -68,5 +69,21 @@ public class WriteStatementTests(AppFixture fixture) : IntegrationContext(fixtur
         Assert.True(statements.Count <= 8, string.Join("\n", statements));
         string[] others = ["dialogue", "cooperationfield", "jointstatement", "actionplan", "commitment", "document", "milestone"];
         Assert.DoesNotContain(statements, s => others.Any(o => s.Contains($"mt_doc_{o} ")));
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_adds_three_statements_to_a_write_and_its_repeat_reads_one_row()
+    {
+        await SeedAsync();
+        var progress = new { party = "Japan", progress = "in-progress", effectiveOn = "2026-07-03", reason = "JAXA reported work under way." };
+        var plain = await StatementsOfAsync($"{SolarC}/party-progress", progress);
+        var keyed = await StatementsOfAsync($"{SolarC}/party-progress", progress with { progress = "delayed", effectiveOn = "2026-07-04" }, "progress-0704");
+        var repeat = await StatementsOfAsync($"{SolarC}/party-progress", progress with { progress = "delayed", effectiveOn = "2026-07-04" }, "progress-0704");
+
+        // Claiming the key (expired keys dropped, the key inserted) and keeping the answer.
+        Assert.True(keyed.Count <= plain.Count + 3, string.Join("\n", keyed));
+        // The repeat: the claim that finds the key, then the kept answer.
+        Assert.True(repeat.Count <= 3, string.Join("\n", repeat));
+        Assert.DoesNotContain(repeat, s => s.Contains("mt_quick_append_events"));
     }
 }

@@ -36,9 +36,10 @@ public sealed class GrownStore
 
     private readonly LocalPostgres _postgres;
 
-    private GrownStore(LocalPostgres postgres, DocumentStore store, long events, DateTimeOffset recordedAt, int copies)
+    private GrownStore(LocalPostgres postgres, string connectionString, DocumentStore store, long events, DateTimeOffset recordedAt, int copies)
     {
         _postgres = postgres;
+        ConnectionString = connectionString;
         Store = store;
         Events = events;
         RecordedAt = recordedAt;
@@ -46,6 +47,11 @@ public sealed class GrownStore
     }
 
     public DocumentStore Store { get; }
+
+    /// <summary>The bench database on the store's private server (the superuser's, pooled).</summary>
+    public string ConnectionString { get; }
+
+    public string DataDirectory => _postgres.DataDirectory;
 
     /// <summary>The events actually in the store (a whole number of copies of the record).</summary>
     public long Events { get; }
@@ -87,9 +93,17 @@ public sealed class GrownStore
             $"(SELECT count(*) FILTER (WHERE id LIKE '%~c%') / count(*) FILTER (WHERE id NOT LIKE '%~c%') FROM {Schema}.mt_streams)", conn);
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
-        var grown = new GrownStore(postgres, store, reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), (int)reader.GetInt64(2));
+        var grown = new GrownStore(postgres, cs, store, reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), (int)reader.GetInt64(2));
         await grown.AssertCopiesReplayAsync();
         return grown;
+    }
+
+    /// <summary>The stream ids of the bundled record itself (not of its copies).</summary>
+    public async Task<IReadOnlyCollection<string>> RecordStreamIdsAsync()
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        return await ListAsync(conn, $"SELECT id FROM {Schema}.mt_streams WHERE id NOT LIKE '%~c%' AND id !~ '-r[0-9]{6}n[0-9]{5}'");
     }
 
     public async Task StopAsync()
@@ -207,7 +221,7 @@ public sealed class GrownStore
             }
 
             foreach (var (_, definition) in indexes) await ExecuteAsync(conn, definition);
-            Console.WriteLine($"// Grown {table}: {copies} copies");
+            Console.Error.WriteLine($"// Grown {table}: {copies} copies");
         }
 
         await ExecuteAsync(conn, "ANALYZE");

@@ -13,7 +13,7 @@ namespace Consultations.Bench;
 /// <summary>
 /// A store of about <c>events</c> events for the replay benchmarks: the bundled Japan–Italy record imported once,
 /// then copied in SQL until the store is that large (the importer would take hours for a million events). Copy n
-/// renames every stream id X of the record to <c>X~c0000n</c> (see <see cref="CopyOf"/>) wherever it appears: stream
+/// renames every stream id X of the record to <c>X-c0000n</c> (a valid id for the API's commands too) (see <see cref="CopyOf"/>) wherever it appears: stream
 /// and event rows, the ids inside the events' data, and the inline projections' documents (footprints included), so
 /// each copy is a dialogue of its own with its own fields, as if imported under other names.
 /// </summary>
@@ -32,6 +32,9 @@ public sealed class GrownStore
     public static readonly DateOnly EffectiveOn = new(2026, 7, 1);
 
     private const string Placeholder = "{copy}";
+
+    /// <summary>A copy's stream id ends so (a regular expression for PostgreSQL).</summary>
+    private const string CopySuffix = "-c[0-9]{5}$";
     private const int CopiesPerStatement = 2_000;
 
     private readonly LocalPostgres _postgres;
@@ -61,7 +64,7 @@ public sealed class GrownStore
 
     public int Copies { get; }
 
-    public static string CopyOf(string id, int copy) => string.Create(CultureInfo.InvariantCulture, $"{id}~c{copy:00000}");
+    public static string CopyOf(string id, int copy) => string.Create(CultureInfo.InvariantCulture, $"{id}-c{copy:00000}");
 
     public static async Task<GrownStore> OpenAsync(int events)
     {
@@ -90,7 +93,7 @@ public sealed class GrownStore
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(
             $"SELECT (SELECT count(*) FROM {Schema}.mt_events), (SELECT max(timestamp) FROM {Schema}.mt_events), " +
-            $"(SELECT count(*) FILTER (WHERE id LIKE '%~c%') / count(*) FILTER (WHERE id NOT LIKE '%~c%') FROM {Schema}.mt_streams)", conn);
+            $"(SELECT count(*) FILTER (WHERE id ~ '{CopySuffix}') / count(*) FILTER (WHERE id !~ '{CopySuffix}' AND id !~ '{Run.RecordFile.Suffix}') FROM {Schema}.mt_streams)", conn);
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
         var grown = new GrownStore(postgres, cs, store, reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), (int)reader.GetInt64(2));
@@ -103,7 +106,7 @@ public sealed class GrownStore
     {
         await using var conn = new NpgsqlConnection(ConnectionString);
         await conn.OpenAsync();
-        return await ListAsync(conn, $"SELECT id FROM {Schema}.mt_streams WHERE id NOT LIKE '%~c%' AND id !~ '-r[0-9]{6}n[0-9]{5}'");
+        return await ListAsync(conn, $"SELECT id FROM {Schema}.mt_streams WHERE id !~ '{CopySuffix}' AND id !~ '{Run.RecordFile.Suffix}'");
     }
 
     public async Task StopAsync()
@@ -155,7 +158,7 @@ public sealed class GrownStore
     }
 
     /// <summary>
-    /// Copies the record in SQL: each row becomes a template once (every stream id X rewritten to <c>X~{copy}</c>,
+    /// Copies the record in SQL: each row becomes a template once (every stream id X rewritten to <c>X-{copy}</c>,
     /// longest ids first), then each batch of copies fills in the placeholder. Secondary indexes of the documents
     /// (the footprints' GIN index above all) are dropped during the copy and rebuilt at the end, which is many times
     /// faster than maintaining them row by row.
@@ -181,7 +184,7 @@ public sealed class GrownStore
             BEGIN
               IF t IS NULL THEN RETURN NULL; END IF;
               FOR x IN SELECT id FROM replay_ids ORDER BY length(id) DESC LOOP
-                t := replace(t, x, x || '~{copy}');
+                t := replace(t, x, x || '-{copy}');
               END LOOP;
               RETURN t;
             END $$;

@@ -11,6 +11,9 @@ namespace Consultations.Bench.Run;
 /// </summary>
 public static class RecordFile
 {
+    /// <summary>An imported copy's stream id ends so (a regular expression for PostgreSQL).</summary>
+    public const string Suffix = "-r[0-9]{6}n[0-9]{5}$";
+
     public static async Task<(string Path, int Steps)> WriteAsync(IReadOnlyCollection<string> streamIds, int steps, string folder)
     {
         var lines = await File.ReadAllLinesAsync(RecordImporter.BundledRecordPath);

@@ -33,7 +33,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
     /// <summary>For single requests and checks; the load runs use clients of their own.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<ServiceUnderTest> StartAsync(Target target, string token)
+    public static async Task<ServiceUnderTest> StartAsync(Target target, string token, string daemon = "Solo")
     {
         var port = FreePort();
         var named = target with
@@ -41,7 +41,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
             ConnectionString = new NpgsqlConnectionStringBuilder(target.ConnectionString) { ApplicationName = Application }.ConnectionString,
         };
         var child = Child.Start(named, ["--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"],
-            new Dictionary<string, string> { ["Consultations__ProjectionDaemon"] = "Solo", ["Logging__LogLevel__Default"] = "Warning" });
+            new Dictionary<string, string> { ["Consultations__ProjectionDaemon"] = daemon, ["Logging__LogLevel__Default"] = "Warning" });
         var service = new ServiceUnderTest(child, port, token);
         try
         {
@@ -50,6 +50,7 @@ public sealed class ServiceUnderTest : IAsyncDisposable
                 using var response = await service.Client.GetAsync("health/ready");
                 return response.StatusCode == HttpStatusCode.OK;
             });
+            if (daemon == "Disabled") return service;
             await service.UntilAsync("the async projections to catch up", TimeSpan.FromMinutes(30), async () =>
             {
                 var freshness = JsonNode.Parse(await service.Client.GetStringAsync("api/reports/freshness"))!.AsArray();
@@ -91,8 +92,12 @@ public sealed class ServiceUnderTest : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         Client.Dispose();
         await Process.DisposeAsync();
     }

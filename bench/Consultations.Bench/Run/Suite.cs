@@ -102,6 +102,8 @@ public sealed class Suite(Options options, IAnsiConsole console)
                 step("http writes");
                 if (options.Wants("http-write-1")) await Guard("http-write-1", events, "req/s", () => http.WriteAsync(1));
                 if (options.Wants("http-write-8")) await Guard("http-write-8", events, "req/s", () => http.WriteAsync(8));
+                await host.DisposeAsync();
+                if (options.Wants("http-write-1")) await Guard("http-write-1", events, "req/s", () => RequestStatementsAsync(target, http, events));
             }
             else
             {
@@ -118,6 +120,20 @@ public sealed class Suite(Options options, IAnsiConsole console)
         {
             await grown.StopAsync();
         }
+    }
+
+    /// <summary>
+    /// The statements the write itself sends, without the daemon's follow-up work (async projections, sealing): the same
+    /// sample against a second host with the daemon disabled; added to http-write-1's notes.
+    /// </summary>
+    private async Task RequestStatementsAsync(Target target, HttpBenchmarks http, long events)
+    {
+        await using var bare = await ServiceUnderTest.StartAsync(target, Token(), daemon: "Disabled");
+        var statements = await http.StatementsPerCommandAsync(bare);
+        var at = _results.FindIndex(r => r.Name == "http-write-1" && r.Events == events);
+        if (at < 0) return;
+        _results[at] = _results[at] with { Notes = _results[at].Notes + $"; {statements:0.#} SQL statements per command in the request itself (same sample, daemon disabled)" };
+        Say($"http-write-1 @ {events:N0}: {statements:0.#} SQL statements per command in the request itself");
     }
 
     /// <summary>A failing step is written down (value null, the error in the notes) and the run goes on.</summary>

@@ -91,6 +91,7 @@ public sealed class Suite(Options options, IAnsiConsole console)
             if (Options.Names.Where(options.Wants).Any(n => n.StartsWith("http-", StringComparison.Ordinal) || n.StartsWith("replay-", StringComparison.Ordinal) || n == "changes"))
             {
                 await using var host = await ServiceUnderTest.StartAsync(target, Token());
+                if (!host.CaughtUp) Say("WARNING: the async projections had not caught up after 20 minutes; measuring while the daemon works");
                 var http = new HttpBenchmarks(host, target, options, events, Add, Say);
                 step("http-read");
                 if (options.Wants("http-read")) await Guard("http-read", events, "req/s", http.ReadAsync);

@@ -24,25 +24,27 @@ public static class Report
         new("http-read", "(no numeric target)", _ => null),
     ];
 
-    public static void Write(Options options, IReadOnlyList<Result> results, IReadOnlyList<string> log, TimeSpan took)
+    public static void Write(Options options, IReadOnlyList<Result> results, IReadOnlyList<string> log, TimeSpan took, bool complete)
     {
         Directory.CreateDirectory(options.Output);
         var json = results.Select(r => new { name = r.Name, events = r.Events, value = Round(r.Value), unit = r.Unit, baseline = Round(r.Baseline), ratio = Round(r.Ratio, 4) });
         File.WriteAllText(Path.Combine(options.Output, "benchmarks.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        File.WriteAllText(Path.Combine(options.Output, "benchmarks.md"), Markdown(options, results, log, took));
+        File.WriteAllText(Path.Combine(options.Output, "benchmarks.md"), Markdown(options, results, log, took, complete));
     }
 
-    private static string Markdown(Options options, IReadOnlyList<Result> results, IReadOnlyList<string> log, TimeSpan took)
+    private static string Markdown(Options options, IReadOnlyList<Result> results, IReadOnlyList<string> log, TimeSpan took, bool complete)
     {
         var md = new StringBuilder();
         var sizes = results.Select(r => r.Events).Distinct().Order().ToList();
         md.AppendLine("# Benchmarks").AppendLine();
-        md.AppendLine("Written by `dotnet run -c Release --project bench/Consultations.Bench" + (options.Quick ? " -- --quick" : "") + "` (issue 14, ADR 0035); do not edit by hand.").AppendLine();
+        var args = Environment.GetCommandLineArgs().Skip(1).ToList();
+        md.AppendLine("Written by `dotnet run -c Release --project bench/Consultations.Bench" + (args.Count > 0 ? " -- " + string.Join(' ', args) : "") + "` (issue 14, ADR 0035); do not edit by hand.").AppendLine();
         md.AppendLine("| | |").AppendLine("|---|---|");
-        md.AppendLine($"| Date | {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC (run took {took:hh\\:mm\\:ss}) |");
+        md.AppendLine($"| Date | {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC ({(complete ? "run took" : "INCOMPLETE: stopped or still running after")} {took:hh\\:mm\\:ss}) |");
         md.AppendLine($"| Machine | {Environment.ProcessorCount} cores, {CpuModel()}, {MemoryGb()} GB RAM, {RuntimeInformation.OSDescription} |");
         md.AppendLine($"| Runtime | .NET {Environment.Version}, Release build of the host run as a child process |");
         md.AppendLine($"| PostgreSQL | {PgVersion()} private cluster started by Consultations.LocalDatabase (fsync on), one per store size |");
+        md.AppendLine($"| Load average | {LoadAverage.AtStart} at the start, {LoadAverage.Now()} at the end (1, 5, 15 min): above the core count, the figures are only indicative |");
         md.AppendLine($"| Mode | {(options.Quick ? "--quick" : "full")}; load runs {options.Duration.TotalSeconds:0} s after a 2 s warm-up; import file {options.ImportSteps:N0} steps |");
         md.AppendLine();
         md.AppendLine("Ratio: how fast ours is as a fraction of the same-run baseline (rates: value / baseline; latencies: baseline / value).");
@@ -70,10 +72,19 @@ public static class Report
                 ? r.Value is null ? "failed" : t.Met(r) switch { true => "met", false => "missed", null => "n/a" } : "")) + " |");
         }
 
+        md.AppendLine().AppendLine("The BenchmarkDotNet micro benchmarks (domain fold and decide, in-process import and replays) are run apart:");
+        md.AppendLine("`dotnet run -c Release --project bench/Consultations.Bench -- micro --filter '*'` (ADR 0035).");
         md.AppendLine().AppendLine("## Run log").AppendLine().AppendLine("```");
         foreach (var line in log) md.AppendLine(line);
         md.AppendLine("```");
         return md.ToString();
+    }
+
+    public static class LoadAverage
+    {
+        public static readonly string AtStart = Now();
+
+        public static string Now() => File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
     }
 
     private static double? P95(Result r) => Number(r.Notes, " p95 ");

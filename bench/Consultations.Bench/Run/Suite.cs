@@ -23,6 +23,7 @@ public sealed class Suite(Options options, IAnsiConsole console)
     public async Task<int> RunAsync()
     {
         var started = Stopwatch.StartNew();
+        Say($"Load average at the start: {Report.LoadAverage.AtStart}");
         var stepsPerSize = 9;
         await console.Progress()
             .AutoClear(false)
@@ -45,7 +46,7 @@ public sealed class Suite(Options options, IAnsiConsole console)
 
                 overall.Value = overall.MaxValue;
             });
-        Report.Write(options, _results, _log, started.Elapsed);
+        Report.Write(options, _results, _log, started.Elapsed, complete: true);
         console.MarkupLine($"[green]Done in {started.Elapsed:hh\\:mm\\:ss}[/]: {Markup.Escape(Path.Combine(options.Output, "benchmarks.md"))} and benchmarks.json");
         return _results.Any(r => r.Value is null) ? 1 : 0;
     }
@@ -56,9 +57,13 @@ public sealed class Suite(Options options, IAnsiConsole console)
         console.MarkupLine(Markup.Escape(text));
     }
 
+    private readonly Stopwatch _elapsed = Stopwatch.StartNew();
+
     private void Add(Result result)
     {
         _results.Add(result);
+        // Written after every figure, so a run stopped half-way still leaves what it measured.
+        Report.Write(options, _results, _log, _elapsed.Elapsed, complete: false);
         var ratio = result.Ratio is { } r ? r.ToString("0.###", CultureInfo.InvariantCulture) : "-";
         Say($"{result.Name} @ {result.Events:N0}: {Format(result.Value)} {result.Unit} (baseline {Format(result.Baseline)}, ratio {ratio}, peak {Format(result.PeakMegabytes)} MB) {result.Notes}");
     }

@@ -13,7 +13,7 @@ namespace Consultations.Bench;
 /// <summary>
 /// A store of about <c>events</c> events for the replay benchmarks: the bundled Japan–Italy record imported once,
 /// then copied in SQL until the store is that large (the importer would take hours for a million events). Copy n
-/// renames every stream id X of the record to <c>X~c0000n</c> (see <see cref="CopyOf"/>) wherever it appears: stream
+/// renames every stream id X of the record to <c>X-c0000n</c> (a valid id for the API's commands too) (see <see cref="CopyOf"/>) wherever it appears: stream
 /// and event rows, the ids inside the events' data, and the inline projections' documents (footprints included), so
 /// each copy is a dialogue of its own with its own fields, as if imported under other names.
 /// </summary>
@@ -32,13 +32,17 @@ public sealed class GrownStore
     public static readonly DateOnly EffectiveOn = new(2026, 7, 1);
 
     private const string Placeholder = "{copy}";
+
+    /// <summary>A copy's stream id ends so (a regular expression for PostgreSQL).</summary>
+    private const string CopySuffix = "-c[0-9]{5}$";
     private const int CopiesPerStatement = 2_000;
 
     private readonly LocalPostgres _postgres;
 
-    private GrownStore(LocalPostgres postgres, DocumentStore store, long events, DateTimeOffset recordedAt, int copies)
+    private GrownStore(LocalPostgres postgres, string connectionString, DocumentStore store, long events, DateTimeOffset recordedAt, int copies)
     {
         _postgres = postgres;
+        ConnectionString = connectionString;
         Store = store;
         Events = events;
         RecordedAt = recordedAt;
@@ -46,6 +50,11 @@ public sealed class GrownStore
     }
 
     public DocumentStore Store { get; }
+
+    /// <summary>The bench database on the store's private server (the superuser's, pooled).</summary>
+    public string ConnectionString { get; }
+
+    public string DataDirectory => _postgres.DataDirectory;
 
     /// <summary>The events actually in the store (a whole number of copies of the record).</summary>
     public long Events { get; }
@@ -55,7 +64,7 @@ public sealed class GrownStore
 
     public int Copies { get; }
 
-    public static string CopyOf(string id, int copy) => string.Create(CultureInfo.InvariantCulture, $"{id}~c{copy:00000}");
+    public static string CopyOf(string id, int copy) => string.Create(CultureInfo.InvariantCulture, $"{id}-c{copy:00000}");
 
     public static async Task<GrownStore> OpenAsync(int events)
     {
@@ -84,12 +93,20 @@ public sealed class GrownStore
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(
             $"SELECT (SELECT count(*) FROM {Schema}.mt_events), (SELECT max(timestamp) FROM {Schema}.mt_events), " +
-            $"(SELECT count(*) FILTER (WHERE id LIKE '%~c%') / count(*) FILTER (WHERE id NOT LIKE '%~c%') FROM {Schema}.mt_streams)", conn);
+            $"(SELECT count(*) FILTER (WHERE id ~ '{CopySuffix}') / count(*) FILTER (WHERE id !~ '{CopySuffix}' AND id !~ '{Run.RecordFile.Suffix}') FROM {Schema}.mt_streams)", conn);
         await using var reader = await cmd.ExecuteReaderAsync();
         await reader.ReadAsync();
-        var grown = new GrownStore(postgres, store, reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), (int)reader.GetInt64(2));
+        var grown = new GrownStore(postgres, cs, store, reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), (int)reader.GetInt64(2));
         await grown.AssertCopiesReplayAsync();
         return grown;
+    }
+
+    /// <summary>The stream ids of the bundled record itself (not of its copies).</summary>
+    public async Task<IReadOnlyCollection<string>> RecordStreamIdsAsync()
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        return await ListAsync(conn, $"SELECT id FROM {Schema}.mt_streams WHERE id !~ '{CopySuffix}' AND id !~ '{Run.RecordFile.Suffix}'");
     }
 
     public async Task StopAsync()
@@ -141,7 +158,7 @@ public sealed class GrownStore
     }
 
     /// <summary>
-    /// Copies the record in SQL: each row becomes a template once (every stream id X rewritten to <c>X~{copy}</c>,
+    /// Copies the record in SQL: each row becomes a template once (every stream id X rewritten to <c>X-{copy}</c>,
     /// longest ids first), then each batch of copies fills in the placeholder. Secondary indexes of the documents
     /// (the footprints' GIN index above all) are dropped during the copy and rebuilt at the end, which is many times
     /// faster than maintaining them row by row.
@@ -167,7 +184,7 @@ public sealed class GrownStore
             BEGIN
               IF t IS NULL THEN RETURN NULL; END IF;
               FOR x IN SELECT id FROM replay_ids ORDER BY length(id) DESC LOOP
-                t := replace(t, x, x || '~{copy}');
+                t := replace(t, x, x || '-{copy}');
               END LOOP;
               RETURN t;
             END $$;
@@ -207,7 +224,7 @@ public sealed class GrownStore
             }
 
             foreach (var (_, definition) in indexes) await ExecuteAsync(conn, definition);
-            Console.WriteLine($"// Grown {table}: {copies} copies");
+            Console.Error.WriteLine($"// Grown {table}: {copies} copies");
         }
 
         await ExecuteAsync(conn, "ANALYZE");

@@ -7,29 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Consultations.Tests.RecordFiles;
 
 /// <summary>Record files carrying every follow-up command (issue 10): party progress, assessments, leads, milestones, evidence, voids and value corrections.</summary>
-public class FollowUpImportTests(AppFixture fixture) : IntegrationContext(fixture), IDisposable
+public class FollowUpImportTests(AppFixture fixture) : RecordFileContext(fixture)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("consultations-follow-up-files-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private async Task<ImportResult> ImportAsync(string name, string yaml)
-    {
-        var path = Path.Combine(_folder, name);
-        await File.WriteAllTextAsync(path, yaml);
-        return await Host.Services.GetRequiredService<RecordImporter>().ImportAsync(path, "test", null, CancellationToken.None);
-    }
-
-    private async Task<RecordFileError> RefusedAsync(string name, string yaml)
-    {
-        var error = await Assert.ThrowsAsync<RecordFileError>(() => ImportAsync(name, yaml));
-        Assert.StartsWith($"{name}:{error.Line}: ", error.Message);
-        Assert.Equal(0, await EventCountAsync());
-        await using var session = Store.QuerySession();
-        Assert.Empty(await session.Query<AppliedRecordStep>().ToListAsync());
-        return error;
-    }
-
     private async Task<JsonNode> ReadAsync(string url)
     {
         var (status, body) = await GetAsync(url);

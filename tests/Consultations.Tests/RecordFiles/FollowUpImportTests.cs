@@ -18,23 +18,10 @@ public class FollowUpImportTests(AppFixture fixture) : RecordFileContext(fixture
 
     private static string Text(JsonNode? node, string name) => node![name]!.GetValue<string>();
 
-    // Lines 1-63: a dialogue, a field, a document, a meeting held (at the wrong place) with its outcome, a commitment drawn
-    // from it and an action plan with one item.
-    private const string Record = """
-        format: consultations-record/1
-        steps:
-          - open-dialogue:
-              dialogueId: test-dialogue
-              title: Test dialogue
-              parties: [Japan, Italy]
-              effectiveOn: "2026-01-16"
-          - define-field:
-              fieldCode: TST-01
-              dialogueId: test-dialogue
-              number: 1
-              title: Test field
-              scope: What the test field covers.
-              effectiveOn: "2026-01-16"
+    // Lines 1-64: the opening's dialogue and field, a document, a meeting held (at the wrong place) with its outcome, a
+    // commitment drawn from it and an action plan with one item.
+    private const string Record = Opening + """
+
           - register-document:
               documentId: test-report
               dialogueId: test-dialogue
@@ -86,7 +73,7 @@ public class FollowUpImportTests(AppFixture fixture) : RecordFileContext(fixture
               effectiveOn: "2026-03-01"
         """;
 
-    // Lines 64-: the follow-up of the commitment and the item, a status change recorded by mistake and its void, and
+    // Lines 65-: the follow-up of the commitment and the item, a status change recorded by mistake and its void, and
     // value corrections of the meeting's place and its outcome's decisions.
     private const string FollowUp = Record + """
 
@@ -221,7 +208,7 @@ public class FollowUpImportTests(AppFixture fixture) : RecordFileContext(fixture
         var error = await RefusedAsync("wrong-kind.yaml", FollowUp.Replace("version: 3\n      kind: commitment-status-changed", "version: 3\n      kind: commitment-amended"));
 
         Assert.Equal("kind", error.Field);
-        Assert.Equal(80, error.Line);
+        Assert.Equal(81, error.Line);
         Assert.Contains("commitment-status-changed", error.Message);
     }
 
@@ -231,7 +218,7 @@ public class FollowUpImportTests(AppFixture fixture) : RecordFileContext(fixture
         var error = await RefusedAsync("no-such-version.yaml", FollowUp.Replace("version: 3\n      kind: commitment-status-changed", "version: 9\n      kind: commitment-status-changed"));
 
         Assert.Equal("version", error.Field);
-        Assert.Equal(79, error.Line);
+        Assert.Equal(80, error.Line);
     }
 
     [Fact]
@@ -260,7 +247,7 @@ public class FollowUpImportTests(AppFixture fixture) : RecordFileContext(fixture
             """);
 
         Assert.Contains("entry-has-dependents", error.Message);
-        Assert.Equal(76, error.Line);
+        Assert.Equal(77, error.Line);
     }
 
     [Fact]

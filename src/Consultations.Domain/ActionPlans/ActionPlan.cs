@@ -112,15 +112,11 @@ public static class ActionPlanDecider
     {
         if (command.EffectiveOn is { } adopted) Rules.NotInFuture(adopted, today, "adoption date");
         Rules.InOrder(new DateSpan(command.PeriodFrom, command.PeriodTo), "plan period's");
-        if (state is not null)
-        {
-            return state.DialogueId == command.DialogueId && state.Title == command.Title && state.PeriodFrom == command.PeriodFrom
-                   && state.PeriodTo == command.PeriodTo && state.AdoptedOn == command.EffectiveOn
-                ? Rules.None
-                : throw new RuleBroken("plan-adopted-once", $"Action plan '{command.PlanId}' is already adopted with other details.");
-        }
-
-        return [new ActionPlanAdopted(command.PlanId, command.DialogueId, command.Title, command.PeriodFrom, command.PeriodTo, command.EffectiveOn)];
+        return Rules.StartOnce(state,
+            s => s.DialogueId == command.DialogueId && s.Title == command.Title && s.PeriodFrom == command.PeriodFrom
+                 && s.PeriodTo == command.PeriodTo && s.AdoptedOn == command.EffectiveOn,
+            new ActionPlanAdopted(command.PlanId, command.DialogueId, command.Title, command.PeriodFrom, command.PeriodTo, command.EffectiveOn),
+            "plan-adopted-once", $"Action plan '{command.PlanId}' is already adopted with other details.");
     }
 
     public static IReadOnlyList<object> Decide(AddActionPlanItem command, ActionPlan? state, DateOnly today)

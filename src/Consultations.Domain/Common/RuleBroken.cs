@@ -45,4 +45,11 @@ public static class Rules
         state ?? throw new RecordNotFound(recordKind, id);
 
     public static IReadOnlyList<object> None { get; } = [];
+
+    /// <summary>
+    /// A record started once: its starting event while there is none; nothing when the command repeats what the record
+    /// holds (the idempotent repeat); otherwise the named rule that it starts only once.
+    /// </summary>
+    public static IReadOnlyList<object> StartOnce<T>(T? state, Func<T, bool> repeats, object started, string rule, string message) where T : class =>
+        state is null ? [started] : repeats(state) ? None : throw new RuleBroken(rule, message);
 }

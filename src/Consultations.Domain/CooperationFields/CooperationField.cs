@@ -43,15 +43,11 @@ public static class CooperationFieldDecider
         Rules.NotInFuture(command.EffectiveOn, today);
         if (command.Number < 1)
             throw new RuleBroken("field-number-positive", "A field's number starts at 1.", RuleKind.Invalid);
-        if (state is not null)
-        {
-            return state.DialogueId == command.DialogueId && state.Number == command.Number && state.DefinedOn == command.EffectiveOn
-                   && state.Title == command.Title && state.Scope == command.Scope
-                ? Rules.None
-                : throw new RuleBroken("field-defined-once", $"Cooperation field '{command.FieldCode}' is already defined with other details; revise its scope instead.");
-        }
-
-        return [new CooperationFieldDefined(command.FieldCode, command.DialogueId, command.Number, command.Title, command.Scope, command.EffectiveOn)];
+        return Rules.StartOnce(state,
+            s => s.DialogueId == command.DialogueId && s.Number == command.Number && s.DefinedOn == command.EffectiveOn
+                 && s.Title == command.Title && s.Scope == command.Scope,
+            new CooperationFieldDefined(command.FieldCode, command.DialogueId, command.Number, command.Title, command.Scope, command.EffectiveOn),
+            "field-defined-once", $"Cooperation field '{command.FieldCode}' is already defined with other details; revise its scope instead.");
     }
 
     public static IReadOnlyList<object> Decide(ReviseCooperationFieldScope command, CooperationField? state, DateOnly today)

@@ -23,14 +23,10 @@ public static class DialogueDecider
         Rules.NotInFuture(command.EffectiveOn, today);
         if (Lists.DistinctCount(command.Parties) < 2)
             throw new RuleBroken("dialogue-has-two-parties", "A bilateral dialogue needs at least two parties.", RuleKind.Invalid);
-        if (state is not null)
-        {
-            return state.Title == command.Title && Lists.SameSet(state.Parties, command.Parties) && state.Subject == command.Subject && state.OpenedOn == command.EffectiveOn
-                ? Rules.None
-                : throw new RuleBroken("dialogue-opened-once", $"Dialogue '{command.DialogueId}' is already open with other details.");
-        }
-
-        return [new DialogueOpened(command.DialogueId, command.Title, command.Parties, command.Subject, command.EffectiveOn)];
+        return Rules.StartOnce(state,
+            s => s.Title == command.Title && Lists.SameSet(s.Parties, command.Parties) && s.Subject == command.Subject && s.OpenedOn == command.EffectiveOn,
+            new DialogueOpened(command.DialogueId, command.Title, command.Parties, command.Subject, command.EffectiveOn),
+            "dialogue-opened-once", $"Dialogue '{command.DialogueId}' is already open with other details.");
     }
 
     public static Dialogue? Evolve(Dialogue? state, object @event) => @event switch

@@ -68,15 +68,11 @@ public static class JointStatementDecider
     public static IReadOnlyList<object> Decide(DraftJointStatement command, JointStatement? state, DateOnly today)
     {
         Rules.NotInFuture(command.EffectiveOn, today);
-        if (state is not null)
-        {
-            return state.DialogueId == command.DialogueId && state.Title == command.Title && state.Preamble == command.Preamble
-                   && state.DraftedOn == command.EffectiveOn && state.DocumentId == command.DocumentId
-                ? Rules.None
-                : throw new RuleBroken("statement-drafted-once", $"Statement '{command.StatementId}' is already drafted with other details.");
-        }
-
-        return [new JointStatementDrafted(command.StatementId, command.DialogueId, command.Title, command.Preamble, command.EffectiveOn, command.DocumentId)];
+        return Rules.StartOnce(state,
+            s => s.DialogueId == command.DialogueId && s.Title == command.Title && s.Preamble == command.Preamble
+                 && s.DraftedOn == command.EffectiveOn && s.DocumentId == command.DocumentId,
+            new JointStatementDrafted(command.StatementId, command.DialogueId, command.Title, command.Preamble, command.EffectiveOn, command.DocumentId),
+            "statement-drafted-once", $"Statement '{command.StatementId}' is already drafted with other details.");
     }
 
     public static IReadOnlyList<object> Decide(AddClause command, JointStatement? state, DateOnly today)

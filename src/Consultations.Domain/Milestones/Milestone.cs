@@ -41,17 +41,13 @@ public static class MilestoneDecider
         Rules.NotInFuture(command.EffectiveOn, today, "date the record knows the milestone from");
         Rules.InOrder(command.Dates, "milestone dates'");
         var fields = command.FieldCodes ?? [];
-        if (state is not null)
-        {
-            return state.DialogueId == command.DialogueId && state.Title == command.Title && state.Dates == command.Dates
-                   && state.Certainty == command.Certainty && Lists.SameSet(state.FieldCodes, fields) && state.DocumentId == command.DocumentId
-                   && state.Quote == command.Quote && state.KnownFrom == command.EffectiveOn
-                ? Rules.None
-                : throw new RuleBroken("milestone-recorded-once", $"Milestone '{command.MilestoneId}' is already on record with other details.");
-        }
-
-        return [new MilestoneRecorded(command.MilestoneId, command.DialogueId, command.Title, command.Dates, command.Certainty, fields,
-            command.DocumentId, command.Quote, command.EffectiveOn)];
+        return Rules.StartOnce(state,
+            s => s.DialogueId == command.DialogueId && s.Title == command.Title && s.Dates == command.Dates
+                 && s.Certainty == command.Certainty && Lists.SameSet(s.FieldCodes, fields) && s.DocumentId == command.DocumentId
+                 && s.Quote == command.Quote && s.KnownFrom == command.EffectiveOn,
+            new MilestoneRecorded(command.MilestoneId, command.DialogueId, command.Title, command.Dates, command.Certainty, fields,
+                command.DocumentId, command.Quote, command.EffectiveOn),
+            "milestone-recorded-once", $"Milestone '{command.MilestoneId}' is already on record with other details.");
     }
 
     public static Milestone? Evolve(Milestone? state, object @event) => @event switch

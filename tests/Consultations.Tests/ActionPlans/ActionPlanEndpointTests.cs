@@ -42,24 +42,6 @@ public class ActionPlanEndpointTests(AppFixture fixture) : WriteEndpointContext(
     private async Task<JsonNode> ItemAsync(string planId = PlanId, string itemId = Item) =>
         (await ReadAsync($"/api/action-plans/{planId}"))["items"]!.AsArray().Single(i => Text(i, "itemId") == itemId)!;
 
-    public static TheoryData<string, string> UnknownRecords => new()
-    {
-        { "/api/action-plans/no-such-plan/items", NewItem().ToJsonString() },
-        { "/api/action-plans/no-such-plan/reaffirmations", Reaffirmation().ToJsonString() },
-        { $"/api/action-plans/no-such-plan/items/{Item}/progress", Progress().ToJsonString() },
-        { $"/api/action-plans/{PlanId}/items/no-such-item/progress", Progress().ToJsonString() },
-        { $"/api/action-plans/{PlanId}/items/no-such-item/completion", Completion().ToJsonString() },
-        { $"/api/action-plans/{PlanId}/items/no-such-item/drop", Drop().ToJsonString() },
-    };
-
-    [Theory]
-    [MemberData(nameof(UnknownRecords))]
-    public async Task A_change_to_an_unknown_plan_or_item_answers_404_and_nothing_is_appended(string url, string body)
-    {
-        await SeedWithItemAsync();
-        await NotFoundAsync(url, JsonNode.Parse(body)!);
-    }
-
     public static TheoryData<string, string> Repeats => new()
     {
         { ItemsUrl, NewItem().ToJsonString() },

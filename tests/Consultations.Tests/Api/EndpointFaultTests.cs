@@ -121,29 +121,65 @@ public class EndpointFaultTests(AppFixture fixture) : WriteEndpointContext(fixtu
         { Given.PlanItem | Given.Leads, $"{Item}/leads", FollowUps.Lead(lead: "MEXT").ToJsonString(), "reason" },
     };
 
+    /// <summary>The rows of <see cref="Faults"/> whose given state passes <paramref name="keep"/>.</summary>
+    private static TheoryData<Given, string, string, string> Rows(Func<Given, bool> keep)
+    {
+        var rows = new TheoryData<Given, string, string, string>();
+        foreach (var row in Faults)
+        {
+            if (keep((Given)row[0])) rows.Add((Given)row[0], (string)row[1], (string)row[2], (string)row[3]);
+        }
+
+        return rows;
+    }
+
+    public static TheoryData<Given, string, string, string> OnTheBundledRecord => Rows(given => given == Given.Seed);
+
+    public static TheoryData<Given, string, string, string> OnMore => Rows(given => given != Given.Seed);
+
+    // A refused request stores nothing, so every row reads the one record the class arranged.
+    protected override bool SharesRecord => true;
+
     [Theory]
-    [MemberData(nameof(Faults))]
+    [MemberData(nameof(OnTheBundledRecord))]
     public async Task A_fault_found_by_the_endpoint_is_refused_naming_the_field_and_nothing_is_appended(Given given, string url, string body, string field)
     {
+        Assert.Equal(Given.Seed, given);
+        await InvalidAsync(url, body, field);
+    }
+}
+
+/// <summary>
+/// The rows of <see cref="EndpointFaultTests.Faults"/> that need more than the bundled record, on one record arranged once
+/// with all of it: a plan item with leads, a draft statement with a clause and the second consultations held, a second
+/// dialogue and a document of it.
+/// </summary>
+public class EndpointFaultOnMoreTests(AppFixture fixture) : WriteEndpointContext(fixture)
+{
+    private const string SolarC = "/api/commitments/jpit-06-solar-c";
+    private const string Item = $"/api/action-plans/{PlanId}/items/{Plans.Item}";
+
+    protected override bool SharesRecord => true;
+
+    protected override async Task ArrangeSharedAsync()
+    {
         await SeedAsync();
-        if (given.HasFlag(Given.PlanItem)) await ChangedAsync(Plans.ItemsUrl, Plans.NewItem(), PlanId);
-        if (given.HasFlag(Given.DraftStatement))
-        {
-            await CreatedAsync(Statements.DraftUrl, Statements.Drafting(), Statements.Draft, $"/api/statements/{Statements.Draft}");
-            await ChangedAsync(Statements.ClausesUrl, Statements.Clause(), Statements.Draft);
-            await ChangedAsync($"{Second}/held", new { dates = new { from = "2026-10-21" } }, SecondConsultations);
-        }
+        await ChangedAsync(Plans.ItemsUrl, Plans.NewItem(), PlanId);
+        await CreatedAsync(Statements.DraftUrl, Statements.Drafting(), Statements.Draft, $"/api/statements/{Statements.Draft}");
+        await ChangedAsync(Statements.ClausesUrl, Statements.Clause(), Statements.Draft);
+        await ChangedAsync($"/api/meetings/{SecondConsultations}/held", new { dates = new { from = "2026-10-21" } }, SecondConsultations);
+        await OtherDialogueAsync();
+        await CreatedAsync(DocumentTests.Url, DocumentTests.Registering().With("dialogueId", OtherDialogue).With("date", "2026-03-02"), DocumentTests.New,
+            $"/api/documents/{DocumentTests.New}");
+        await ChangedAsync($"{SolarC}/leads", FollowUps.Lead(), FollowUps.SolarC);
+        await ChangedAsync($"{Item}/leads", FollowUps.Lead(), PlanId);
+    }
 
-        if (given.HasFlag(Given.OtherDialogue)) await OtherDialogueAsync();
-        if (given.HasFlag(Given.OtherDocument))
-            await CreatedAsync(DocumentTests.Url, DocumentTests.Registering().With("dialogueId", OtherDialogue).With("date", "2026-03-02"), DocumentTests.New,
-                $"/api/documents/{DocumentTests.New}");
-        if (given.HasFlag(Given.Leads))
-        {
-            await ChangedAsync($"{SolarC}/leads", FollowUps.Lead(), FollowUps.SolarC);
-            await ChangedAsync($"{Item}/leads", FollowUps.Lead(), PlanId);
-        }
-
+    [Theory]
+    [MemberData(nameof(EndpointFaultTests.OnMore), MemberType = typeof(EndpointFaultTests))]
+    public async Task A_fault_found_by_the_endpoint_is_refused_naming_the_field_and_nothing_is_appended(EndpointFaultTests.Given given, string url, string body, string field)
+    {
+        Assert.NotEqual(EndpointFaultTests.Given.Seed, given);
         await InvalidAsync(url, body, field);
     }
 }

@@ -9,6 +9,8 @@ namespace Consultations.Tests.Auditing;
 /// </summary>
 public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixture)
 {
+    protected override bool SharesRecord => true;
+
     private const string Document = "japan-italy-joint-statement-2026-06-15";
 
     private static string Today => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
@@ -41,7 +43,6 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
     [MemberData(nameof(Days))]
     public async Task On_each_day_of_its_history_the_record_shows_all_it_held_then_and_nothing_later(string day)
     {
-        await SeedAsync();
         var expected = On(day);
         var at = $"effectiveOn={day}";
 
@@ -93,7 +94,6 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
     [Fact]
     public async Task Replayed_today_the_record_is_what_the_projections_hold()
     {
-        await SeedAsync();
         foreach (var url in new[] { "/api/meetings", "/api/action-plans", "/api/statements", "/api/commitments", "/api/documents", "/api/milestones", "/api/timeline" })
         {
             var now = (await ListAsync(url)).ToJsonString();
@@ -105,7 +105,6 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
     [Fact]
     public async Task The_audit_trail_says_from_when_each_undated_fact_counts()
     {
-        await SeedAsync();
         var second = (await ReadAsync($"/api/audit?record={SecondConsultations}"))!;
         Assert.Equal("2026-06-15", Entries(second).Single()!["countsFrom"]!.GetValue<string>());
         Assert.Null(Entries(second).Single()!["effectiveOn"]);

@@ -42,21 +42,6 @@ public class CommitmentEndpointTests(AppFixture fixture) : WriteEndpointContext(
         await InvalidAsync($"/api/commitments/{Collision}/status", StatusChange("superseded", New), "supersededBy");
     }
 
-    public static TheoryData<string, string> UnknownRecords => new()
-    {
-        { "/api/commitments/no-such-commitment/status", StatusChange().ToJsonString() },
-        { "/api/commitments/no-such-commitment/status", StatusChange("superseded", Adr).ToJsonString() },
-        { "/api/commitments/no-such-commitment/amendments", Amendment().ToJsonString() },
-    };
-
-    [Theory]
-    [MemberData(nameof(UnknownRecords))]
-    public async Task A_change_to_an_unknown_commitment_answers_404_and_nothing_is_appended(string url, string body)
-    {
-        await SeedAsync();
-        await NotFoundAsync(url, JsonNode.Parse(body)!);
-    }
-
     public static TheoryData<string, string, string> Repeats => new()
     {
         { Url, Making().ToJsonString(), New },

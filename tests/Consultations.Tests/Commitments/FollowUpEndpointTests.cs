@@ -123,28 +123,4 @@ public class FollowUpEndpointTests(AppFixture fixture) : WriteEndpointContext(fi
             await ChangedAsync(url.StartsWith(Commitment, StringComparison.Ordinal) ? $"{Commitment}/milestones" : $"{ItemUrl}/milestones", Milestone(), id);
         await RepeatIsIdempotentAsync(url, JsonNode.Parse(body)!, id);
     }
-
-    // --- 404
-
-    public static TheoryData<string, string> UnknownRecords => new()
-    {
-        { "/api/commitments/no-such-commitment/party-progress", Progress().ToJsonString() },
-        { "/api/commitments/no-such-commitment/assessments", Assessment().ToJsonString() },
-        { "/api/commitments/no-such-commitment/leads", Lead().ToJsonString() },
-        { "/api/commitments/no-such-commitment/milestones", Milestone().ToJsonString() },
-        { $"{Commitment}/milestones/no-such-milestone/met", Met().ToJsonString() },
-        { $"{Commitment}/milestones/no-such-milestone/reschedule", Reschedule().ToJsonString() },
-        { "/api/action-plans/no-such-plan/items/x/leads", Lead().ToJsonString() },
-        { $"/api/action-plans/{PlanId}/items/no-such-item/milestones", Milestone().ToJsonString() },
-        { $"{ItemUrl}/milestones/no-such-milestone/met", Met().ToJsonString() },
-        { $"{ItemUrl}/milestones/no-such-milestone/reschedule", Reschedule().ToJsonString() },
-    };
-
-    [Theory]
-    [MemberData(nameof(UnknownRecords))]
-    public async Task A_follow_up_of_an_unknown_record_answers_404_and_nothing_is_appended(string url, string body)
-    {
-        await SeedWithItemAsync();
-        await NotFoundAsync(url, JsonNode.Parse(body)!);
-    }
 }

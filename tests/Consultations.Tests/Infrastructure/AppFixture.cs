@@ -14,6 +14,9 @@ public class AppFixture : IAsyncLifetime
 
     public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>Set once a class that shares its record (<see cref="IntegrationContext.SharesRecord"/>) has written it.</summary>
+    public bool Arranged { get; set; }
+
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     public async Task InitializeAsync() => Host = await StartHostAsync(Schema);

@@ -20,7 +20,29 @@ public abstract class IntegrationContext(AppFixture fixture) : IClassFixture<App
 
     protected IDocumentStore Store => fixture.Store;
 
-    public virtual async Task InitializeAsync() => await ResetAsync(ResetStoreAsync);
+    /// <summary>
+    /// True in a class whose tests only read: the record <see cref="ArrangeSharedAsync"/> writes is written once for the
+    /// class (on its fixture's fresh schema) and read by every test, instead of being reset and written again before each.
+    /// A test of such a class must not write; one that needs another record belongs in another class.
+    /// </summary>
+    protected virtual bool SharesRecord => false;
+
+    /// <summary>What a class that shares its record reads: by default the bundled record.</summary>
+    protected virtual Task ArrangeSharedAsync() => SeedAsync();
+
+    public virtual async Task InitializeAsync()
+    {
+        if (!SharesRecord)
+        {
+            await ResetAsync(ResetStoreAsync);
+            return;
+        }
+
+        if (Fixture.Arranged) return;
+        await ResetAsync(ResetStoreAsync);
+        await ArrangeSharedAsync();
+        Fixture.Arranged = true;
+    }
 
     /// <summary>
     /// Marten's reset with the daemon paused, so that its async views and the ledger subscription start again from the

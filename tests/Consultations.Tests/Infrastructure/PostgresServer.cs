@@ -28,20 +28,7 @@ public static class PostgresServer
 
         await SweepOrphansAsync().ConfigureAwait(false);
 
-        var root = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(root);
-        if (!OperatingSystem.IsWindows())
-        {
-            // When the tests run as root, PostgreSQL runs as the postgres OS user, which must traverse this folder.
-            File.SetUnixFileMode(root,
-                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                UnixFileMode.GroupRead | UnixFileMode.GroupExecute |
-                UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
-
-        await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture))
-            .ConfigureAwait(false);
-
+        var root = await NewClusterFolderAsync().ConfigureAwait(false);
         LocalPostgres server;
         try
         {
@@ -73,6 +60,28 @@ public static class PostgresServer
         };
 
         return await server.EnsureDatabaseAsync(DatabaseName).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A fresh folder for a cluster, owned by this process: a run killed half-way leaves it to the next run's sweep.
+    /// The cluster goes in its <c>pg</c> subfolder.
+    /// </summary>
+    public static async Task<string> NewClusterFolderAsync()
+    {
+        var root = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        if (!OperatingSystem.IsWindows())
+        {
+            // When the tests run as root, PostgreSQL runs as the postgres OS user, which must traverse this folder.
+            File.SetUnixFileMode(root,
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                UnixFileMode.GroupRead | UnixFileMode.GroupExecute |
+                UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture))
+            .ConfigureAwait(false);
+        return root;
     }
 
     private static void StartWatchdog(string root, string dataDirectory)

@@ -35,20 +35,6 @@ public class JointStatementEndpointTests(AppFixture fixture) : WriteEndpointCont
         await ChangedAsync($"/api/meetings/{SecondConsultations}/held", new { dates = new { from = "2026-10-21" } }, SecondConsultations);
     }
 
-    public static TheoryData<string, string> UnknownRecords => new()
-    {
-        { "/api/statements/no-such-statement/clauses", Clause().ToJsonString() },
-        { "/api/statements/no-such-statement/adoption", Adoption().ToJsonString() },
-    };
-
-    [Theory]
-    [MemberData(nameof(UnknownRecords))]
-    public async Task A_change_to_an_unknown_statement_answers_404_and_nothing_is_appended(string url, string body)
-    {
-        await SeedAsync();
-        await NotFoundAsync(url, JsonNode.Parse(body)!);
-    }
-
     public static TheoryData<string, string> Repeats => new()
     {
         { ClausesUrl, Clause(2).ToJsonString() },

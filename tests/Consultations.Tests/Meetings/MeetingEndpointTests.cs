@@ -40,18 +40,6 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     internal static JsonArray Delegations(params string[] parties) => new([.. parties.Select(p => (JsonNode)Delegation(p))]);
 
     [Theory]
-    [InlineData("reschedule")]
-    [InlineData("held")]
-    [InlineData("outcome")]
-    [InlineData("cancellation")]
-    public async Task A_change_to_an_unknown_meeting_answers_404_and_nothing_is_appended(string action)
-    {
-        await SeedAsync();
-        var body = action switch { "reschedule" => Reschedule(), "held" => Held(), "outcome" => Outcome(), _ => Cancellation() };
-        await NotFoundAsync($"/api/meetings/no-such-meeting/{action}", body);
-    }
-
-    [Theory]
     [InlineData("")]
     [InlineData("reschedule")]
     [InlineData("held")]

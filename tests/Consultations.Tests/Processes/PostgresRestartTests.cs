@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Consultations.LocalDatabase;
 using Xunit.Abstractions;
@@ -17,16 +16,7 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
     public async Task The_host_reports_not_ready_then_ready_and_writes_and_the_daemon_resume_without_a_host_restart()
     {
         var run = Guid.NewGuid().ToString("N")[..10];
-        var root = Path.Combine(Path.GetTempPath(), "consultations-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(root);
-        if (!OperatingSystem.IsWindows())
-        {
-            // As root, PostgreSQL runs as the postgres OS user, which must traverse this folder.
-            File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                                       UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        }
-
-        await File.WriteAllTextAsync(Path.Combine(root, "owner.pid"), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        var root = await PostgresServer.NewClusterFolderAsync();
         var data = Path.Combine(root, "pg");
         LocalPostgres? postgres = null;
         HostProcess? host = null;

@@ -6,9 +6,10 @@ public class DialogueFilterTests(AppFixture fixture) : IntegrationContext(fixtur
     private const string JapanItaly = JapanItalyRecord.DialogueId;
     private const string Other = "japan-france-ocean";
 
-    public override async Task InitializeAsync()
+    protected override bool SharesRecord => true;
+
+    protected override async Task ArrangeSharedAsync()
     {
-        await base.InitializeAsync();
         await SeedAsync();
         await OpenOtherDialogueAsync();
     }

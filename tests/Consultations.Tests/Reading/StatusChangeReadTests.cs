@@ -144,4 +144,14 @@ public class StatusChangeReadTests(AppFixture fixture) : IntegrationContext(fixt
         var (_, inProgress) = await GetAsync("/api/commitments?status=in-progress");
         Assert.Equal(["jpit-07-hazardous-asteroids"], inProgress!.AsArray().Select(c => c!["id"]!.GetValue<string>()));
     }
+
+    // Here rather than in FieldReadTests, whose tests share one seeded record.
+    [Fact]
+    public async Task An_empty_record_lists_no_fields()
+    {
+        var (status, body) = await GetAsync("/api/fields");
+
+        Assert.Equal(200, status);
+        Assert.Empty(body!.AsArray());
+    }
 }

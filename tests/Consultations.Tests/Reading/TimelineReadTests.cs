@@ -4,6 +4,8 @@ namespace Consultations.Tests.Reading;
 
 public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
 {
+    protected override bool SharesRecord => true;
+
     private static string S(JsonNode? item, string name) => item![name]!.GetValue<string>();
 
     private static string? N(JsonNode? item, string name) => item![name]?.GetValue<string>();
@@ -18,8 +20,6 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task Meetings_come_in_the_order_they_happened_and_the_undated_one_last()
     {
-        await SeedAsync();
-
         var items = await TimelineAsync();
 
         var meetings = items.Where(i => S(i, "kind") == "meeting").ToList();
@@ -53,8 +53,6 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task The_action_plan_known_only_by_its_period_comes_first_over_that_period()
     {
-        await SeedAsync();
-
         var items = await TimelineAsync();
 
         var first = items[0];
@@ -71,8 +69,6 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task The_statements_milestones_sit_at_the_years_it_gives_them()
     {
-        await SeedAsync();
-
         var milestones = await TimelineAsync("?kind=milestone");
 
         Assert.Equal(
@@ -86,8 +82,6 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task The_whole_timeline_holds_every_record_in_date_order_with_iso_days()
     {
-        await SeedAsync();
-
         var items = await TimelineAsync();
 
         Assert.Equal(33, items.Count);
@@ -117,8 +111,6 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task A_from_to_window_keeps_only_what_falls_inside_it()
     {
-        await SeedAsync();
-
         var may = await TimelineAsync("?from=2026-05-01&to=2026-05-31");
 
         // What may fall in May: the consultations, and what spans it (the plan over its period, the year-long milestones).
@@ -134,8 +126,6 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task From_alone_leaves_out_earlier_and_undated_records()
     {
-        await SeedAsync();
-
         var june = await TimelineAsync("?from=2026-06");
 
         // The entries of 15 June, and what runs into June or beyond (the plan, the milestones of 2026 and 2027).
@@ -150,8 +140,6 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task To_alone_keeps_the_earlier_records_including_the_year_only_plan()
     {
-        await SeedAsync();
-
         var early = await TimelineAsync("?to=2026-01");
 
         Assert.Equal(
@@ -163,8 +151,6 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task A_kind_keeps_only_records_of_that_kind()
     {
-        await SeedAsync();
-
         var meetings = await TimelineAsync("?kind=meeting");
         Assert.Equal(4, meetings.Count);
         Assert.All(meetings, i => Assert.Equal("meeting", S(i, "kind")));
@@ -184,8 +170,6 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task An_impossible_from_date_is_a_400_naming_from()
     {
-        await SeedAsync();
-
         var (status, body) = await GetAsync("/api/timeline?from=2026-13-01");
 
         Assert.Equal(400, status);
@@ -206,8 +190,6 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task A_to_before_from_is_a_400()
     {
-        await SeedAsync();
-
         var (status, body) = await GetAsync("/api/timeline?from=2026-06-01&to=2026-05-01");
 
         Assert.Equal(400, status);
@@ -218,8 +200,6 @@ public class TimelineReadTests(AppFixture fixture) : IntegrationContext(fixture)
     [Fact]
     public async Task A_to_within_the_same_month_as_a_month_only_from_is_accepted()
     {
-        await SeedAsync();
-
         // "2026-05" may be any day of May, so the 28th is not before it.
         var items = await TimelineAsync("?from=2026-05&to=2026-05-28");
 

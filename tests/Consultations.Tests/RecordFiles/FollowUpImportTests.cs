@@ -7,29 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Consultations.Tests.RecordFiles;
 
 /// <summary>Record files carrying every follow-up command (issue 10): party progress, assessments, leads, milestones, evidence, voids and value corrections.</summary>
-public class FollowUpImportTests(AppFixture fixture) : IntegrationContext(fixture), IDisposable
+public class FollowUpImportTests(AppFixture fixture) : RecordFileContext(fixture)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("consultations-follow-up-files-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private async Task<ImportResult> ImportAsync(string name, string yaml)
-    {
-        var path = Path.Combine(_folder, name);
-        await File.WriteAllTextAsync(path, yaml);
-        return await Host.Services.GetRequiredService<RecordImporter>().ImportAsync(path, "test", null, CancellationToken.None);
-    }
-
-    private async Task<RecordFileError> RefusedAsync(string name, string yaml)
-    {
-        var error = await Assert.ThrowsAsync<RecordFileError>(() => ImportAsync(name, yaml));
-        Assert.StartsWith($"{name}:{error.Line}: ", error.Message);
-        Assert.Equal(0, await EventCountAsync());
-        await using var session = Store.QuerySession();
-        Assert.Empty(await session.Query<AppliedRecordStep>().ToListAsync());
-        return error;
-    }
-
     private async Task<JsonNode> ReadAsync(string url)
     {
         var (status, body) = await GetAsync(url);
@@ -39,23 +18,10 @@ public class FollowUpImportTests(AppFixture fixture) : IntegrationContext(fixtur
 
     private static string Text(JsonNode? node, string name) => node![name]!.GetValue<string>();
 
-    // Lines 1-63: a dialogue, a field, a document, a meeting held (at the wrong place) with its outcome, a commitment drawn
-    // from it and an action plan with one item.
-    private const string Record = """
-        format: consultations-record/1
-        steps:
-          - open-dialogue:
-              dialogueId: test-dialogue
-              title: Test dialogue
-              parties: [Japan, Italy]
-              effectiveOn: "2026-01-16"
-          - define-field:
-              fieldCode: TST-01
-              dialogueId: test-dialogue
-              number: 1
-              title: Test field
-              scope: What the test field covers.
-              effectiveOn: "2026-01-16"
+    // Lines 1-64: the opening's dialogue and field, a document, a meeting held (at the wrong place) with its outcome, a
+    // commitment drawn from it and an action plan with one item.
+    private const string Record = Opening + """
+
           - register-document:
               documentId: test-report
               dialogueId: test-dialogue
@@ -107,7 +73,7 @@ public class FollowUpImportTests(AppFixture fixture) : IntegrationContext(fixtur
               effectiveOn: "2026-03-01"
         """;
 
-    // Lines 64-: the follow-up of the commitment and the item, a status change recorded by mistake and its void, and
+    // Lines 65-: the follow-up of the commitment and the item, a status change recorded by mistake and its void, and
     // value corrections of the meeting's place and its outcome's decisions.
     private const string FollowUp = Record + """
 
@@ -242,7 +208,7 @@ public class FollowUpImportTests(AppFixture fixture) : IntegrationContext(fixtur
         var error = await RefusedAsync("wrong-kind.yaml", FollowUp.Replace("version: 3\n      kind: commitment-status-changed", "version: 3\n      kind: commitment-amended"));
 
         Assert.Equal("kind", error.Field);
-        Assert.Equal(80, error.Line);
+        Assert.Equal(81, error.Line);
         Assert.Contains("commitment-status-changed", error.Message);
     }
 
@@ -252,7 +218,7 @@ public class FollowUpImportTests(AppFixture fixture) : IntegrationContext(fixtur
         var error = await RefusedAsync("no-such-version.yaml", FollowUp.Replace("version: 3\n      kind: commitment-status-changed", "version: 9\n      kind: commitment-status-changed"));
 
         Assert.Equal("version", error.Field);
-        Assert.Equal(79, error.Line);
+        Assert.Equal(80, error.Line);
     }
 
     [Fact]
@@ -281,7 +247,7 @@ public class FollowUpImportTests(AppFixture fixture) : IntegrationContext(fixtur
             """);
 
         Assert.Contains("entry-has-dependents", error.Message);
-        Assert.Equal(76, error.Line);
+        Assert.Equal(77, error.Line);
     }
 
     [Fact]

@@ -3,34 +3,9 @@ using Marten;
 
 namespace Consultations.Tests.RecordFiles;
 
-/// <summary>Record files written to a temp folder and imported through the host's <see cref="RecordImporter"/>.</summary>
-public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixture), IDisposable
+/// <summary>Record files: what a file may say, where a refusal points, and re-imports that add only what is new.</summary>
+public class RecordFileImportTests(AppFixture fixture) : RecordFileContext(fixture)
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("consultations-record-files-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private RecordImporter Importer => Host.Services.GetRequiredService<RecordImporter>();
-
-    private async Task<string> WriteAsync(string name, string yaml)
-    {
-        var path = Path.Combine(_folder, name);
-        await File.WriteAllTextAsync(path, yaml);
-        return path;
-    }
-
-    private Task<ImportResult> ImportAsync(string path) => Importer.ImportAsync(path, "test", null, CancellationToken.None);
-
-    /// <summary>The file is refused, its message starting with the file's name and line, and nothing at all is stored.</summary>
-    private async Task<RecordFileError> RefusedAsync(string name, string yaml)
-    {
-        var path = await WriteAsync(name, yaml);
-        var error = await Assert.ThrowsAsync<RecordFileError>(() => ImportAsync(path));
-        Assert.StartsWith($"{name}:{error.Line}: ", error.Message);
-        await AssertNothingStoredAsync();
-        return error;
-    }
-
     /// <summary>As <see cref="RefusedAsync(string, string)"/>, at that line and naming that field (null: no field).</summary>
     private async Task<RecordFileError> RefusedAtAsync(string name, string yaml, int line, string? field)
     {
@@ -39,34 +14,6 @@ public class RecordFileImportTests(AppFixture fixture) : IntegrationContext(fixt
         Assert.Equal(field, error.Field);
         return error;
     }
-
-    private async Task AssertNothingStoredAsync()
-    {
-        Assert.Equal(0, await EventCountAsync());
-        await using var session = Store.QuerySession();
-        Assert.Empty(await session.Query<AppliedRecordStep>().ToListAsync());
-        var (_, dialogues) = await GetAsync("/api/dialogues");
-        Assert.Empty(dialogues!.AsArray());
-    }
-
-    // Lines 1-15: a valid dialogue and field; the steps under test start on line 16.
-    private const string Opening = """
-        format: consultations-record/1
-        steps:
-          - open-dialogue:
-              dialogueId: test-dialogue
-              title: Test dialogue
-              parties: [Japan, Italy]
-              effectiveOn: "2026-01-16"
-          - define-field:
-              fieldCode: TST-01
-              dialogueId: test-dialogue
-              number: 1
-              title: Test field
-              scope: What the test field covers.
-              effectiveOn: "2026-01-16"
-        # the steps under test follow
-        """;
 
     /// <summary>A define-field step for TST-02 on lines 16-22 after <see cref="Opening"/>, with one of its lines changed.</summary>
     private static string SecondField(string line, string with)

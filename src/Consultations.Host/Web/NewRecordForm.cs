@@ -1,0 +1,71 @@
+using Consultations.Domain.Dialogues;
+using Consultations.Host.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web;
+
+/// <summary>
+/// A form that starts a record (a commitment, a plan, a document, a dialogue, a field, a milestone): what it offers to pick
+/// from read from the record, the new record's id made from what the person names it, and on to the new record's page
+/// once recorded.
+/// </summary>
+public abstract class NewRecordForm(Recorder recorder, WriteConditions conditions) : WebForm(recorder, conditions)
+{
+    [BindProperty] public string? DialogueId { get; set; }
+
+    public IReadOnlyList<Dialogue> Dialogues { get; private set; } = [];
+
+    /// <summary>The parties of every dialogue on record, to be ticked.</summary>
+    public IReadOnlyList<string> AllParties => [.. Dialogues.SelectMany(d => d.Parties).Distinct()];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        DialogueId = Dialogues.FirstOrDefault()?.Id;
+        Fill();
+        NewToken();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var (page, handle) = await CommandAsync(ct);
+        if (Errors.Count == 0 && handle is not null && await RecordAsync(handle, ct)) return Redirect(page);
+        if (Errors.Count > 0 && Response.StatusCode == 200) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>The inputs as they start, when the form opens.</summary>
+    protected virtual void Fill()
+    {
+    }
+
+    /// <summary>The new record's page and the command from the inputs, or a null command with <see cref="WebForm.Errors"/> saying why.</summary>
+    protected abstract Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct);
+
+    /// <summary>Reads what the form offers to pick from, beside the dialogues.</summary>
+    protected virtual Task LoadChoicesAsync(IQuerySession read, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// The id made from <paramref name="name"/>, refused next to <paramref name="field"/> when empty or when a record of that
+    /// id is already on record (a new record never silently lands on an old one).
+    /// </summary>
+    protected async Task<string> NewIdAsync<T>(string field, string? name, string what, CancellationToken ct) where T : class
+    {
+        var id = WebIds.Slug(name);
+        if (id.Length == 0) Errors[field] = "is required.";
+        else if (await Session.LoadAsync<T>(id, ct) is not null) Errors[field] = $"A {what} '{id}' is already on record: give this one another name.";
+        return id;
+    }
+
+    protected static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        await using var read = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+        Dialogues = [.. (await read.Query<Dialogue>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+        await LoadChoicesAsync(read, ct);
+    }
+}

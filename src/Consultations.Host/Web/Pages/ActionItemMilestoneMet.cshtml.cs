@@ -1,0 +1,27 @@
+using Consultations.Domain.ActionPlans;
+using Consultations.Host.ActionPlans;
+using Consultations.Host.Infrastructure;
+using Consultations.Host.Security;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>Records that an item's milestone, picked from the plan's open ones, was met through <see cref="ActionPlanEndpoints.Handle(MeetActionItemMilestone, Recorder, CancellationToken)"/>.</summary>
+[Authorize(Policy = Roles.RecordPolicy)]
+public sealed class ActionItemMilestoneMetModel(Recorder recorder, WriteConditions conditions) : ItemMilestoneForm(recorder, conditions)
+{
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty(Name = "effectiveOnDate")] public string? MetOn { get; set; }
+
+    protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
+    {
+        var picked = Picked();
+        if (string.IsNullOrWhiteSpace(MetOn)) Errors["effectiveOn"] = "is required: the day it was met.";
+        var on = Date("effectiveOn", MetOn);
+        return Errors.Count > 0 ? null
+            : (r, c) => ActionPlanEndpoints.Handle(new MeetActionItemMilestone(id, picked!.Value.ItemId, picked.Value.Milestone.MilestoneId,
+                string.IsNullOrWhiteSpace(Note) ? null : Note, on!.Value), r, c);
+    }
+}

@@ -1,0 +1,29 @@
+using Consultations.Domain.Commitments;
+using Consultations.Host.Commitments;
+using Consultations.Host.Infrastructure;
+using Consultations.Host.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>Moves an open milestone's due date, picked from the commitment's, through <see cref="CommitmentEndpoints.Handle(RescheduleCommitmentMilestone, Recorder, CancellationToken)"/>.</summary>
+[Authorize(Policy = Roles.RecordPolicy)]
+public sealed class CommitmentMilestoneRescheduleModel(Recorder recorder, WriteConditions conditions) : CommitmentForm(recorder, conditions)
+{
+    [BindProperty] public string? MilestoneId { get; set; }
+    [BindProperty] public string? DueOn { get; set; }
+    [BindProperty(Name = "effectiveOnDate")] public string? AgreedOn { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
+    {
+        if (string.IsNullOrWhiteSpace(MilestoneId)) Errors["milestoneId"] = "Pick the milestone.";
+        if (string.IsNullOrWhiteSpace(DueOn)) Errors["dueOn"] = "is required: when it now falls due.";
+        if (string.IsNullOrWhiteSpace(AgreedOn)) Errors["effectiveOn"] = "is required: the day the new date was agreed.";
+        var due = Date("dueOn", DueOn);
+        var on = Date("effectiveOn", AgreedOn);
+        return Errors.Count > 0 ? null
+            : (r, c) => CommitmentEndpoints.Handle(new RescheduleCommitmentMilestone(id, MilestoneId!, due!.Value, on!.Value, Reason ?? ""), r, c);
+    }
+}

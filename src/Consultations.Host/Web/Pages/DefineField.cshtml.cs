@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Consultations.Domain.CooperationFields;
+using Consultations.Host.CooperationFields;
+using Consultations.Host.Infrastructure;
+using Consultations.Host.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>
+/// Defines a cooperation field through <see cref="CooperationFieldEndpoints.Handle(DefineCooperationField, Recorder, CancellationToken)"/>.
+/// A field's code is a new name, not a pick: the form proposes the next one after the dialogue's fields ("JPIT-11" after "JPIT-10").
+/// </summary>
+[Authorize(Policy = Roles.RecordPolicy)]
+public sealed partial class DefineFieldModel(Recorder recorder, WriteConditions conditions) : NewRecordForm(recorder, conditions)
+{
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public int? Number { get; set; }
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? Scope { get; set; }
+    [BindProperty(Name = "effectiveOnDate")] public string? DefinedOn { get; set; }
+
+    public IReadOnlyList<CooperationField> Fields { get; private set; } = [];
+
+    protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct) => Fields = [.. await read.Query<CooperationField>().ToListAsync(ct)];
+
+    protected override void Fill()
+    {
+        var ours = Fields.Where(f => f.DialogueId == DialogueId).OrderBy(f => f.Number).ToList();
+        Number = ours.Count == 0 ? 1 : ours[^1].Number + 1;
+        Code = ours.Count > 0 && CodeNumber().Match(ours[^1].Id) is { Success: true } m
+            ? $"{m.Groups[1].Value}{Number.Value.ToString("D" + m.Groups[2].Length, System.Globalization.CultureInfo.InvariantCulture)}"
+            : null;
+    }
+
+    protected override async Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Code)) Errors["fieldCode"] = "is required: the field's new code.";
+        else if (await Session.LoadAsync<CooperationField>(Code.Trim(), ct) is not null) Errors["fieldCode"] = $"A field '{Code.Trim()}' is already on record: give this one another code.";
+        if (Number is null) Errors["number"] = "is required: the field's number in its dialogue.";
+        if (string.IsNullOrWhiteSpace(DefinedOn)) Errors["effectiveOn"] = "is required: the day the field was defined.";
+        var on = Date("effectiveOn", DefinedOn);
+        if (Errors.Count > 0) return ("", null);
+        var code = Code!.Trim();
+        return ($"/fields/{code}", (r, c) => CooperationFieldEndpoints.Handle(new DefineCooperationField(code, DialogueId ?? "", Number!.Value, Title ?? "", Scope ?? "", on!.Value), r, c));
+    }
+
+    [GeneratedRegex("^(.*?)([0-9]+)$")]
+    private static partial Regex CodeNumber();
+}

@@ -1,0 +1,26 @@
+using Consultations.Domain.ActionPlans;
+using Consultations.Host.ActionPlans;
+using Consultations.Host.Infrastructure;
+using Consultations.Host.Security;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>Drops an item picked from the plan's open ones, with the reason, through <see cref="ActionPlanEndpoints.Handle(DropActionPlanItem, Recorder, CancellationToken)"/>.</summary>
+[Authorize(Policy = Roles.RecordPolicy)]
+public sealed class DropActionItemModel(Recorder recorder, WriteConditions conditions) : ActionItemForm(recorder, conditions)
+{
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty(Name = "effectiveOnDate")] public string? DroppedOn { get; set; }
+
+    protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
+    {
+        var item = PickedItem();
+        if (string.IsNullOrWhiteSpace(DroppedOn)) Errors["effectiveOn"] = "is required: the day the item was dropped.";
+        var on = Date("effectiveOn", DroppedOn);
+        return Errors.Count > 0 ? null
+            : (r, c) => ActionPlanEndpoints.Handle(new DropActionPlanItem(id, item!.ItemId, Reason ?? "", on!.Value), r, c);
+    }
+}

@@ -1,0 +1,87 @@
+using Consultations.Domain.ActionPlans;
+using Consultations.Domain.Commitments;
+using Consultations.Domain.CooperationFields;
+using Consultations.Domain.Documents;
+using Consultations.Domain.JointStatements;
+using Consultations.Domain.Meetings;
+using Consultations.Host.Commitments;
+using Consultations.Host.Infrastructure;
+using Consultations.Host.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>
+/// Makes a commitment through <see cref="CommitmentEndpoints.Handle(MakeCommitment, Recorder, CancellationToken)"/>: its dialogue,
+/// field, parties, source (a clause, a statement, a meeting or a plan item) and cited document picked from the record; its
+/// id made from its first words.
+/// </summary>
+[Authorize(Policy = Roles.RecordPolicy)]
+public sealed class MakeCommitmentModel(Recorder recorder, WriteConditions conditions) : NewRecordForm(recorder, conditions)
+{
+    [BindProperty] public string? FieldCode { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public List<string> Parties { get; set; } = [];
+    [BindProperty] public string? Agencies { get; set; }
+    [BindProperty] public string? Programmes { get; set; }
+    [BindProperty] public string? Fora { get; set; }
+    [BindProperty] public string? Agreements { get; set; }
+    [BindProperty] public string? Source { get; set; }
+    [BindProperty] public CommitmentStatus Status { get; set; } = CommitmentStatus.Agreed;
+    [BindProperty(Name = "effectiveOnDate")] public string? MadeOn { get; set; }
+    [BindProperty] public string? DocumentId { get; set; }
+    [BindProperty] public Wording? TextIs { get; set; }
+    [BindProperty] public string? Quote { get; set; }
+
+    public IReadOnlyList<CooperationField> Fields { get; private set; } = [];
+    public IReadOnlyList<JointStatement> Statements { get; private set; } = [];
+    public IReadOnlyList<Meeting> Meetings { get; private set; } = [];
+    public IReadOnlyList<ActionPlan> Plans { get; private set; } = [];
+    public IReadOnlyList<Document> Documents { get; private set; } = [];
+
+    protected override void Fill() => Parties = [.. Dialogues.FirstOrDefault()?.Parties ?? []];
+
+    protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct)
+    {
+        Fields = [.. (await read.Query<CooperationField>().ToListAsync(ct)).OrderBy(f => f.DialogueId, StringComparer.Ordinal).ThenBy(f => f.Number)];
+        Statements = [.. (await read.Query<JointStatement>().ToListAsync(ct)).OrderBy(s => s.DraftedOn.ToString(), StringComparer.Ordinal)];
+        Meetings = [.. (await read.Query<Meeting>().ToListAsync(ct)).OrderBy(m => m.PlannedDates?.From.ToString(), StringComparer.Ordinal)];
+        Plans = [.. (await read.Query<ActionPlan>().ToListAsync(ct)).OrderBy(p => p.Title, StringComparer.Ordinal)];
+        Documents = [.. (await read.Query<Document>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+    }
+
+    protected override async Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(MadeOn)) Errors["effectiveOn"] = "is required: the day the commitment was made.";
+        var on = Date("effectiveOn", MadeOn);
+        var source = SourceOf(Source);
+        if (source is null) Errors["source"] = "Pick where the commitment comes from.";
+        var id = await FreeIdAsync(WebIds.Slug(string.Join(' ', (Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6))), ct);
+        if (Errors.Count > 0) return ("", null);
+        var command = new MakeCommitment(id, DialogueId ?? "", FieldCode ?? "", Text ?? "", Parties, Lines(Agencies), Lines(Programmes), source!, Status, on!.Value,
+            Lines(Fora), Lines(Agreements), Optional(DocumentId), TextIs, Optional(Quote));
+        return ($"/commitments/{id}", (r, c) => CommitmentEndpoints.Handle(command, r, c));
+    }
+
+    /// <summary>"Clause|statement|3", "Statement|statement", "Meeting|meeting", "PlanItem|plan|item": the options the page offers.</summary>
+    public static SourceRef? SourceOf(string? value)
+    {
+        var parts = (value ?? "").Split('|');
+        return parts.Length is 2 or 3 && Enum.TryParse<SourceKind>(parts[0], out var kind) && parts[1].Length > 0
+            ? new SourceRef(kind, parts[1], parts.Length == 3 ? parts[2] : null)
+            : null;
+    }
+
+    /// <summary>Two commitments may begin with the same words: the second gets the next free number.</summary>
+    private async Task<string> FreeIdAsync(string id, CancellationToken ct)
+    {
+        if (id.Length == 0) return id;
+        for (var n = 1; ; n++)
+        {
+            var candidate = n == 1 ? id : $"{id}-{n}";
+            if (await Session.LoadAsync<Commitment>(candidate, ct) is null) return candidate;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Consultations.Domain.ActionPlans;
+using Consultations.Domain.JointStatements;
+using Consultations.Domain.Meetings;
+using Consultations.Host.ActionPlans;
+using Consultations.Host.Infrastructure;
+using Consultations.Host.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>Records that a meeting or statement of the plan's dialogue, picked from the record, reaffirmed the plan through <see cref="ActionPlanEndpoints.Handle(ReaffirmActionPlan, Recorder, CancellationToken)"/>.</summary>
+[Authorize(Policy = Roles.RecordPolicy)]
+public sealed class ReaffirmActionPlanModel(Recorder recorder, WriteConditions conditions) : ActionPlanForm(recorder, conditions)
+{
+    [BindProperty] public string? By { get; set; }
+    [BindProperty] public string? Note { get; set; }
+    [BindProperty(Name = "effectiveOnDate")] public string? ReaffirmedOn { get; set; }
+
+    public IEnumerable<(string Value, string Text)> Choices { get; private set; } = [];
+
+    protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct)
+    {
+        var dialogueId = Record.DialogueId;
+        var meetings = await read.Query<Meeting>().Where(m => m.DialogueId == dialogueId).ToListAsync(ct);
+        var statements = await read.Query<JointStatement>().Where(s => s.DialogueId == dialogueId).ToListAsync(ct);
+        Choices = [.. meetings.OrderBy(m => m.Title, StringComparer.Ordinal).Select(m => ($"Meeting|{m.Id}", m.Title)),
+            .. statements.OrderBy(s => s.Title, StringComparer.Ordinal).Select(s => ($"Statement|{s.Id}", s.Title))];
+    }
+
+    protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
+    {
+        var by = MakeCommitmentModel.SourceOf(By);
+        if (by is null) Errors["by"] = "Pick the meeting or statement that reaffirmed the plan.";
+        if (string.IsNullOrWhiteSpace(ReaffirmedOn)) Errors["effectiveOn"] = "is required: the day the plan was reaffirmed.";
+        var on = Date("effectiveOn", ReaffirmedOn);
+        return Errors.Count > 0 ? null
+            : (r, c) => ActionPlanEndpoints.Handle(new ReaffirmActionPlan(id, by!, string.IsNullOrWhiteSpace(Note) ? null : Note, on!.Value), r, c);
+    }
+}

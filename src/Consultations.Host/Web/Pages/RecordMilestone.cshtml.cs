@@ -1,0 +1,49 @@
+using Consultations.Domain.CooperationFields;
+using Consultations.Domain.Documents;
+using Consultations.Domain.Milestones;
+using Consultations.Host.Infrastructure;
+using Consultations.Host.Milestones;
+using Consultations.Host.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>
+/// Records a stand-alone dated milestone (an anniversary, a conference) through <see cref="MilestoneEndpoints.Handle(RecordMilestone, Recorder, CancellationToken)"/>:
+/// its fields and the document it cites picked from the record, its id made from its title and first day.
+/// </summary>
+[Authorize(Policy = Roles.RecordPolicy)]
+public sealed class RecordMilestoneModel(Recorder recorder, WriteConditions conditions) : NewRecordForm(recorder, conditions)
+{
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty] public string? DatesFrom { get; set; }
+    [BindProperty] public string? DatesTo { get; set; }
+    [BindProperty] public MilestoneCertainty Certainty { get; set; } = MilestoneCertainty.Stated;
+    [BindProperty(Name = "effectiveOnDate")] public string? KnownFrom { get; set; }
+    [BindProperty] public List<string> FieldCodes { get; set; } = [];
+    [BindProperty] public string? DocumentId { get; set; }
+    [BindProperty] public string? Quote { get; set; }
+
+    public IReadOnlyList<CooperationField> Fields { get; private set; } = [];
+    public IReadOnlyList<Document> Documents { get; private set; } = [];
+
+    protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct)
+    {
+        Fields = [.. (await read.Query<CooperationField>().ToListAsync(ct)).OrderBy(f => f.DialogueId, StringComparer.Ordinal).ThenBy(f => f.Number)];
+        Documents = [.. (await read.Query<Document>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+    }
+
+    protected override async Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct)
+    {
+        var dates = Span("dates", DatesFrom, DatesTo);
+        if (dates is null) Errors.TryAdd("dates", "is required: the milestone's day or days.");
+        if (string.IsNullOrWhiteSpace(KnownFrom)) Errors["effectiveOn"] = "is required: the date of the source that names it.";
+        var on = Date("effectiveOn", KnownFrom);
+        var id = await NewIdAsync<Milestone>("title", WebIds.Slug(Title) is { Length: > 0 } slug && dates is not null ? $"{slug}-{dates.From}" : Title, "milestone", ct);
+        if (Errors.Count > 0) return ("", null);
+        var command = new RecordMilestone(id, DialogueId ?? "", Title!.Trim(), dates!, Certainty, on!.Value, FieldCodes, Optional(DocumentId), Optional(Quote));
+        return ($"/milestones/{id}", (r, c) => MilestoneEndpoints.Handle(command, r, c));
+    }
+}

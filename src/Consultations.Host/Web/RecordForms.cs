@@ -1,0 +1,58 @@
+using Consultations.Domain.ActionPlans;
+using Consultations.Domain.Common;
+using Consultations.Domain.CooperationFields;
+using Consultations.Domain.Documents;
+using Consultations.Host.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Consultations.Host.Web;
+
+public abstract class DocumentForm(Recorder recorder, WriteConditions conditions) : RecordForm<Document>(recorder, conditions)
+{
+    public Document Document => Record;
+
+    protected override string PageOf(string id) => $"/documents/{id}";
+}
+
+public abstract class FieldForm(Recorder recorder, WriteConditions conditions) : RecordForm<CooperationField>(recorder, conditions)
+{
+    public CooperationField Field => Record;
+
+    protected override string PageOf(string id) => $"/fields/{id}";
+}
+
+/// <summary>A form on one item of an action plan, the item picked from the plan's open items.</summary>
+public abstract class ActionItemForm(Recorder recorder, WriteConditions conditions) : ActionPlanForm(recorder, conditions)
+{
+    [BindProperty] public string? ItemId { get; set; }
+
+    public IReadOnlyList<ActionPlanItem> OpenItems => [.. Plan.Items.Where(i => i.IsOpen)];
+
+    /// <summary>The item picked, or null with the error next to the item's list.</summary>
+    protected ActionPlanItem? PickedItem()
+    {
+        var item = Plan.Items.FirstOrDefault(i => i.ItemId == ItemId);
+        if (item is null) Errors["itemId"] = "Pick the item.";
+        return item;
+    }
+}
+
+/// <summary>A form on one open milestone of an action plan's items, picked as "item/milestone".</summary>
+public abstract class ItemMilestoneForm(Recorder recorder, WriteConditions conditions) : ActionPlanForm(recorder, conditions)
+{
+    [BindProperty] public string? Milestone { get; set; }
+
+    public IEnumerable<(string Value, string Text)> OpenMilestones =>
+        from i in Plan.Items from m in i.Milestones where !m.IsMet select ($"{i.ItemId}/{m.MilestoneId}", $"{m.Title} ({m.DueOn}) · {i.Text}");
+
+    /// <summary>The item and milestone picked, or null with the error next to the milestones' list.</summary>
+    protected (string ItemId, DueMilestone Milestone)? Picked()
+    {
+        var parts = (Milestone ?? "").Split('/');
+        var found = parts.Length == 2
+            ? Plan.Items.Where(i => i.ItemId == parts[0]).SelectMany(i => i.Milestones).FirstOrDefault(m => m.MilestoneId == parts[1])
+            : null;
+        if (found is null) Errors["milestone"] = "Pick the milestone.";
+        return found is null ? null : (parts[0], found);
+    }
+}

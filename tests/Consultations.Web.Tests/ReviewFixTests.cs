@@ -225,4 +225,33 @@ public sealed class ReviewFixTests(WebApp app)
 
         Assert.True(left.Count == 0, string.Join("; ", left.Distinct()));
     }
+
+    [Theory]
+    [InlineData(768)]
+    [InlineData(1280)]
+    public async Task The_timelines_labels_are_whole_and_legible_on_a_tablet_and_a_laptop_and_each_bar_is_a_link(int width)
+    {
+        var page = await app.SignInAsync("Rita Reader", "reporter");
+        await page.SetViewportSizeAsync(width, 900);
+        await page.GotoAsync("/timeline");
+        var svg = await page.Locator("figure.timeline svg").BoundingBoxAsync();
+        var labels = page.Locator("figure.timeline svg .bar-label");
+        Assert.True(await labels.CountAsync() > 5);
+        for (var i = 0; i < await labels.CountAsync(); i++)
+        {
+            var box = await labels.Nth(i).BoundingBoxAsync();
+            var text = await labels.Nth(i).TextContentAsync();
+            // Drawn at its own size (never scaled down below 12 px on screen), and wholly inside the drawing.
+            Assert.True(box!.Height >= 12, $"{width}px: '{text}' is {box.Height:0.#} px high");
+            Assert.True(box.X >= svg!.X - 0.5 && box.X + box.Width <= svg.X + svg.Width + 0.5, $"{width}px: '{text}' is cut off");
+        }
+
+        var boxes = new List<LocatorBoundingBoxResult>();
+        for (var i = 0; i < await labels.CountAsync(); i++) boxes.Add((await labels.Nth(i).BoundingBoxAsync())!);
+        for (var i = 1; i < boxes.Count; i++) Assert.True(boxes[i].Y >= boxes[i - 1].Y + boxes[i - 1].Height, $"{width}px: labels {i - 1} and {i} overlap");
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(WebApp.Screenshots, $"timeline-{width}.png"), FullPage = true });
+        await page.Locator("svg a").Filter(new() { HasText = "Japan–Italy summit, Rome" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
+    }
 }

@@ -52,8 +52,8 @@ var app = builder.Build();
 
 app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler();
-// Before authentication, so that a 401 or 403 (and any other bodiless failure) is answered as ProblemDetails too.
-app.UseStatusCodePages();
+// Before authentication, so that a 401 or 403 (and any other bodiless failure) is answered as ProblemDetails on the API, as a page on the web.
+app.UseConsultationsStatusPages();
 app.UseMiddleware<RequestLimits>();
 app.UseConsultationsWebAssets(app.Environment);
 app.UseConsultationsWebCulture();

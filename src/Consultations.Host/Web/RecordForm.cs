@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.JointStatements;
@@ -18,9 +19,12 @@ public abstract class RecordForm<T>(Recorder recorder, WriteConditions condition
 
     protected abstract string PageOf(string id);
 
+    /// <summary>The record's kind in the record's words ("meeting", "joint statement"), for a 404 naming it.</summary>
+    protected virtual string Kind => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(typeof(T).Name).Replace('-', ' ');
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotOnRecord(new RecordNotFound(Kind, id));
         Version = (await Session.Events.FetchStreamStateAsync(id, ct))?.Version;
         Fill();
         NewToken();
@@ -29,7 +33,7 @@ public abstract class RecordForm<T>(Recorder recorder, WriteConditions condition
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotOnRecord(new RecordNotFound(Kind, id));
         var handle = Command(id);
         if (Errors.Count == 0 && handle is not null && await RecordAsync(handle, ct)) return Redirect(PageOf(id));
         if (Errors.Count > 0 && Response.StatusCode == 200) Response.StatusCode = StatusCodes.Status400BadRequest;

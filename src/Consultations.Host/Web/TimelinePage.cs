@@ -16,7 +16,10 @@ public sealed record TimelineTick(double X, string Label);
 /// </summary>
 public static class TimelinePage
 {
-    public const double Left = 10, Width = 900, Row = 28, Top = 30;
+    public const double Left = 10, Width = 1100, Row = 44, Top = 30, BarHeight = 16, LabelSize = 14;
+
+    /// <summary>The drawing's own width in CSS pixels: drawn at that size (never scaled down), scrolled sideways on a narrow screen.</summary>
+    public const double Drawing = Left * 2 + Width;
 
     public static string Link(TimelineEntry e) => $"/{TimelineQueries.Collection(e.RecordKind)}/{e.RecordId}";
 
@@ -33,7 +36,7 @@ public static class TimelinePage
         {
             var from = X(e.SortDate!.Value);
             var to = X((e.EndDate ?? e.SortDate!.Value).AddDays(1));
-            return new TimelineBar(e, from, Math.Max(4, to - from), Top + i * Row, (e.EndDate ?? e.SortDate) != e.SortDate && e.Dates?.From.ToString().Length < 10, Link(e));
+            return new TimelineBar(e, from, Math.Max(4, to - from), Top + i * Row + LabelSize + 6, (e.EndDate ?? e.SortDate) != e.SortDate && e.Dates?.From.ToString().Length < 10, Link(e));
         }).ToList();
         var ticks = Enumerable.Range(start.Year, end.Year - start.Year + 1)
             .Select(y => new TimelineTick(X(new DateOnly(y, 1, 1)), y.ToString(CultureInfo.InvariantCulture))).ToList();
@@ -44,12 +47,29 @@ public static class TimelinePage
     public static Microsoft.AspNetCore.Html.HtmlString Text(double x, double y, string cssClass, string content, bool before = false) =>
         new($"<text x=\"{F(x)}\" y=\"{F(y)}\" class=\"{cssClass}\"{(before ? " text-anchor=\"end\"" : "")}>{System.Net.WebUtility.HtmlEncode(content)}</text>");
 
-    /// <summary>A bar's label: after the bar, or before it when the bar reaches the right half.</summary>
-    public static Microsoft.AspNetCore.Html.HtmlString Label(TimelineBar b) =>
-        b.Width > 300 ? Text(b.X + 6, b.Y + 13, "bar-label-inside", b.Entry.Title)
-        : b.X + b.Width > Left + Width * 0.55
-            ? Text(Math.Max(b.X - 4, 120), b.Y + 13, "bar-label", b.Entry.Title, before: true)
-            : Text(b.X + b.Width + 4, b.Y + 13, "bar-label", b.Entry.Title);
+    /// <summary>
+    /// A bar's label, on its own line just above the bar: it starts where the bar starts, moved left only as far as needed for
+    /// the whole label to fit in the drawing, so no label is cut off and none overlaps another entry's.
+    /// </summary>
+    public static Microsoft.AspNetCore.Html.HtmlString Label(TimelineBar b)
+    {
+        var text = b.Entry.Title + (b.Entry.Dates is { } d ? $" ({d})" : "");
+        var x = Math.Max(Left, Math.Min(b.X, Left + Width - LabelWidth(text)));
+        return Text(x, b.Y - 6, "bar-label", text);
+    }
+
+    /// <summary>An invisible area over the label and the bar, so a click anywhere on the entry's row part follows its link.</summary>
+    public static Microsoft.AspNetCore.Html.HtmlString Hit(TimelineBar b)
+    {
+        var text = b.Entry.Title + (b.Entry.Dates is { } d ? $" ({d})" : "");
+        var labelX = Math.Max(Left, Math.Min(b.X, Left + Width - LabelWidth(text)));
+        var x = Math.Min(labelX, b.X);
+        var right = Math.Min(Left + Width, Math.Max(labelX + LabelWidth(text), b.X + b.Width));
+        return new($"<rect x=\"{F(x)}\" y=\"{F(b.Y - LabelSize - 6)}\" width=\"{F(right - x)}\" height=\"{F(LabelSize + 6 + BarHeight)}\" class=\"bar-hit\" />");
+    }
+
+    /// <summary>A generous estimate of the label's width at <see cref="LabelSize"/> (wide characters count double).</summary>
+    public static double LabelWidth(string text) => text.Sum(c => c > '\u2E80' ? LabelSize : LabelSize * 0.6);
 
     public static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }

@@ -23,6 +23,9 @@ public abstract class WebForm(Recorder recorder, WriteConditions conditions) : W
 
     protected IDocumentSession Session => recorder.Session;
 
+    /// <summary>The page of the record this form writes to, linked from a stale-edit explanation; null: the form's path without its last step.</summary>
+    public virtual string? RecordPage => null;
+
     public void NewToken() => FormToken = Guid.NewGuid().ToString("N");
 
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
@@ -55,6 +58,8 @@ public abstract class WebForm(Recorder recorder, WriteConditions conditions) : W
         catch (RuleBroken e)
         {
             Refusal = e.Message;
+            // Next to the input the rule is about, too, so the person sees what to change where they typed it.
+            foreach (var field in RuleFields.Of(e.Rule)) Errors[field] = e.Message;
         }
         catch (RecordNotFound e)
         {

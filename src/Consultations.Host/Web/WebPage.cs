@@ -31,7 +31,14 @@ public abstract class WebPage : PageModel
     {
         if ((!string.IsNullOrWhiteSpace(RecordedAt) || !string.IsNullOrWhiteSpace(EffectiveOn)) && !User.IsInRole(Roles.Auditor))
         {
-            context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+            context.Result = Refuse(StatusCodes.Status403Forbidden, "Replaying the record is for auditors.");
+            return;
+        }
+
+        // Strict, as the API's query strings are (ADR 0016): a parameter the page does not read is refused, not ignored.
+        if (StrictQuery.Unread(GetType(), Request.Query) is { } unread)
+        {
+            context.Result = Refuse(StatusCodes.Status400BadRequest, unread);
             return;
         }
 
@@ -47,4 +54,14 @@ public abstract class WebPage : PageModel
             context.Result = new ViewResult { ViewName = "_AxesProblem", StatusCode = StatusCodes.Status400BadRequest, ViewData = ViewData };
         }
     }
+
+    /// <summary>A refusal shown as the error page (<c>/error/{code}</c>) with <paramref name="explanation"/>, never as JSON.</summary>
+    protected IActionResult Refuse(int status, string explanation)
+    {
+        HttpContext.Items[ErrorPages.Explanation] = explanation;
+        return new StatusCodeResult(status);
+    }
+
+    /// <summary>404 naming the record that is not on record (on the axes asked, when a replay).</summary>
+    protected IActionResult NotOnRecord(RecordNotFound missing) => Refuse(StatusCodes.Status404NotFound, missing.Message);
 }

@@ -20,6 +20,7 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToPage("/SignIn");
             o.Conventions.AllowAnonymousToPage("/SignOut");
             o.Conventions.AllowAnonymousToPage("/Language");
+            o.Conventions.AllowAnonymousToPage("/Error");
         });
         services.AddAntiforgery(o =>
         {

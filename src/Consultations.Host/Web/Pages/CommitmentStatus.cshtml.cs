@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.Documents;
 using Consultations.Host.Commitments;
@@ -26,7 +27,7 @@ public sealed class CommitmentStatusModel(Recorder recorder, WriteConditions con
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotOnRecord(new RecordNotFound("commitment", id));
         Version = (await Session.Events.FetchStreamStateAsync(id, ct))?.Version;
         NewToken();
         return Page();
@@ -34,7 +35,7 @@ public sealed class CommitmentStatusModel(Recorder recorder, WriteConditions con
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotOnRecord(new RecordNotFound("commitment", id));
         if (To is null) Errors["to"] = "Pick the status it moves to.";
         if (string.IsNullOrWhiteSpace(StatusEffectiveOn)) Errors["effectiveOn"] = "is required: the day the change took effect.";
         var effectiveOn = Date("effectiveOn", StatusEffectiveOn);

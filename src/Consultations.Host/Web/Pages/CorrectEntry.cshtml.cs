@@ -36,11 +36,13 @@ public sealed class CorrectEntryModel(Recorder recorder, WriteConditions conditi
 
     public IReadOnlyList<CommitmentStatus> Targets { get; private set; } = [];
 
+    public override string? RecordPage => Entry is null ? null : RecordPages.Of(Entry) ?? Back;
+
     public string Back => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 
     public async Task<IActionResult> OnGetAsync(Guid eventId, CancellationToken ct)
     {
-        if (!await LoadAsync(eventId, ct)) return NotFound();
+        if (!await LoadAsync(eventId, ct)) return NotOnRecord(new RecordNotFound("entry", eventId.ToString()));
         Version = (await Session.Events.FetchStreamStateAsync(Entry.StreamKey!, ct))?.Version;
         switch (Live)
         {
@@ -65,7 +67,7 @@ public sealed class CorrectEntryModel(Recorder recorder, WriteConditions conditi
 
     public async Task<IActionResult> OnPostAsync(Guid eventId, CancellationToken ct)
     {
-        if (!await LoadAsync(eventId, ct)) return NotFound();
+        if (!await LoadAsync(eventId, ct)) return NotOnRecord(new RecordNotFound("entry", eventId.ToString()));
         var command = Changed(eventId);
         if (Errors.Count == 0 && command is null) Errors[FirstField] = "Change at least one value to correct.";
         if (Errors.Count == 0 && await RecordAsync((r, c) => CorrectionEndpoints.Handle(command!, r, c), ct)) return LocalRedirect(Back);

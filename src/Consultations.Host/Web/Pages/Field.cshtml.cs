@@ -13,6 +13,8 @@ public sealed class FieldModel(IQuerySession session, StatusReportBuilder report
     public WithHistory<FieldView> Field { get; private set; } = null!;
     public StatusReport Report { get; private set; } = null!;
 
+    public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code)) return NotFound();
@@ -20,11 +22,12 @@ public sealed class FieldModel(IQuerySession session, StatusReportBuilder report
         {
             Field = await FieldQueries.Get(code, WebLinks.Instant(RecordedAt), EffectiveOn, session, clock, reporting, ct);
         }
-        catch (RecordNotFound)
+        catch (RecordNotFound e)
         {
-            return NotFound();
+            return NotOnRecord(e);
         }
 
+        if (CanRecord) NotVoidable = await HistoryView.NotVoidableAsync(session, code, ct);
         Report = await reports.BuildAsync(Field.Record.DialogueId, Axes, ct);
         return Page();
     }

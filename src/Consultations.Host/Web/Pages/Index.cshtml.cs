@@ -22,11 +22,15 @@ public sealed class IndexModel(IQuerySession session, StatusReportBuilder report
     public CommitmentCounts Totals { get; } = new();
     public SortedDictionary<string, CommitmentCounts> ByParty { get; } = new(StringComparer.Ordinal);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public IReadOnlyList<DashboardChange> Changes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Dialogues = [.. (await session.Query<Dialogue>().ToListAsync(ct)).OrderBy(d => d.Id, StringComparer.Ordinal)];
-        if (Dialogues.Count == 0) return;
-        var chosen = Dialogues.FirstOrDefault(d => d.Id == Dialogue)?.Id ?? Dialogues[0].Id;
+        // A dialogue asked for by name that is not on record is not quietly replaced by another one.
+        if (!string.IsNullOrWhiteSpace(Dialogue) && Dialogues.All(d => d.Id != Dialogue)) return NotOnRecord(new RecordNotFound("dialogue", Dialogue));
+        if (Dialogues.Count == 0) return Page();
+        var chosen = Dialogue ?? Dialogues[0].Id;
         Dialogue = chosen;
         try
         {
@@ -35,7 +39,7 @@ public sealed class IndexModel(IQuerySession session, StatusReportBuilder report
         catch (Exception e) when (e is RecordNotFound or InvalidCommand)
         {
             Problem = e.Message;
-            return;
+            return Page();
         }
 
         foreach (var line in Report.Fields)
@@ -53,12 +57,15 @@ public sealed class IndexModel(IQuerySession session, StatusReportBuilder report
             try
             {
                 SinceDay = Auditing.Axes.Day("since", Since, HttpContext.RequestServices.GetRequiredService<TimeProvider>());
+                if (SinceDay is { } day) Changes = await DashboardChanges.SinceAsync(session, Report, day, Axes, ct);
             }
             catch (InvalidCommand e)
             {
                 Problem = string.Join(" ", e.Errors.SelectMany(x => x.Value));
             }
         }
+
+        return Page();
     }
 
     public MeetingRecordView? LatestMeeting => Report?.Meetings.Where(m => m.Status == MeetingStatus.Held)

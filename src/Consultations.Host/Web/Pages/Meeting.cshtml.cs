@@ -10,6 +10,7 @@ namespace Consultations.Host.Web.Pages;
 public sealed class MeetingModel(IQuerySession session, TimeProvider clock) : WebPage
 {
     public WithHistory<Meeting> Meeting { get; private set; } = null!;
+    public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
@@ -17,10 +18,11 @@ public sealed class MeetingModel(IQuerySession session, TimeProvider clock) : We
         try
         {
             Meeting = await MeetingEndpoints.Get(id, WebLinks.Instant(RecordedAt), EffectiveOn, session, clock, ct);
+            if (CanRecord) NotVoidable = await HistoryView.NotVoidableAsync(session, id, ct);
         }
-        catch (RecordNotFound)
+        catch (RecordNotFound e)
         {
-            return NotFound();
+            return NotOnRecord(e);
         }
 
         return Page();

@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using Consultations.Domain.Documents;
 using Consultations.Domain.Meetings;
 using Consultations.Host.Infrastructure;
@@ -26,7 +27,7 @@ public sealed class MeetingOutcomeModel(Recorder recorder, WriteConditions condi
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotOnRecord(new RecordNotFound("meeting", id));
         Version = (await Session.Events.FetchStreamStateAsync(id, ct))?.Version;
         Summary = Meeting.Outcome?.Summary;
         Decisions = Meeting.Outcome is { } o ? string.Join("\n", o.Decisions) : null;
@@ -38,7 +39,7 @@ public sealed class MeetingOutcomeModel(Recorder recorder, WriteConditions condi
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotOnRecord(new RecordNotFound("meeting", id));
         var effectiveOn = Date("effectiveOn", OutcomeEffectiveOn);
         if (Errors.Count == 0
             && await RecordAsync((r, c) => MeetingEndpoints.Handle(

@@ -24,6 +24,7 @@ public sealed class RecordModel(IQuerySession session, TimeProvider clock, IOpti
     public string Title { get; private set; } = "";
     public JsonNode? Record { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string collection, string id, CancellationToken ct)
     {
@@ -43,11 +44,12 @@ public sealed class RecordModel(IQuerySession session, TimeProvider clock, IOpti
             Collection = collection;
             Record = JsonSerializer.SerializeToNode(found.record, found.record.GetType(), json.Value.SerializerOptions);
             History = found.history;
+            if (CanRecord) NotVoidable = await HistoryView.NotVoidableAsync(session, id, ct);
             Title = Record?["title"]?.ToString() ?? Record?["text"]?.ToString() ?? id;
         }
-        catch (RecordNotFound)
+        catch (RecordNotFound e)
         {
-            return NotFound();
+            return NotOnRecord(e);
         }
 
         return Page();

@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using Consultations.Domain.Corrections;
 using Consultations.Host.Corrections;
 using Consultations.Host.Infrastructure;
@@ -19,7 +20,7 @@ public sealed class VoidEntryModel(Recorder recorder, WriteConditions conditions
 
     public async Task<IActionResult> OnGetAsync(Guid eventId, CancellationToken ct)
     {
-        if (!await LoadAsync(eventId, ct)) return NotFound();
+        if (!await LoadAsync(eventId, ct)) return NotOnRecord(new RecordNotFound("entry", eventId.ToString()));
         Version = (await Session.Events.FetchStreamStateAsync(Entry.StreamKey!, ct))?.Version;
         NewToken();
         return Page();
@@ -27,11 +28,13 @@ public sealed class VoidEntryModel(Recorder recorder, WriteConditions conditions
 
     public async Task<IActionResult> OnPostAsync(Guid eventId, CancellationToken ct)
     {
-        if (!await LoadAsync(eventId, ct)) return NotFound();
+        if (!await LoadAsync(eventId, ct)) return NotOnRecord(new RecordNotFound("entry", eventId.ToString()));
         if (await RecordAsync((r, c) => CorrectionEndpoints.Handle(new VoidEntry(eventId, Reason ?? ""), r, c), ct))
             return LocalRedirect(Back);
         return Page();
     }
+
+    public override string? RecordPage => Entry is null ? null : RecordPages.Of(Entry) ?? Back;
 
     public string Back => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
 

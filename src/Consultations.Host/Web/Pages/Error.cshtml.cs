@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Consultations.Host.Web.Pages;
+
+/// <summary>A page's refusal, in the person's language, with the reason the page gave (see <see cref="ErrorPages"/>).</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+    public string? Explanation { get; private set; }
+
+    public string Heading => Code switch
+    {
+        400 => "The request cannot be read",
+        401 => "Please sign in",
+        403 => "Not allowed",
+        404 => "Not found",
+        405 => "Not allowed",
+        409 => "The record changed",
+        _ => "Something went wrong",
+    };
+
+    public string Advice => Code switch
+    {
+        403 => "Your roles do not allow this page or this action.",
+        404 => "Nothing is on record at this address.",
+        400 => "Check the address: a page takes only the parameters its own forms send.",
+        _ => "Try again, or go back to the dashboard.",
+    };
+
+    public IActionResult OnGet(int code) => Show(code);
+
+    public IActionResult OnPost(int code) => Show(code);
+
+    private IActionResult Show(int code)
+    {
+        if (code is < 400 or > 599) return NotFound();
+        Code = code;
+        Explanation = HttpContext.Items[ErrorPages.Explanation] as string;
+        Response.StatusCode = code;
+        return Page();
+    }
+}

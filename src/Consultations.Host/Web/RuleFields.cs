@@ -1,0 +1,43 @@
+namespace Consultations.Host.Web;
+
+/// <summary>
+/// The input a business rule's refusal is about, by the rule's name (<see cref="Consultations.Domain.Common.RuleBroken.Rule"/>),
+/// in the command's own field names: a form shows the refusal next to that input (and above the form), with the input kept.
+/// A rule about the record as a whole (adopted, final, voided) names no input and is shown above the form only.
+/// </summary>
+public static class RuleFields
+{
+    private static readonly Dictionary<string, string[]> Fields = new(StringComparer.Ordinal)
+    {
+        ["effective-date-not-in-future"] = ["effectiveOn", "adoptedOn", "reviewedOn", "dates"],
+        ["status-changes-in-order"] = ["to"],
+        ["commitment-lifecycle"] = ["to"],
+        ["superseded-names-successor"] = ["supersededBy"],
+        ["party-progress-in-order"] = ["progress"],
+        ["closed-items-stay-closed"] = ["progress"],
+        ["complete-or-drop-explicitly"] = ["progress"],
+        ["end-not-before-start"] = ["dates", "plannedDates"],
+        ["adoption-after-drafting"] = ["adoptedOn"],
+        ["amendment-after-commitment"] = ["effectiveOn"],
+        ["item-changes-after-it-was-added"] = ["effectiveOn"],
+        ["plan-changes-after-adoption"] = ["effectiveOn"],
+        ["outcome-after-meeting-held"] = ["effectiveOn"],
+        ["milestone-met-after-it-is-set"] = ["effectiveOn"],
+        ["review-after-commitment"] = ["reviewedOn"],
+        ["milestone-due-after-it-is-set"] = ["dueOn"],
+        ["follow-up-after-start"] = ["dueOn"],
+        ["clause-numbers-unique"] = ["number"],
+        ["clause-number-positive"] = ["number"],
+        ["meeting-has-two-parties"] = ["parties"],
+        ["statement-has-signatories"] = ["signatories"],
+        ["quoted-text-is-the-quote"] = ["text"],
+        ["assessment-corrected-with-reason"] = ["reason"],
+        ["milestone-ids-unique"] = ["title"],
+        ["milestone-recorded-once"] = ["title"],
+        ["meeting-scheduled-once"] = ["title"],
+        ["statement-drafted-once"] = ["title"],
+        ["plan-item-ids-unique"] = ["text"],
+    };
+
+    public static IReadOnlyList<string> Of(string rule) => Fields.GetValueOrDefault(rule) ?? [];
+}

@@ -20,11 +20,22 @@ namespace Consultations.Projections.Records;
 /// the record's live entries when a void or correction arrives (<see cref="Refolding"/>, ADR 0023). One subclass a record
 /// kind, so each keeps its own projection name.
 /// </summary>
-public abstract class RecordProjection<T>(Func<T?, object, T?> evolve) : SingleStreamProjection<T, string> where T : class
+public abstract class RecordProjection<T> : SingleStreamProjection<T, string> where T : class
 {
+    private readonly Func<T?, object, T?> _evolve;
+
+    // The overridden fold hides from Marten which events it reads. Every record is written through the Recorder, which
+    // starts its stream as its own kind (FetchForWriting<T>/StartStream<T>), and a record's fixes live in its own stream:
+    // so a rebuild (the async path, the only one this filter touches) reads only the streams of this kind.
+    protected RecordProjection(Func<T?, object, T?> evolve)
+    {
+        _evolve = evolve;
+        FilterIncomingEventsOnStreamType(typeof(T));
+    }
+
     public override ValueTask<(T?, ActionType)> DetermineActionAsync(IQuerySession session, T? snapshot, string identity,
         IIdentitySetter<T, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
-        Refolding.StreamAsync(session, snapshot, identity, events, (s, e) => evolve(s, e.Data), cancellation);
+        Refolding.StreamAsync(session, snapshot, identity, events, (s, e) => _evolve(s, e.Data), cancellation);
 }
 
 public sealed class DialogueProjection() : RecordProjection<Dialogue>(DialogueDecider.Evolve);

@@ -73,12 +73,20 @@ public static class AuditTrail
         var whole = streams.Length == 0
             ? []
             : await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(streams)).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var corrections = whole.Where(e => EventFacts.Corrects(e.Data) is not null).ToList();
+        var corrections = CorrectionsByEntry(whole);
         var days = EventFacts.EffectiveDays(whole).ToDictionary(d => d.Key.Id, d => d.Value);
         return [.. events.Select(e => Entry(e, corrections, days[e.Id]))];
     }
 
-    public static AuditEntry Entry(IEvent e, IReadOnlyList<IEvent> corrections, DateOnly countsFrom) => new(
+    /// <summary>
+    /// The corrections and voids among <paramref name="events"/>, by the entry (record and version) they fix: built once,
+    /// so listing n events with their corrections reads each event once instead of every correction for every event.
+    /// </summary>
+    public static ILookup<(string Stream, long Version), Guid> CorrectionsByEntry(IEnumerable<IEvent> events) =>
+        events.Select(c => (Fix: EventFacts.Corrects(c.Data), c.Id)).Where(c => c.Fix is not null)
+            .ToLookup(c => (c.Fix!.StreamId, c.Fix.Version), c => c.Id);
+
+    public static AuditEntry Entry(IEvent e, ILookup<(string Stream, long Version), Guid> corrections, DateOnly countsFrom) => new(
         e.Sequence,
         e.StreamKey!,
         e.Version,
@@ -92,7 +100,7 @@ public static class AuditTrail
         e.CausationId,
         EventFacts.Reason(e.Data),
         EventFacts.Corrects(e.Data),
-        [.. corrections.Where(c => EventFacts.Corrects(c.Data) is { } x && x.StreamId == e.StreamKey && x.Version == e.Version).Select(c => c.Id)],
+        [.. corrections[(e.StreamKey!, e.Version)]],
         e.Id,
         e.Data);
 

@@ -46,15 +46,16 @@ public static class Changes
             (fromText, toText) = (start.UtcDateTime.ToString("O"), end.UtcDateTime.ToString("O"));
         }
 
-        var report = await BetweenAsync(session, before, after, byEffect, fromText, toText, string.IsNullOrWhiteSpace(field) ? null : field,
-            string.IsNullOrWhiteSpace(dialogue) ? null : dialogue, ct);
-        // The events in between are paged like every list (X-Total-Count counts them); the touched fields come whole.
-        paging.Answer(http, report.Events.Count);
-        return report with { Events = [.. report.Events.Skip(paging.Skip).Take(paging.PageSize)] };
+        // The events in between are paged like every list (X-Total-Count counts them); only the page's entries are built.
+        // The touched fields come whole.
+        var (report, total) = await BetweenAsync(session, before, after, byEffect, fromText, toText, string.IsNullOrWhiteSpace(field) ? null : field,
+            string.IsNullOrWhiteSpace(dialogue) ? null : dialogue, paging.Skip, paging.PageSize, ct);
+        paging.Answer(http, total);
+        return report;
     }
 
-    public static async Task<ChangeReport> BetweenAsync(IQuerySession session, Axes before, Axes after, bool byEffect, string fromText, string toText,
-        string? field, string? dialogue, CancellationToken ct)
+    public static async Task<(ChangeReport Report, int Total)> BetweenAsync(IQuerySession session, Axes before, Axes after, bool byEffect,
+        string fromText, string toText, string? field, string? dialogue, int skip, int take, CancellationToken ct)
     {
         var subject = Subject.Of(dialogue, field);
         var then = await RecordAsOf.LoadAsync(session, before, subject, ct);
@@ -87,10 +88,10 @@ public static class Changes
 
         // The subject already holds only the dialogue's records.
         var relevant = between.Where(e => field is null || ConcernsOf(e).Contains(field)).ToList();
-        var corrections = now.Recorded.Where(e => EventFacts.Corrects(e.Data) is not null).ToList();
+        var corrections = AuditTrail.CorrectionsByEntry(now.Recorded);
         var days = byEffect ? now.CountsFrom : EventFacts.EffectiveDays(now.Recorded);
-        return new ChangeReport(byEffect ? "effective" : "recorded", fromText, toText,
-            [.. relevant.Select(e => AuditTrail.Entry(e, corrections, days[e]))], diffs);
+        return (new ChangeReport(byEffect ? "effective" : "recorded", fromText, toText,
+            [.. relevant.Skip(skip).Take(take).Select(e => AuditTrail.Entry(e, corrections, days[e]))], diffs), relevant.Count);
     }
 
     private static IReadOnlyList<string> Concerns(object data, string stream)

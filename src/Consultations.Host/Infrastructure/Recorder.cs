@@ -67,7 +67,8 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
         if (events.Count == 0) return new Recorded(id, tracked.Version, 0, false);
 
         var created = tracked.Version == 0;
-        ((IEventStream<T>)tracked.Stream).AppendMany(events);
+        if (tracked.Stream is IEventStream<T> stream) stream.AppendMany(events);
+        else tracked.Unsaved!.AddRange(events.Select(session.Events.BuildEvent));
         foreach (var e in events) state = evolve(state, e);
         tracked.State = state;
         tracked.Version += events.Count;
@@ -77,9 +78,19 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
     private async Task<Tracked> TrackAsync<T>(string id, CancellationToken ct) where T : class
     {
         if (_tracked.TryGetValue((typeof(T), id), out var tracked)) return tracked;
+        if (_absent.Contains(id)) return _tracked[(typeof(T), id)] = Tracked.Started<T>(session, id);
         var stream = await session.Events.FetchForWriting<T>(id, ct);
         return _tracked[(typeof(T), id)] = new Tracked(stream, stream.Aggregate, stream.CurrentVersion ?? 0, () => stream.Events);
     }
+
+    private readonly HashSet<string> _absent = [];
+
+    /// <summary>
+    /// Records the caller has just found absent from the store (one query for a whole record file): they are decided on
+    /// from nothing without a read each, and started at <see cref="SaveAsync"/> with every event the unit gave them, one
+    /// append per record. Starting a record someone else started meanwhile fails the whole unit.
+    /// </summary>
+    public void KnownAbsent(IEnumerable<string> ids) => _absent.UnionWith(ids);
 
     /// <summary>
     /// A record's entries as this unit sees them: those stored, then those appended in this unit and not yet saved (a
@@ -112,12 +123,25 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
     public Task SaveAsync(CancellationToken ct)
     {
         if (string.IsNullOrEmpty(session.LastModifiedBy) && conditions?.RecordedBy is { } recordedBy) session.LastModifiedBy = recordedBy;
+        foreach (var tracked in _tracked.Values.Where(t => t.Unsaved is { Count: > 0 })) tracked.Start!();
         return session.SaveChangesAsync(ct);
     }
 
-    private sealed class Tracked(object stream, object? state, long version, Func<IReadOnlyList<IEvent>> pending)
+    private sealed class Tracked(object? stream, object? state, long version, Func<IReadOnlyList<IEvent>> pending)
     {
-        public object Stream { get; } = stream;
+        public static Tracked Started<T>(IDocumentSession session, string id) where T : class
+        {
+            var unsaved = new List<IEvent>();
+            return new Tracked(null, null, 0, () => unsaved)
+            {
+                Unsaved = unsaved,
+                Start = () => session.Events.StartStream<T>(id, [.. unsaved]),
+            };
+        }
+
+        public List<IEvent>? Unsaved { get; private init; }
+        public Action? Start { get; private init; }
+        public object? Stream { get; } = stream;
         public Func<IReadOnlyList<IEvent>> Pending { get; } = pending;
         public object? State { get; set; } = state;
         public long Version { get; set; } = version;

@@ -42,6 +42,8 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock)
         var appended = 0;
         var keys = StepKeys(steps);
         var applied = (await session.LoadManyAsync<AppliedRecordStep>(ct, keys.Values.ToArray())).Select(a => a.Id).ToHashSet();
+        recorder.KnownAbsent(await AbsentAsync(steps.Where(s => !applied.Contains(keys[s])), ct));
+        var bookkeeping = new List<AppliedRecordStep>();
         foreach (var step in steps)
         {
             progress?.Report((step.Number - 1, steps.Count, step.Entry.Name));
@@ -67,14 +69,55 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock)
                 throw new RecordFileError(fileName, step.Line, null, e.Message, $"step {step.Number} ({step.Entry.Name})");
             }
 
-            session.Store(new AppliedRecordStep { Id = keys[step], File = fileName, Step = step.Number, Command = step.Entry.Name, AppliedAt = clock.GetUtcNow() });
+            bookkeeping.Add(new AppliedRecordStep { Id = keys[step], File = fileName, Step = step.Number, Command = step.Entry.Name, AppliedAt = clock.GetUtcNow() });
             if (recorded.Appended > 0) changed++;
             appended += recorded.Appended;
         }
 
         progress?.Report((steps.Count, steps.Count, "saving"));
+        if (bookkeeping.Count > 0) QueueBookkeeping(session, bookkeeping);
         await recorder.SaveAsync(ct);
         return new ImportResult(fileName, steps.Count, changed, appended);
+    }
+
+    // Every string a step's command carries that could name a record; those not among the stored streams are records
+    // the file starts, decided on without a read each (one query for the whole file instead of one per record).
+    private async Task<IReadOnlyList<string>> AbsentAsync(IEnumerable<RecordStep> steps, CancellationToken ct)
+    {
+        var candidates = new HashSet<string>();
+        foreach (var step in steps)
+            Strings(JsonSerializer.SerializeToElement(step.Command, step.Entry.CommandType, JsonConventions.Options), candidates);
+        if (candidates.Count == 0) return [];
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), ct);
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"select id from \"{store.Options.Events.DatabaseSchemaName}\".mt_streams where id = any(@ids)", connection);
+        command.Parameters.AddWithValue("ids", candidates.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) candidates.Remove(reader.GetString(0));
+        return [.. candidates];
+    }
+
+    private static void Strings(JsonElement element, HashSet<string> into)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String: into.Add(element.GetString()!); break;
+            case JsonValueKind.Array: foreach (var item in element.EnumerateArray()) Strings(item, into); break;
+            case JsonValueKind.Object: foreach (var property in element.EnumerateObject()) Strings(property.Value, into); break;
+        }
+    }
+
+    // The bookkeeping of a whole file is one statement, not one document operation per step (Marten's unit of work
+    // grows slower with each operation it holds); it commits in the same transaction as the events.
+    private void QueueBookkeeping(IDocumentSession session, IReadOnlyList<AppliedRecordStep> steps)
+    {
+        var table = store.Options.FindOrResolveDocumentType(typeof(AppliedRecordStep)).TableName.QualifiedName;
+        session.QueueSqlCommand(
+            $"insert into {table} (id, data, mt_dotnet_type, mt_last_modified, mt_version) " +
+            "select d ->> 'Id', d, ?, transaction_timestamp(), gen_random_uuid() from jsonb_array_elements(?::jsonb) d",
+            typeof(AppliedRecordStep).FullName!, store.Options.Serializer().ToJson(steps));
     }
 
     // A step is known by its command and content (and, for identical steps, which repetition it is), not by its

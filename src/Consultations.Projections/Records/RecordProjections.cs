@@ -28,12 +28,15 @@ public abstract class RecordProjection<T> : SingleStreamProjection<T, string> wh
     /// <summary>
     /// An overridden fold hides from Marten which events it reads, and a projection that reads every event loads its
     /// snapshot on every write to any record: each record kind names its own events (those declared beside it in the
-    /// domain) and the fixes any record can hold (ADR 0036).
+    /// domain) and the fixes any record can hold (ADR 0036). Every record is written through the Recorder, which starts
+    /// its stream as its own kind, and a record's fixes live in its own stream: so a rebuild reads only the streams of
+    /// this kind (ADR 0037).
     /// </summary>
     protected RecordProjection(Func<T?, object, T?> evolve)
     {
         _evolve = evolve;
         foreach (var type in EventsOf(typeof(T).Namespace)) IncludeType(type);
+        FilterIncomingEventsOnStreamType(typeof(T));
     }
 
     public static IEnumerable<Type> EventsOf(string? recordNamespace) =>

@@ -290,6 +290,24 @@ public class RecordFileImportTests(AppFixture fixture) : RecordFileContext(fixtu
     }
 
     [Fact]
+    public async Task A_file_is_stored_as_one_append_per_record_with_its_steps_in_order_and_one_bookkeeping_entry_per_step()
+    {
+        var path = await WriteAsync("history.yaml", History + Fulfilled);
+
+        await ImportAsync(path);
+
+        await using var session = Store.QuerySession();
+        var commitment = await session.Events.FetchStreamAsync("tst-01-cooperate");
+        Assert.Equal([1L, 2L, 3L], commitment.Select(e => e.Version));
+        Assert.Equal(["CommitmentMade", "CommitmentStatusChanged", "CommitmentStatusChanged"], commitment.Select(e => e.Data.GetType().Name));
+        Assert.Single(commitment.Select(e => e.Sequence - e.Version).Distinct());
+        var steps = await session.Query<AppliedRecordStep>().OrderBy(s => s.Step).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, 7), steps.Select(s => s.Step));
+        Assert.All(steps, s => Assert.Equal("history.yaml", s.File));
+        Assert.Equal("change-commitment-status", steps[^1].Command);
+    }
+
+    [Fact]
     public async Task A_history_extended_by_one_step_appends_only_that_step()
     {
         var first = await ImportAsync(await WriteAsync("history.yaml", History));

@@ -6,3 +6,6 @@ global using Consultations.Host.Exports;
 global using Consultations.Host.Infrastructure;
 global using Marten;
 global using Wolverine.Http;
+global using Consultations.Host.Security;
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using Consultations.Host.Reports;
-using Consultations.Host.Security;
 using Consultations.Host.Web;
 using JasperFx;
 using Scalar.AspNetCore;

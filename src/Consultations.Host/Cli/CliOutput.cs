@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Consultations.Host.Infrastructure;
 using Spectre.Console;
 
 namespace Consultations.Host.Cli;

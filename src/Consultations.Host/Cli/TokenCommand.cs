@@ -1,4 +1,3 @@
-using Consultations.Host.Security;
 using JasperFx.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 

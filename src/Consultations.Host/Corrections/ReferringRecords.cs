@@ -1,6 +1,4 @@
 using Consultations.Domain.Corrections;
-using Consultations.Host.Infrastructure;
-using Marten;
 using Npgsql;
 
 namespace Consultations.Host.Corrections;

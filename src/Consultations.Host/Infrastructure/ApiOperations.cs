@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Consultations.Host.Exports;
 using Microsoft.OpenApi;
 
 namespace Consultations.Host.Infrastructure;

@@ -175,7 +175,7 @@ public static class CommandBody
 /// </summary>
 public sealed class CommandBodies(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, IOptions<JsonOptions> json, IProblemDetailsService problems)
+    public async Task InvokeAsync(HttpContext context, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IProblemDetailsService problems)
     {
         var request = context.Request;
         var accepts = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>();

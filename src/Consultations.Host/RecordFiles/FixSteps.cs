@@ -1,7 +1,5 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Corrections;
 using Consultations.Host.Corrections;
-using Consultations.Host.Infrastructure;
 
 namespace Consultations.Host.RecordFiles;
 

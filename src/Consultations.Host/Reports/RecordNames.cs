@@ -5,8 +5,6 @@ using Consultations.Domain.CooperationFields;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using Consultations.Domain.Milestones;
-using Consultations.Host.Auditing;
-using Marten;
 
 namespace Consultations.Host.Reports;
 

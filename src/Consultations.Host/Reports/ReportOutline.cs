@@ -1,5 +1,4 @@
 using System.Globalization;
-using Consultations.Domain.Common;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Timeline;
 using static Consultations.Host.Reports.Charts;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Consultations.Host.Reports;
 
 public static class StatusReportEndpoint

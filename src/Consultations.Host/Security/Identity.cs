@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Consultations.Domain.Common;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace Consultations.Host.Security;

@@ -1,6 +1,4 @@
-using Consultations.Host.Auditing;
 using Consultations.Host.Reports;
-using Marten;
 
 namespace Consultations.Host.Web;
 

@@ -1,7 +1,4 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Corrections;
-using Consultations.Host.Auditing;
-using Marten;
 
 namespace Consultations.Host.Web;
 

@@ -1,7 +1,4 @@
 using Consultations.Domain.Dialogues;
-using Consultations.Host.Infrastructure;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web;
 

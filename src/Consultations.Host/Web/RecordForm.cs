@@ -1,11 +1,7 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.ActionPlans;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Infrastructure;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web;
 

@@ -1,9 +1,6 @@
 using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Common;
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Documents;
-using Consultations.Host.Infrastructure;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web;
 

@@ -1,8 +1,3 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Infrastructure;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Consultations.Host.Web;
 
 /// <summary>
@@ -108,6 +103,22 @@ public abstract class WebForm(Recorder recorder, WriteConditions conditions) : W
         var last = Date(field, until);
         return first is { } f ? new DateSpan(f, last) : null;
     }
+
+    /// <summary>A date that must be given: <paramref name="missing"/> shown next to <paramref name="field"/> when it is not.</summary>
+    protected PartialDate? RequiredDate(string field, string? text, string missing)
+    {
+        if (string.IsNullOrWhiteSpace(text)) Errors[field] = missing;
+        return Date(field, text);
+    }
+
+    /// <summary>A choice that must be made: <paramref name="missing"/> shown next to <paramref name="field"/> when it is not.</summary>
+    protected void Require(string field, object? value, string missing)
+    {
+        if (value is null || value is string text && string.IsNullOrWhiteSpace(text)) Errors[field] = missing;
+    }
+
+    /// <summary>An optional input as typed, null when left empty.</summary>
+    protected static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     protected PartialDate? Date(string field, string? text)
     {

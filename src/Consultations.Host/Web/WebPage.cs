@@ -1,7 +1,3 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Auditing;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

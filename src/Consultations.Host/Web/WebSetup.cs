@@ -1,5 +1,4 @@
 using System.Globalization;
-using Consultations.Host.Security;
 using Microsoft.AspNetCore.Localization;
 
 namespace Consultations.Host.Web;

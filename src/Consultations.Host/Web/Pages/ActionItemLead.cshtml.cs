@@ -1,11 +1,6 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
 using Consultations.Domain.Dialogues;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -26,9 +21,8 @@ public sealed class ActionItemLeadModel(Recorder recorder, WriteConditions condi
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
         var item = PickedItem();
-        if (string.IsNullOrWhiteSpace(LeadSince)) Errors["effectiveOn"] = "is required: the day the lead took it on.";
-        var on = Date("effectiveOn", LeadSince);
+        var on = RequiredDate("effectiveOn", LeadSince, "is required: the day the lead took it on.");
         return Errors.Count > 0 ? null
-            : (r, c) => ActionPlanEndpoints.Handle(new SetActionItemLead(id, item!.ItemId, Party ?? "", Lead ?? "", on!.Value, string.IsNullOrWhiteSpace(Reason) ? null : Reason), r, c);
+            : (r, c) => ActionPlanEndpoints.Handle(new SetActionItemLead(id, item!.ItemId, Party ?? "", Lead ?? "", on!.Value, OrNull(Reason)), r, c);
     }
 }

@@ -1,10 +1,5 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -19,10 +14,8 @@ public sealed class ActionItemMilestoneModel(Recorder recorder, WriteConditions 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
         var item = PickedItem();
-        if (string.IsNullOrWhiteSpace(DueOn)) Errors["dueOn"] = "is required: when it falls due.";
-        if (string.IsNullOrWhiteSpace(AddedOn)) Errors["effectiveOn"] = "is required: the day it was agreed.";
-        var due = Date("dueOn", DueOn);
-        var on = Date("effectiveOn", AddedOn);
+        var due = RequiredDate("dueOn", DueOn, "is required: when it falls due.");
+        var on = RequiredDate("effectiveOn", AddedOn, "is required: the day it was agreed.");
         var milestoneId = WebIds.Slug(Title);
         if (milestoneId.Length > 0 && item is not null && item.Milestones.Any(m => m.MilestoneId == milestoneId))
             Errors["title"] = "This item already has a milestone of that title.";

@@ -1,10 +1,5 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -18,10 +13,9 @@ public sealed class ActionItemMilestoneMetModel(Recorder recorder, WriteConditio
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
         var picked = Picked();
-        if (string.IsNullOrWhiteSpace(MetOn)) Errors["effectiveOn"] = "is required: the day it was met.";
-        var on = Date("effectiveOn", MetOn);
+        var on = RequiredDate("effectiveOn", MetOn, "is required: the day it was met.");
         return Errors.Count > 0 ? null
             : (r, c) => ActionPlanEndpoints.Handle(new MeetActionItemMilestone(id, picked!.Value.ItemId, picked.Value.Milestone.MilestoneId,
-                string.IsNullOrWhiteSpace(Note) ? null : Note, on!.Value), r, c);
+                OrNull(Note), on!.Value), r, c);
     }
 }

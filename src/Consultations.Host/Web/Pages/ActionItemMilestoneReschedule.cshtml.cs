@@ -1,10 +1,5 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -19,10 +14,8 @@ public sealed class ActionItemMilestoneRescheduleModel(Recorder recorder, WriteC
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
         var picked = Picked();
-        if (string.IsNullOrWhiteSpace(DueOn)) Errors["dueOn"] = "is required: when it now falls due.";
-        if (string.IsNullOrWhiteSpace(AgreedOn)) Errors["effectiveOn"] = "is required: the day the new date was agreed.";
-        var due = Date("dueOn", DueOn);
-        var on = Date("effectiveOn", AgreedOn);
+        var due = RequiredDate("dueOn", DueOn, "is required: when it now falls due.");
+        var on = RequiredDate("effectiveOn", AgreedOn, "is required: the day the new date was agreed.");
         return Errors.Count > 0 ? null
             : (r, c) => ActionPlanEndpoints.Handle(new RescheduleActionItemMilestone(id, picked!.Value.ItemId, picked.Value.Milestone.MilestoneId, due!.Value, on!.Value,
                 Reason ?? ""), r, c);

@@ -1,9 +1,5 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -21,10 +17,9 @@ public sealed class ActionItemProgressModel(Recorder recorder, WriteConditions c
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (string.IsNullOrWhiteSpace(ItemId)) Errors["itemId"] = "Pick the item.";
-        if (Progress is null) Errors["progress"] = "Pick the item's progress.";
-        if (string.IsNullOrWhiteSpace(ProgressOn)) Errors["effectiveOn"] = "is required: the day the progress was so.";
-        var on = Date("effectiveOn", ProgressOn);
+        Require("itemId", ItemId, "Pick the item.");
+        Require("progress", Progress, "Pick the item's progress.");
+        var on = RequiredDate("effectiveOn", ProgressOn, "is required: the day the progress was so.");
         return Errors.Count > 0 ? null
             : (r, c) => ActionPlanEndpoints.Handle(new UpdateActionPlanItemProgress(id, ItemId!, Progress!.Value, Note ?? "", on!.Value), r, c);
     }

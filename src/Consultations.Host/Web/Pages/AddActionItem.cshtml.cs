@@ -1,11 +1,6 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
 using Consultations.Projections.Fields;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -27,8 +22,7 @@ public sealed class AddActionItemModel(Recorder recorder, WriteConditions condit
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (string.IsNullOrWhiteSpace(AddedOn)) Errors["effectiveOn"] = "is required: the day the item was added.";
-        var on = Date("effectiveOn", AddedOn);
+        var on = RequiredDate("effectiveOn", AddedOn, "is required: the day the item was added.");
         var itemId = WebIds.Slug(string.Join(' ', (Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6)));
         if (itemId.Length > 0 && Plan.Items.Any(i => i.ItemId == itemId)) itemId = WebIds.Slug($"{itemId}-{Plan.Items.Count + 1}");
         return Errors.Count > 0 ? null

@@ -1,11 +1,6 @@
 using Consultations.Domain.JointStatements;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.JointStatements;
-using Consultations.Host.Security;
 using Consultations.Projections.Fields;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -29,8 +24,7 @@ public sealed class AddClauseModel(Recorder recorder, WriteConditions conditions
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
         if (Number is null) Errors["number"] = "is required: the clause's number in the statement.";
-        if (string.IsNullOrWhiteSpace(AddedOn)) Errors["effectiveOn"] = "is required: the day the clause was written.";
-        var on = Date("effectiveOn", AddedOn);
+        var on = RequiredDate("effectiveOn", AddedOn, "is required: the day the clause was written.");
         return Errors.Count > 0 ? null
             : (r, c) => JointStatementEndpoints.Handle(new AddClause(id, Number!.Value, FieldCode ?? "", Heading ?? "", Text ?? "", on!.Value), r, c);
     }

@@ -1,9 +1,5 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -18,10 +14,8 @@ public sealed class AdoptActionPlanModel(Recorder recorder, WriteConditions cond
 
     protected override async Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(PeriodFrom)) Errors["periodFrom"] = "is required: when the plan's period begins.";
-        if (string.IsNullOrWhiteSpace(PeriodTo)) Errors["periodTo"] = "is required: when the plan's period ends.";
-        var from = Date("periodFrom", PeriodFrom);
-        var to = Date("periodTo", PeriodTo);
+        var from = RequiredDate("periodFrom", PeriodFrom, "is required: when the plan's period begins.");
+        var to = RequiredDate("periodTo", PeriodTo, "is required: when the plan's period ends.");
         var on = Date("effectiveOn", AdoptedOn);
         var id = await NewIdAsync<ActionPlan>("title", Title, "plan", ct);
         if (Errors.Count > 0) return ("", null);

@@ -1,11 +1,6 @@
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.JointStatements;
-using Consultations.Host.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -26,9 +21,8 @@ public sealed class AdoptStatementModel(Recorder recorder, WriteConditions condi
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (string.IsNullOrWhiteSpace(MeetingId)) Errors["meetingId"] = "Pick the meeting it was adopted at.";
-        if (string.IsNullOrWhiteSpace(AdoptedOn)) Errors["adoptedOn"] = "is required: the day it was adopted.";
-        var on = Date("adoptedOn", AdoptedOn);
+        Require("meetingId", MeetingId, "Pick the meeting it was adopted at.");
+        var on = RequiredDate("adoptedOn", AdoptedOn, "is required: the day it was adopted.");
         return Errors.Count > 0 ? null
             : (r, c) => JointStatementEndpoints.Handle(new AdoptJointStatement(id, MeetingId!, on!.Value, Place ?? "", Lines(Signatories)), r, c);
     }

@@ -1,9 +1,5 @@
 using Consultations.Domain.Commitments;
 using Consultations.Host.Commitments;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -19,8 +15,7 @@ public sealed class AmendCommitmentModel(Recorder recorder, WriteConditions cond
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (string.IsNullOrWhiteSpace(AmendedOn)) Errors["effectiveOn"] = "is required: the day the new text took effect.";
-        var on = Date("effectiveOn", AmendedOn);
+        var on = RequiredDate("effectiveOn", AmendedOn, "is required: the day the new text took effect.");
         return Errors.Count > 0 ? null : (r, c) => CommitmentEndpoints.Handle(new AmendCommitment(id, Text ?? "", on!.Value, Reason ?? ""), r, c);
     }
 }

@@ -1,9 +1,5 @@
 using Consultations.Domain.Documents;
 using Consultations.Host.Documents;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -21,8 +17,7 @@ public sealed class AmendDocumentModel(Recorder recorder, WriteConditions condit
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (string.IsNullOrWhiteSpace(AmendedOn)) Errors["effectiveOn"] = "is required: the day the amendment took effect.";
-        var on = Date("effectiveOn", AmendedOn);
+        var on = RequiredDate("effectiveOn", AmendedOn, "is required: the day the amendment took effect.");
         return Errors.Count > 0 ? null
             : (r, c) => DocumentEndpoints.Handle(new AmendDocument(id, Title ?? "", Language ?? "", string.IsNullOrWhiteSpace(Address) ? null : Address.Trim(), on!.Value, Reason ?? ""), r, c);
     }

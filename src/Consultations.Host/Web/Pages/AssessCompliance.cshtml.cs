@@ -1,9 +1,5 @@
 using Consultations.Domain.Commitments;
 using Consultations.Host.Commitments;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -19,11 +15,10 @@ public sealed class AssessComplianceModel(Recorder recorder, WriteConditions con
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (Score is null) Errors["score"] = "Pick the score.";
-        if (string.IsNullOrWhiteSpace(ReviewedOn)) Errors["reviewedOn"] = "is required: the date of the review.";
-        var on = Date("reviewedOn", ReviewedOn);
+        Require("score", Score, "Pick the score.");
+        var on = RequiredDate("reviewedOn", ReviewedOn, "is required: the date of the review.");
         return Errors.Count > 0 ? null
             : (r, c) => CommitmentEndpoints.Handle(new AssessCompliance(id, Party ?? "", on!.Value, Score!.Value, Justification ?? "",
-                string.IsNullOrWhiteSpace(Reason) ? null : Reason), r, c);
+                OrNull(Reason)), r, c);
     }
 }

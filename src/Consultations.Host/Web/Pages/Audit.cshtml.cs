@@ -1,10 +1,3 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Auditing;
-using Consultations.Host.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Consultations.Host.Web.Pages;
 
 /// <summary>The audit trail (the API's <see cref="AuditTrail.Get"/>) for a record and/or a period.</summary>

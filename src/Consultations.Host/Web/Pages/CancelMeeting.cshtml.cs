@@ -1,9 +1,5 @@
 using Consultations.Domain.Meetings;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Meetings;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -16,8 +12,7 @@ public sealed class CancelMeetingModel(Recorder recorder, WriteConditions condit
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (string.IsNullOrWhiteSpace(CancelledOn)) Errors["effectiveOn"] = "is required: the day it was called off.";
-        var on = Date("effectiveOn", CancelledOn);
+        var on = RequiredDate("effectiveOn", CancelledOn, "is required: the day it was called off.");
         return Errors.Count > 0 ? null : (r, c) => MeetingEndpoints.Handle(new CancelMeeting(id, on!.Value, Reason ?? ""), r, c);
     }
 }

@@ -1,9 +1,5 @@
 using Consultations.Domain.Commitments;
 using Consultations.Host.Commitments;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -18,9 +14,8 @@ public sealed class CommitmentLeadModel(Recorder recorder, WriteConditions condi
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (string.IsNullOrWhiteSpace(LeadSince)) Errors["effectiveOn"] = "is required: the day the lead took it on.";
-        var on = Date("effectiveOn", LeadSince);
+        var on = RequiredDate("effectiveOn", LeadSince, "is required: the day the lead took it on.");
         return Errors.Count > 0 ? null
-            : (r, c) => CommitmentEndpoints.Handle(new SetCommitmentLead(id, Party ?? "", Lead ?? "", on!.Value, string.IsNullOrWhiteSpace(Reason) ? null : Reason), r, c);
+            : (r, c) => CommitmentEndpoints.Handle(new SetCommitmentLead(id, Party ?? "", Lead ?? "", on!.Value, OrNull(Reason)), r, c);
     }
 }

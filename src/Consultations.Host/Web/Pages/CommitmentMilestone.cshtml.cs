@@ -1,9 +1,5 @@
 using Consultations.Domain.Commitments;
 using Consultations.Host.Commitments;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -20,10 +16,8 @@ public sealed class CommitmentMilestoneModel(Recorder recorder, WriteConditions 
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (string.IsNullOrWhiteSpace(DueOn)) Errors["dueOn"] = "is required: when it falls due.";
-        if (string.IsNullOrWhiteSpace(AddedOn)) Errors["effectiveOn"] = "is required: the day it was agreed.";
-        var due = Date("dueOn", DueOn);
-        var on = Date("effectiveOn", AddedOn);
+        var due = RequiredDate("dueOn", DueOn, "is required: when it falls due.");
+        var on = RequiredDate("effectiveOn", AddedOn, "is required: the day it was agreed.");
         var milestoneId = WebIds.Slug(Title);
         if (milestoneId.Length > 0 && Commitment.Milestones.Any(m => m.MilestoneId == milestoneId))
             Errors["title"] = "This commitment already has a milestone of that title.";

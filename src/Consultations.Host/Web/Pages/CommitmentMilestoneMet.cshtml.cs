@@ -1,9 +1,5 @@
 using Consultations.Domain.Commitments;
 using Consultations.Host.Commitments;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -17,10 +13,9 @@ public sealed class CommitmentMilestoneMetModel(Recorder recorder, WriteConditio
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (string.IsNullOrWhiteSpace(MilestoneId)) Errors["milestoneId"] = "Pick the milestone.";
-        if (string.IsNullOrWhiteSpace(MetOn)) Errors["effectiveOn"] = "is required: the day it was met.";
-        var on = Date("effectiveOn", MetOn);
+        Require("milestoneId", MilestoneId, "Pick the milestone.");
+        var on = RequiredDate("effectiveOn", MetOn, "is required: the day it was met.");
         return Errors.Count > 0 ? null
-            : (r, c) => CommitmentEndpoints.Handle(new MeetCommitmentMilestone(id, MilestoneId!, string.IsNullOrWhiteSpace(Note) ? null : Note, on!.Value), r, c);
+            : (r, c) => CommitmentEndpoints.Handle(new MeetCommitmentMilestone(id, MilestoneId!, OrNull(Note), on!.Value), r, c);
     }
 }

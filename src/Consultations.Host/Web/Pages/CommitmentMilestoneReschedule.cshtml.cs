@@ -1,9 +1,5 @@
 using Consultations.Domain.Commitments;
 using Consultations.Host.Commitments;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -18,11 +14,9 @@ public sealed class CommitmentMilestoneRescheduleModel(Recorder recorder, WriteC
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (string.IsNullOrWhiteSpace(MilestoneId)) Errors["milestoneId"] = "Pick the milestone.";
-        if (string.IsNullOrWhiteSpace(DueOn)) Errors["dueOn"] = "is required: when it now falls due.";
-        if (string.IsNullOrWhiteSpace(AgreedOn)) Errors["effectiveOn"] = "is required: the day the new date was agreed.";
-        var due = Date("dueOn", DueOn);
-        var on = Date("effectiveOn", AgreedOn);
+        Require("milestoneId", MilestoneId, "Pick the milestone.");
+        var due = RequiredDate("dueOn", DueOn, "is required: when it now falls due.");
+        var on = RequiredDate("effectiveOn", AgreedOn, "is required: the day the new date was agreed.");
         return Errors.Count > 0 ? null
             : (r, c) => CommitmentEndpoints.Handle(new RescheduleCommitmentMilestone(id, MilestoneId!, due!.Value, on!.Value, Reason ?? ""), r, c);
     }

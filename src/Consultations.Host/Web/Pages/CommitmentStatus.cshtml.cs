@@ -1,12 +1,6 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.Documents;
 using Consultations.Host.Commitments;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -36,12 +30,11 @@ public sealed class CommitmentStatusModel(Recorder recorder, WriteConditions con
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotOnRecord(new RecordNotFound("commitment", id));
-        if (To is null) Errors["to"] = "Pick the status it moves to.";
-        if (string.IsNullOrWhiteSpace(StatusEffectiveOn)) Errors["effectiveOn"] = "is required: the day the change took effect.";
-        var effectiveOn = Date("effectiveOn", StatusEffectiveOn);
+        Require("to", To, "Pick the status it moves to.");
+        var effectiveOn = RequiredDate("effectiveOn", StatusEffectiveOn, "is required: the day the change took effect.");
         if (Errors.Count == 0
             && await RecordAsync((r, c) => CommitmentEndpoints.Handle(new ChangeCommitmentStatus(id, To!.Value, effectiveOn!.Value, Reason ?? "",
-                string.IsNullOrWhiteSpace(SupersededBy) ? null : SupersededBy, Evidence.Count == 0 ? null : Evidence), r, c), ct))
+                OrNull(SupersededBy), Evidence.Count == 0 ? null : Evidence), r, c), ct))
             return Redirect($"/commitments/{id}");
         if (Errors.Count > 0 && Response.StatusCode == 200) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

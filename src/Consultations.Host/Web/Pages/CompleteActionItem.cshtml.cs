@@ -1,10 +1,5 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -18,9 +13,8 @@ public sealed class CompleteActionItemModel(Recorder recorder, WriteConditions c
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
         var item = PickedItem();
-        if (string.IsNullOrWhiteSpace(DoneOn)) Errors["effectiveOn"] = "is required: the day the item was completed.";
-        var on = Date("effectiveOn", DoneOn);
+        var on = RequiredDate("effectiveOn", DoneOn, "is required: the day the item was completed.");
         return Errors.Count > 0 ? null
-            : (r, c) => ActionPlanEndpoints.Handle(new CompleteActionPlanItem(id, item!.ItemId, string.IsNullOrWhiteSpace(Note) ? null : Note, on!.Value), r, c);
+            : (r, c) => ActionPlanEndpoints.Handle(new CompleteActionPlanItem(id, item!.ItemId, OrNull(Note), on!.Value), r, c);
     }
 }

@@ -1,14 +1,8 @@
 using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Domain.Corrections;
 using Consultations.Domain.Meetings;
 using Consultations.Host.Corrections;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
 using JasperFx.Events;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -98,8 +92,7 @@ public sealed class CorrectEntryModel(Recorder recorder, WriteConditions conditi
             }
             case MeetingHeld h:
             {
-                if (string.IsNullOrWhiteSpace(DatesFrom)) Errors["dates"] = "is required: the meeting's first day.";
-                var from = Date("dates", DatesFrom);
+                var from = RequiredDate("dates", DatesFrom, "is required: the meeting's first day.");
                 var until = Date("dates", DatesTo);
                 var place = string.IsNullOrWhiteSpace(Place) ? "" : Place.Trim();
                 var dates = from is { } f ? new DateSpan(f, until) : null;

@@ -1,11 +1,6 @@
 using System.Text.RegularExpressions;
 using Consultations.Domain.CooperationFields;
 using Consultations.Host.CooperationFields;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -40,8 +35,7 @@ public sealed partial class DefineFieldModel(Recorder recorder, WriteConditions 
         if (string.IsNullOrWhiteSpace(Code)) Errors["fieldCode"] = "is required: the field's new code.";
         else if (await Session.LoadAsync<CooperationField>(Code.Trim(), ct) is not null) Errors["fieldCode"] = $"A field '{Code.Trim()}' is already on record: give this one another code.";
         if (Number is null) Errors["number"] = "is required: the field's number in its dialogue.";
-        if (string.IsNullOrWhiteSpace(DefinedOn)) Errors["effectiveOn"] = "is required: the day the field was defined.";
-        var on = Date("effectiveOn", DefinedOn);
+        var on = RequiredDate("effectiveOn", DefinedOn, "is required: the day the field was defined.");
         if (Errors.Count > 0) return ("", null);
         var code = Code!.Trim();
         return ($"/fields/{code}", (r, c) => CooperationFieldEndpoints.Handle(new DefineCooperationField(code, DialogueId ?? "", Number!.Value, Title ?? "", Scope ?? "", on!.Value), r, c));

@@ -1,12 +1,7 @@
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.Documents;
 using Consultations.Domain.JointStatements;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.JointStatements;
-using Consultations.Host.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -37,15 +32,14 @@ public sealed class DraftStatementModel(Recorder recorder, WriteConditions condi
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (string.IsNullOrWhiteSpace(DraftedOn)) Errors["effectiveOn"] = "is required: the day it was drafted.";
-        var on = Date("effectiveOn", DraftedOn);
+        var on = RequiredDate("effectiveOn", DraftedOn, "is required: the day it was drafted.");
         var id = WebIds.Slug(Title) is { Length: > 0 } slug && on is { } day ? WebIds.Slug($"{slug}-{day}") : "";
         if (WebIds.Slug(Title).Length == 0) Errors["title"] = "is required: the statement's title.";
         else if (id.Length > 0 && await Session.LoadAsync<JointStatement>(id, ct) is not null)
             Errors["title"] = $"A statement '{id}' is already on record: give this one another title or date.";
         if (Errors.Count == 0
             && await RecordAsync((r, c) => JointStatementEndpoints.Handle(new DraftJointStatement(id, DialogueId ?? "", Title!.Trim(),
-                string.IsNullOrWhiteSpace(Preamble) ? null : Preamble, on!.Value, string.IsNullOrWhiteSpace(DocumentId) ? null : DocumentId), r, c), ct))
+                OrNull(Preamble), on!.Value, OrNull(DocumentId)), r, c), ct))
             return Redirect($"/statements/{id}");
         if (Errors.Count > 0 && Response.StatusCode == 200) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

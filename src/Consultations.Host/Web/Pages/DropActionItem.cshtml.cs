@@ -1,10 +1,5 @@
 using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -18,8 +13,7 @@ public sealed class DropActionItemModel(Recorder recorder, WriteConditions condi
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
         var item = PickedItem();
-        if (string.IsNullOrWhiteSpace(DroppedOn)) Errors["effectiveOn"] = "is required: the day the item was dropped.";
-        var on = Date("effectiveOn", DroppedOn);
+        var on = RequiredDate("effectiveOn", DroppedOn, "is required: the day the item was dropped.");
         return Errors.Count > 0 ? null
             : (r, c) => ActionPlanEndpoints.Handle(new DropActionPlanItem(id, item!.ItemId, Reason ?? "", on!.Value), r, c);
     }

@@ -1,9 +1,5 @@
-using Consultations.Domain.Common;
-using Consultations.Host.Auditing;
 using Consultations.Host.CooperationFields;
 using Consultations.Host.Reports;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 

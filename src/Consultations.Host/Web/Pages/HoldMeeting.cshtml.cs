@@ -1,9 +1,5 @@
 using Consultations.Domain.Meetings;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Meetings;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 

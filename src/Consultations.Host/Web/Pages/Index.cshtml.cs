@@ -1,10 +1,7 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Dialogues;
 using Consultations.Domain.Meetings;
 using Consultations.Host.Reports;
 using Consultations.Projections.Fields;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 

@@ -1,8 +1,4 @@
-using Consultations.Domain.Common;
 using Consultations.Host.Auditing.Ledger;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 

@@ -5,11 +5,6 @@ using Consultations.Domain.Documents;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using Consultations.Host.Commitments;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -54,10 +49,9 @@ public sealed class MakeCommitmentModel(Recorder recorder, WriteConditions condi
 
     protected override async Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(MadeOn)) Errors["effectiveOn"] = "is required: the day the commitment was made.";
-        var on = Date("effectiveOn", MadeOn);
+        var on = RequiredDate("effectiveOn", MadeOn, "is required: the day the commitment was made.");
         var source = SourceOf(Source);
-        if (source is null) Errors["source"] = "Pick where the commitment comes from.";
+        Require("source", source, "Pick where the commitment comes from.");
         var id = await FreeIdAsync(WebIds.Slug(string.Join(' ', (Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6))), ct);
         if (Errors.Count > 0) return ("", null);
         var command = new MakeCommitment(id, DialogueId ?? "", FieldCode ?? "", Text ?? "", Parties, Lines(Agencies), Lines(Programmes), source!, Status, on!.Value,

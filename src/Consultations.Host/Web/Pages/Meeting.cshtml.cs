@@ -1,9 +1,5 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Auditing;
 using Consultations.Host.Meetings;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 

@@ -1,13 +1,7 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Documents;
 using Consultations.Domain.Meetings;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Meetings;
-using Consultations.Host.Security;
 using Consultations.Projections.Fields;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 

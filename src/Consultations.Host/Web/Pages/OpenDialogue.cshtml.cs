@@ -1,9 +1,5 @@
 using Consultations.Domain.Dialogues;
 using Consultations.Host.Dialogues;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -18,8 +14,7 @@ public sealed class OpenDialogueModel(Recorder recorder, WriteConditions conditi
 
     protected override async Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(OpenedOn)) Errors["effectiveOn"] = "is required: the day the dialogue was opened.";
-        var on = Date("effectiveOn", OpenedOn);
+        var on = RequiredDate("effectiveOn", OpenedOn, "is required: the day the dialogue was opened.");
         var id = await NewIdAsync<Dialogue>("title", Title, "dialogue", ct);
         if (Errors.Count > 0) return ("", null);
         return ($"/dialogues/{id}", (r, c) => DialogueEndpoints.Handle(new OpenDialogue(id, Title!.Trim(), Lines(PartyNames), Optional(Subject), on!.Value), r, c));

@@ -1,9 +1,5 @@
 using Consultations.Domain.Commitments;
 using Consultations.Host.Commitments;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -18,9 +14,8 @@ public sealed class PartyProgressModel(Recorder recorder, WriteConditions condit
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (Progress is null) Errors["progress"] = "Pick the party's progress.";
-        if (string.IsNullOrWhiteSpace(ProgressOn)) Errors["effectiveOn"] = "is required: the day the progress was so.";
-        var on = Date("effectiveOn", ProgressOn);
+        Require("progress", Progress, "Pick the party's progress.");
+        var on = RequiredDate("effectiveOn", ProgressOn, "is required: the day the progress was so.");
         return Errors.Count > 0 ? null
             : (r, c) => CommitmentEndpoints.Handle(new ChangePartyProgress(id, Party ?? "", Progress!.Value, on!.Value, Reason ?? ""), r, c);
     }

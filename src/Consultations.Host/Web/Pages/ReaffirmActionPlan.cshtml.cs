@@ -2,11 +2,6 @@ using Consultations.Domain.ActionPlans;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using Consultations.Host.ActionPlans;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -32,10 +27,9 @@ public sealed class ReaffirmActionPlanModel(Recorder recorder, WriteConditions c
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
         var by = MakeCommitmentModel.SourceOf(By);
-        if (by is null) Errors["by"] = "Pick the meeting or statement that reaffirmed the plan.";
-        if (string.IsNullOrWhiteSpace(ReaffirmedOn)) Errors["effectiveOn"] = "is required: the day the plan was reaffirmed.";
-        var on = Date("effectiveOn", ReaffirmedOn);
+        Require("by", by, "Pick the meeting or statement that reaffirmed the plan.");
+        var on = RequiredDate("effectiveOn", ReaffirmedOn, "is required: the day the plan was reaffirmed.");
         return Errors.Count > 0 ? null
-            : (r, c) => ActionPlanEndpoints.Handle(new ReaffirmActionPlan(id, by!, string.IsNullOrWhiteSpace(Note) ? null : Note, on!.Value), r, c);
+            : (r, c) => ActionPlanEndpoints.Handle(new ReaffirmActionPlan(id, by!, OrNull(Note), on!.Value), r, c);
     }
 }

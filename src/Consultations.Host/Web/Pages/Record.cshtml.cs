@@ -1,15 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Consultations.Domain.Common;
 using Consultations.Host.ActionPlans;
-using Consultations.Host.Auditing;
 using Consultations.Host.Commitments;
 using Consultations.Host.Dialogues;
 using Consultations.Host.Documents;
 using Consultations.Host.JointStatements;
 using Consultations.Host.Milestones;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Consultations.Host.Web.Pages;

@@ -1,12 +1,7 @@
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Documents;
 using Consultations.Domain.Milestones;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Milestones;
-using Consultations.Host.Security;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -39,8 +34,7 @@ public sealed class RecordMilestoneModel(Recorder recorder, WriteConditions cond
     {
         var dates = Span("dates", DatesFrom, DatesTo);
         if (dates is null) Errors.TryAdd("dates", "is required: the milestone's day or days.");
-        if (string.IsNullOrWhiteSpace(KnownFrom)) Errors["effectiveOn"] = "is required: the date of the source that names it.";
-        var on = Date("effectiveOn", KnownFrom);
+        var on = RequiredDate("effectiveOn", KnownFrom, "is required: the date of the source that names it.");
         var id = await NewIdAsync<Milestone>("title", WebIds.Slug(Title) is { Length: > 0 } slug && dates is not null ? $"{slug}-{dates.From}" : Title, "milestone", ct);
         if (Errors.Count > 0) return ("", null);
         var command = new RecordMilestone(id, DialogueId ?? "", Title!.Trim(), dates!, Certainty, on!.Value, FieldCodes, Optional(DocumentId), Optional(Quote));

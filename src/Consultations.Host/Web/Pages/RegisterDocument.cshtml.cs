@@ -1,9 +1,5 @@
 using Consultations.Domain.Documents;
 using Consultations.Host.Documents;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -27,12 +23,11 @@ public sealed class RegisterDocumentModel(Recorder recorder, WriteConditions con
 
     protected override async Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(DatedOn)) Errors["date"] = "is required: the document's own date.";
-        var date = Date("date", DatedOn);
+        var date = RequiredDate("date", DatedOn, "is required: the document's own date.");
         var id = await NewIdAsync<Document>("title", Title, "document", ct);
         if (Errors.Count > 0) return ("", null);
         var command = new RegisterDocument(id, DialogueId ?? "", Title!.Trim(), Kind, date!.Value, Parties, Language ?? "", Optional(Address),
-            string.IsNullOrWhiteSpace(Text) ? null : Text, Optional(Sha256)?.ToLowerInvariant());
+            OrNull(Text), Optional(Sha256)?.ToLowerInvariant());
         return ($"/documents/{id}", (r, c) => DocumentEndpoints.Handle(command, r, c));
     }
 }

@@ -1,4 +1,3 @@
-using Consultations.Host.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Consultations.Host.Web.Pages;

@@ -1,9 +1,5 @@
 using Consultations.Domain.Meetings;
-using Consultations.Host.Infrastructure;
 using Consultations.Host.Meetings;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -27,8 +23,7 @@ public sealed class RescheduleMeetingModel(Recorder recorder, WriteConditions co
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
         var dates = Span("plannedDates", DatesFrom, DatesTo);
-        if (string.IsNullOrWhiteSpace(ChangedOn)) Errors["effectiveOn"] = "is required: the day the change was agreed.";
-        var on = Date("effectiveOn", ChangedOn);
+        var on = RequiredDate("effectiveOn", ChangedOn, "is required: the day the change was agreed.");
         return Errors.Count > 0 ? null : (r, c) => MeetingEndpoints.Handle(new RescheduleMeeting(id, Place ?? "", dates, on!.Value, Reason ?? ""), r, c);
     }
 }

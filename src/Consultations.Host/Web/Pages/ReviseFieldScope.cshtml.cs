@@ -1,9 +1,5 @@
 using Consultations.Domain.CooperationFields;
 using Consultations.Host.CooperationFields;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 
@@ -20,8 +16,7 @@ public sealed class ReviseFieldScopeModel(Recorder recorder, WriteConditions con
 
     protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
     {
-        if (string.IsNullOrWhiteSpace(RevisedOn)) Errors["effectiveOn"] = "is required: the day the new scope took effect.";
-        var on = Date("effectiveOn", RevisedOn);
+        var on = RequiredDate("effectiveOn", RevisedOn, "is required: the day the new scope took effect.");
         return Errors.Count > 0 ? null
             : (r, c) => CooperationFieldEndpoints.Handle(new ReviseCooperationFieldScope(id, Title ?? "", Scope ?? "", on!.Value, Reason ?? ""), r, c);
     }

@@ -1,7 +1,4 @@
-using Consultations.Domain.Common;
 using Consultations.Host.Search;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 

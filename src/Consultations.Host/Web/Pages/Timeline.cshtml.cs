@@ -1,8 +1,5 @@
-using Consultations.Domain.Common;
 using Consultations.Host.Reports;
 using Consultations.Projections.Timeline;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 

@@ -1,11 +1,6 @@
-using Consultations.Domain.Common;
 using Consultations.Domain.Corrections;
 using Consultations.Host.Corrections;
-using Consultations.Host.Infrastructure;
-using Consultations.Host.Security;
 using JasperFx.Events;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Consultations.Host.Web.Pages;
 

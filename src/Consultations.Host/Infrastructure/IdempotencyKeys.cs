@@ -94,17 +94,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
             break;
         }
 
-        var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
+        using var buffer = await BufferedResponse.CaptureAsync(context, next);
 
         await using (var session = store.LightweightSession())
         {
@@ -128,7 +118,7 @@ public sealed class IdempotencyKeys(RequestDelegate next)
         }
 
         buffer.Position = 0;
-        await buffer.CopyToAsync(original);
+        await buffer.CopyToAsync(context.Response.Body);
     }
 
     /// <summary>A key is the caller's own, on one method and route: another user's same key is another key.</summary>

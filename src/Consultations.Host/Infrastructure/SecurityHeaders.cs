@@ -49,17 +49,7 @@ public sealed partial class SecurityHeaders(RequestDelegate next)
             return;
         }
 
-        var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
+        using var buffer = await BufferedResponse.CaptureAsync(context, next);
 
         if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
         {
@@ -70,7 +60,7 @@ public sealed partial class SecurityHeaders(RequestDelegate next)
         }
 
         buffer.Position = 0;
-        await buffer.CopyToAsync(original, context.RequestAborted);
+        await buffer.CopyToAsync(context.Response.Body, context.RequestAborted);
     }
 
     // Scalar's bundle sets styles from its script, which style-src 'self' alone would block: on its pages only, styles

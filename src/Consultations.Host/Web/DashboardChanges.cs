@@ -3,7 +3,8 @@ using Consultations.Host.Reports;
 namespace Consultations.Host.Web;
 
 /// <summary>One change on the dashboard: what was recorded about which record, when it took effect and when it was recorded.</summary>
-public sealed record DashboardChange(string Kind, string Title, string? Link, string EffectiveOn, DateTimeOffset RecordedAt, string? User);
+/// <param name="Voided">A later entry voids it (on the axes asked): it is shown struck through, not as live.</param>
+public sealed record DashboardChange(string Kind, string Title, string? Link, string EffectiveOn, DateTimeOffset RecordedAt, string? User, bool Voided = false);
 
 /// <summary>
 /// The dashboard's "what changed since": every entry of the dialogue's records (the dialogue, its fields, commitments,
@@ -30,12 +31,13 @@ public static class DashboardChanges
         var events = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
         var entries = await AuditTrail.EntriesAsync(session, events, ct);
         var from = since.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var voided = entries.Select(e => e.Data).OfType<Domain.Common.EntryVoided>().Select(v => v.Voids.EventId).ToHashSet();
         var until = axes.EffectiveOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return [.. entries
             .Where(e => string.CompareOrdinal(e.CountsFrom, from) >= 0 && (until is null || string.CompareOrdinal(e.CountsFrom, until) <= 0))
             .OrderBy(e => e.CountsFrom, StringComparer.Ordinal).ThenBy(e => e.Sequence)
             .Take(Most)
             .Select(e => new DashboardChange(e.Kind, titles.GetValueOrDefault(e.Stream, e.Stream), RecordPages.Of(e.Data, e.Stream), e.EffectiveOn ?? e.CountsFrom,
-                e.RecordedAt, e.User))];
+                e.RecordedAt, e.User, voided.Contains(e.EventId)))];
     }
 }

@@ -62,7 +62,7 @@ public abstract class NewRecordForm(Recorder recorder, WriteConditions condition
     private async Task LoadAsync(CancellationToken ct)
     {
         await using var read = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
-        Dialogues = [.. (await read.Query<Dialogue>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+        Dialogues = await WebDialogues.InOrderOpenedAsync(read, ct);
         await LoadChoicesAsync(read, ct);
     }
 }

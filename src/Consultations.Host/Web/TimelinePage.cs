@@ -47,6 +47,10 @@ public static class TimelinePage
     public static Microsoft.AspNetCore.Html.HtmlString Text(double x, double y, string cssClass, string content, bool before = false) =>
         new($"<text x=\"{F(x)}\" y=\"{F(y)}\" class=\"{cssClass}\"{(before ? " text-anchor=\"end\"" : "")}>{System.Net.WebUtility.HtmlEncode(content)}</text>");
 
+    /// <summary>A year's label just right of its line; the last year's, at the drawing's right edge, ends just left of it instead.</summary>
+    public static Microsoft.AspNetCore.Html.HtmlString TickLabel(TimelineTick t) =>
+        t.X + 3 + LabelWidth(t.Label) > Drawing ? Text(t.X - 3, 14, "tick-label", t.Label, before: true) : Text(t.X + 3, 14, "tick-label", t.Label);
+
     /// <summary>
     /// A bar's label, on its own line just above the bar: it starts where the bar starts, moved left only as far as needed for
     /// the whole label to fit in the drawing, so no label is cut off and none overlaps another entry's.

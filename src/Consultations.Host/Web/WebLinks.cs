@@ -14,6 +14,26 @@ public static class WebLinks
         return kept.Count == 0 ? path : QueryHelpers.AddQueryString(path, kept);
     }
 
+    /// <summary>
+    /// <see cref="Keep"/> and, for the pages that show one dialogue (dashboard, timeline), the dialogue picked on this one,
+    /// so the header's links stay on it.
+    /// </summary>
+    public static string KeepDialogue(this HttpContext context, string path)
+    {
+        var dialogue = context.Request.Query["dialogue"].ToString();
+        return string.IsNullOrWhiteSpace(dialogue) ? context.Keep(path) : QueryHelpers.AddQueryString(context.Keep(path), "dialogue", dialogue);
+    }
+
+    /// <summary>The query string without an auditor's axis sent empty (the as-of bar sends both inputs); null when none was.</summary>
+    public static string? WithoutEmptyAxes(this HttpContext context)
+    {
+        var query = context.Request.Query;
+        if (!AxisNames.Any(n => query.ContainsKey(n) && string.IsNullOrWhiteSpace(query[n]))) return null;
+        var kept = query.Where(q => !(AxisNames.Contains(q.Key) && string.IsNullOrWhiteSpace(q.Value)))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        return QueryHelpers.AddQueryString(context.Request.PathBase + context.Request.Path, kept);
+    }
+
     public static bool IsReplay(this HttpContext context) => AxisNames.Any(n => !string.IsNullOrWhiteSpace(context.Request.Query[n]));
 
     /// <summary>

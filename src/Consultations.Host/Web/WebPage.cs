@@ -25,6 +25,13 @@ public abstract class WebPage : PageModel
 
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
+        // The as-of bar sends both axes; one left empty is not a replay axis: the page is asked for again without it.
+        if (HttpMethods.IsGet(Request.Method) && HttpContext.WithoutEmptyAxes() is { } clean)
+        {
+            context.Result = new RedirectResult(clean);
+            return;
+        }
+
         if ((!string.IsNullOrWhiteSpace(RecordedAt) || !string.IsNullOrWhiteSpace(EffectiveOn)) && !User.IsInRole(Roles.Auditor))
         {
             context.Result = Refuse(StatusCodes.Status403Forbidden, "Replaying the record is for auditors.");

@@ -21,18 +21,26 @@ public sealed partial class DefineFieldModel(Recorder recorder, WriteConditions 
 
     protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct) => Fields = [.. await read.Query<CooperationField>().ToListAsync(ct)];
 
-    protected override void Fill()
+    protected override void Fill() => (Number, Code) = Next(DialogueId);
+
+    /// <summary>The next number and code after the dialogue's fields ("JPIT-11" after "JPIT-10"); no code when it has none to follow.</summary>
+    private (int Number, string? Code) Next(string? dialogueId)
     {
-        var ours = Fields.Where(f => f.DialogueId == DialogueId).OrderBy(f => f.Number).ToList();
-        Number = ours.Count == 0 ? 1 : ours[^1].Number + 1;
-        Code = ours.Count > 0 && CodeNumber().Match(ours[^1].Id) is { Success: true } m
-            ? $"{m.Groups[1].Value}{Number.Value.ToString("D" + m.Groups[2].Length, System.Globalization.CultureInfo.InvariantCulture)}"
+        var ours = Fields.Where(f => f.DialogueId == dialogueId).OrderBy(f => f.Number).ToList();
+        var number = ours.Count == 0 ? 1 : ours[^1].Number + 1;
+        var code = ours.Count > 0 && CodeNumber().Match(ours[^1].Id) is { Success: true } m
+            ? $"{m.Groups[1].Value}{number.ToString("D" + m.Groups[2].Length, System.Globalization.CultureInfo.InvariantCulture)}"
             : null;
+        return (number, code);
     }
 
     protected override async Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Code)) Errors["fieldCode"] = "is required: the field's new code.";
+        // Left empty, the code (and the number) follow the fields of the dialogue picked, as the form proposes for the first one.
+        var (nextNumber, nextCode) = Next(DialogueId);
+        if (string.IsNullOrWhiteSpace(Code)) Code = nextCode;
+        Number ??= nextNumber;
+        if (string.IsNullOrWhiteSpace(Code)) Errors["fieldCode"] = "is required: this dialogue has no field yet whose code the next one could follow.";
         else if (await Session.LoadAsync<CooperationField>(Code.Trim(), ct) is not null) Errors["fieldCode"] = $"A field '{Code.Trim()}' is already on record: give this one another code.";
         if (Number is null) Errors["number"] = "is required: the field's number in its dialogue.";
         var on = RequiredDate("effectiveOn", DefinedOn, "is required: the day the field was defined.");

@@ -48,7 +48,7 @@ public sealed class DraftStatementModel(Recorder recorder, WriteConditions condi
     private async Task LoadAsync(CancellationToken ct)
     {
         await using var read = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
-        Dialogues = [.. (await read.Query<Dialogue>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+        Dialogues = await WebDialogues.InOrderOpenedAsync(read, ct);
         Documents = [.. (await read.Query<Document>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
     }
 }

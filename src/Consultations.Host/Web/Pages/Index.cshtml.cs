@@ -23,7 +23,7 @@ public sealed class IndexModel(IQuerySession session, StatusReportBuilder report
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Dialogues = [.. (await session.Query<Dialogue>().ToListAsync(ct)).OrderBy(d => d.Id, StringComparer.Ordinal)];
+        Dialogues = await WebDialogues.InOrderOpenedAsync(session, ct);
         // A dialogue asked for by name that is not on record is not quietly replaced by another one.
         if (!string.IsNullOrWhiteSpace(Dialogue) && Dialogues.All(d => d.Id != Dialogue)) return NotOnRecord(new RecordNotFound("dialogue", Dialogue));
         if (Dialogues.Count == 0) return Page();
@@ -58,7 +58,8 @@ public sealed class IndexModel(IQuerySession session, StatusReportBuilder report
             }
             catch (InvalidCommand e)
             {
-                Problem = string.Join(" ", e.Errors.SelectMany(x => x.Value));
+                // Like any other bad query value (ADR 0016): refused, naming the parameter, not quietly ignored.
+                return Refuse(StatusCodes.Status400BadRequest, string.Join(" ", e.Errors.SelectMany(x => x.Value.Select(v => $"{x.Key}: {v}"))));
             }
         }
 

@@ -59,6 +59,6 @@ public sealed class ScheduleMeetingModel(Recorder recorder, WriteConditions cond
     private async Task LoadAsync(CancellationToken ct)
     {
         await using var read = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
-        Dialogues = [.. (await read.Query<Dialogue>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+        Dialogues = await WebDialogues.InOrderOpenedAsync(read, ct);
     }
 }

@@ -7,21 +7,26 @@ public sealed class TimelineModel(IQuerySession session, StatusReportBuilder rep
 {
     [BindProperty(SupportsGet = true)] public string? Dialogue { get; set; }
 
+    public IReadOnlyList<Domain.Dialogues.Dialogue> Dialogues { get; private set; } = [];
     public IReadOnlyList<TimelineEntry> Entries { get; private set; } = [];
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var dialogues = await session.Query<Domain.Dialogues.Dialogue>().ToListAsync(ct);
-        if (dialogues.Count == 0) return;
+        Dialogues = await WebDialogues.InOrderOpenedAsync(session, ct);
+        // As on the dashboard: a dialogue asked for by name that is not on record is not quietly replaced by another one.
+        if (!string.IsNullOrWhiteSpace(Dialogue) && Dialogues.All(d => d.Id != Dialogue)) return NotOnRecord(new RecordNotFound("dialogue", Dialogue));
+        if (Dialogues.Count == 0) return Page();
+        Dialogue = string.IsNullOrWhiteSpace(Dialogue) ? Dialogues[0].Id : Dialogue;
         try
         {
-            var report = await reports.BuildAsync(dialogues.FirstOrDefault(d => d.Id == Dialogue)?.Id ?? dialogues.OrderBy(d => d.Id, StringComparer.Ordinal).First().Id, Axes, ct);
-            Entries = report.Timeline;
+            Entries = (await reports.BuildAsync(Dialogue, Axes, ct)).Timeline;
         }
         catch (Exception e) when (e is RecordNotFound or InvalidCommand)
         {
             Problem = e.Message;
         }
+
+        return Page();
     }
 }

@@ -93,7 +93,7 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
         var passed = await SealedUpToAsync(ct);
         await using var events = await OpenAsync(ct);
         await using var seals = await OpenAsync(ct);
-        var verification = new LedgerVerification(kept, progress);
+        using var verification = new LedgerVerification(kept, progress);
         await verification.RunAsync(events, seals, _schema, SettleWindow, passed, ct);
         verification.Add(await StreamCheck.RunAsync(events, _schema, ct));
         verification.Add(digestProblems ?? []);

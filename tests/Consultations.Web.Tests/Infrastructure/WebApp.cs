@@ -45,6 +45,9 @@ public sealed class WebApp : IAsyncLifetime
     public async Task<IPage> SignInAsync(string name, params string[] roles)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // The CI machine has two cores shared by the host, PostgreSQL and Chromium: a minute, not Playwright's 30 s.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/signin");
         await page.GetByLabel("Your name").FillAsync(name);

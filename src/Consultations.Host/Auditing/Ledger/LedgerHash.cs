@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Buffers;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -39,8 +40,87 @@ public static class LedgerHash
     public static string Commit(string previous, string canonical) => Hex(previous + canonical);
 
     /// <summary>A seal: the previous seal's hash, then this seal's position, the position it follows, the event and its commit hash.</summary>
-    public static string Seal(string previousHash, long position, long previous, string stream, long version, string eventHash) =>
-        Hex(string.Create(CultureInfo.InvariantCulture, $"{previousHash}{position}:{previous}:{Encoding.UTF8.GetByteCount(stream)}:{stream}{version}:{eventHash}"));
+    public static string Seal(string previousHash, long position, long previous, string stream, long version, string eventHash)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SealInto(previousHash, position, previous, stream, version, eventHash, hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
-    private static string Hex(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+    /// <summary>Whether <paramref name="expected"/> is the seal computed as <see cref="Seal"/> does, without building strings.</summary>
+    public static bool SealMatches(string previousHash, long position, long previous, string stream, long version, string eventHash, string expected)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SealInto(previousHash, position, previous, stream, version, eventHash, hash);
+        return HexEquals(hash, expected);
+    }
+
+    /// <summary>Whether a 32-byte hash renders as <paramref name="hex"/> (lower-case hexadecimal, as the ledger stores it).</summary>
+    public static bool HexEquals(ReadOnlySpan<byte> hash, string? hex)
+    {
+        if (hex is null || hex.Length != 64) return false;
+        Span<char> text = stackalloc char[64];
+        return Convert.TryToHexStringLower(hash, text, out _) && text.SequenceEqual(hex);
+    }
+
+    private static void SealInto(string previousHash, long position, long previous, string stream, long version, string eventHash, Span<byte> hash)
+    {
+        // The same bytes as the UTF-8 of "{previousHash}{position}:{previous}:{byte count}:{stream}{version}:{eventHash}".
+        var streamBytes = Encoding.UTF8.GetByteCount(stream);
+        var length = Encoding.UTF8.GetByteCount(previousHash) + Encoding.UTF8.GetByteCount(eventHash) + streamBytes + 4 * 20 + 3;
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var buffer = rented is null ? stackalloc byte[1024] : rented;
+        try
+        {
+            var n = Encoding.UTF8.GetBytes(previousHash, buffer);
+            n += Number(position, buffer[n..]);
+            buffer[n++] = (byte)':';
+            n += Number(previous, buffer[n..]);
+            buffer[n++] = (byte)':';
+            n += Number(streamBytes, buffer[n..]);
+            buffer[n++] = (byte)':';
+            n += Encoding.UTF8.GetBytes(stream, buffer[n..]);
+            n += Number(version, buffer[n..]);
+            buffer[n++] = (byte)':';
+            n += Encoding.UTF8.GetBytes(eventHash, buffer[n..]);
+            SHA256.HashData(buffer[..n], hash);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private static int Number(long value, Span<byte> into) =>
+        Utf8Formatter.TryFormat(value, into, out var written) ? written : throw new InvalidOperationException("No room for a number.");
+
+    private static string Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+/// <summary>
+/// The commit hash recomputed incrementally, for verification: the previous hash, then the canonical text as UTF-8 bytes
+/// in as many pieces as they arrive, with no intermediate strings (docs/adr/0029).
+/// </summary>
+internal sealed class CommitHasher : IDisposable
+{
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    public void Begin(string previous)
+    {
+        Span<byte> ascii = stackalloc byte[256];
+        if (Encoding.UTF8.GetByteCount(previous) <= ascii.Length) _hash.AppendData(ascii[..Encoding.UTF8.GetBytes(previous, ascii)]);
+        else _hash.AppendData(Encoding.UTF8.GetBytes(previous));
+    }
+
+    public void Append(ReadOnlySpan<byte> canonical) => _hash.AppendData(canonical);
+
+    /// <summary>Ends this hash and tells whether it is <paramref name="expected"/>; the hasher is ready for the next.</summary>
+    public bool Matches(string? expected)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        _hash.GetHashAndReset(hash);
+        return LedgerHash.HexEquals(hash, expected);
+    }
+
+    public void Dispose() => _hash.Dispose();
 }

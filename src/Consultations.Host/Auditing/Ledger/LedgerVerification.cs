@@ -1,3 +1,4 @@
+using System.Data;
 using Npgsql;
 
 namespace Consultations.Host.Auditing.Ledger;
@@ -7,11 +8,12 @@ namespace Consultations.Host.Auditing.Ledger;
 /// text; seals): each event is rehashed and compared with the hash fixed when it was recorded, each seal with the chain,
 /// and every break is named at its position (docs/adr/0029). Linear in the number of events, one query per table.
 /// </summary>
-internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgress<(long Done, long Total)>? progress)
+internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgress<(long Done, long Total)>? progress) : IDisposable
 {
     private const int MaxBreaks = 100;
 
-    private sealed record Event(long Position, string Stream, long Version, string Type, string Canonical, string? CommitPrevious, string? CommitHash, bool Settled);
+    /// <summary>An event as read; <c>Matches</c>: its canonical text, rehashed as it streamed in, gives its commit hash.</summary>
+    private sealed record Event(long Position, string Stream, long Version, string Type, string? CommitPrevious, string? CommitHash, bool Settled, bool Matches);
 
     private sealed record Seal(long Position, long Previous, string Stream, long Version, string Type, string? EventHash, string Hash);
 
@@ -22,6 +24,10 @@ internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgre
     private long _lastEvent;
     private long _checked;
     private long _pending;
+    private readonly CommitHasher _hasher = new();
+    private readonly byte[] _chunk = new byte[16 * 1024];
+
+    public void Dispose() => _hasher.Dispose();
 
     public async Task<LedgerReport> RunAsync(NpgsqlConnection events, NpgsqlConnection seals, string schema, TimeSpan settle, long passed, CancellationToken ct)
     {
@@ -120,7 +126,7 @@ internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgre
     {
         if (s.Previous == _lastSeal.Position)
         {
-            if (LedgerHash.Seal(_lastSeal.Hash, s.Position, s.Previous, s.Stream, s.Version, s.EventHash ?? "") != s.Hash)
+            if (!LedgerHash.SealMatches(_lastSeal.Hash, s.Position, s.Previous, s.Stream, s.Version, s.EventHash ?? "", s.Hash))
                 Break(s.Position, BreakKind.Altered, $"the seal of {s.Stream} v{s.Version} ({s.Type}) was rewritten: it no longer follows from the seal before it.");
         }
         else if (s.Previous > _lastSeal.Position && s.Previous != _lastEvent)
@@ -149,7 +155,7 @@ internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgre
             return false;
         }
 
-        if (LedgerHash.Commit(e.CommitPrevious!, e.Canonical) != e.CommitHash)
+        if (!e.Matches)
         {
             Break(e.Position, BreakKind.Altered, $"event {e.Stream} v{e.Version} ({e.Type}) no longer matches the hash fixed when it was recorded: its data or metadata (type, time, user, ids, headers, archived flag, stream type) was altered.");
             return false;
@@ -164,33 +170,54 @@ internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgre
         return true;
     }
 
+    /// <summary>
+    /// One ordered query; the canonical text comes last, as UTF-8 bytes, and is hashed in pieces as it streams in
+    /// (sequential access: no row is buffered whole, no string is built for it).
+    /// </summary>
     private static async Task<NpgsqlDataReader> ReadEventsAsync(NpgsqlConnection connection, string schema, TimeSpan settle, CancellationToken ct)
     {
         var command = new NpgsqlCommand(
             $"""
-             select e.seq_id, coalesce(e.stream_id, ''), e.version, e.type, {LedgerHash.CanonicalSql("e", "s.type")}, c.previous_hash, c.hash,
-                    e.timestamp < now() - @settle
+             select e.seq_id, coalesce(e.stream_id, ''), e.version, e.type, c.previous_hash, c.hash, e.timestamp < now() - @settle,
+                    case when c.hash is not null then convert_to({LedgerHash.CanonicalSql("e", "s.type")}, 'UTF8') end
              from "{schema}".mt_events e
              left join "{schema}".mt_streams s on s.id = e.stream_id
              left join "{schema}".{CommitHashes.TableName} c on c.seq_id = e.seq_id
              order by e.seq_id
-             """, connection);
+             """, connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("settle", settle);
-        return await command.ExecuteReaderAsync(ct);
+        return await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
     }
 
-    private static async Task<Event?> NextEventAsync(NpgsqlDataReader reader, CancellationToken ct) =>
-        await reader.ReadAsync(ct)
-            ? new Event(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6), reader.GetBoolean(7))
-            : null;
+    private async Task<Event?> NextEventAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        if (!await reader.ReadAsync(ct)) return null;
+        var (position, stream, version, type) = (reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3));
+        var previous = await reader.IsDBNullAsync(4, ct) ? null : reader.GetString(4);
+        var hash = await reader.IsDBNullAsync(5, ct) ? null : reader.GetString(5);
+        var settled = reader.GetBoolean(6);
+        var matches = false;
+        if (previous is not null && hash is not null && !await reader.IsDBNullAsync(7, ct))
+        {
+            _hasher.Begin(previous);
+            await using (var canonical = await reader.GetStreamAsync(7, ct))
+            {
+                int read;
+                while ((read = await canonical.ReadAsync(_chunk, ct)) > 0) _hasher.Append(_chunk.AsSpan(0, read));
+            }
+
+            matches = _hasher.Matches(hash);
+        }
+
+        return new Event(position, stream, version, type, previous, hash, settled, matches);
+    }
 
     private static async Task<NpgsqlDataReader> ReadSealsAsync(NpgsqlConnection connection, string schema, CancellationToken ct)
     {
         var command = new NpgsqlCommand(
             $"select position, previous, stream_id, version, event_type, event_hash, hash from \"{schema}\".{LedgerSubscription.TableName} order by position",
-            connection);
-        return await command.ExecuteReaderAsync(ct);
+            connection) { CommandTimeout = 0 };
+        return await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
     }
 
     private static async Task<Seal?> NextSealAsync(NpgsqlDataReader reader, CancellationToken ct) =>

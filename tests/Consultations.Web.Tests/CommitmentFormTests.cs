@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Consultations.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -101,6 +102,31 @@ public sealed class CommitmentFormTests(WebApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/commitments/{Commitment}");
         await Expect(page.Locator("main")).ToContainTextAsync(title);
+    }
+
+    [Fact]
+    public async Task A_status_form_gone_stale_because_the_status_became_final_keeps_the_clerk_s_input_visible()
+    {
+        var id = "wfb-final-" + Guid.NewGuid().ToString("N")[..6];
+        var made = await app.Host.Client.PostAsJsonAsync("api/commitments", System.Text.Json.JsonDocument.Parse(
+            $$"""{"commitmentId":"{{id}}","dialogueId":"japan-italy-space","fieldCode":"JPIT-01","text":"Stale status {{id}}","parties":["Japan","Italy"],"agencies":[],"programmes":[],"source":{"kind":"meeting","id":"rome-summit-2026-06-15"},"status":"agreed","effectiveOn":"2026-06-15"}""").RootElement);
+        Assert.True(made.IsSuccessStatusCode, await made.Content.ReadAsStringAsync());
+        var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
+        await page.GotoAsync($"/commitments/{id}/status");
+        await page.GetByLabel("New status").SelectOptionAsync("Withdrawn");
+        await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-20");
+        await page.GetByLabel("Reason").FillAsync("The agencies dropped the plan.");
+
+        // Meanwhile, in another tab, it is recorded fulfilled: a final status.
+        var other = await app.Host.Client.PostAsJsonAsync($"api/commitments/{id}/status", new { to = "fulfilled", effectiveOn = "2026-11-19", reason = "Done." });
+        Assert.True(other.IsSuccessStatusCode, await other.Content.ReadAsStringAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page.Locator("#stale")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Reason")).ToHaveValueAsync("The agencies dropped the plan.");
+        await Expect(page.GetByLabel("New status")).ToHaveValueAsync("Withdrawn");
+        await Expect(page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)")).ToHaveValueAsync("2026-11-20");
+        await Expect(page.Locator("main")).ToContainTextAsync("This status is final");
     }
 
     private async Task<IPage> OpenAsync(string form)

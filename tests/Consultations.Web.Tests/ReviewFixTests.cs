@@ -39,7 +39,7 @@ public sealed class ReviewFixTests(WebApp app)
         answer = await page.GotoAsync("/meetings/no-such-meeting");
         Assert.Equal(404, answer!.Status);
         await Expect(page.Locator("#error-heading")).ToHaveTextAsync("Non trovato");
-        await Expect(page.Locator("#error-explanation")).ToContainTextAsync("No meeting 'no-such-meeting' is on record");
+        await Expect(page.Locator("#error-explanation")).ToHaveTextAsync("Nessun record di tipo riunione con id 'no-such-meeting'.");
 
         var api = await app.Host.Client.GetAsync("api/meetings/no-such-meeting");
         Assert.Equal(404, (int)api.StatusCode);

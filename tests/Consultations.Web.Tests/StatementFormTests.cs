@@ -62,6 +62,16 @@ public sealed class StatementFormTests(WebApp app)
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Adopt the statement" })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task A_missing_adoption_day_is_explained_beginning_with_the_field_s_label()
+    {
+        var page = await DraftedAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Adopt the statement" }).ClickAsync();
+        await page.GetByLabel("Place").FillAsync("Rome");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Adopt" }).ClickAsync();
+        await Expect(page.Locator("#adoptedOn-error")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Adopted on is required"));
+    }
+
     private async Task<IPage> DraftedAsync()
     {
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");

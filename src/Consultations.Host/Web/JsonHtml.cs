@@ -25,8 +25,11 @@ public static class JsonHtml
                 html.Append(depth == 0 ? "<dl class=\"record\">" : "<dl>");
                 foreach (var (key, value) in o.Where(p => p.Value is not null && !(p.Value is JsonArray { Count: 0 })))
                 {
-                    html.Append("<dt>").Append(Encode(text?[Words(key)].Value ?? Words(key))).Append("</dt><dd>");
-                    Write(html, value, depth + 1, text);
+                    var page = value is JsonValue v && v.TryGetValue(out string? id) ? LinkTo(key, o, id) : null;
+                    var label = page is null || key.Length <= 2 ? Words(key) : Words(key[..^(key.EndsWith("Code", StringComparison.Ordinal) ? 4 : 2)]);
+                    html.Append("<dt>").Append(Encode(text?[label].Value ?? label)).Append("</dt><dd>");
+                    if (page is not null) html.Append("<a href=\"").Append(Encode(page)).Append("\">").Append(Encode(value!.ToString())).Append("</a>");
+                    else Write(html, value, depth + 1, text);
                     html.Append("</dd>");
                 }
 
@@ -46,10 +49,31 @@ public static class JsonHtml
             case null:
                 html.Append('—');
                 break;
+            case JsonValue v when v.TryGetValue(out bool yes):
+                var word = yes ? "yes" : "no";
+                html.Append(Encode(text?[word].Value ?? word));
+                break;
             default:
                 html.Append(Encode(node.ToString()));
                 break;
         }
+    }
+
+    // Another record's id, shown as a link to its page: "dialogueId" → /dialogues/{id}; a source { kind, id } by its kind.
+    private static readonly Dictionary<string, string> Pages = new(StringComparer.Ordinal)
+    {
+        ["dialogue"] = "dialogues", ["commitment"] = "commitments", ["milestone"] = "milestones", ["document"] = "documents",
+        ["meeting"] = "meetings", ["statement"] = "statements", ["actionPlan"] = "action-plans", ["plan"] = "action-plans",
+        ["field"] = "fields", ["clause"] = "statements", ["plan-item"] = "action-plans",
+    };
+
+    private static string? LinkTo(string key, JsonObject owner, string? id)
+    {
+        if (string.IsNullOrEmpty(id) || id.Contains('#', StringComparison.Ordinal)) return null;
+        if (key == "id")
+            return owner["kind"] is JsonValue k && k.TryGetValue(out string? kind) && Pages.TryGetValue(kind, out var byKind) ? $"/{byKind}/{Uri.EscapeDataString(id)}" : null;
+        var stem = key.EndsWith("Id", StringComparison.Ordinal) ? key[..^2] : key.EndsWith("Code", StringComparison.Ordinal) ? key[..^4] : null;
+        return stem is not null && Pages.TryGetValue(stem, out var collection) ? $"/{collection}/{Uri.EscapeDataString(id)}" : null;
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

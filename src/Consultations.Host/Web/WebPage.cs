@@ -66,5 +66,9 @@ public abstract class WebPage : PageModel
     }
 
     /// <summary>404 naming the record that is not on record (on the axes asked, when a replay).</summary>
-    protected IActionResult NotOnRecord(RecordNotFound missing) => Refuse(StatusCodes.Status404NotFound, missing.Message);
+    protected IActionResult NotOnRecord(RecordNotFound missing)
+    {
+        var t = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>();
+        return Refuse(StatusCodes.Status404NotFound, missing.Message == $"No {missing.RecordKind} '{missing.Id}' is on record." ? t["No {0} '{1}' is on record.", (t["kind:" + missing.RecordKind] is { ResourceNotFound: false } kind ? kind.Value : missing.RecordKind), missing.Id] : missing.Message);
+    }
 }

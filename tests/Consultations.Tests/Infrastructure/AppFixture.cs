@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Alba;
 using Marten;
 using Wolverine;
@@ -5,21 +6,36 @@ using Wolverine;
 namespace Consultations.Tests.Infrastructure;
 
 /// <summary>
-/// One Alba host per test class, on the shared throwaway PostgreSQL, in a schema of its own so that classes run in
-/// parallel without seeing each other's data.
+/// An Alba host for a test class, on the shared throwaway PostgreSQL, in a schema of its own so that classes run in
+/// parallel without seeing each other's data. A host outlives its class: when the class ends, the host and its schema
+/// go back to a pool and the next class takes them, because starting a host (Wolverine compiles its handlers at start)
+/// cost more than most classes' tests. Nothing carries over: <see cref="IntegrationContext"/> resets the store before
+/// each test, or once before a class that shares its record, exactly as between two tests of one class (ADR 0038).
 /// </summary>
 public class AppFixture : IAsyncLifetime
 {
+    private static readonly ConcurrentBag<(IAlbaHost Host, string Schema)> Idle = [];
+
     public IAlbaHost Host { get; private set; } = null!;
 
-    public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..12];
+    public string Schema { get; private set; } = "";
 
     /// <summary>Set once a class that shares its record (<see cref="IntegrationContext.SharesRecord"/>) has written it.</summary>
     public bool Arranged { get; set; }
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
-    public async Task InitializeAsync() => Host = await StartHostAsync(Schema);
+    public async Task InitializeAsync()
+    {
+        if (Idle.TryTake(out var idle))
+        {
+            (Host, Schema) = idle;
+            return;
+        }
+
+        Schema = "t_" + Guid.NewGuid().ToString("N")[..12];
+        Host = await StartHostAsync(Schema);
+    }
 
     /// <summary>
     /// A host on the shared test database. Unless <paramref name="authenticate"/> is false, every request that brings no
@@ -52,8 +68,12 @@ public class AppFixture : IAsyncLifetime
         return host;
     }
 
-    public async Task DisposeAsync()
+    /// <summary>
+    /// Back to the pool, not stopped: the hosts left at the end go with the test process, and the test PostgreSQL with them.
+    /// </summary>
+    public Task DisposeAsync()
     {
-        await Host.DisposeAsync();
+        Idle.Add((Host, Schema));
+        return Task.CompletedTask;
     }
 }

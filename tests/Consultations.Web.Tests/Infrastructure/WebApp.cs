@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Consultations.Tests.Infrastructure;
 using Consultations.Tests.Processes;
 using Deque.AxeCore.Playwright;
@@ -14,6 +15,7 @@ public sealed class WebApp : IAsyncLifetime
 {
     private HostProcess? _host;
     private IPlaywright? _playwright;
+    private readonly ConcurrentDictionary<string, string> _signedIn = new();
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
@@ -41,20 +43,42 @@ public sealed class WebApp : IAsyncLifetime
     /// <summary>Waits until the reporting projections (which the dashboard reads) have caught up with the record.</summary>
     public Task CaughtUpAsync() => Poll.UntilAsync("the projections to catch up", TimeSpan.FromSeconds(90), () => Host.ProjectionsCurrentAsync());
 
-    /// <summary>A fresh browser context signed in through the local sign-in page with the given roles.</summary>
+    /// <summary>
+    /// A fresh browser context signed in with the given roles, on the dashboard. The first time for a name and roles it
+    /// signs in through the local sign-in page; after that it starts from the cookies that sign-in left (Playwright's
+    /// storage state), which saves the sign-in page and its post on every test. Each call still gets a context of its
+    /// own, so a language picked or a route set in one test is not seen by another.
+    /// </summary>
     public async Task<IPage> SignInAsync(string name, params string[] roles)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var key = name + "|" + string.Join(",", roles);
+        if (_signedIn.TryGetValue(key, out var state))
+        {
+            var page = await (await NewContextAsync(state)).NewPageAsync();
+            await page.GotoAsync("/");
+            return page;
+        }
+
+        var first = await (await NewContextAsync(null)).NewPageAsync();
+        await first.GotoAsync("/signin");
+        await first.GetByLabel("Your name").FillAsync(name);
+        foreach (var role in roles) await first.Locator($"#role-{role}").CheckAsync();
+        await first.Locator("main form button[type=submit]").ClickAsync();
+        await first.WaitForURLAsync(BaseUrl + "/");
+        _signedIn[key] = await first.Context.StorageStateAsync();
+        return first;
+    }
+
+    private async Task<IBrowserContext> NewContextAsync(string? storageState)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, StorageState = storageState,
+        });
         // The CI machine has two cores shared by the host, PostgreSQL and Chromium: a minute, not Playwright's 30 s.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("Your name").FillAsync(name);
-        foreach (var role in roles) await page.Locator($"#role-{role}").CheckAsync();
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(BaseUrl + "/");
-        return page;
+        return context;
     }
 
     /// <summary>No serious or critical axe violation on the page, and a full-page screenshot saved under the test output.</summary>

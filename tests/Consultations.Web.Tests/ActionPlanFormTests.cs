@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Consultations.Web.Tests;
 
 /// <summary>A clerk adds items to the action plan and records their progress through forms on the plan's page.</summary>
-[Collection("web")]
+[Collection(WebCollection.Second)]
 public sealed class ActionPlanFormTests(WebApp app)
 {
     private const string Plan = "action-plan-2024-2027";

@@ -8,7 +8,7 @@ namespace Consultations.Web.Tests;
 /// A clerk follows commitments' and action items' milestones, leads and ends, and reaffirms the plan, through forms reached
 /// from the record's page; the milestone or item is picked from the record's open ones.
 /// </summary>
-[Collection("web")]
+[Collection(WebCollection.Second)]
 public sealed class FollowUpFormTests(WebApp app)
 {
     private const string Commitment = "jpit-01-commercial-cooperation";

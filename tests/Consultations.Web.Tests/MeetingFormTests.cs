@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Consultations.Web.Tests;
 
 /// <summary>A clerk schedules, reschedules, holds and cancels meetings through their forms; each test works on a meeting of its own.</summary>
-[Collection("web")]
+[Collection(WebCollection.Second)]
 public sealed class MeetingFormTests(WebApp app)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Consultations.Web.Tests;
 /// milestone), each picking what it refers to from the record; new dialogues sort after the bundled one, so the dashboard
 /// the other tests read stays the bundled dialogue's.
 /// </summary>
-[Collection("web")]
+[Collection(WebCollection.Second)]
 public sealed class NewRecordFormTests(WebApp app)
 {
     private static string Unique => Guid.NewGuid().ToString("N")[..6];

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Consultations.Web.Tests;
 
 /// <summary>What an outside review of the pages found, each fixed and kept fixed.</summary>
-[Collection("web")]
+[Collection(WebCollection.Second)]
 public sealed class ReviewFixTests(WebApp app)
 {
     private const string Rome = "rome-summit-2026-06-15";

@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Consultations.Web.Tests.Infrastructure;
 
 /// <summary>
-/// One service for the whole browser suite: the real host (the API tests' <see cref="HostProcess"/>) on a free port over
+/// One service per browser-test collection (<see cref="WebCollection"/>): the real host (the API tests' <see cref="HostProcess"/>) on a free port over
 /// the test PostgreSQL, in a schema of its own, seeded with the bundled record; and one headless Debian Chromium (never a
 /// downloaded browser).
 /// </summary>
@@ -98,5 +98,16 @@ public sealed class WebApp : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The browser tests run in two collections side by side, each on a service, schema and browser of its own: one
+/// collection ran for about four minutes, one page at a time, while the machine had room for a second. A class joins
+/// <c>[Collection("web")]</c> (or <see cref="Second"/>); neither sees what the other's tests write.
+/// </summary>
 [CollectionDefinition("web")]
-public sealed class WebCollection : ICollectionFixture<WebApp>;
+public sealed class WebCollection : ICollectionFixture<WebApp>
+{
+    public const string Second = "web-second";
+}
+
+[CollectionDefinition(WebCollection.Second)]
+public sealed class SecondWebCollection : ICollectionFixture<WebApp>;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Consultations.Host.Auditing.Ledger;
 using Consultations.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Consultations.Tests.Auditing;
@@ -73,6 +75,38 @@ public class CanonicalTextTests(AppFixture fixture) : AuditingContext(fixture)
         var report = await ledger.VerifyAsync([], null, CancellationToken.None);
         Assert.Equal(0, ledger.RenderedByDatabase);
         Assert.DoesNotContain(report.Breaks, b => b.Problem.Contains("no longer matches the hash fixed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_value_the_csharp_rendering_does_not_know_is_rendered_by_the_database_and_is_no_break()
+    {
+        await SeedAsync();
+        await SealedAsync();
+        // An infinite timestamp: .NET has no such DateTime, PostgreSQL renders it. The daemon (which cannot read it either)
+        // is paused while it is on file.
+        var coordinator = Host.Services.GetRequiredService<Marten.Events.Daemon.Coordination.IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        try
+        {
+            await SqlAsync($"""
+                insert into "{Schema}".mt_streams (id, type, version, timestamp, created, tenant_id, is_archived) values ('shapes-infinite', null, 1, now(), now(), '*DEFAULT*', false);
+                insert into {Events} (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived)
+                values (nextval('"{Schema}".mt_events_sequence'), gen_random_uuid(), 'shapes-infinite', 1, '{"{}"}', 'commitment_recorded', 'infinity', '*DEFAULT*', null, false);
+                """);
+            var ledger = new EventLedger(Store, new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Consultations:Ledger:WaitSeconds"] = "0" }).Build());
+
+            var report = await ledger.VerifyAsync([], null, CancellationToken.None);
+
+            Assert.True(report.Intact, report.Problem);
+            Assert.Equal(1, report.Unsealed);
+            Assert.Equal(1, ledger.RenderedByDatabase);
+        }
+        finally
+        {
+            await SqlAsync($"""delete from {Events} where stream_id = 'shapes-infinite'; delete from "{Schema}".mt_streams where id = 'shapes-infinite';""");
+            await coordinator.ResumeAsync();
+        }
     }
 
     /// <summary>

@@ -17,15 +17,12 @@ namespace Consultations.Host.Auditing.Ledger;
 public sealed class CanonicalText
 {
     /// <summary>
-    /// The columns read after <c>seq_id</c>, <c>stream_id</c>, <c>version</c> and <c>type</c>, over <c>mt_events e</c> joined to
-    /// <c>mt_streams s</c>; jsonb last. <paramref name="when"/>: the condition under which they are read at all.
+    /// The columns <see cref="Render"/> reads, after <c>seq_id</c>, <c>stream_id</c>, <c>version</c> and <c>type</c>, over
+    /// <c>mt_events e</c> joined to <c>mt_streams s</c>; the jsonb columns last, rendered only when <paramref name="when"/> holds.
     /// </summary>
     public static string Columns(string when) =>
         "e.id, e.mt_dotnet_type, e.timestamp, e.tenant_id, e.correlation_id, e.causation_id, e.user_name, e.is_archived, s.type, " +
         $"case when {when} then e.headers::text end, case when {when} then e.data::text end";
-
-    /// <summary>How many columns <see cref="Columns"/> names.</summary>
-    public const int ColumnCount = 11;
 
     private const int Prefix = 64;
     private byte[] _buffer = new byte[8 * 1024];

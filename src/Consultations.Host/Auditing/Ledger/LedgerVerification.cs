@@ -198,8 +198,16 @@ internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgre
         var matches = false;
         if (previous is not null && hash is not null)
         {
-            _canonical.Render(reader, 7, position, streamId, version, type);
-            matches = _canonical.Matches(previous, hash);
+            try
+            {
+                _canonical.Render(reader, 7, position, streamId, version, type);
+                matches = _canonical.Matches(previous, hash);
+            }
+            catch (Exception ex) when (ex is InvalidCastException or OverflowException or ArgumentOutOfRangeException)
+            {
+                matches = false; // a value .NET cannot hold (a timestamp out of its range): the database renders it
+            }
+
             if (!matches)
             {
                 // Altered, or a value the C# rendering does not know: the database renders it with the trigger's expression.

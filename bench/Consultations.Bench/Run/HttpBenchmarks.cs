@@ -86,11 +86,17 @@ public sealed partial class HttpBenchmarks(ServiceUnderTest host, Target target,
     {
         var open = await OpenCommitmentsAsync();
         using var client = Load.Client(host.Port, host.Token, connections);
+        using var watching = new CancellationTokenSource();
+        var sealing = SealingLagAsync(watching.Token);
         var ours = await Load.RunAsync(client, connections, WarmUp, options.Duration, (w, i) => Progress(open, w, i, connections));
+        await watching.CancelAsync();
+        var (maxLag, meanLag, caughtUp) = await sealing;
         var raw = await Raw.PgbenchInsertAsync(target.ConnectionString, connections, options.Duration);
         var name = $"http-write-{connections}";
         var notes = $"POST /api/commitments/ID/party-progress, {connections} connection(s), p50 {ours.P50:0.0} ms, p95 {ours.P95:0.0} ms, p99 {ours.P99:0.0} ms; " +
                     $"pgbench INSERT p50 {raw.P50:0.00} ms, p95 {raw.P95:0.00} ms";
+        notes += $"; sealing behind by at most {maxLag:N0} events (mean {meanLag:N0}, sampled every 250 ms while writing), " +
+                 (caughtUp is { } c ? $"caught up {c:0.0} s after the writers stopped" : "not caught up within 60 s after the writers stopped");
         if (connections == 1)
         {
             var statements = await StatementsPerCommandAsync(host);
@@ -98,6 +104,43 @@ public sealed partial class HttpBenchmarks(ServiceUnderTest host, Target target,
         }
 
         add(Rate(name, ours, raw, notes));
+    }
+
+    /// <summary>
+    /// Issue 14: sealing keeps up with the writers. While they write, how many events the ledger's last seal is behind the
+    /// last event (every 250 ms); once stopped, how long until everything recorded is sealed.
+    /// </summary>
+    private async Task<(long Max, double Mean, double? CaughtUp)> SealingLagAsync(CancellationToken writing)
+    {
+        await using var conn = new NpgsqlConnection(target.ConnectionString);
+        await conn.OpenAsync(CancellationToken.None);
+        var sql = $"SELECT (SELECT coalesce(max(seq_id), 0) FROM {target.Schema}.mt_events), (SELECT coalesce(max(position), 0) FROM {target.Schema}.audit_seal)";
+        async Task<(long Last, long Sealed)> SampleAsync()
+        {
+            await using var cmd = new NpgsqlCommand(sql, conn);
+            await using var reader = await cmd.ExecuteReaderAsync(CancellationToken.None);
+            await reader.ReadAsync(CancellationToken.None);
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        var lags = new List<long>();
+        while (!writing.IsCancellationRequested)
+        {
+            var (last, sealedUpTo) = await SampleAsync();
+            lags.Add(last - sealedUpTo);
+            try { await Task.Delay(250, writing); } catch (OperationCanceledException) { }
+        }
+
+        var (end, _) = await SampleAsync();
+        var watch = Stopwatch.StartNew();
+        double? caughtUp = null;
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if ((await SampleAsync()).Sealed >= end) { caughtUp = watch.Elapsed.TotalSeconds; break; }
+            await Task.Delay(100, CancellationToken.None);
+        }
+
+        return (lags.DefaultIfEmpty(0).Max(), lags.Count == 0 ? 0 : lags.Average(), caughtUp);
     }
 
     private const int StatementSample = 20;

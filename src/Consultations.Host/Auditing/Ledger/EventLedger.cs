@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten.Storage;
+using System.Data;
 using Npgsql;
 
 namespace Consultations.Host.Auditing.Ledger;
@@ -93,10 +94,12 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
         var passed = await SealedUpToAsync(ct);
         await using var events = await OpenAsync(ct);
         await using var seals = await OpenAsync(ct);
-        await using var eventsRead = await WithoutJitAsync(events, ct);
+        await using var eventsRead = await WithoutJitAsync(events, ct, IsolationLevel.RepeatableRead);
         await using var sealsRead = await WithoutJitAsync(seals, ct);
-        using var verification = new LedgerVerification(kept, progress);
+        await using var recheck = new DatabaseRendering(OpenAsync, _schema, await SnapshotAsync(events, ct));
+        var verification = new LedgerVerification(kept, progress, recheck);
         await verification.RunAsync(events, seals, _schema, SettleWindow, passed, ct);
+        RenderedByDatabase = verification.RenderedByDatabase;
         verification.Add(await StreamCheck.RunAsync(events, _schema, ct));
         verification.Add(digestProblems ?? []);
         return verification.Report();
@@ -107,13 +110,24 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
     /// of every event, the grouped stream check) cross jit_above_cost, and compiling them took longer than running them
     /// (about a second of the stream check's 1.5 s at 10k events). Without it the reads cost what reading the rows costs.
     /// </summary>
-    private static async Task<NpgsqlTransaction> WithoutJitAsync(NpgsqlConnection connection, CancellationToken ct)
+    private static async Task<NpgsqlTransaction> WithoutJitAsync(NpgsqlConnection connection, CancellationToken ct,
+        IsolationLevel isolation = IsolationLevel.ReadCommitted)
     {
-        var transaction = await connection.BeginTransactionAsync(ct);
+        var transaction = await connection.BeginTransactionAsync(isolation, ct);
         await using var command = new NpgsqlCommand("set transaction read only; set local jit = off", connection, transaction);
         await command.ExecuteNonQueryAsync(ct);
         return transaction;
     }
+
+    /// <summary>The snapshot of the ordered read, for a row the database renders again (<see cref="DatabaseRendering"/>).</summary>
+    private static async Task<string> SnapshotAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select pg_export_snapshot()", connection);
+        return (string)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>How many rows of the last verification the database rendered again (their C# rendering did not match).</summary>
+    public long RenderedByDatabase { get; private set; }
 
     private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql, long p, CancellationToken ct)
     {

@@ -96,31 +96,3 @@ public static class LedgerHash
 
     private static string Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }
-
-/// <summary>
-/// The commit hash recomputed incrementally, for verification: the previous hash, then the canonical text as UTF-8 bytes
-/// in as many pieces as they arrive, with no intermediate strings (docs/adr/0029).
-/// </summary>
-internal sealed class CommitHasher : IDisposable
-{
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-    public void Begin(string previous)
-    {
-        Span<byte> ascii = stackalloc byte[256];
-        if (Encoding.UTF8.GetByteCount(previous) <= ascii.Length) _hash.AppendData(ascii[..Encoding.UTF8.GetBytes(previous, ascii)]);
-        else _hash.AppendData(Encoding.UTF8.GetBytes(previous));
-    }
-
-    public void Append(ReadOnlySpan<byte> canonical) => _hash.AppendData(canonical);
-
-    /// <summary>Ends this hash and tells whether it is <paramref name="expected"/>; the hasher is ready for the next.</summary>
-    public bool Matches(string? expected)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        _hash.GetHashAndReset(hash);
-        return LedgerHash.HexEquals(hash, expected);
-    }
-
-    public void Dispose() => _hash.Dispose();
-}

@@ -8,7 +8,7 @@ namespace Consultations.Host.Auditing.Ledger;
 /// text; seals): each event is rehashed and compared with the hash fixed when it was recorded, each seal with the chain,
 /// and every break is named at its position (docs/adr/0029). Linear in the number of events, one query per table.
 /// </summary>
-internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgress<(long Done, long Total)>? progress) : IDisposable
+internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgress<(long Done, long Total)>? progress, DatabaseRendering recheck)
 {
     private const int MaxBreaks = 100;
 
@@ -24,10 +24,10 @@ internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgre
     private long _lastEvent;
     private long _checked;
     private long _pending;
-    private readonly CommitHasher _hasher = new();
-    private readonly byte[] _chunk = new byte[16 * 1024];
+    private readonly CanonicalText _canonical = new();
 
-    public void Dispose() => _hasher.Dispose();
+    /// <summary>Rows whose hash did not match as rendered in C# and were rendered again by the database.</summary>
+    public long RenderedByDatabase { get; private set; }
 
     public async Task<LedgerReport> RunAsync(NpgsqlConnection events, NpgsqlConnection seals, string schema, TimeSpan settle, long passed, CancellationToken ct)
     {
@@ -171,45 +171,52 @@ internal sealed class LedgerVerification(IReadOnlyList<KeptDigest> kept, IProgre
     }
 
     /// <summary>
-    /// One ordered query; the canonical text comes last, as UTF-8 bytes, and is hashed in pieces as it streams in
-    /// (sequential access: no row is buffered whole, no string is built for it).
+    /// One ordered query of the columns the commit hash covers, read raw; the canonical text is rendered from them in C#
+    /// (<see cref="CanonicalText"/>), so the database does no more than a plain read of the rows (docs/adr/0042).
     /// </summary>
     private static async Task<NpgsqlDataReader> ReadEventsAsync(NpgsqlConnection connection, string schema, TimeSpan settle, CancellationToken ct)
     {
         var command = new NpgsqlCommand(
             $"""
-             select e.seq_id, coalesce(e.stream_id, ''), e.version, e.type, c.previous_hash, c.hash, e.timestamp < now() - @settle,
-                    case when c.hash is not null then convert_to({LedgerHash.CanonicalSql("e", "s.type")}, 'UTF8') end
+             select e.seq_id, e.stream_id, e.version, e.type, c.previous_hash, c.hash, e.timestamp < now() - @settle, {CanonicalText.Columns("c.hash is not null")}
              from "{schema}".mt_events e
              left join "{schema}".mt_streams s on s.id = e.stream_id
              left join "{schema}".{CommitHashes.TableName} c on c.seq_id = e.seq_id
              order by e.seq_id
              """, connection) { CommandTimeout = 0 };
         command.Parameters.AddWithValue("settle", settle);
-        return await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        return await command.ExecuteReaderAsync(ct);
     }
 
     private async Task<Event?> NextEventAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
         if (!await reader.ReadAsync(ct)) return null;
-        var (position, stream, version, type) = (reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3));
-        var previous = await reader.IsDBNullAsync(4, ct) ? null : reader.GetString(4);
-        var hash = await reader.IsDBNullAsync(5, ct) ? null : reader.GetString(5);
+        var (position, streamId, version, type) = (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2), reader.GetString(3));
+        var previous = reader.IsDBNull(4) ? null : reader.GetString(4);
+        var hash = reader.IsDBNull(5) ? null : reader.GetString(5);
         var settled = reader.GetBoolean(6);
         var matches = false;
-        if (previous is not null && hash is not null && !await reader.IsDBNullAsync(7, ct))
+        if (previous is not null && hash is not null)
         {
-            _hasher.Begin(previous);
-            await using (var canonical = await reader.GetStreamAsync(7, ct))
+            try
             {
-                int read;
-                while ((read = await canonical.ReadAsync(_chunk, ct)) > 0) _hasher.Append(_chunk.AsSpan(0, read));
+                _canonical.Render(reader, 7, position, streamId, version, type);
+                matches = _canonical.Matches(previous, hash);
+            }
+            catch (Exception ex) when (ex is InvalidCastException or OverflowException or ArgumentOutOfRangeException)
+            {
+                matches = false; // a value .NET cannot hold (a timestamp out of its range): the database renders it
             }
 
-            matches = _hasher.Matches(hash);
+            if (!matches)
+            {
+                // Altered, or a value the C# rendering does not know: the database renders it with the trigger's expression.
+                RenderedByDatabase++;
+                matches = await recheck.MatchesAsync(position, previous, hash, ct);
+            }
         }
 
-        return new Event(position, stream, version, type, previous, hash, settled, matches);
+        return new Event(position, streamId ?? "", version, type, previous, hash, settled, matches);
     }
 
     private static async Task<NpgsqlDataReader> ReadSealsAsync(NpgsqlConnection connection, string schema, CancellationToken ct)

@@ -39,6 +39,8 @@ builder.Services.AddMarten(opts => StoreSetup.Configure(opts, database.Connectio
     .ApplyAllDatabaseChangesOnStartup()
     .AddReportingDaemon(builder.Configuration)
     .IntegrateWithWolverine();
+// A write that lost a race is answered 409 and logged as such, not as an error (ADR 0039).
+ConflictLogging.Use(builder.Services);
 
 builder.Host.UseWolverine(opts =>
 {

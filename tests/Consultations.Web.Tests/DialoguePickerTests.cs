@@ -53,8 +53,8 @@ public sealed class DialoguePickerTests(WebApp app)
         await Expect(page.Locator(".replay-banner")).ToContainTextAsync("2026-06-01");
         Assert.Contains("dialogue=japan-italy-space", page.Url);
         Assert.DoesNotContain("recordedAt", page.Url);
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" })).ToHaveAttributeAsync("href", "/audit?effectiveOn=2026-06-01");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ledger" })).ToHaveAttributeAsync("href", "/ledger?effectiveOn=2026-06-01");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" })).ToHaveAttributeAsync("href", "/audit?effectiveOn=2026-06-01&dialogue=japan-italy-space");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ledger" })).ToHaveAttributeAsync("href", "/ledger?effectiveOn=2026-06-01&dialogue=japan-italy-space");
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit trail" }).ClickAsync();
         await Expect(page.Locator(".replay-banner")).ToContainTextAsync("2026-06-01");
     }

@@ -171,7 +171,7 @@ public sealed class WebInterfaceTests(WebApp app)
     {
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
         await page.GotoAsync($"/meetings/{Rome}");
-        await page.Locator(".history tr").Filter(new() { HasText = "meeting-held" }).First.GetByRole(AriaRole.Link, new() { Name = "Correct" }).ClickAsync();
+        await page.Locator(".history tr").Filter(new() { HasText = "Meeting held" }).First.GetByRole(AriaRole.Link, new() { Name = "Correct" }).ClickAsync();
         var place = "Rome, Villa Madama " + Guid.NewGuid().ToString("N")[..6];
         await page.GetByLabel("Place").FillAsync(place);
         await page.GetByRole(AriaRole.Button, new() { Name = "Correct" }).ClickAsync();

@@ -3,8 +3,27 @@ using Consultations.Domain.Corrections;
 namespace Consultations.Host.Web;
 
 /// <param name="NotVoidable">The entries a void would be refused on, with the rule that refuses it: their line offers no void button.</param>
-public sealed record HistoryView(IReadOnlyList<HistoryEntry> Entries, bool CanRecord, long Version = 0, IReadOnlyDictionary<Guid, string>? NotVoidable = null)
+/// <param name="Titles">The titles of the records the changes name (a meeting, a document…), shown in place of their ids.</param>
+public sealed record HistoryView(IReadOnlyList<HistoryEntry> Entries, bool CanRecord, long Version = 0, IReadOnlyDictionary<Guid, string>? NotVoidable = null,
+    RecordTitles? Titles = null)
 {
+    /// <summary>The other records the entries' changes name, as (collection, id): the titles to load for the page.</summary>
+    public static IEnumerable<(string Collection, string Id)> Links(IEnumerable<HistoryEntry> entries) =>
+        from e in entries
+        from c in e.Changes
+        let collection = JsonHtml.CollectionOf(c.Field)
+        where collection is not null
+        from value in new[] { c.Was, c.Now }
+        where value is not null
+        from id in Ids(value)
+        select (collection, id);
+
+    /// <summary>The ids a change's value holds: one, or several joined by "; " (a list of evidence).</summary>
+    public static IEnumerable<string> Ids(string value) => value.Split("; ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The entry of this history a void or correction fixes (its line), null when it is not shown here.</summary>
+    public HistoryEntry? Line(Guid eventId) => Entries.FirstOrDefault(e => e.EventId == eventId);
+
     /// <summary>
     /// Which entries of a record a void would be refused on, decided by the same <see cref="EntryFixes.Decide(VoidEntry, string, IReadOnlyList{Entry}, IReadOnlyList{OtherRecord}?)"/>
     /// the void runs (within the record; a dependent in another record is still explained when the void is tried).

@@ -10,14 +10,35 @@ namespace Consultations.Host.Web;
 public static class JsonHtml
 {
     /// <param name="text">Translates the member names (the page's words); the values are the record's and shown as recorded.</param>
-    public static HtmlString Render(JsonNode? node, IStringLocalizer<Text>? text = null)
+    /// <param name="titles">Names each other record linked to by its title (its id then a hint); without, the id is the link.</param>
+    /// <param name="keep">Keeps the page's axes on each link (a replay stays a replay).</param>
+    public static HtmlString Render(JsonNode? node, IStringLocalizer<Text>? text = null, RecordTitles? titles = null, Func<string, string>? keep = null)
     {
         var html = new StringBuilder();
-        Write(html, node, 0, text);
+        Write(html, node, 0, text, titles ?? RecordTitles.None, keep);
         return new HtmlString(html.ToString());
     }
 
-    private static void Write(StringBuilder html, JsonNode? node, int depth, IStringLocalizer<Text>? text)
+    /// <summary>Every other record the JSON links to, as (collection, id): the titles to load before rendering it.</summary>
+    public static IEnumerable<(string Collection, string Id)> Links(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (key, value) in o)
+                {
+                    if (value is JsonValue v && v.TryGetValue(out string? id) && LinkTo(key, o, id) is { } link) yield return link;
+                    else foreach (var inner in Links(value)) yield return inner;
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var inner in a.SelectMany(Links)) yield return inner;
+                break;
+        }
+    }
+
+    private static void Write(StringBuilder html, JsonNode? node, int depth, IStringLocalizer<Text>? text, RecordTitles titles, Func<string, string>? keep)
     {
         switch (node)
         {
@@ -28,8 +49,8 @@ public static class JsonHtml
                     var page = value is JsonValue v && v.TryGetValue(out string? id) ? LinkTo(key, o, id) : null;
                     var label = page is null || key.Length <= 2 ? Words(key) : Words(key[..^(key.EndsWith("Code", StringComparison.Ordinal) ? 4 : 2)]);
                     html.Append("<dt>").Append(Encode(text?[label].Value ?? label)).Append("</dt><dd>");
-                    if (page is not null) html.Append("<a href=\"").Append(Encode(page)).Append("\">").Append(Encode(value!.ToString())).Append("</a>");
-                    else Write(html, value, depth + 1, text);
+                    if (page is { } link) html.Append(titles.Link(link.Collection, link.Id, keep).Value);
+                    else Write(html, value, depth + 1, text, titles, keep);
                     html.Append("</dd>");
                 }
 
@@ -40,7 +61,7 @@ public static class JsonHtml
                 foreach (var item in a)
                 {
                     html.Append("<li>");
-                    Write(html, item, depth + 1, text);
+                    Write(html, item, depth + 1, text, titles, keep);
                     html.Append("</li>");
                 }
 
@@ -67,14 +88,25 @@ public static class JsonHtml
         ["field"] = "fields", ["clause"] = "statements", ["plan-item"] = "action-plans",
     };
 
-    private static string? LinkTo(string key, JsonObject owner, string? id)
+    private static (string Collection, string Id)? LinkTo(string key, JsonObject owner, string? id)
     {
         if (string.IsNullOrEmpty(id) || id.Contains('#', StringComparison.Ordinal)) return null;
         if (key == "id")
-            return owner["kind"] is JsonValue k && k.TryGetValue(out string? kind) && Pages.TryGetValue(kind, out var byKind) ? $"/{byKind}/{Uri.EscapeDataString(id)}" : null;
+            return owner["kind"] is JsonValue k && k.TryGetValue(out string? kind) && Pages.TryGetValue(kind, out var byKind) ? (byKind, id) : null;
         var stem = key.EndsWith("Id", StringComparison.Ordinal) ? key[..^2] : key.EndsWith("Code", StringComparison.Ordinal) ? key[..^4] : null;
-        return stem is not null && Pages.TryGetValue(stem, out var collection) ? $"/{collection}/{Uri.EscapeDataString(id)}" : null;
+        return stem is not null && Pages.TryGetValue(stem, out var collection) ? (collection, id) : null;
     }
+
+    /// <summary>The collection of the record a history change's value names (<c>meetingId</c>, <c>evidence</c>…), null when it names none.</summary>
+    public static string? CollectionOf(string field) => field switch
+    {
+        "evidence" => "documents",
+        "supersededBy" => "commitments",
+        "actionPlanId" => "action-plans",
+        _ when field.EndsWith("Id", StringComparison.Ordinal) && field != "itemId" && Pages.TryGetValue(field[..^2], out var c) => c,
+        _ when field.EndsWith("Code", StringComparison.Ordinal) && Pages.TryGetValue(field[..^4], out var c) => c,
+        _ => null,
+    };
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 

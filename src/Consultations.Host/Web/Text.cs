@@ -12,3 +12,15 @@ public static class TextWords
         return translated.ResourceNotFound ? Consultations.Domain.Common.Words.Of(value) : translated.Value;
     }
 }
+
+public static class WebWords
+{
+    /// <summary>An entry's kind (<c>commitment-status-changed</c>): its translation, else the API's name in words ("Commitment status changed").</summary>
+    public static string Kind(Microsoft.Extensions.Localization.IStringLocalizer<Text> text, string kind)
+    {
+        var translated = text[kind];
+        if (!translated.ResourceNotFound) return translated.Value;
+        var words = kind.Replace('-', ' ');
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+}

@@ -15,8 +15,8 @@ public static class WebLinks
     }
 
     /// <summary>
-    /// <see cref="Keep"/> and, for the pages that show one dialogue (dashboard, timeline), the dialogue picked on this one,
-    /// so the header's links stay on it.
+    /// <see cref="Keep"/> and the dialogue picked on this page, so the header's links (dashboard, timeline, reports, audit
+    /// trail, ledger) stay on it.
     /// </summary>
     public static string KeepDialogue(this HttpContext context, string path)
     {
@@ -33,6 +33,11 @@ public static class WebLinks
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
         return QueryHelpers.AddQueryString(context.Request.PathBase + context.Request.Path, kept);
     }
+
+    /// <summary>The query's parameters other than the auditor's axes, each value as given: what the as-of bar keeps when the axes change.</summary>
+    public static IEnumerable<(string Name, string Value)> OtherParameters(this HttpContext context) =>
+        context.Request.Query.Where(q => !AxisNames.Contains(q.Key, StringComparer.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => (q.Key, v ?? "")));
 
     public static bool IsReplay(this HttpContext context) => AxisNames.Any(n => !string.IsNullOrWhiteSpace(context.Request.Query[n]));
 

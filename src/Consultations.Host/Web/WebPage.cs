@@ -65,6 +65,15 @@ public abstract class WebPage : PageModel
         return new StatusCodeResult(status);
     }
 
+    /// <summary>
+    /// The dialogue picked on another page, carried in the query so the header's links stay on it: a 404 page naming it
+    /// when it is not on record (as on the dashboard), else null.
+    /// </summary>
+    protected async Task<IActionResult?> UnknownDialogueAsync(IQuerySession session, string? dialogue, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(dialogue) || await session.LoadAsync<Domain.Dialogues.Dialogue>(dialogue, ct) is not null
+            ? null
+            : NotOnRecord(new RecordNotFound("dialogue", dialogue));
+
     /// <summary>404 naming the record that is not on record (on the axes asked, when a replay).</summary>
     protected IActionResult NotOnRecord(RecordNotFound missing)
     {

@@ -11,9 +11,13 @@ public sealed class AuditModel(IQuerySession session) : WebPage
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The dialogue picked on the dashboard or timeline, carried so the header's links stay on it.</summary>
+    [BindProperty(SupportsGet = true)] public string? Dialogue { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Record) && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To)) return;
+        if (await UnknownDialogueAsync(session, Dialogue, ct) is { } missing) return missing;
+        if (string.IsNullOrWhiteSpace(Record) && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To)) return Page();
         try
         {
             // The same query and rows as GET /api/audit, its first page of 500.
@@ -24,6 +28,8 @@ public sealed class AuditModel(IQuerySession session) : WebPage
         {
             Problem = string.Join(" ", e.Errors.Select(x => $"{x.Key}: {string.Join(" ", x.Value)}"));
         }
+
+        return Page();
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

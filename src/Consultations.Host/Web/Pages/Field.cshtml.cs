@@ -10,6 +10,7 @@ public sealed class FieldModel(IQuerySession session, StatusReportBuilder report
     public StatusReport Report { get; private set; } = null!;
 
     public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
+    public RecordTitles Titles { get; private set; } = RecordTitles.None;
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
@@ -25,6 +26,7 @@ public sealed class FieldModel(IQuerySession session, StatusReportBuilder report
 
         if (CanRecord) NotVoidable = await HistoryView.NotVoidableAsync(session, code, ct);
         Report = await reports.BuildAsync(Field.Record.DialogueId, Axes, ct);
+        Titles = await RecordTitles.LoadAsync(session, HistoryView.Links(Field.History), ct);
         return Page();
     }
 }

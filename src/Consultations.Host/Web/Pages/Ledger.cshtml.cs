@@ -4,7 +4,7 @@ namespace Consultations.Host.Web.Pages;
 
 /// <summary>The ledger's digest and its verification (the API's <see cref="LedgerEndpoints"/>), against a digest kept earlier if given.</summary>
 [Authorize(Policy = Roles.AuditPolicy)]
-public sealed class LedgerModel(EventLedger ledger, SignedDigests digests) : WebPage
+public sealed class LedgerModel(EventLedger ledger, SignedDigests digests, IQuerySession session) : WebPage
 {
     [BindProperty(SupportsGet = true)] public string? Digest { get; set; }
 
@@ -12,8 +12,12 @@ public sealed class LedgerModel(EventLedger ledger, SignedDigests digests) : Web
     public LedgerReport? Report { get; private set; }
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The dialogue picked on the dashboard or timeline, carried so the header's links stay on it.</summary>
+    [BindProperty(SupportsGet = true)] public string? Dialogue { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (await UnknownDialogueAsync(session, Dialogue, ct) is { } missing) return missing;
         Current = await LedgerEndpoints.Digest(ledger, ct);
         try
         {
@@ -23,5 +27,7 @@ public sealed class LedgerModel(EventLedger ledger, SignedDigests digests) : Web
         {
             Problem = string.Join(" ", e.Errors.SelectMany(x => x.Value));
         }
+
+        return Page();
     }
 }

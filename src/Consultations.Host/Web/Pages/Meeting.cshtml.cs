@@ -7,6 +7,7 @@ public sealed class MeetingModel(IQuerySession session, TimeProvider clock) : We
 {
     public WithHistory<Meeting> Meeting { get; private set; } = null!;
     public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
+    public RecordTitles Titles { get; private set; } = RecordTitles.None;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
@@ -15,6 +16,10 @@ public sealed class MeetingModel(IQuerySession session, TimeProvider clock) : We
         {
             Meeting = await MeetingEndpoints.Get(id, WebLinks.Instant(RecordedAt), EffectiveOn, session, clock, ct);
             if (CanRecord) NotVoidable = await HistoryView.NotVoidableAsync(session, id, ct);
+            var outcome = Meeting.Record.Outcome;
+            Titles = await RecordTitles.LoadAsync(session, HistoryView.Links(Meeting.History)
+                .Concat((outcome?.FieldCodes ?? []).Select(code => ("fields", code)))
+                .Concat((outcome?.Evidence ?? []).Select(doc => ("documents", doc))), ct);
         }
         catch (RecordNotFound e)
         {

@@ -2,9 +2,14 @@ using Microsoft.AspNetCore.WebUtilities;
 
 namespace Consultations.Host.Web.Pages;
 
-/// <summary>Links to the API's downloads (status report, CSV exports), now or, for an auditor, as of a date.</summary>
-public sealed class ReportsModel(EndpointDataSource endpoints) : WebPage
+/// <summary>
+/// Links to the API's downloads (status report, CSV exports), now or, for an auditor, as of a date; for the dialogue picked
+/// on the dashboard or timeline, when one was, on every download that takes a dialogue.
+/// </summary>
+public sealed class ReportsModel(EndpointDataSource endpoints, IQuerySession session) : WebPage
 {
+    [BindProperty(SupportsGet = true)] public string? Dialogue { get; set; }
+
     /// <summary>Every list route of the API that takes <c>format</c> (CSV), read from the routes themselves.</summary>
     public IReadOnlyList<string> Exports => [.. endpoints.Endpoints.OfType<RouteEndpoint>()
         .Where(e => e.RoutePattern.Parameters.Count == 0 && e.Metadata.GetMetadata<QueryParameterSet>()?.Find("format") is not null
@@ -13,13 +18,23 @@ public sealed class ReportsModel(EndpointDataSource endpoints) : WebPage
         .Where(p => p != "/api/reports/status" && p != "/api/search") // search needs the words to look for: it is in the search box
         .Distinct().Order(StringComparer.Ordinal)];
 
-    public void OnGet()
+    /// <summary>The title of the dialogue picked, null when none was.</summary>
+    public string? DialogueTitle { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (await UnknownDialogueAsync(session, Dialogue, ct) is { } missing) return missing;
+        if (!string.IsNullOrWhiteSpace(Dialogue)) DialogueTitle = (await session.LoadAsync<Domain.Dialogues.Dialogue>(Dialogue, ct))?.Title;
+        return Page();
     }
+
+    private bool ReadsDialogue(string path) => endpoints.Endpoints.OfType<RouteEndpoint>()
+        .Any(e => "/" + e.RoutePattern.RawText?.TrimStart('/') == path && e.Metadata.GetMetadata<QueryParameterSet>()?.Find("dialogue") is not null);
 
     public string Download(string path, string format)
     {
         var query = new Dictionary<string, string?> { ["format"] = format };
+        if (!string.IsNullOrWhiteSpace(Dialogue) && ReadsDialogue(path)) query["dialogue"] = Dialogue;
         if (!Axes.IsNow)
         {
             if (!string.IsNullOrWhiteSpace(RecordedAt)) query["recordedAt"] = WebLinks.Instant(RecordedAt);

@@ -1,0 +1,58 @@
+using Consultations.Domain.ActionPlans;
+using Consultations.Domain.Commitments;
+using Consultations.Domain.CooperationFields;
+using Consultations.Domain.Dialogues;
+using Consultations.Domain.Documents;
+using Consultations.Domain.JointStatements;
+using Consultations.Domain.Meetings;
+using Consultations.Domain.Milestones;
+using Consultations.Host.Reports;
+using Microsoft.AspNetCore.Html;
+using System.Net;
+
+namespace Consultations.Host.Web;
+
+/// <summary>
+/// The titles of the records a page links to, as recorded (a commitment by the first words of its text, ADR 0033), so a
+/// link reads as the record's name with its id as a hint, never as a bare id. One load per kind of record.
+/// </summary>
+public sealed class RecordTitles(IReadOnlyDictionary<(string Collection, string Id), string> titles)
+{
+    public static RecordTitles None { get; } = new(new Dictionary<(string, string), string>());
+
+    public static async Task<RecordTitles> LoadAsync(IQuerySession session, IEnumerable<(string Collection, string Id)> links, CancellationToken ct)
+    {
+        var found = new Dictionary<(string, string), string>();
+        foreach (var group in links.Distinct().GroupBy(l => l.Collection))
+        {
+            var ids = group.Select(l => l.Id).ToArray();
+            IEnumerable<(string Id, string Title)> named = group.Key switch
+            {
+                "dialogues" => (await session.LoadManyAsync<Dialogue>(ct, ids)).Select(x => (x.Id, x.Title)),
+                "fields" => (await session.LoadManyAsync<CooperationField>(ct, ids)).Select(x => (x.Id, x.Title)),
+                "meetings" => (await session.LoadManyAsync<Meeting>(ct, ids)).Select(x => (x.Id, x.Title)),
+                "statements" => (await session.LoadManyAsync<JointStatement>(ct, ids)).Select(x => (x.Id, x.Title)),
+                "action-plans" => (await session.LoadManyAsync<ActionPlan>(ct, ids)).Select(x => (x.Id, x.Title)),
+                "commitments" => (await session.LoadManyAsync<Commitment>(ct, ids)).Select(x => (x.Id, RecordNames.FirstWords(x.Text))),
+                "documents" => (await session.LoadManyAsync<Document>(ct, ids)).Select(x => (x.Id, x.Title)),
+                "milestones" => (await session.LoadManyAsync<Milestone>(ct, ids)).Select(x => (x.Id, x.Title)),
+                _ => [],
+            };
+            foreach (var (id, title) in named) found[(group.Key, id)] = title;
+        }
+
+        return new RecordTitles(found);
+    }
+
+    public string? Of(string collection, string id) => titles.GetValueOrDefault((collection, id));
+
+    /// <summary>A link to the record's page named by its title, the id after it as a hint; the id alone when no title is on record.</summary>
+    public HtmlString Link(string collection, string id, Func<string, string>? keep = null)
+    {
+        var href = WebUtility.HtmlEncode((keep ?? (p => p))($"/{collection}/{Uri.EscapeDataString(id)}"));
+        var title = Of(collection, id);
+        return new HtmlString(title is null
+            ? $"<a href=\"{href}\">{WebUtility.HtmlEncode(id)}</a>"
+            : $"<a href=\"{href}\">{WebUtility.HtmlEncode(title)}</a> <span class=\"subtle record-id\">{WebUtility.HtmlEncode(id)}</span>");
+    }
+}

@@ -78,7 +78,7 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
     private async Task<Tracked> TrackAsync<T>(string id, CancellationToken ct) where T : class
     {
         if (_tracked.TryGetValue((typeof(T), id), out var tracked)) return tracked;
-        if (_absent.Contains(id)) return _tracked[(typeof(T), id)] = Tracked.Started<T>(session, id);
+        if (_absent.Contains(id)) return _tracked[(typeof(T), id)] = Tracked.Started<T>(id);
         var stream = await session.Events.FetchForWriting<T>(id, ct);
         return _tracked[(typeof(T), id)] = new Tracked(stream, stream.Aggregate, stream.CurrentVersion ?? 0, () => stream.Events);
     }
@@ -123,24 +123,46 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
     public Task SaveAsync(CancellationToken ct)
     {
         if (string.IsNullOrEmpty(session.LastModifiedBy) && conditions?.RecordedBy is { } recordedBy) session.LastModifiedBy = recordedBy;
-        foreach (var tracked in _tracked.Values.Where(t => t.Unsaved is { Count: > 0 })) tracked.Start!();
+        foreach (var tracked in _tracked.Values.Where(t => t.Unsaved is { Count: > 0 })) tracked.Start!(session);
         return session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Stores the records this unit started (<see cref="KnownAbsent"/>) a batch at a time, each batch through a session of
+    /// its own that the caller enlists in the unit's transaction, so nothing commits until the caller commits; the records
+    /// it fetched, and anything else queued, are left to <see cref="SaveAsync"/>. Marten's unit of work grows slower with
+    /// every operation it holds (each inline view's document is one), so a whole file in one session is quadratic.
+    /// </summary>
+    public async Task SaveStartedInBatchesAsync(Func<IDocumentSession> enlisted, int recordsPerBatch, CancellationToken ct)
+    {
+        var started = _tracked.Values.Where(t => t.Unsaved is { Count: > 0 }).ToList();
+        foreach (var batch in started.Chunk(recordsPerBatch))
+        {
+            await using var batchSession = enlisted();
+            foreach (var tracked in batch)
+            {
+                tracked.Start!(batchSession);
+                tracked.Unsaved!.Clear();
+            }
+
+            await batchSession.SaveChangesAsync(ct);
+        }
     }
 
     private sealed class Tracked(object? stream, object? state, long version, Func<IReadOnlyList<IEvent>> pending)
     {
-        public static Tracked Started<T>(IDocumentSession session, string id) where T : class
+        public static Tracked Started<T>(string id) where T : class
         {
             var unsaved = new List<IEvent>();
             return new Tracked(null, null, 0, () => unsaved)
             {
                 Unsaved = unsaved,
-                Start = () => session.Events.StartStream<T>(id, [.. unsaved]),
+                Start = into => into.Events.StartStream<T>(id, [.. unsaved]),
             };
         }
 
         public List<IEvent>? Unsaved { get; private init; }
-        public Action? Start { get; private init; }
+        public Action<IDocumentSession>? Start { get; private init; }
         public object? Stream { get; } = stream;
         public Func<IReadOnlyList<IEvent>> Pending { get; } = pending;
         public object? State { get; set; } = state;

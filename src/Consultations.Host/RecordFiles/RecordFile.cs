@@ -58,35 +58,50 @@ public static partial class RecordFile
         if (Child(root, "steps") is not YamlSequenceNode steps)
             throw new RecordFileError(fileName, Line(root), "steps", "must be a list of steps.");
 
-        var result = new List<RecordStep>();
-        foreach (var node in steps.Children)
+        // Steps are read in parallel (each is independent once the YAML is loaded); the fault reported is that of the
+        // first faulty step, as if they had been read in order.
+        var nodes = steps.Children;
+        var result = new RecordStep[nodes.Count];
+        var faults = new System.Runtime.ExceptionServices.ExceptionDispatchInfo?[nodes.Count];
+        Parallel.For(0, nodes.Count, i =>
         {
-            var number = result.Count + 1;
-            if (node is not YamlMappingNode { Children.Count: 1 } step || step.Children.First().Key is not YamlScalarNode name)
-                throw new RecordFileError(fileName, Line(node), null, $"step {number} must be a one-key mapping: command name to its fields.");
-            var entry = CommandCatalog.Find(name.Value ?? "")
-                ?? throw new RecordFileError(fileName, Line(name), null,
-                    $"step {number}: '{name.Value}' is not a command. Known: {string.Join(", ", CommandCatalog.Entries.Select(e => e.Name))}.");
-            var body = step.Children.First().Value;
-            if (body is not YamlMappingNode)
-                throw new RecordFileError(fileName, Line(body), null, $"step {number} ({entry.Name}) needs a mapping of fields.");
-
-            object command;
             try
             {
-                command = CommandBody.Read(JsonSerializer.SerializeToElement(ToJson(body)), entry.CommandType, JsonConventions.Options);
+                result[i] = Step(nodes[i], i + 1, fileName);
             }
-            catch (InvalidCommand invalid)
+            catch (Exception e)
             {
-                var (field, message) = invalid.Errors.First();
-                var at = NodeOf(body, field);
-                throw new RecordFileError(fileName, Line(at), field, string.Join(" ", message), $"step {number} ({entry.Name})", ValueAt(body, field));
+                faults[i] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
             }
+        });
+        foreach (var fault in faults) fault?.Throw();
+        return result;
+    }
 
-            result.Add(new RecordStep(number, Line(node), entry, command));
+    private static RecordStep Step(YamlNode node, int number, string fileName)
+    {
+        if (node is not YamlMappingNode { Children.Count: 1 } step || step.Children.First().Key is not YamlScalarNode name)
+            throw new RecordFileError(fileName, Line(node), null, $"step {number} must be a one-key mapping: command name to its fields.");
+        var entry = CommandCatalog.Find(name.Value ?? "")
+            ?? throw new RecordFileError(fileName, Line(name), null,
+                $"step {number}: '{name.Value}' is not a command. Known: {string.Join(", ", CommandCatalog.Entries.Select(e => e.Name))}.");
+        var body = step.Children.First().Value;
+        if (body is not YamlMappingNode)
+            throw new RecordFileError(fileName, Line(body), null, $"step {number} ({entry.Name}) needs a mapping of fields.");
+
+        object command;
+        try
+        {
+            command = CommandBody.Read(JsonSerializer.SerializeToElement(ToJson(body)), entry.CommandType, JsonConventions.Options);
+        }
+        catch (InvalidCommand invalid)
+        {
+            var (field, message) = invalid.Errors.First();
+            var at = NodeOf(body, field);
+            throw new RecordFileError(fileName, Line(at), field, string.Join(" ", message), $"step {number} ({entry.Name})", ValueAt(body, field));
         }
 
-        return result;
+        return new RecordStep(number, Line(node), entry, command);
     }
 
     /// <summary>The line of the field named by a dotted path inside a step, or of the step itself.</summary>

@@ -307,4 +307,46 @@ public class FollowUpImportTests(AppFixture fixture) : RecordFileContext(fixture
         Assert.Equal("in-progress", Text(commitment["partyProgress"]![0], "progress"));
         Assert.Equal("2026-11-20", Text(commitment["milestones"]![0], "metOn"));
     }
+
+    // The inline views an import writes (ADR 0041 stores a file by several sessions in one transaction).
+    private static readonly string[] InlineViews =
+        ["dialogue", "cooperationfield", "meeting", "jointstatement", "actionplan", "commitment", "document", "milestone", "recordfootprint", "timelineentry"];
+
+    private async Task<Dictionary<string, List<string>>> InlineViewsAsync()
+    {
+        var views = new Dictionary<string, List<string>>();
+        await using var connection = new Npgsql.NpgsqlConnection(await PostgresServer.ConnectionStringAsync());
+        await connection.OpenAsync();
+        foreach (var view in InlineViews)
+        {
+            await using var command = new Npgsql.NpgsqlCommand($"select id::text || ' ' || data::text from {Fixture.Schema}.mt_doc_{view} order by id", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<string>();
+            while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+            views[view] = rows;
+        }
+
+        return views;
+    }
+
+    [Fact]
+    public async Task The_views_an_import_writes_are_those_a_rebuild_from_its_events_gives()
+    {
+        await SeedAsync();
+        await ImportAsync("follow-up.yaml", FollowUp);
+        var imported = await InlineViewsAsync();
+        Assert.All(InlineViews, view => Assert.NotEmpty(imported[view]));
+
+        var inline = Store.Options.Events.Projections()
+            .Where(p => p is JasperFx.Events.Projections.ProjectionBase { Lifecycle: JasperFx.Events.Projections.ProjectionLifecycle.Inline })
+            .Select(p => p.Name).Distinct().ToList();
+        Assert.Equal(InlineViews.Length, inline.Count);
+        using (var daemon = await Store.BuildProjectionDaemonAsync())
+        {
+            foreach (var name in inline) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+
+        var rebuilt = await InlineViewsAsync();
+        foreach (var view in InlineViews) Assert.Equal(imported[view], rebuilt[view]);
+    }
 }

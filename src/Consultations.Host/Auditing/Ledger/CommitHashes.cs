@@ -36,16 +36,14 @@ public sealed class CommitHashes(StoreOptions options, string schema) : FeatureS
         yield return new Function(function,
             $"""
              CREATE OR REPLACE FUNCTION {schema}.{FunctionName}() RETURNS trigger LANGUAGE plpgsql AS $function$
-             DECLARE
-                 stream_type varchar;
-                 previous text;
              BEGIN
-                 SELECT s.type INTO stream_type FROM {schema}.mt_streams s WHERE s.id = NEW.stream_id;
-                 SELECT c.hash INTO previous FROM {schema}.{TableName} c WHERE c.stream_id = NEW.stream_id AND c.version = NEW.version - 1;
-                 previous := coalesce(previous, '{LedgerHash.Genesis}');
+                 -- One statement a row (ADR 0041): the stream's kind and the previous hash are looked up inside the insert.
                  INSERT INTO {schema}.{TableName} (seq_id, stream_id, version, previous_hash, hash)
-                 VALUES (NEW.seq_id, NEW.stream_id, NEW.version, previous,
-                         {LedgerHash.CommitHashSql("previous", LedgerHash.CanonicalSql("NEW", "stream_type"))});
+                 SELECT NEW.seq_id, NEW.stream_id, NEW.version, x.previous,
+                        {LedgerHash.CommitHashSql("x.previous", LedgerHash.CanonicalSql("NEW", "x.stream_type"))}
+                 FROM (SELECT (SELECT s.type FROM {schema}.mt_streams s WHERE s.id = NEW.stream_id) AS stream_type,
+                              coalesce((SELECT c.hash::text FROM {schema}.{TableName} c WHERE c.stream_id = NEW.stream_id AND c.version = NEW.version - 1),
+                                       '{LedgerHash.Genesis}') AS previous) x;
                  RETURN NULL;
              END;
              $function$;

@@ -21,6 +21,7 @@ public sealed partial class MeetingRecordProjection : MultiStreamProjection<Meet
     public MeetingRecordProjection()
     {
         Name = "MeetingRecord";
+        Rebuilds.Configure(Options);
         Route<MeetingScheduled>();
         Route<MeetingRescheduled>();
         Route<MeetingHeld>();

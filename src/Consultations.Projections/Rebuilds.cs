@@ -4,11 +4,10 @@ namespace Consultations.Projections;
 
 /// <summary>
 /// How the daemon pages through the events for every projection (ADR 0040). Marten's default page of 500 events made a
-/// rebuild a long run of small transactions, each with its own event read, snapshot load and write round trips; a larger
-/// page amortises them. A single-stream view's rebuild keeps the latest state of each record in memory and writes the
-/// records when this many are waiting (or at the end), each record once per window: with the store's bulk copy
-/// (<c>RebuildWithBulkCopy</c>) a record seen for the first time is copied in, not upserted. Both bound the memory a
-/// rebuild holds, whatever the store's size; live processing writes every page as before.
+/// rebuild a long run of small transactions, each with its own event read, snapshot load and progress write; a larger
+/// page amortises them. A single-stream view's rebuild keeps the latest state of each record it has folded in memory and
+/// writes them when this many are waiting (or at the end), each record once per window, however many pages its events
+/// span. Both bound what a rebuild holds in memory, whatever the store's size; live processing writes every page as before.
 /// </summary>
 public static class Rebuilds
 {

@@ -60,8 +60,6 @@ public static class StoreSetup
         opts.Projections.Add<MilestoneProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<RecordFootprintProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<TimelineProjection>(ProjectionLifecycle.Inline);
-        // Rebuilds (ADR 0040): a record's view seen for the first time in a rebuild is copied in (binary COPY), not upserted.
-        opts.Projections.RebuildWithBulkCopy = true;
 
         opts.Schema.For<RecordFiles.AppliedRecordStep>();
         opts.Schema.For<IdempotentRequest>();

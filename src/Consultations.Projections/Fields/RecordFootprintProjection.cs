@@ -10,8 +10,6 @@ namespace Consultations.Projections.Fields;
 /// <summary>Keeps each record's footprint inline, one document per stream; see <see cref="RecordFootprint"/>.</summary>
 public sealed partial class RecordFootprintProjection : SingleStreamProjection<RecordFootprint, string>
 {
-    public RecordFootprintProjection() => Rebuilds.Configure(Options);
-
     public override ValueTask<(RecordFootprint?, ActionType)> DetermineActionAsync(IQuerySession session, RecordFootprint? snapshot, string identity,
         IIdentitySetter<RecordFootprint, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
         Refolding.StreamAsync(session, snapshot, identity, events, (s, e) => RecordFootprint.Fold(s, identity, e.Data), cancellation);

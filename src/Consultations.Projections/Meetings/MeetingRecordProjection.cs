@@ -21,7 +21,6 @@ public sealed partial class MeetingRecordProjection : MultiStreamProjection<Meet
     public MeetingRecordProjection()
     {
         Name = "MeetingRecord";
-        Rebuilds.Configure(Options);
         Route<MeetingScheduled>();
         Route<MeetingRescheduled>();
         Route<MeetingHeld>();

@@ -35,7 +35,6 @@ public abstract class RecordProjection<T> : SingleStreamProjection<T, string> wh
     protected RecordProjection(Func<T?, object, T?> evolve)
     {
         _evolve = evolve;
-        Rebuilds.Configure(Options);
         foreach (var type in EventsOf(typeof(T).Namespace)) IncludeType(type);
         FilterIncomingEventsOnStreamType(typeof(T));
     }
@@ -79,7 +78,6 @@ public abstract class StreamViewProjection<T> : SingleStreamProjection<T, string
     {
         Name = name;
         (_evolve, _identify) = (evolve, identify);
-        Rebuilds.Configure(Options);
         foreach (var type in eventTypes) IncludeType(type);
     }
 

@@ -12,8 +12,9 @@ namespace Consultations.Projections.Search;
 
 /// <summary>
 /// The full-text index, <c>{schema}.search_index</c>: one row per <see cref="SearchEntry"/>, keyed by the record it
-/// belongs to, with a weighted <c>tsvector</c> under a GIN index. On each event of a searchable record the record is folded
-/// from its own events up to that one (immutable, so live processing and a rebuild read the same) and its rows replaced:
+/// belongs to, with a weighted <c>tsvector</c> under a GIN index. For each batch of events, every searchable record it
+/// touches is folded from its own events up to its last one in the batch (immutable, so live processing and a rebuild
+/// read the same) and its rows replaced:
 /// every row is written by its own record only, and the daemon is a single writer, so parallel writers cannot lose an update.
 /// </summary>
 public sealed partial class SearchIndexProjection(string schema) : TableProjection("SearchIndex", schema, TableName,

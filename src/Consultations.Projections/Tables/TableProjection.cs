@@ -14,7 +14,6 @@ public abstract class TableProjection : EventProjection
     {
         Name = name;
         Table = $"{schema}.{tableName}";
-        Rebuilds.Configure(Options);
         // A rebuild starts from an empty table.
         Options.DeleteDataInTableOnTeardown(Table);
         foreach (var type in eventTypes) IncludeType(type);

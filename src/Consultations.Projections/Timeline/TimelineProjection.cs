@@ -22,7 +22,6 @@ public sealed partial class TimelineProjection : MultiStreamProjection<TimelineE
 {
     public TimelineProjection()
     {
-        Rebuilds.Configure(Options);
         Route<MeetingScheduled>();
         Route<MeetingRescheduled>();
         Route<MeetingHeld>();

@@ -86,7 +86,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 
 try
 {
-    var exitCode = await app.RunJasperFxCommands(args);
+    var exitCode = await app.RunJasperFxCommands(Consultations.Host.Cli.RebuildDefaults.Apply(args));
     return Consultations.Host.Cli.CliOutput.ExitCode ?? exitCode;
 }
 finally

@@ -46,7 +46,7 @@ public sealed class DashboardFixTests(WebApp app)
         await Expect(due.Filter(new() { HasText = "Final text " + id })).ToContainTextAsync("Due soon");
         await Expect(due.Filter(new() { HasText = "Final text " + id })).ToContainTextAsync(Day(9));
 
-        var change = page.Locator($"#changes tr:has(a[href*='{id}'])").Filter(new() { HasText = "commitment-status-changed" });
+        var change = page.Locator($"#changes tr:has(a[href*='{id}'])").Filter(new() { HasText = "Commitment status changed" });
         await Expect(change).ToHaveClassAsync("voided");
         await Expect(change).ToContainTextAsync("voided");
         await WebApp.CheckAsync(page, "dashboard-due-and-voided");

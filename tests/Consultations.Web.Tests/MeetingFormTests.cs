@@ -65,7 +65,15 @@ public sealed class MeetingFormTests(WebApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
         await Expect(page.Locator("#meeting-status")).ToHaveTextAsync("held");
         await Expect(page.Locator("dl.record")).ToContainTextAsync("Tsukuba");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Record the outcome" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record the outcome" }).ClickAsync();
+        await Expect(page.Locator("#outcome-revision")).ToHaveCountAsync(0);
+        await page.GetByLabel("Summary").FillAsync("Agreed to exchange lunar data.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Revise the outcome" }).ClickAsync();
+        await Expect(page.Locator("#outcome-revision")).ToContainTextAsync("replaces it");
+        await Expect(page.GetByLabel("Summary")).ToHaveValueAsync("Agreed to exchange lunar data.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" })).ToBeVisibleAsync();
     }
 
     [Fact]

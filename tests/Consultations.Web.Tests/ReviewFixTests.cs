@@ -153,7 +153,7 @@ public sealed class ReviewFixTests(WebApp app)
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
         await page.GotoAsync($"/meetings/{Rome}/outcome");
         await page.GetByLabel("Summary").FillAsync("An outcome to be voided " + Guid.NewGuid().ToString("N")[..6]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
         await page.Locator(".history tbody tr").Last.GetByRole(AriaRole.Link, new() { Name = "Void" }).ClickAsync();
         await page.GetByLabel("Why it was recorded in error").FillAsync("Recorded twice.");

@@ -22,14 +22,14 @@ public sealed class WebInterfaceTests(WebApp app)
         await Expect(reader.Locator("h1")).ToContainTextAsync("Japan–Italy space cooperation");
         await Expect(reader.Locator(".auditor-bar")).ToHaveCountAsync(0);
         await reader.GotoAsync($"/meetings/{Rome}");
-        await Expect(reader.GetByRole(AriaRole.Link, new() { Name = "Record the outcome" })).ToHaveCountAsync(0);
+        await Expect(reader.GetByRole(AriaRole.Link, new() { Name = "Revise the outcome" })).ToHaveCountAsync(0);
 
         var auditor = await app.SignInAsync("Aldo Auditor", "auditor");
         await Expect(auditor.Locator(".auditor-bar")).ToBeVisibleAsync();
 
         var clerk = await app.SignInAsync("Sachiko Secretariat", "secretariat");
         await clerk.GotoAsync($"/meetings/{Rome}");
-        await Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "Record the outcome" })).ToBeVisibleAsync();
+        await Expect(clerk.GetByRole(AriaRole.Link, new() { Name = "Revise the outcome" })).ToBeVisibleAsync();
         await Expect(clerk.Locator(".user")).ToContainTextAsync("Sachiko Secretariat");
     }
 
@@ -38,12 +38,12 @@ public sealed class WebInterfaceTests(WebApp app)
     {
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
         await page.GotoAsync($"/meetings/{Rome}");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Record the outcome" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Revise the outcome" }).ClickAsync();
         var summary = "The leaders agreed a joint lunar science workshop " + Guid.NewGuid().ToString("N")[..6] + ".";
         await page.GetByLabel("Summary").FillAsync(summary);
         await page.GetByLabel("Decisions (one a line)").FillAsync("Hold a joint lunar science workshop.");
         await page.Locator("#field-JPIT-03").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
         await Expect(page.Locator("#meeting-outcome")).ToHaveTextAsync(summary);
         await Expect(page.Locator(".history")).ToContainTextAsync("Sachiko Secretariat");
@@ -68,13 +68,13 @@ public sealed class WebInterfaceTests(WebApp app)
         var doc = await evidence.GetAttributeAsync("value");
         await evidence.CheckAsync();
         await page.GetByLabel("Summary").FillAsync("Outcome known from a registered document.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
 
         await page.GotoAsync($"/meetings/{Rome}/outcome");
         await Expect(page.Locator($"#doc-{doc}")).ToBeCheckedAsync();
         await page.GetByLabel("Decisions (one a line)").FillAsync("Only the decisions changed.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
 
         var meeting = await app.Host.Client.GetStringAsync($"api/meetings/{Rome}");
@@ -89,7 +89,7 @@ public sealed class WebInterfaceTests(WebApp app)
         await page.GetByLabel("Summary").FillAsync("");
         await page.GetByLabel("Decisions (one a line)").FillAsync("A decision the clerk typed.");
         await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy; empty: the meeting's last day)").FillAsync("2026-06-15");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
 
         await Expect(page.Locator("#summary-error")).Not.ToBeEmptyAsync();
         await Expect(page.GetByLabel("Decisions (one a line)")).ToHaveValueAsync("A decision the clerk typed.");
@@ -109,7 +109,7 @@ public sealed class WebInterfaceTests(WebApp app)
             new { summary = "Recorded first by a colleague " + Guid.NewGuid().ToString("N")[..6], decisions = Array.Empty<string>(), fieldCodes = Array.Empty<string>() });
         Assert.True(other.IsSuccessStatusCode, await other.Content.ReadAsStringAsync());
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
         await Expect(page.Locator("#stale")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Summary")).ToHaveValueAsync("What the clerk typed while someone else recorded.");
 
@@ -154,7 +154,7 @@ public sealed class WebInterfaceTests(WebApp app)
 
         await page.GotoAsync($"/commitments/{Commitment}");
         await page.Locator(".history tr").Filter(new() { HasText = "Typed in the wrong commitment" }).GetByRole(AriaRole.Link, new() { Name = "Void" }).ClickAsync();
-        await Expect(page.Locator("#void-entry")).ToContainTextAsync("commitment-status-changed");
+        await Expect(page.Locator("#void-entry")).ToContainTextAsync("Commitment status changed");
         await WebApp.CheckAsync(page, "void-entry-form");
         await page.GetByLabel("Why it was recorded in error").FillAsync("The status change was meant for another commitment.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Void" }).ClickAsync();

@@ -132,6 +132,9 @@ public sealed record Commitment(string Id, string DialogueId, string FieldCode, 
     /// <summary>The source's exact passage the text quotes or paraphrases.</summary>
     public string? Quote { get; init; }
 
+    /// <summary>The text as the commitment was made, before any amendment: what names it in titles (null in snapshots older than it).</summary>
+    public string? MadeText { get; init; }
+
     /// <summary>Each party's own progress, for the parties the record has one for; unknown for the others (see <see cref="CommitmentFollowUp"/>).</summary>
     public IReadOnlyList<PartyProgressState> PartyProgress { get; init; } = [];
 
@@ -274,7 +277,7 @@ public static class CommitmentDecider
         CommitmentMade e => new Commitment(e.CommitmentId, e.DialogueId, e.FieldCode, e.Text, e.Parties, e.Agencies, e.Programmes,
             e.Source, e.Status, e.EffectiveOn, e.EffectiveOn, null, [], 0)
         {
-            Fora = e.Fora ?? [], Agreements = e.Agreements ?? [], DocumentId = e.DocumentId, TextIs = e.TextIs, Quote = e.Quote,
+            Fora = e.Fora ?? [], Agreements = e.Agreements ?? [], DocumentId = e.DocumentId, TextIs = e.TextIs, Quote = e.Quote, MadeText = e.Text,
         },
         CommitmentStatusChanged e when state is not null => state with
         {

@@ -3,7 +3,9 @@ using Consultations.Domain.Common;
 namespace Consultations.Domain.JointStatements;
 
 /// <param name="DocumentId">The registered document the statement is; its clauses come from it.</param>
-public sealed record JointStatementDrafted(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn, string? DocumentId = null) : IRecordEvent;
+/// <param name="Closing">The statement's closing text after its clauses, verbatim (null where it has none, and in statements recorded before it was kept).</param>
+public sealed record JointStatementDrafted(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn, string? DocumentId = null,
+    string? Closing = null) : IRecordEvent;
 
 public sealed record ClauseAdded(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn) : IFieldEvent
 {
@@ -14,7 +16,8 @@ public sealed record ClauseAdded(string StatementId, int Number, string FieldCod
 public sealed record JointStatementAdopted(string StatementId, string MeetingId, PartialDate AdoptedOn, string Place,
     IReadOnlyList<string> Signatories, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn) : IFieldEvent;
 
-public sealed record DraftJointStatement(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn, string? DocumentId = null) : ICommand
+public sealed record DraftJointStatement(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn, string? DocumentId = null,
+    string? Closing = null) : ICommand
 {
     public void Check(Check check) => check
         .Id("statementId", StatementId)
@@ -22,7 +25,8 @@ public sealed record DraftJointStatement(string StatementId, string DialogueId, 
         .Text("title", Title, 300)
         .OptionalText("preamble", Preamble, 20000)
         .Date("effectiveOn", EffectiveOn)
-        .OptionalId("documentId", DocumentId);
+        .OptionalId("documentId", DocumentId)
+        .OptionalText("closing", Closing, 20000);
 }
 
 public sealed record AddClause(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn) : ICommand
@@ -61,6 +65,9 @@ public sealed record JointStatement(string Id, string DialogueId, string Title, 
 
     /// <summary>The registered document the statement is (null for a statement recorded without one).</summary>
     public string? DocumentId { get; init; }
+
+    /// <summary>The closing text after the clauses (null where the statement has none on record).</summary>
+    public string? Closing { get; init; }
 }
 
 public static class JointStatementDecider
@@ -70,8 +77,8 @@ public static class JointStatementDecider
         Rules.NotInFuture(command.EffectiveOn, today);
         return Rules.StartOnce(state,
             s => s.DialogueId == command.DialogueId && s.Title == command.Title && s.Preamble == command.Preamble
-                 && s.DraftedOn == command.EffectiveOn && s.DocumentId == command.DocumentId,
-            new JointStatementDrafted(command.StatementId, command.DialogueId, command.Title, command.Preamble, command.EffectiveOn, command.DocumentId),
+                 && s.DraftedOn == command.EffectiveOn && s.DocumentId == command.DocumentId && s.Closing == command.Closing,
+            new JointStatementDrafted(command.StatementId, command.DialogueId, command.Title, command.Preamble, command.EffectiveOn, command.DocumentId, command.Closing),
             "statement-drafted-once", $"Statement '{command.StatementId}' is already drafted with other details.");
     }
 
@@ -119,7 +126,7 @@ public static class JointStatementDecider
 
     public static JointStatement? Evolve(JointStatement? state, object @event) => @event switch
     {
-        JointStatementDrafted e => new JointStatement(e.StatementId, e.DialogueId, e.Title, e.Preamble, e.EffectiveOn, [], null) { DocumentId = e.DocumentId },
+        JointStatementDrafted e => new JointStatement(e.StatementId, e.DialogueId, e.Title, e.Preamble, e.EffectiveOn, [], null) { DocumentId = e.DocumentId, Closing = e.Closing },
         ClauseAdded e when state is not null => state with
         {
             Clauses = [.. state.Clauses.Append(new Clause(e.Number, e.FieldCode, e.Heading, e.Text) { DocumentId = state.DocumentId }).OrderBy(c => c.Number)],

@@ -40,7 +40,7 @@ public sealed class RecordHistoryChanges
         DocumentRegistered x => [Set("title", x.Title), New("kind", Words.Of(x.Kind)), New("date", x.Date.ToString()), New("parties", Join(x.Parties)),
             Set("language", x.Language), Set("url", x.Url), New("sha256", x.Sha256)],
         DocumentAmended x => [.. Changed("title", x.Title), .. Changed("language", x.Language), .. Changed("url", x.Url)],
-        JointStatementDrafted x => [New("title", x.Title), New("preamble", x.Preamble), New("documentId", x.DocumentId)],
+        JointStatementDrafted x => [New("title", x.Title), New("preamble", x.Preamble), New("documentId", x.DocumentId), New("closing", x.Closing)],
         ClauseAdded x => [New("clause", x.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), New("fieldCode", x.FieldCode),
             New("heading", x.Heading), New("text", x.Text)],
         JointStatementAdopted x => [New("meetingId", x.MeetingId), New("adoptedOn", x.AdoptedOn.ToString()), New("place", x.Place),

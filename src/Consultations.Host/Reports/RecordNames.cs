@@ -9,7 +9,7 @@ using Consultations.Domain.Milestones;
 namespace Consultations.Host.Reports;
 
 /// <summary>
-/// What a person calls each record: a commitment by the first words of its text, an action item by the first words of
+/// What a person calls each record: a commitment by the first words of its text as made, an action item by the first words of
 /// its text, a plan, statement, meeting, field or milestone by its title (ADR 0033). Titles a person reads are written
 /// with these names; ids stay in links and in the members meant for machines.
 /// </summary>
@@ -39,8 +39,15 @@ public sealed partial class RecordNames(IReadOnlyDictionary<string, string> name
         var inTitles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var c in commitments)
         {
-            names[c.Id] = FirstWords(c.Text);
-            inTitles[c.Id] = $"“{names[c.Id]}”";
+            // Named by its text as made, so an entry of June does not read November's amended words; typographic quotes
+            // only around a text that quotes its source, a paraphrase said to be one.
+            names[c.Id] = FirstWords(c.MadeText ?? c.Text);
+            inTitles[c.Id] = c.TextIs switch
+            {
+                Wording.Quoted => $"“{names[c.Id]}”",
+                Wording.Paraphrase => $"{names[c.Id]} (paraphrase)",
+                _ => names[c.Id],
+            };
         }
 
         foreach (var p in plans)

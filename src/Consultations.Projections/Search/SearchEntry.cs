@@ -68,6 +68,11 @@ public static class SearchEntries
                 new SearchEntry(Preamble, Preamble, "statement", s.Id, s.DialogueId, $"{s.Title}, preamble", s.Preamble,
                     [], [.. s.Clauses.Select(c => c.FieldCode).Distinct()], [], $"/api/statements/{s.Id}"),
             },
+            .. string.IsNullOrWhiteSpace(s.Closing) ? [] : new[]
+            {
+                new SearchEntry(Preamble, "closing", "statement", s.Id, s.DialogueId, $"{s.Title}, closing", s.Closing,
+                    [], [.. s.Clauses.Select(c => c.FieldCode).Distinct()], [], $"/api/statements/{s.Id}"),
+            },
             .. s.Clauses.Select(clause => new SearchEntry(Clause, Number(clause.Number), "statement", s.Id, s.DialogueId,
                 $"{s.Title}, clause {Number(clause.Number)}: {clause.Heading}", clause.Text, [], [clause.FieldCode], [], $"/api/statements/{s.Id}")),
         ],

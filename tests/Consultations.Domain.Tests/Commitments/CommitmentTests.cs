@@ -292,7 +292,7 @@ public sealed class CommitmentTests() : Specification<Commitment>(CommitmentDeci
                     new StatusChange(Agreed, InProgress, On("2026-06"), "Reported at the Paris consultations"),
                     new StatusChange(InProgress, Superseded, On("2026-10"), "Reported at the Paris consultations"),
                 ],
-                Amendments: 2),
+                Amendments: 2) { MadeText = Text }, // the text as made survives its amendments: it names the commitment
             Given(
                 Made(Proposed),
                 StatusChanged(Proposed, Agreed, on: "2026-04"),
@@ -305,7 +305,7 @@ public sealed class CommitmentTests() : Specification<Commitment>(CommitmentDeci
     public void A_new_commitment_has_been_in_its_first_status_since_it_was_made() =>
         Recorded.Same(
             new Commitment(Id, "DLG-SPACE", "SPACE-SUST", Text, ["France", "India"], ["CNES", "ISRO"], ["SSA"], Clause4,
-                InProgress, On("2026-03-01"), On("2026-03-01"), null, [], 0),
+                InProgress, On("2026-03-01"), On("2026-03-01"), null, [], 0) { MadeText = Text },
             Given(Made(InProgress)).State);
 
     [Fact]

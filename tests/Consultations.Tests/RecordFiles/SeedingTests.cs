@@ -124,4 +124,20 @@ public class SeedingTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal("2026-06-15", document["date"]!.GetValue<string>());
         Assert.Null(document["url"]);
     }
+
+    [Fact]
+    public async Task The_bundled_statement_keeps_its_preamble_and_closing_verbatim_from_its_text()
+    {
+        await SeedAsync();
+        var file = Path.Combine(OpenApiDescriptionTests.RepositoryRoot(), "data", "sources", "japan-italy-joint-statement-2026-06-15.md");
+        var source = Flat(await File.ReadAllTextAsync(file));
+        var statement = await ReadAsync($"/api/statements/{StatementId}");
+
+        var closing = Flat(statement["closing"]!.GetValue<string>());
+        Assert.StartsWith("In welcoming the results of the first bilateral space consultations", closing, StringComparison.Ordinal);
+        Assert.Contains(closing, source, StringComparison.Ordinal);
+        Assert.Contains(Flat(statement["preamble"]!.GetValue<string>())[..200], source, StringComparison.Ordinal);
+    }
+
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text.Replace("<sup>", "").Replace("</sup>", ""), @"\s+", " ").Trim();
 }

@@ -58,6 +58,11 @@ public class SearchTests(AppFixture fixture, ITestOutputHelper output) : SearchC
         Assert.Equal(StatementId, preamble["recordId"]!.GetValue<string>());
         Assert.Contains("«TAKAICHI»", preamble["snippet"]!.GetValue<string>());
 
+        // The statement's closing paragraph, the only source for the second consultations in Rome, is kept and found.
+        var closing = Assert.Single(await SearchAsync("q=looking%20forward%20second%20consultations&kind=preamble"))!;
+        Assert.Equal(StatementId, closing["recordId"]!.GetValue<string>());
+        Assert.Equal("closing", closing["id"]!.GetValue<string>());
+
         // "28–29 May" is two numbers: a search for either finds it, with the match marked.
         await SendAsync($"/api/action-plans/{PlanId}/items", new { itemId = "tokyo", fieldCode = "JPIT-08", text = "Report to the consultations of 28–29 May.", effectiveOn = "2026-07-01" });
         foreach (var day in new[] { "28", "29" })

@@ -273,6 +273,25 @@ public sealed class WebInterfaceTests(WebApp app)
     }
 
     [Fact]
+    public async Task A_clerks_post_without_the_sessions_token_is_forbidden_and_an_oversized_form_is_a_page_not_json()
+    {
+        var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
+        var data = page.Context.APIRequest.CreateFormData();
+        data.Set("Summary", "Posted from another site");
+        var forged = await page.Context.APIRequest.PostAsync($"/meetings/{Rome}/outcome", new() { Form = data, MaxRedirects = 0 });
+        Assert.Equal(403, forged.Status);
+        Assert.Contains("antiforgery token", await forged.TextAsync());
+
+        await page.GotoAsync($"/commitments/{Commitment}/amend");
+        await page.EvaluateAsync("() => { const t = document.querySelector('textarea'); t.removeAttribute('maxlength'); t.value = 'x'.repeat(1100000); }");
+        var answer = await page.RunAndWaitForResponseAsync(() => page.Locator("main form button[type=submit]").First.ClickAsync(),
+            r => r.Request.Method == "POST");
+        Assert.Equal(413, answer.Status);
+        Assert.StartsWith("text/html", answer.Headers["content-type"]);
+        await Expect(page.Locator("#error-explanation")).ToContainTextAsync("more than 1 MiB");
+    }
+
+    [Fact]
     public async Task Every_main_page_passes_axe_and_is_photographed()
     {
         var page = await app.SignInAsync("Ada All-roles", "secretariat", "auditor", "reporter");

@@ -10,7 +10,7 @@ public class SearchInput : AxesInput
     [Description("What to search for: every word must match the start of a word, case and accents aside")]
     public string Query { get; set; } = "";
 
-    [Description("Only this kind: commitment, preamble, clause, outcome, decision, action-item, document")]
+    [Description("Only this kind: commitment, preamble, clause, outcome, decision, action-item, document, meeting, milestone")]
     [FlagAlias("kind")]
     public string? KindFlag { get; set; }
 

@@ -17,6 +17,14 @@ public sealed class RequestLimits(RequestDelegate next)
 
         if (request.ContentLength > MaxBodyBytes)
         {
+            if (Web.ErrorPages.IsWeb(request.Path))
+            {
+                // A form: the page in the person's language (ErrorPages), not the API's JSON.
+                context.Items[Web.ErrorPages.Explanation] = Web.ErrorPages.TooLarge;
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
             await ProblemMapping.WriteAsync(context, problems, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
                 $"Bodies are limited to {MaxBodyBytes / 1024} KiB.");
             return;

@@ -6,7 +6,7 @@ using NpgsqlTypes;
 
 namespace Consultations.Host.Search;
 
-/// <param name="Kind">commitment, preamble, clause, outcome, decision, action-item or document.</param>
+/// <param name="Kind">commitment, preamble (also a closing), clause, outcome, decision, action-item, document, meeting or milestone.</param>
 /// <param name="Id">The entry's id within its record: a commitment's id, a clause's number, a decision's number, an item's id, a document's id.</param>
 /// <param name="RecordKind">The record it belongs to: commitment, statement, meeting, action-plan or document.</param>
 /// <param name="Snippet">The best passages of the entry with each match between « and ».</param>
@@ -38,7 +38,7 @@ public static class SearchQueries
     private const string Projection = "SearchIndex";
 
     /// <summary>
-    /// Full-text search over commitments, statement preambles and clauses, meeting outcomes and decisions, action items and documents
+    /// Full-text search over commitments, statement preambles, clauses and closings, meetings (title; place and kind as names) and their outcomes and decisions, milestones, action items and documents
     /// (title; kind, parties and language as names), best match first. Every
     /// word of <c>q</c> must match the start of a word, case and accents aside ("liteb" finds LiteBIRD, "universita" finds
     /// Università). Filters: kind, field, dialogue, party; page and pageSize; <c>recordedAt</c>/<c>effectiveOn</c> search

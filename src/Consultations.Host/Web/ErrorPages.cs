@@ -11,6 +11,12 @@ public static class ErrorPages
 {
     public const string Explanation = "web-error-explanation";
 
+    /// <summary>Why a form over the body limit (<see cref="Infrastructure.RequestLimits.MaxBodyBytes"/>) is refused; translated by the error page.</summary>
+    public const string TooLarge = "The form sent more than 1 MiB: shorten the text and submit it again.";
+
+    /// <summary>Why a post without the session's antiforgery token is refused; translated by the error page.</summary>
+    public const string Forged = "The form did not carry this session's antiforgery token: open the form again from this site and submit it from there.";
+
     public static bool IsWeb(PathString path) =>
         !(path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/scalar") || path.StartsWithSegments("/health"));
 

@@ -20,6 +20,7 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToPage("/SignOut");
             o.Conventions.AllowAnonymousToPage("/Language");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.ConfigureFilter(new ForgedPostsAreForbidden());
         });
         services.AddAntiforgery(o =>
         {

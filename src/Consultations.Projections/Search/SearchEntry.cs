@@ -5,6 +5,7 @@ using Consultations.Domain.Common;
 using Consultations.Domain.Documents;
 using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
+using Consultations.Domain.Milestones;
 
 namespace Consultations.Projections.Search;
 
@@ -25,10 +26,10 @@ public sealed record SearchEntry(string Kind, string Id, string RecordKind, stri
 public static class SearchEntries
 {
     public const string Commitment = "commitment", Preamble = "preamble", Clause = "clause", Outcome = "outcome", Decision = "decision", ActionItem = "action-item",
-        Document = "document";
+        Document = "document", MeetingEntry = "meeting", MilestoneEntry = "milestone";
 
     /// <summary>The kinds a search can be narrowed to, as the API spells them.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = [Commitment, Preamble, Clause, Outcome, Decision, ActionItem, Document];
+    public static IReadOnlyList<string> Kinds { get; } = [Commitment, Preamble, Clause, Outcome, Decision, ActionItem, Document, MeetingEntry, MilestoneEntry];
 
     // Keyed by the namespace of the record's events: a record's stream holds the events of one aggregate only.
     private static readonly Dictionary<string, Func<IEnumerable<object>, object?>> Folds = new(StringComparer.Ordinal)
@@ -38,6 +39,7 @@ public static class SearchEntries
         [typeof(Meeting).Namespace!] = events => events.Aggregate((Meeting?)null, MeetingDecider.Evolve),
         [typeof(ActionPlan).Namespace!] = events => events.Aggregate((ActionPlan?)null, ActionPlanDecider.Evolve),
         [typeof(Document).Namespace!] = events => events.Aggregate((Document?)null, DocumentDecider.Evolve),
+        [typeof(Milestone).Namespace!] = events => events.Aggregate((Milestone?)null, MilestoneDecider.Evolve),
     };
 
     /// <summary>The event types of searchable records: the projection subscribes to these only.</summary>
@@ -76,11 +78,11 @@ public static class SearchEntries
             .. s.Clauses.Select(clause => new SearchEntry(Clause, Number(clause.Number), "statement", s.Id, s.DialogueId,
                 $"{s.Title}, clause {Number(clause.Number)}: {clause.Heading}", clause.Text, [], [clause.FieldCode], [], $"/api/statements/{s.Id}")),
         ],
-        Meeting { Outcome: { } outcome } m =>
+        // A meeting by its title, with its place and kind as names; its outcome and decisions once it has one.
+        Meeting m =>
         [
-            new(Outcome, m.Id, "meeting", m.Id, m.DialogueId, $"Outcome of {m.Title}", outcome.Summary, [], outcome.FieldCodes, m.Parties, $"/api/meetings/{m.Id}"),
-            .. outcome.Decisions.Select((decision, i) => new SearchEntry(Decision, Number(i + 1), "meeting", m.Id, m.DialogueId,
-                $"{m.Title}, decision {Number(i + 1)}", decision, [], outcome.FieldCodes, m.Parties, $"/api/meetings/{m.Id}")),
+            new(MeetingEntry, m.Id, "meeting", m.Id, m.DialogueId, m.Title, "", [m.Place, Words.Spoken(m.Kind)], [], m.Parties, $"/api/meetings/{m.Id}"),
+            .. m.Outcome is { } outcome ? OutcomeOf(m, outcome) : [],
         ],
         ActionPlan p =>
         [
@@ -94,8 +96,19 @@ public static class SearchEntries
             new(Document, d.Id, "document", d.Id, d.DialogueId, d.Title, "", [Words.Spoken(d.Kind), .. d.Parties, d.Language], [], d.Parties,
                 $"/api/documents/{d.Id}"),
         ],
+        Milestone m =>
+        [
+            new(MilestoneEntry, m.Id, "milestone", m.Id, m.DialogueId, m.Title, m.Quote ?? "", [], m.FieldCodes, [], $"/api/milestones/{m.Id}"),
+        ],
         _ => [],
     };
+
+    private static IReadOnlyList<SearchEntry> OutcomeOf(Meeting m, MeetingOutcome outcome) =>
+    [
+        new(Outcome, m.Id, "meeting", m.Id, m.DialogueId, $"Outcome of {m.Title}", outcome.Summary, [], outcome.FieldCodes, m.Parties, $"/api/meetings/{m.Id}"),
+        .. outcome.Decisions.Select((decision, i) => new SearchEntry(Decision, Number(i + 1), "meeting", m.Id, m.DialogueId,
+            $"{m.Title}, decision {Number(i + 1)}", decision, [], outcome.FieldCodes, m.Parties, $"/api/meetings/{m.Id}")),
+    ];
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

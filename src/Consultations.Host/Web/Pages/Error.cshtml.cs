@@ -17,6 +17,7 @@ public sealed class ErrorModel : PageModel
         404 => "Not found",
         405 => "Not allowed",
         409 => "The record changed",
+        413 => "Too much to send",
         _ => "Something went wrong",
     };
 
@@ -25,6 +26,7 @@ public sealed class ErrorModel : PageModel
         403 => "Your roles do not allow this page or this action.",
         404 => "Nothing is on record at this address.",
         400 => "Check the address: a page takes only the parameters its own forms send.",
+        413 => "Go back to the form: your input is still in the browser.",
         _ => "Try again, or go back to the dashboard.",
     };
 

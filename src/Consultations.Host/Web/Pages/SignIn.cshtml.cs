@@ -8,8 +8,8 @@ namespace Consultations.Host.Web.Pages;
 [AllowAnonymous]
 public sealed class SignInModel(IConfiguration configuration, IStringLocalizer<Text> text) : PageModel
 {
-    public string? Name { get; set; }
-    public List<string> Roles { get; set; } = [];
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public List<string> Roles { get; set; } = [];
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
 
     public Dictionary<string, string> Errors { get; } = [];

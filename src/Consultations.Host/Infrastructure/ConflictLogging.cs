@@ -8,9 +8,9 @@ namespace Consultations.Host.Infrastructure;
 /// Marten's logger, except that a write that lost a race is not logged as an error. Marten logs every failed command at
 /// Error, and a command that fails because another write reached the record first (a stream version mismatch, MT003, or a
 /// unique violation, 23505: the same new record or idempotency key claimed twice) is an expected outcome the service
-/// answers with 409. Those go to the <see cref="Category"/> category at Information; every other failure is logged at
-/// Error under Marten's own category, as before. The exception itself still propagates (nothing is swallowed), and a
-/// conflict the service does not turn into a 409 is logged at Error once more where it is handled (<see cref="ProblemMapping"/>).
+/// answers with 409 (<see cref="LostRace"/>). Those go to the <see cref="Category"/> category at Information; every other
+/// failure is logged at Error under Marten's own category, as before. The exception itself still propagates (nothing is
+/// swallowed).
 /// </summary>
 public sealed class ConflictLogging(ILoggerFactory factory) : IMartenLogger, IMartenSessionLogger
 {
@@ -22,11 +22,6 @@ public sealed class ConflictLogging(ILoggerFactory factory) : IMartenLogger, IMa
     /// <summary>Puts this logger in place of Marten's default one.</summary>
     public static void Use(IServiceCollection services) =>
         services.ConfigureMarten((provider, options) => options.Logger(new ConflictLogging(provider.GetRequiredService<ILoggerFactory>())));
-
-    /// <summary>A failure that means another write got there first: a stream version mismatch or a unique violation.</summary>
-    public static bool IsConflict(Exception exception) => Chain(exception).Any(e =>
-        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or "MT003" } or JasperFx.ConcurrencyException
-            or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.DocumentAlreadyExistsException);
 
     private static IEnumerable<Exception> Chain(Exception exception)
     {
@@ -52,7 +47,7 @@ public sealed class ConflictLogging(ILoggerFactory factory) : IMartenLogger, IMa
     public void LogFailure(NpgsqlBatch batch, Exception ex)
     {
         // One line for a lost race (the batch's commands all fail with it); each command, as Marten logs them, for anything else.
-        if (IsConflict(ex)) Failure(ex, string.Join("\n", batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText)), "");
+        if (LostRace.Is(ex)) Failure(ex, string.Join("\n", batch.BatchCommands.Cast<NpgsqlBatchCommand>().Select(c => c.CommandText)), "");
         else foreach (var command in batch.BatchCommands) Failure(ex, command.CommandText, Parameters(command.Parameters));
     }
 
@@ -77,7 +72,7 @@ public sealed class ConflictLogging(ILoggerFactory factory) : IMartenLogger, IMa
 
     private void Failure(Exception ex, string sql, string parameters)
     {
-        if (IsConflict(ex))
+        if (LostRace.Is(ex))
         {
             var postgres = Chain(ex).OfType<PostgresException>().FirstOrDefault();
             _conflicts.LogInformation("Another write reached the record first ({SqlState}: {Failure}); the request is answered 409",

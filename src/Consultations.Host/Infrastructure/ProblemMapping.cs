@@ -57,7 +57,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             Type = "https://httpwg.org/specs/rfc9110.html#status.409",
             Extensions = { ["rule"] = "stale-version", ["currentVersion"] = e.Current, ["expectedVersion"] = e.Expected },
         },
-        JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or Marten.Exceptions.StreamLockedException => new ProblemDetails
+        _ when LostRace.Is(exception) => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict, Title = "The record changed while this request was being decided.",
             Detail = "Another write reached the same record first. Read it again and retry.",

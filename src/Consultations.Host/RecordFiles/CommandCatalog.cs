@@ -10,6 +10,7 @@ using Consultations.Domain.Milestones;
 using Consultations.Host.ActionPlans;
 using Consultations.Host.Commitments;
 using Consultations.Host.CooperationFields;
+using Consultations.Host.Corrections;
 using Consultations.Host.Dialogues;
 using Consultations.Host.Documents;
 using Consultations.Host.JointStatements;
@@ -21,6 +22,10 @@ namespace Consultations.Host.RecordFiles;
 /// <summary>A command a record file may hold, by its step name, with the same handler its HTTP endpoint calls.</summary>
 public sealed record CatalogEntry(string Name, Type CommandType, Func<object, Recorder, CancellationToken, Task<Recorded>> Handle);
 
+/// <summary>
+/// The one map from a command to the handler its HTTP endpoint calls: record files find a step's command here by name, web
+/// forms by the command's type (<see cref="HandleAsync"/>), so neither has a write path of its own.
+/// </summary>
 public static class CommandCatalog
 {
     private static CatalogEntry Entry<T>(string name, Func<T, Recorder, CancellationToken, Task<Recorded>> handle) =>
@@ -65,5 +70,20 @@ public static class CommandCatalog
         Entry<CorrectEntryAt>("correct-entry", FixSteps.Handle),
     ];
 
+    /// <summary>Commands only the forms send: a form names an entry by its event id, a record file by its step.</summary>
+    private static readonly CatalogEntry[] FormOnly =
+    [
+        Entry<VoidEntry>("void", CorrectionEndpoints.Handle),
+        Entry<CorrectEntry>("correct", CorrectionEndpoints.Handle),
+    ];
+
+    private static readonly Dictionary<Type, CatalogEntry> ByType = Entries.Concat(FormOnly).ToDictionary(e => e.CommandType);
+
     public static CatalogEntry? Find(string name) => Entries.FirstOrDefault(e => e.Name == name);
+
+    /// <summary>Runs <paramref name="command"/> through the handler its HTTP endpoint calls.</summary>
+    public static Task<Recorded> HandleAsync(object command, Recorder recorder, CancellationToken ct) =>
+        ByType.TryGetValue(command.GetType(), out var entry)
+            ? entry.Handle(command, recorder, ct)
+            : throw new InvalidOperationException($"No handler takes a {command.GetType().Name}: add it to the command catalog.");
 }

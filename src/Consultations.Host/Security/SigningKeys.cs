@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Consultations.Host.Database;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Consultations.Host.Security;
@@ -28,28 +26,7 @@ public sealed class TokenSettings
         if (configuration["Auth:SigningKey"] is { Length: > 0 } configured)
             return new TokenSettings { Issuer = issuer, Audience = audience, SigningKey = new SymmetricSecurityKey(Convert.FromBase64String(configured)) };
 
-        var file = Path.Combine(Path.GetDirectoryName(DefaultDataFolder.Resolve(contentRoot))!, "jwt-signing.key");
-        return new TokenSettings { Issuer = issuer, Audience = audience, SigningKey = new SymmetricSecurityKey(LoadOrCreate(file)), KeyFile = file };
-    }
-
-    private static byte[] LoadOrCreate(string file)
-    {
-        if (File.Exists(file)) return Convert.FromBase64String(File.ReadAllText(file).Trim());
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        var temp = file + ".tmp";
-        File.WriteAllText(temp, Convert.ToBase64String(key));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        try
-        {
-            File.Move(temp, file, overwrite: false);
-        }
-        catch (IOException)
-        {
-            // Another process created it first: use theirs.
-            File.Delete(temp);
-        }
-
-        return Convert.FromBase64String(File.ReadAllText(file).Trim());
+        var file = LocalKeys.FileOf(contentRoot, "jwt-signing.key");
+        return new TokenSettings { Issuer = issuer, Audience = audience, SigningKey = new SymmetricSecurityKey(LocalKeys.LoadOrCreate(file)), KeyFile = file };
     }
 }

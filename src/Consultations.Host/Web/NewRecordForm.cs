@@ -7,9 +7,9 @@ namespace Consultations.Host.Web;
 /// from read from the record, the new record's id made from what the person names it, and on to the new record's page
 /// once recorded.
 /// </summary>
-public abstract class NewRecordForm(Recorder recorder, WriteConditions conditions) : WebForm(recorder, conditions)
+public abstract class NewRecordForm : WebForm
 {
-    [BindProperty] public string? DialogueId { get; set; }
+    public string? DialogueId { get; set; }
 
     public IReadOnlyList<Dialogue> Dialogues { get; private set; } = [];
 
@@ -28,10 +28,8 @@ public abstract class NewRecordForm(Recorder recorder, WriteConditions condition
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var (page, handle) = await CommandAsync(ct);
-        if (Errors.Count == 0 && handle is not null && await RecordAsync(handle, ct)) return Redirect(page);
-        if (Errors.Count > 0 && Response.StatusCode == 200) Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        var (page, command) = await CommandAsync(ct);
+        return await SendAsync(command, page, ct);
     }
 
     /// <summary>The inputs as they start, when the form opens.</summary>
@@ -39,8 +37,8 @@ public abstract class NewRecordForm(Recorder recorder, WriteConditions condition
     {
     }
 
-    /// <summary>The new record's page and the command from the inputs, or a null command with <see cref="WebForm.Errors"/> saying why.</summary>
-    protected abstract Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct);
+    /// <summary>The new record's page and the domain's command from the inputs, or a null command with <see cref="WebForm.Errors"/> saying why.</summary>
+    protected abstract Task<(string Page, object? Command)> CommandAsync(CancellationToken ct);
 
     /// <summary>Reads what the form offers to pick from, beside the dialogues.</summary>
     protected virtual Task LoadChoicesAsync(IQuerySession read, CancellationToken ct) => Task.CompletedTask;

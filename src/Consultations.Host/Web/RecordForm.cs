@@ -7,13 +7,11 @@ namespace Consultations.Host.Web;
 
 /// <summary>
 /// A form on one record (a meeting's reschedule, a commitment's lead, …): the record read, the version it was read at, and
-/// back to the record's page once recorded.
+/// back to the record's page (<paramref name="pages"/>/id) once recorded.
 /// </summary>
-public abstract class RecordForm<T>(Recorder recorder, WriteConditions conditions) : WebForm(recorder, conditions) where T : class
+public abstract class RecordForm<T>(string pages) : WebForm where T : class
 {
     public T Record { get; private set; } = null!;
-
-    protected abstract string PageOf(string id);
 
     /// <summary>The record's kind in the record's words ("meeting", "joint statement"), for a 404 naming it.</summary>
     protected virtual string Kind => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(typeof(T).Name).Replace('-', ' ');
@@ -21,19 +19,14 @@ public abstract class RecordForm<T>(Recorder recorder, WriteConditions condition
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotOnRecord(new RecordNotFound(Kind, id));
-        Version = (await Session.Events.FetchStreamStateAsync(id, ct))?.Version;
+        await OpenAsync(id, ct);
         Fill();
-        NewToken();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotOnRecord(new RecordNotFound(Kind, id));
-        var handle = Command(id);
-        if (Errors.Count == 0 && handle is not null && await RecordAsync(handle, ct)) return Redirect(PageOf(id));
-        if (Errors.Count > 0 && Response.StatusCode == 200) Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
+        return await LoadAsync(id, ct) ? await SendAsync(Command(id), $"{pages}/{id}", ct) : NotOnRecord(new RecordNotFound(Kind, id));
     }
 
     /// <summary>The inputs as the record reads now, when the form opens.</summary>
@@ -41,8 +34,8 @@ public abstract class RecordForm<T>(Recorder recorder, WriteConditions condition
     {
     }
 
-    /// <summary>The command from the inputs, or null with <see cref="WebForm.Errors"/> saying why.</summary>
-    protected abstract Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id);
+    /// <summary>The domain's command from the inputs, or null with <see cref="WebForm.Errors"/> saying why.</summary>
+    protected abstract object? Command(string id);
 
     /// <summary>Reads what the form offers to pick from, beside the record.</summary>
     protected virtual Task LoadChoicesAsync(IQuerySession read, CancellationToken ct) => Task.CompletedTask;
@@ -59,30 +52,22 @@ public abstract class RecordForm<T>(Recorder recorder, WriteConditions condition
     }
 }
 
-public abstract class MeetingForm(Recorder recorder, WriteConditions conditions) : RecordForm<Meeting>(recorder, conditions)
+public abstract class MeetingForm() : RecordForm<Meeting>("/meetings")
 {
     public Meeting Meeting => Record;
-
-    protected override string PageOf(string id) => $"/meetings/{id}";
 }
 
-public abstract class CommitmentForm(Recorder recorder, WriteConditions conditions) : RecordForm<Commitment>(recorder, conditions)
+public abstract class CommitmentForm() : RecordForm<Commitment>("/commitments")
 {
     public Commitment Commitment => Record;
-
-    protected override string PageOf(string id) => $"/commitments/{id}";
 }
 
-public abstract class StatementForm(Recorder recorder, WriteConditions conditions) : RecordForm<JointStatement>(recorder, conditions)
+public abstract class StatementForm() : RecordForm<JointStatement>("/statements")
 {
     public JointStatement Statement => Record;
-
-    protected override string PageOf(string id) => $"/statements/{id}";
 }
 
-public abstract class ActionPlanForm(Recorder recorder, WriteConditions conditions) : RecordForm<ActionPlan>(recorder, conditions)
+public abstract class ActionPlanForm() : RecordForm<ActionPlan>("/action-plans")
 {
     public ActionPlan Plan => Record;
-
-    protected override string PageOf(string id) => $"/action-plans/{id}";
 }

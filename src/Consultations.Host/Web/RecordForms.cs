@@ -4,24 +4,20 @@ using Consultations.Domain.Documents;
 
 namespace Consultations.Host.Web;
 
-public abstract class DocumentForm(Recorder recorder, WriteConditions conditions) : RecordForm<Document>(recorder, conditions)
+public abstract class DocumentForm() : RecordForm<Document>("/documents")
 {
     public Document Document => Record;
-
-    protected override string PageOf(string id) => $"/documents/{id}";
 }
 
-public abstract class FieldForm(Recorder recorder, WriteConditions conditions) : RecordForm<CooperationField>(recorder, conditions)
+public abstract class FieldForm() : RecordForm<CooperationField>("/fields")
 {
     public CooperationField Field => Record;
-
-    protected override string PageOf(string id) => $"/fields/{id}";
 }
 
 /// <summary>A form on one item of an action plan, the item picked from the plan's open items.</summary>
-public abstract class ActionItemForm(Recorder recorder, WriteConditions conditions) : ActionPlanForm(recorder, conditions)
+public abstract class ActionItemForm : ActionPlanForm
 {
-    [BindProperty] public string? ItemId { get; set; }
+    public string? ItemId { get; set; }
 
     public IReadOnlyList<ActionPlanItem> OpenItems => [.. Plan.Items.Where(i => i.IsOpen)];
 
@@ -35,9 +31,9 @@ public abstract class ActionItemForm(Recorder recorder, WriteConditions conditio
 }
 
 /// <summary>A form on one open milestone of an action plan's items, picked as "item/milestone".</summary>
-public abstract class ItemMilestoneForm(Recorder recorder, WriteConditions conditions) : ActionPlanForm(recorder, conditions)
+public abstract class ItemMilestoneForm : ActionPlanForm
 {
-    [BindProperty] public string? Milestone { get; set; }
+    public string? Milestone { get; set; }
 
     public IEnumerable<(string Value, string Text)> OpenMilestones =>
         from i in Plan.Items from m in i.Milestones where !m.IsMet select ($"{i.ItemId}/{m.MilestoneId}", $"{m.Title} ({m.DueOn}) · {i.Text}");

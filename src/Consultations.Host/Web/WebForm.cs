@@ -1,39 +1,67 @@
+using Consultations.Host.RecordFiles;
+
 namespace Consultations.Host.Web;
 
 /// <summary>
-/// A page with a form that records: the same static <c>Handle(command, recorder, ct)</c> the API's route calls, on the same
-/// <see cref="Recorder"/>, committed the same way (<see cref="Recorder.SaveAsync"/>, one transaction), with the version the
-/// form was loaded at as the expected version (the API's <c>If-Match</c>). Each form carries a token: the first submit
-/// stores it in the same transaction, so a second submit of the same form records nothing and is told so. A refusal is
-/// shown next to the field it names, with what the person typed kept.
+/// A page with a form that records: it builds the domain's command from the inputs and sends it to the same static
+/// <c>Handle(command, recorder, ct)</c> the API's route calls (found by the command's type in <see cref="CommandCatalog"/>),
+/// on the request's <see cref="Recorder"/>, committed the same way (<see cref="Recorder.SaveAsync"/>, one transaction), with
+/// the version the form was loaded at as the expected version (the API's <c>If-Match</c>). Each form carries a token: the
+/// first submit stores it in the same transaction, so a second submit of the same form records nothing and is told so. A
+/// refusal is shown next to the field it names, with what the person typed kept. Every public settable property of a form
+/// is one of its inputs, and every form needs the recording role (<see cref="WebSetup"/>'s form convention).
 /// </summary>
-public abstract class WebForm(Recorder recorder, WriteConditions conditions) : WebPage
+public abstract class WebForm : WebPage
 {
-    [BindProperty] public string? FormToken { get; set; }
-    [BindProperty] public long? Version { get; set; }
+    public string? FormToken { get; set; }
+    public long? Version { get; set; }
+
+    /// <summary>The day what the form records took effect in the world: the input nearly every form has, its errors shown next to "effectiveOn".</summary>
+    public string? EffectiveOnDate { get; set; }
 
     public Dictionary<string, string> Errors { get; } = new(StringComparer.OrdinalIgnoreCase);
     public string? Refusal { get; private set; }
     public bool Stale { get; private set; }
 
-    protected IDocumentSession Session => recorder.Session;
+    private Recorder Recorder => HttpContext.RequestServices.GetRequiredService<Recorder>();
+
+    protected IDocumentSession Session => Recorder.Session;
 
     /// <summary>The page of the record this form writes to, linked from a stale-edit explanation; null: the form's path without its last step.</summary>
     public virtual string? RecordPage => null;
 
     public void NewToken() => FormToken = Guid.NewGuid().ToString("N");
 
+    /// <summary>Opens the form on a record: the version it is read at (sent back as the expected version) and a new token.</summary>
+    protected async Task OpenAsync(string record, CancellationToken ct)
+    {
+        Version = (await Session.Events.FetchStreamStateAsync(record, ct))?.Version;
+        NewToken();
+    }
+
+    /// <summary>
+    /// Records <paramref name="command"/> (null: the inputs did not make one, <see cref="Errors"/> say why) and goes on to
+    /// <paramref name="next"/>; otherwise the form again, with the inputs kept and the errors next to them.
+    /// </summary>
+    protected async Task<IActionResult> SendAsync(object? command, string next, CancellationToken ct)
+    {
+        if (Errors.Count == 0 && command is not null && await RecordAsync(command, ct)) return Redirect(next);
+        if (Errors.Count > 0 && Response.StatusCode == StatusCodes.Status200OK) Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
 
     /// <summary>Runs one command; true when it is on record (now, or by an earlier submit of the same form).</summary>
-    protected async Task<bool> RecordAsync(Func<Recorder, CancellationToken, Task<Recorded>> handle, CancellationToken ct)
+    private async Task<bool> RecordAsync(object command, CancellationToken ct)
     {
+        var recorder = Recorder;
         var key = FormToken is { Length: > 0 and <= 64 } token && token.All(char.IsAsciiLetterOrDigit) ? "web-form:" + token : null;
         if (key is not null && await Session.LoadAsync<IdempotentRequest>(key, ct) is not null) return true;
-        conditions.Expect(Version);
+        HttpContext.RequestServices.GetRequiredService<WriteConditions>().Expect(Version);
         try
         {
-            var recorded = await handle(recorder, ct);
+            var recorded = await CommandCatalog.HandleAsync(command, recorder, ct);
             if (key is not null)
             {
                 Session.Insert(new IdempotentRequest
@@ -67,8 +95,7 @@ public abstract class WebForm(Recorder recorder, WriteConditions conditions) : W
             Version = e.Current;
             ModelState.Remove(nameof(Version));
         }
-        catch (Exception e) when (e is JasperFx.ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException or Marten.Exceptions.StreamLockedException
-                                       or JasperFx.DocumentAlreadyExistsException)
+        catch (Exception e) when (LostRace.Is(e))
         {
             // A second submit of the same form that raced the first: the first is on record.
             await using var check = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
@@ -119,6 +146,10 @@ public abstract class WebForm(Recorder recorder, WriteConditions conditions) : W
 
     /// <summary>An optional input as typed, null when left empty.</summary>
     protected static string? OrNull(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    /// <summary>The day it took effect (<see cref="EffectiveOnDate"/>); required when <paramref name="missing"/> says why it is.</summary>
+    protected PartialDate? EffectiveDay(string? missing = null) =>
+        missing is null ? Date("effectiveOn", EffectiveOnDate) : RequiredDate("effectiveOn", EffectiveOnDate, missing);
 
     protected PartialDate? Date(string field, string? text)
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Consultations.Host.Web;
 
@@ -21,6 +23,7 @@ public static class WebSetup
             o.Conventions.AllowAnonymousToPage("/Language");
             o.Conventions.AllowAnonymousToPage("/Error");
             o.Conventions.ConfigureFilter(new ForgedPostsAreForbidden());
+            o.Conventions.Add(new FormConvention());
         });
         services.AddAntiforgery(o =>
         {
@@ -50,5 +53,22 @@ public static class WebSetup
             // The person's pick (a cookie), else the browser's languages; never the query string, which is strict (ADR 0016).
             RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
         });
+    }
+}
+
+/// <summary>
+/// What every form page (<see cref="WebForm"/>) is, said once: only the recording role may open or send it, and each public
+/// settable property it declares is one of its inputs, bound on POST (a property's own <c>[BindProperty]</c>, for another
+/// name or for GET too, still wins).
+/// </summary>
+internal sealed class FormConvention : IPageApplicationModelConvention
+{
+    public void Apply(PageApplicationModel model)
+    {
+        if (!typeof(WebForm).IsAssignableFrom(model.HandlerType)) return;
+        model.EndpointMetadata.Add(new AuthorizeAttribute(Roles.RecordPolicy));
+        foreach (var property in model.HandlerProperties.Where(p => p.BindingInfo is null && typeof(WebForm).IsAssignableFrom(p.PropertyInfo.DeclaringType)
+                     && p.PropertyInfo.SetMethod is { IsPublic: true }))
+            property.BindingInfo = new BindingInfo { RequestPredicate = context => !HttpMethods.IsGet(context.HttpContext.Request.Method) };
     }
 }

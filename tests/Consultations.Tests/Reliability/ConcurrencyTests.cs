@@ -23,6 +23,28 @@ public class ConcurrencyTests(AppFixture fixture) : IntegrationContext(fixture)
     }
 
     [Fact]
+    public async Task A_new_document_another_write_stored_first_is_a_lost_race_answered_409()
+    {
+        // The same new document claimed by two writers: the second's save is the race it lost, as the API and forms see it.
+        var key = $"race-{Guid.NewGuid():N}";
+        await using (var first = Store.LightweightSession())
+        {
+            first.Insert(new Consultations.Host.Infrastructure.IdempotentRequest { Id = key, Method = "POST", Path = "/api/voids" });
+            await first.SaveChangesAsync();
+        }
+
+        await using var second = Store.LightweightSession();
+        second.Insert(new Consultations.Host.Infrastructure.IdempotentRequest { Id = key, Method = "POST", Path = "/api/voids" });
+        var lost = await Assert.ThrowsAsync<JasperFx.DocumentAlreadyExistsException>(() => second.SaveChangesAsync());
+
+        Assert.True(Consultations.Host.Infrastructure.LostRace.Is(lost));
+        var problem = Consultations.Host.Infrastructure.ProblemMapping.ToProblem(lost);
+        Assert.Equal(409, problem?.Status);
+        Assert.Equal("concurrent-write", problem?.Extensions["rule"]);
+        Assert.False(Consultations.Host.Infrastructure.LostRace.Is(new InvalidOperationException("not a race")));
+    }
+
+    [Fact]
     public async Task A_write_answers_with_the_new_version_as_its_ETag()
     {
         await SeedAsync();

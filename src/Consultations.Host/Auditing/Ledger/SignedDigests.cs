@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Security.Cryptography;
-using Consultations.Host.Database;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 
@@ -33,7 +31,7 @@ public sealed class SignedDigests(IConfiguration configuration, IHostEnvironment
     private Ed25519PrivateKeyParameters PrivateKey() => new(
         configuration["Consultations:Ledger:SigningKey"] is { Length: > 0 } configured
             ? Convert.FromBase64String(configured)
-            : LoadOrCreate(Path.Combine(Path.GetDirectoryName(DefaultDataFolder.Resolve(environment.ContentRootPath))!, "ledger-signing.key")), 0);
+            : LocalKeys.LoadOrCreate(LocalKeys.FileOf(environment.ContentRootPath, "ledger-signing.key")), 0);
 
     public string PublicKey => configuration["Consultations:Ledger:PublicKey"] is { Length: > 0 } configured
         ? configured
@@ -120,26 +118,6 @@ public sealed class SignedDigests(IConfiguration configuration, IHostEnvironment
         {
             return false;
         }
-    }
-
-    private static byte[] LoadOrCreate(string file)
-    {
-        if (File.Exists(file)) return Convert.FromBase64String(File.ReadAllText(file).Trim());
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var temp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllText(temp, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        try
-        {
-            File.Move(temp, file, overwrite: false);
-        }
-        catch (IOException)
-        {
-            // Another process created it first: use theirs.
-            File.Delete(temp);
-        }
-
-        return Convert.FromBase64String(File.ReadAllText(file).Trim());
     }
 }
 

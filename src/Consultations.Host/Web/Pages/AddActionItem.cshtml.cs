@@ -8,24 +8,22 @@ namespace Consultations.Host.Web.Pages;
 /// Adds an item to an action plan through <see cref="ActionPlanEndpoints.Handle(AddActionPlanItem, Recorder, CancellationToken)"/>:
 /// its field picked from the dialogue's, its id made from its text.
 /// </summary>
-[Authorize(Policy = Roles.RecordPolicy)]
-public sealed class AddActionItemModel(Recorder recorder, WriteConditions conditions) : ActionPlanForm(recorder, conditions)
+public sealed class AddActionItemModel : ActionPlanForm
 {
-    [BindProperty] public string? FieldCode { get; set; }
-    [BindProperty] public string? Text { get; set; }
-    [BindProperty(Name = "effectiveOnDate")] public string? AddedOn { get; set; }
+    public string? FieldCode { get; set; }
+    public string? Text { get; set; }
 
     public IReadOnlyList<FieldStatus> Fields { get; private set; } = [];
 
     protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct) =>
         Fields = await Auditing.FieldStatuses.ListAsync(read, Auditing.Subject.Of(Record.DialogueId), ct);
 
-    protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
+    protected override object? Command(string id)
     {
-        var on = RequiredDate("effectiveOn", AddedOn, "is required: the day the item was added.");
+        var on = EffectiveDay("is required: the day the item was added.");
         var itemId = WebIds.Slug(string.Join(' ', (Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6)));
         if (itemId.Length > 0 && Plan.Items.Any(i => i.ItemId == itemId)) itemId = WebIds.Slug($"{itemId}-{Plan.Items.Count + 1}");
         return Errors.Count > 0 ? null
-            : (r, c) => ActionPlanEndpoints.Handle(new AddActionPlanItem(id, itemId, FieldCode ?? "", Text ?? "", on!.Value), r, c);
+            : new AddActionPlanItem(id, itemId, FieldCode ?? "", Text ?? "", on!.Value);
     }
 }

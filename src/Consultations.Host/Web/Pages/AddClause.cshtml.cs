@@ -5,14 +5,12 @@ using Consultations.Projections.Fields;
 namespace Consultations.Host.Web.Pages;
 
 /// <summary>Adds a clause to a draft statement through <see cref="JointStatementEndpoints.Handle(AddClause, Recorder, CancellationToken)"/>; its field picked from the dialogue's.</summary>
-[Authorize(Policy = Roles.RecordPolicy)]
-public sealed class AddClauseModel(Recorder recorder, WriteConditions conditions) : StatementForm(recorder, conditions)
+public sealed class AddClauseModel : StatementForm
 {
-    [BindProperty] public int? Number { get; set; }
-    [BindProperty] public string? FieldCode { get; set; }
-    [BindProperty] public string? Heading { get; set; }
-    [BindProperty] public string? Text { get; set; }
-    [BindProperty(Name = "effectiveOnDate")] public string? AddedOn { get; set; }
+    public int? Number { get; set; }
+    public string? FieldCode { get; set; }
+    public string? Heading { get; set; }
+    public string? Text { get; set; }
 
     public IReadOnlyList<FieldStatus> Fields { get; private set; } = [];
 
@@ -21,11 +19,11 @@ public sealed class AddClauseModel(Recorder recorder, WriteConditions conditions
     protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct) =>
         Fields = await Auditing.FieldStatuses.ListAsync(read, Auditing.Subject.Of(Record.DialogueId), ct);
 
-    protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
+    protected override object? Command(string id)
     {
         if (Number is null) Errors["number"] = "is required: the clause's number in the statement.";
-        var on = RequiredDate("effectiveOn", AddedOn, "is required: the day the clause was written.");
+        var on = EffectiveDay("is required: the day the clause was written.");
         return Errors.Count > 0 ? null
-            : (r, c) => JointStatementEndpoints.Handle(new AddClause(id, Number!.Value, FieldCode ?? "", Heading ?? "", Text ?? "", on!.Value), r, c);
+            : new AddClause(id, Number!.Value, FieldCode ?? "", Heading ?? "", Text ?? "", on!.Value);
     }
 }

@@ -8,14 +8,12 @@ namespace Consultations.Host.Web.Pages;
 /// Defines a cooperation field through <see cref="CooperationFieldEndpoints.Handle(DefineCooperationField, Recorder, CancellationToken)"/>.
 /// A field's code is a new name, not a pick: the form proposes the next one after the dialogue's fields ("JPIT-11" after "JPIT-10").
 /// </summary>
-[Authorize(Policy = Roles.RecordPolicy)]
-public sealed partial class DefineFieldModel(Recorder recorder, WriteConditions conditions) : NewRecordForm(recorder, conditions)
+public sealed partial class DefineFieldModel : NewRecordForm
 {
-    [BindProperty] public string? Code { get; set; }
-    [BindProperty] public int? Number { get; set; }
-    [BindProperty] public string? Title { get; set; }
-    [BindProperty] public string? Scope { get; set; }
-    [BindProperty(Name = "effectiveOnDate")] public string? DefinedOn { get; set; }
+    public string? Code { get; set; }
+    public int? Number { get; set; }
+    public string? Title { get; set; }
+    public string? Scope { get; set; }
 
     public IReadOnlyList<CooperationField> Fields { get; private set; } = [];
 
@@ -34,7 +32,7 @@ public sealed partial class DefineFieldModel(Recorder recorder, WriteConditions 
         return (number, code);
     }
 
-    protected override async Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct)
+    protected override async Task<(string Page, object? Command)> CommandAsync(CancellationToken ct)
     {
         // Left empty, the code (and the number) follow the fields of the dialogue picked, as the form proposes for the first one.
         var (nextNumber, nextCode) = Next(DialogueId);
@@ -43,10 +41,10 @@ public sealed partial class DefineFieldModel(Recorder recorder, WriteConditions 
         if (string.IsNullOrWhiteSpace(Code)) Errors["fieldCode"] = "is required: this dialogue has no field yet whose code the next one could follow.";
         else if (await Session.LoadAsync<CooperationField>(Code.Trim(), ct) is not null) Errors["fieldCode"] = $"A field '{Code.Trim()}' is already on record: give this one another code.";
         if (Number is null) Errors["number"] = "is required: the field's number in its dialogue.";
-        var on = RequiredDate("effectiveOn", DefinedOn, "is required: the day the field was defined.");
+        var on = EffectiveDay("is required: the day the field was defined.");
         if (Errors.Count > 0) return ("", null);
         var code = Code!.Trim();
-        return ($"/fields/{code}", (r, c) => CooperationFieldEndpoints.Handle(new DefineCooperationField(code, DialogueId ?? "", Number!.Value, Title ?? "", Scope ?? "", on!.Value), r, c));
+        return ($"/fields/{code}", new DefineCooperationField(code, DialogueId ?? "", Number!.Value, Title ?? "", Scope ?? "", on!.Value));
     }
 
     [GeneratedRegex("^(.*?)([0-9]+)$")]

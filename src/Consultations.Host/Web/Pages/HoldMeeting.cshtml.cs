@@ -4,12 +4,11 @@ using Consultations.Host.Meetings;
 namespace Consultations.Host.Web.Pages;
 
 /// <summary>Records that a scheduled meeting was held through <see cref="MeetingEndpoints.Handle(HoldMeeting, Recorder, CancellationToken)"/>; those who took part are the planned delegations.</summary>
-[Authorize(Policy = Roles.RecordPolicy)]
-public sealed class HoldMeetingModel(Recorder recorder, WriteConditions conditions) : MeetingForm(recorder, conditions)
+public sealed class HoldMeetingModel : MeetingForm
 {
-    [BindProperty] public string? Place { get; set; }
-    [BindProperty] public string? DatesFrom { get; set; }
-    [BindProperty] public string? DatesTo { get; set; }
+    public string? Place { get; set; }
+    public string? DatesFrom { get; set; }
+    public string? DatesTo { get; set; }
 
     protected override void Fill()
     {
@@ -18,11 +17,11 @@ public sealed class HoldMeetingModel(Recorder recorder, WriteConditions conditio
         DatesTo = Meeting.PlannedDates?.To?.ToString();
     }
 
-    protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
+    protected override object? Command(string id)
     {
         if (string.IsNullOrWhiteSpace(DatesFrom)) Errors["dates"] = "is required: the day it was held (its first day).";
         var dates = Span("dates", DatesFrom, DatesTo);
         return Errors.Count > 0 ? null
-            : (r, c) => MeetingEndpoints.Handle(new HoldMeeting(id, dates!, string.IsNullOrWhiteSpace(Place) ? null : Place.Trim(), null), r, c);
+            : new HoldMeeting(id, dates!, string.IsNullOrWhiteSpace(Place) ? null : Place.Trim(), null);
     }
 }

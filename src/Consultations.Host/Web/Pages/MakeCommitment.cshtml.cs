@@ -13,22 +13,20 @@ namespace Consultations.Host.Web.Pages;
 /// field, parties, source (a clause, a statement, a meeting or a plan item) and cited document picked from the record; its
 /// id made from its first words.
 /// </summary>
-[Authorize(Policy = Roles.RecordPolicy)]
-public sealed class MakeCommitmentModel(Recorder recorder, WriteConditions conditions) : NewRecordForm(recorder, conditions)
+public sealed class MakeCommitmentModel : NewRecordForm
 {
-    [BindProperty] public string? FieldCode { get; set; }
-    [BindProperty] public string? Text { get; set; }
-    [BindProperty] public List<string> Parties { get; set; } = [];
-    [BindProperty] public string? Agencies { get; set; }
-    [BindProperty] public string? Programmes { get; set; }
-    [BindProperty] public string? Fora { get; set; }
-    [BindProperty] public string? Agreements { get; set; }
-    [BindProperty] public string? Source { get; set; }
-    [BindProperty] public CommitmentStatus Status { get; set; } = CommitmentStatus.Agreed;
-    [BindProperty(Name = "effectiveOnDate")] public string? MadeOn { get; set; }
-    [BindProperty] public string? DocumentId { get; set; }
-    [BindProperty] public Wording? TextIs { get; set; }
-    [BindProperty] public string? Quote { get; set; }
+    public string? FieldCode { get; set; }
+    public string? Text { get; set; }
+    public List<string> Parties { get; set; } = [];
+    public string? Agencies { get; set; }
+    public string? Programmes { get; set; }
+    public string? Fora { get; set; }
+    public string? Agreements { get; set; }
+    public string? Source { get; set; }
+    public CommitmentStatus Status { get; set; } = CommitmentStatus.Agreed;
+    public string? DocumentId { get; set; }
+    public Wording? TextIs { get; set; }
+    public string? Quote { get; set; }
 
     public IReadOnlyList<CooperationField> Fields { get; private set; } = [];
     public IReadOnlyList<JointStatement> Statements { get; private set; } = [];
@@ -47,16 +45,16 @@ public sealed class MakeCommitmentModel(Recorder recorder, WriteConditions condi
         Documents = [.. (await read.Query<Document>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
     }
 
-    protected override async Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct)
+    protected override async Task<(string Page, object? Command)> CommandAsync(CancellationToken ct)
     {
-        var on = RequiredDate("effectiveOn", MadeOn, "is required: the day the commitment was made.");
+        var on = EffectiveDay("is required: the day the commitment was made.");
         var source = SourceOf(Source);
         Require("source", source, "Pick where the commitment comes from.");
         var id = await FreeIdAsync(WebIds.Slug(string.Join(' ', (Text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6))), ct);
         if (Errors.Count > 0) return ("", null);
         var command = new MakeCommitment(id, DialogueId ?? "", FieldCode ?? "", Text ?? "", Parties, Lines(Agencies), Lines(Programmes), source!, Status, on!.Value,
             Lines(Fora), Lines(Agreements), Optional(DocumentId), TextIs, Optional(Quote));
-        return ($"/commitments/{id}", (r, c) => CommitmentEndpoints.Handle(command, r, c));
+        return ($"/commitments/{id}", command);
     }
 
     /// <summary>"Clause|statement|3", "Statement|statement", "Meeting|meeting", "PlanItem|plan|item": the options the page offers.</summary>

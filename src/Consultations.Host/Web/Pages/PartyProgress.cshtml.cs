@@ -4,19 +4,17 @@ using Consultations.Host.Commitments;
 namespace Consultations.Host.Web.Pages;
 
 /// <summary>Records one party's own progress through <see cref="CommitmentEndpoints.Handle(ChangePartyProgress, Recorder, CancellationToken)"/>.</summary>
-[Authorize(Policy = Roles.RecordPolicy)]
-public sealed class PartyProgressModel(Recorder recorder, WriteConditions conditions) : CommitmentForm(recorder, conditions)
+public sealed class PartyProgressModel : CommitmentForm
 {
-    [BindProperty] public string? Party { get; set; }
-    [BindProperty] public PartyProgress? Progress { get; set; }
-    [BindProperty(Name = "effectiveOnDate")] public string? ProgressOn { get; set; }
-    [BindProperty] public string? Reason { get; set; }
+    public string? Party { get; set; }
+    public PartyProgress? Progress { get; set; }
+    public string? Reason { get; set; }
 
-    protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
+    protected override object? Command(string id)
     {
         Require("progress", Progress, "Pick the party's progress.");
-        var on = RequiredDate("effectiveOn", ProgressOn, "is required: the day the progress was so.");
+        var on = EffectiveDay("is required: the day the progress was so.");
         return Errors.Count > 0 ? null
-            : (r, c) => CommitmentEndpoints.Handle(new ChangePartyProgress(id, Party ?? "", Progress!.Value, on!.Value, Reason ?? ""), r, c);
+            : new ChangePartyProgress(id, Party ?? "", Progress!.Value, on!.Value, Reason ?? "");
     }
 }

@@ -6,12 +6,10 @@ using Consultations.Host.ActionPlans;
 namespace Consultations.Host.Web.Pages;
 
 /// <summary>Records that a meeting or statement of the plan's dialogue, picked from the record, reaffirmed the plan through <see cref="ActionPlanEndpoints.Handle(ReaffirmActionPlan, Recorder, CancellationToken)"/>.</summary>
-[Authorize(Policy = Roles.RecordPolicy)]
-public sealed class ReaffirmActionPlanModel(Recorder recorder, WriteConditions conditions) : ActionPlanForm(recorder, conditions)
+public sealed class ReaffirmActionPlanModel : ActionPlanForm
 {
-    [BindProperty] public string? By { get; set; }
-    [BindProperty] public string? Note { get; set; }
-    [BindProperty(Name = "effectiveOnDate")] public string? ReaffirmedOn { get; set; }
+    public string? By { get; set; }
+    public string? Note { get; set; }
 
     public IEnumerable<(string Value, string Text)> Choices { get; private set; } = [];
 
@@ -24,12 +22,12 @@ public sealed class ReaffirmActionPlanModel(Recorder recorder, WriteConditions c
             .. statements.OrderBy(s => s.Title, StringComparer.Ordinal).Select(s => ($"Statement|{s.Id}", s.Title))];
     }
 
-    protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
+    protected override object? Command(string id)
     {
         var by = MakeCommitmentModel.SourceOf(By);
         Require("by", by, "Pick the meeting or statement that reaffirmed the plan.");
-        var on = RequiredDate("effectiveOn", ReaffirmedOn, "is required: the day the plan was reaffirmed.");
+        var on = EffectiveDay("is required: the day the plan was reaffirmed.");
         return Errors.Count > 0 ? null
-            : (r, c) => ActionPlanEndpoints.Handle(new ReaffirmActionPlan(id, by!, OrNull(Note), on!.Value), r, c);
+            : new ReaffirmActionPlan(id, by!, OrNull(Note), on!.Value);
     }
 }

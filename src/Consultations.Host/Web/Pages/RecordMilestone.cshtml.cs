@@ -9,17 +9,15 @@ namespace Consultations.Host.Web.Pages;
 /// Records a stand-alone dated milestone (an anniversary, a conference) through <see cref="MilestoneEndpoints.Handle(RecordMilestone, Recorder, CancellationToken)"/>:
 /// its fields and the document it cites picked from the record, its id made from its title and first day.
 /// </summary>
-[Authorize(Policy = Roles.RecordPolicy)]
-public sealed class RecordMilestoneModel(Recorder recorder, WriteConditions conditions) : NewRecordForm(recorder, conditions)
+public sealed class RecordMilestoneModel : NewRecordForm
 {
-    [BindProperty] public string? Title { get; set; }
-    [BindProperty] public string? DatesFrom { get; set; }
-    [BindProperty] public string? DatesTo { get; set; }
-    [BindProperty] public MilestoneCertainty Certainty { get; set; } = MilestoneCertainty.Stated;
-    [BindProperty(Name = "effectiveOnDate")] public string? KnownFrom { get; set; }
-    [BindProperty] public List<string> FieldCodes { get; set; } = [];
-    [BindProperty] public string? DocumentId { get; set; }
-    [BindProperty] public string? Quote { get; set; }
+    public string? Title { get; set; }
+    public string? DatesFrom { get; set; }
+    public string? DatesTo { get; set; }
+    public MilestoneCertainty Certainty { get; set; } = MilestoneCertainty.Stated;
+    public List<string> FieldCodes { get; set; } = [];
+    public string? DocumentId { get; set; }
+    public string? Quote { get; set; }
 
     public IReadOnlyList<CooperationField> Fields { get; private set; } = [];
     public IReadOnlyList<Document> Documents { get; private set; } = [];
@@ -30,14 +28,14 @@ public sealed class RecordMilestoneModel(Recorder recorder, WriteConditions cond
         Documents = [.. (await read.Query<Document>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
     }
 
-    protected override async Task<(string Page, Func<Recorder, CancellationToken, Task<Recorded>>? Handle)> CommandAsync(CancellationToken ct)
+    protected override async Task<(string Page, object? Command)> CommandAsync(CancellationToken ct)
     {
         var dates = Span("dates", DatesFrom, DatesTo);
         if (dates is null) Errors.TryAdd("dates", "is required: the milestone's day or days.");
-        var on = RequiredDate("effectiveOn", KnownFrom, "is required: the date of the source that names it.");
+        var on = EffectiveDay("is required: the date of the source that names it.");
         var id = await NewIdAsync<Milestone>("title", WebIds.Slug(Title) is { Length: > 0 } slug && dates is not null ? $"{slug}-{dates.From}" : Title, "milestone", ct);
         if (Errors.Count > 0) return ("", null);
         var command = new RecordMilestone(id, DialogueId ?? "", Title!.Trim(), dates!, Certainty, on!.Value, FieldCodes, Optional(DocumentId), Optional(Quote));
-        return ($"/milestones/{id}", (r, c) => MilestoneEndpoints.Handle(command, r, c));
+        return ($"/milestones/{id}", command);
     }
 }

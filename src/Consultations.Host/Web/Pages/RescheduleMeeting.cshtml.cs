@@ -4,14 +4,12 @@ using Consultations.Host.Meetings;
 namespace Consultations.Host.Web.Pages;
 
 /// <summary>Moves a scheduled meeting through <see cref="MeetingEndpoints.Handle(RescheduleMeeting, Recorder, CancellationToken)"/>.</summary>
-[Authorize(Policy = Roles.RecordPolicy)]
-public sealed class RescheduleMeetingModel(Recorder recorder, WriteConditions conditions) : MeetingForm(recorder, conditions)
+public sealed class RescheduleMeetingModel : MeetingForm
 {
-    [BindProperty] public string? Place { get; set; }
-    [BindProperty] public string? DatesFrom { get; set; }
-    [BindProperty] public string? DatesTo { get; set; }
-    [BindProperty(Name = "effectiveOnDate")] public string? ChangedOn { get; set; }
-    [BindProperty] public string? Reason { get; set; }
+    public string? Place { get; set; }
+    public string? DatesFrom { get; set; }
+    public string? DatesTo { get; set; }
+    public string? Reason { get; set; }
 
     protected override void Fill()
     {
@@ -20,10 +18,10 @@ public sealed class RescheduleMeetingModel(Recorder recorder, WriteConditions co
         DatesTo = Meeting.PlannedDates?.To?.ToString();
     }
 
-    protected override Func<Recorder, CancellationToken, Task<Recorded>>? Command(string id)
+    protected override object? Command(string id)
     {
         var dates = Span("plannedDates", DatesFrom, DatesTo);
-        var on = RequiredDate("effectiveOn", ChangedOn, "is required: the day the change was agreed.");
-        return Errors.Count > 0 ? null : (r, c) => MeetingEndpoints.Handle(new RescheduleMeeting(id, Place ?? "", dates, on!.Value, Reason ?? ""), r, c);
+        var on = EffectiveDay("is required: the day the change was agreed.");
+        return Errors.Count > 0 ? null : new RescheduleMeeting(id, Place ?? "", dates, on!.Value, Reason ?? "");
     }
 }

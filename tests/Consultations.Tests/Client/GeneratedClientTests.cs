@@ -1,7 +1,6 @@
 using Consultations.Tests.Api;
 using Consultations.Tests.Client.Generated;
 using Consultations.Tests.Client.Generated.Models;
-using Consultations.Tests.Infrastructure;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 

@@ -1,5 +1,3 @@
-using Consultations.Domain.ActionPlans;
-
 namespace Consultations.Domain.Tests.ActionPlans;
 
 public sealed class ActionPlanTests() : Specification<ActionPlan>(ActionPlanDecider.Evolve, typeof(ActionPlanDecider))

@@ -1,5 +1,3 @@
-using Consultations.Domain.CooperationFields;
-
 namespace Consultations.Domain.Tests.CooperationFields;
 
 public sealed class CooperationFieldTests() : Specification<CooperationField>(CooperationFieldDecider.Evolve, typeof(CooperationFieldDecider))

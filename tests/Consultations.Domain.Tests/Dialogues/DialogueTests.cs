@@ -1,5 +1,3 @@
-using Consultations.Domain.Dialogues;
-
 namespace Consultations.Domain.Tests.Dialogues;
 
 public sealed class DialogueTests() : Specification<Dialogue>(DialogueDecider.Evolve, typeof(DialogueDecider))

@@ -1,5 +1,3 @@
-using Consultations.Domain.JointStatements;
-
 namespace Consultations.Domain.Tests.JointStatements;
 
 public sealed class JointStatementTests() : Specification<JointStatement>(JointStatementDecider.Evolve, typeof(JointStatementDecider))

@@ -5,3 +5,9 @@ global using static Consultations.Tests.Reading.JapanItalyRecord;
 global using System.Text.Json.Nodes;
 global using Consultations.Tests.Infrastructure;
 global using Microsoft.Extensions.DependencyInjection;
+
+// What many read besides: Alba scenarios, Marten sessions, HTTP status codes, xunit's test output.
+global using System.Net;
+global using Alba;
+global using Marten;
+global using Xunit.Abstractions;

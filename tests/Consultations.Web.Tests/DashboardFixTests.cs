@@ -1,9 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Consultations.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Consultations.Web.Tests;
 
@@ -23,7 +18,7 @@ public sealed class DashboardFixTests(WebApp app)
     [Fact]
     public async Task Each_milestone_overdue_or_due_soon_is_listed_by_name_and_a_voided_change_is_marked_voided()
     {
-        var id = "jpit-01-dashboard-check-" + Guid.NewGuid().ToString("N")[..6];
+        var id = "jpit-01-dashboard-check-" + Unique;
         await PostAsync("api/commitments", new
         {
             commitmentId = id, dialogueId = "japan-italy-space", fieldCode = "JPIT-01", text = $"Japan and Italy will check the dashboard {id}.",

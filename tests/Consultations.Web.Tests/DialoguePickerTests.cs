@@ -1,15 +1,9 @@
-using Consultations.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Consultations.Web.Tests;
 
 /// <summary>The dialogue a person picks stays picked while navigating, and a newly opened dialogue never becomes everyone's default.</summary>
 [Collection("web")]
 public sealed class DialoguePickerTests(WebApp app)
 {
-    private static string Unique => Guid.NewGuid().ToString("N")[..6];
-
     [Fact]
     public async Task A_dialogue_opened_later_does_not_replace_the_default_and_the_one_picked_on_the_timeline_stays_on_the_header_links()
     {
@@ -21,7 +15,7 @@ public sealed class DialoguePickerTests(WebApp app)
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await page.GetByLabel("Parties (one a line, at least two)").FillAsync("Japan\nItaly");
         await page.GetByLabel("Opened on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2001-01-01");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.RecordAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
         await app.CaughtUpAsync();
 

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using Consultations.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-
 namespace Consultations.Web.Tests;
 
 /// <summary>
@@ -22,7 +18,7 @@ public sealed class FormErrorLabelTests(WebApp app)
     [Fact]
     public async Task Every_error_next_to_an_input_begins_with_its_label_on_every_form()
     {
-        var unique = Guid.NewGuid().ToString("N")[..6];
+        var unique = Unique;
         var commitment = "labels-" + unique;
         await PostAsync("api/commitments", JsonNode.Parse(
             $$"""{"commitmentId":"{{commitment}}","dialogueId":"japan-italy-space","fieldCode":"JPIT-02","text":"Labels {{commitment}}","parties":["Japan","Italy"],"agencies":[],"programmes":[],"source":{"kind":"meeting","id":"rome-summit-2026-06-15"},"status":"agreed","effectiveOn":"2026-06-15"}""")!);

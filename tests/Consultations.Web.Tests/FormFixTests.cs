@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using Consultations.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Consultations.Web.Tests;
 
 /// <summary>The new-record forms offer only what the service accepts, and fill in what they can derive.</summary>
@@ -42,7 +37,7 @@ public sealed class FormFixTests(WebApp app)
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Sea ice");
         await page.GetByLabel("Scope", new() { Exact = true }).FillAsync("Sea ice observation.");
         await page.GetByLabel("Defined on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-01-03");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.RecordAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/fields/WF{unique}-08");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Sea ice");
     }

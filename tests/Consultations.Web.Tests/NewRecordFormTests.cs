@@ -1,7 +1,3 @@
-using Consultations.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Consultations.Web.Tests;
 
 /// <summary>
@@ -12,8 +8,6 @@ namespace Consultations.Web.Tests;
 [Collection(WebCollection.Second)]
 public sealed class NewRecordFormTests(WebApp app)
 {
-    private static string Unique => Guid.NewGuid().ToString("N")[..6];
-
     [Fact]
     public async Task A_commitment_made_through_its_form_opens_its_page_citing_the_picked_document_and_a_missing_source_is_shown_next_to_its_field()
     {
@@ -24,14 +18,12 @@ public sealed class NewRecordFormTests(WebApp app)
         await page.GetByLabel("Made on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-20");
         await page.GetByLabel("Cites the registered document (optional)").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         var document = await page.GetByLabel("Cites the registered document (optional)").InputValueAsync();
-        await Record(page);
-        await Expect(page.Locator("#source-error")).Not.ToBeEmptyAsync();
+        await page.RecordRefusedAtAsync("source", "make-commitment-form-with-error");
         await Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync(text);
         await Expect(page.Locator("#parties-Japan")).ToBeCheckedAsync();
-        await WebApp.CheckAsync(page, "make-commitment-form-with-error");
 
         await page.GetByLabel("Comes from").SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        await Record(page);
+        await page.RecordAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/commitments/exchange-data-on-lunar-dust-"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(text);
         await Expect(page.Locator("main")).ToContainTextAsync(document);
@@ -44,13 +36,11 @@ public sealed class NewRecordFormTests(WebApp app)
         var title = "Zeta action plan " + Unique;
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await page.GetByLabel("Period from (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2027");
-        await Record(page);
-        await Expect(page.Locator("#periodTo-error")).Not.ToBeEmptyAsync();
+        await page.RecordRefusedAtAsync("periodTo", "adopt-action-plan-form-with-error");
         await Expect(page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync(title);
-        await WebApp.CheckAsync(page, "adopt-action-plan-form-with-error");
 
         await page.GetByLabel("Period to (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2029");
-        await Record(page);
+        await page.RecordAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/action-plans/zeta-action-plan-"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
     }
@@ -62,13 +52,11 @@ public sealed class NewRecordFormTests(WebApp app)
         var title = "Minutes of the zeta working group " + Unique;
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await page.GetByLabel("Kind").SelectOptionAsync("Minutes");
-        await Record(page);
-        await Expect(page.Locator("#date-error")).Not.ToBeEmptyAsync();
+        await page.RecordRefusedAtAsync("date", "register-document-form-with-error");
         await Expect(page.GetByLabel("Kind")).ToHaveValueAsync("Minutes");
-        await WebApp.CheckAsync(page, "register-document-form-with-error");
 
         await page.GetByLabel("Dated (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-18");
-        await Record(page);
+        await page.RecordAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Amend the document" }).ClickAsync();
@@ -76,13 +64,11 @@ public sealed class NewRecordFormTests(WebApp app)
         var amended = title + ", corrected";
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync(amended);
         await page.GetByLabel("Reason").FillAsync("The working group's name was misspelt.");
-        await Record(page);
-        await Expect(page.Locator("#effectiveOn-error")).Not.ToBeEmptyAsync();
+        await page.RecordRefusedAtAsync("effectiveOn", "amend-document-form-with-error");
         await Expect(page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync(amended);
-        await WebApp.CheckAsync(page, "amend-document-form-with-error");
 
         await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-19");
-        await Record(page);
+        await page.RecordAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(amended);
     }
 
@@ -94,13 +80,11 @@ public sealed class NewRecordFormTests(WebApp app)
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync(dialogue);
         await page.GetByLabel("Parties (one a line, at least two)").FillAsync("Japan");
         await page.GetByLabel("Opened on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-01");
-        await Record(page);
-        await Expect(page.Locator("#parties-error")).Not.ToBeEmptyAsync();
+        await page.RecordRefusedAtAsync("parties", "open-dialogue-form-with-error");
         await Expect(page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync(dialogue);
-        await WebApp.CheckAsync(page, "open-dialogue-form-with-error");
 
         await page.GetByLabel("Parties (one a line, at least two)").FillAsync("Japan\nItaly");
-        await Record(page);
+        await page.RecordAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(dialogue);
 
         await page.GotoAsync("/");
@@ -113,7 +97,7 @@ public sealed class NewRecordFormTests(WebApp app)
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Lunar science");
         await page.GetByLabel("Scope", new() { Exact = true }).FillAsync("Joint lunar science missions.");
         await page.GetByLabel("Defined on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-02");
-        await Record(page);
+        await page.RecordAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/fields/{code}");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Lunar science");
 
@@ -122,13 +106,11 @@ public sealed class NewRecordFormTests(WebApp app)
         var scope = "Joint lunar science missions and sample exchange " + Unique + ".";
         await page.GetByLabel("Scope", new() { Exact = true }).FillAsync(scope);
         await page.GetByLabel("Reason").FillAsync("The parties widened the field.");
-        await Record(page);
-        await Expect(page.Locator("#effectiveOn-error")).Not.ToBeEmptyAsync();
+        await page.RecordRefusedAtAsync("effectiveOn", "revise-field-scope-form-with-error");
         await Expect(page.GetByLabel("Scope", new() { Exact = true })).ToHaveValueAsync(scope);
-        await WebApp.CheckAsync(page, "revise-field-scope-form-with-error");
 
         await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-03");
-        await Record(page);
+        await page.RecordAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/fields/{code}");
         await Expect(page.Locator("main")).ToContainTextAsync(scope);
     }
@@ -141,13 +123,11 @@ public sealed class NewRecordFormTests(WebApp app)
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync(title);
         await page.GetByLabel("Known from (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-25");
         await page.Locator("#fieldCodes-JPIT-04").CheckAsync();
-        await Record(page);
-        await Expect(page.Locator("#dates-error")).Not.ToBeEmptyAsync();
+        await page.RecordRefusedAtAsync("dates", "record-milestone-form-with-error");
         await Expect(page.Locator("#fieldCodes-JPIT-04")).ToBeCheckedAsync();
-        await WebApp.CheckAsync(page, "record-milestone-form-with-error");
 
         await page.GetByLabel("From (yyyy-MM-dd, yyyy-MM or yyyy)", new() { Exact = true }).FillAsync("2027-03");
-        await Record(page);
+        await page.RecordAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/milestones/zeta-lunar-conference-.*-2027-03$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
         await Expect(page.Locator("main")).ToContainTextAsync("JPIT-04");
@@ -159,6 +139,4 @@ public sealed class NewRecordFormTests(WebApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = form }).ClickAsync();
         return page;
     }
-
-    private static Task Record(IPage page) => page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
 }

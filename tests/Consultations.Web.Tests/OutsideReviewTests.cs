@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Consultations.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Consultations.Web.Tests;
 
@@ -12,8 +8,6 @@ public sealed class OutsideReviewTests(WebApp app)
 {
     private const string Rome = "rome-summit-2026-06-15";
     private const string Statement = "jp-it-joint-statement-space-2026-06-15";
-
-    private static string Unique => Guid.NewGuid().ToString("N")[..6];
 
     private async Task<JsonNode> PostAsync(string url, object body)
     {

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using Consultations.Web.Tests.Infrastructure;
-using static Microsoft.Playwright.Assertions;
-
 namespace Consultations.Web.Tests;
 
 /// <summary>What the pages draw is whole, and what is empty is not drawn.</summary>

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using Consultations.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Consultations.Web.Tests;
 
 /// <summary>A record's page reads as a page: other records as links, yes/no in words, labels and reasons in the reader's language.</summary>
@@ -23,7 +18,7 @@ public sealed class RecordPageTests(WebApp app)
     [Fact]
     public async Task A_milestone_s_met_state_reads_yes_or_no_in_the_reader_s_language()
     {
-        var id = "wfb-milestone-" + Guid.NewGuid().ToString("N")[..6];
+        var id = "wfb-milestone-" + Unique;
         var made = await app.Host.Client.PostAsJsonAsync("api/commitments", System.Text.Json.JsonDocument.Parse(
             $$"""{"commitmentId":"{{id}}","dialogueId":"japan-italy-space","fieldCode":"JPIT-01","text":"Milestone page {{id}}","parties":["Japan","Italy"],"agencies":[],"programmes":[],"source":{"kind":"meeting","id":"rome-summit-2026-06-15"},"status":"agreed","effectiveOn":"2026-06-15"}""").RootElement);
         Assert.True(made.IsSuccessStatusCode, await made.Content.ReadAsStringAsync());

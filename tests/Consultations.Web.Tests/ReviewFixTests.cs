@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Consultations.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
 
 namespace Consultations.Web.Tests;
 
@@ -86,7 +82,7 @@ public sealed class ReviewFixTests(WebApp app)
         var chosen = await page.GetByLabel("New status").InputValueAsync();
         await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2099-01-01");
         await page.GetByLabel("Reason").FillAsync("Typed by the clerk");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.RecordAsync();
 
         await Expect(page.Locator("#effectiveOn-error")).ToContainTextAsync("after today");
         await Expect(page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)")).ToHaveValueAsync("2099-01-01");
@@ -152,14 +148,14 @@ public sealed class ReviewFixTests(WebApp app)
     {
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
         await page.GotoAsync($"/meetings/{Rome}/outcome");
-        await page.GetByLabel("Summary").FillAsync("An outcome to be voided " + Guid.NewGuid().ToString("N")[..6]);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
+        await page.GetByLabel("Summary").FillAsync("An outcome to be voided " + Unique);
+        await page.ReplaceOutcomeAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
         await page.Locator(".history tbody tr").Last.GetByRole(AriaRole.Link, new() { Name = "Void" }).ClickAsync();
         await page.GetByLabel("Why it was recorded in error").FillAsync("Recorded twice.");
 
         var other = await app.Host.Client.PostAsJsonAsync($"api/meetings/{Rome}/outcome",
-            new { summary = "Recorded meanwhile by a colleague " + Guid.NewGuid().ToString("N")[..6], decisions = Array.Empty<string>(), fieldCodes = Array.Empty<string>() });
+            new { summary = "Recorded meanwhile by a colleague " + Unique, decisions = Array.Empty<string>(), fieldCodes = Array.Empty<string>() });
         Assert.True(other.IsSuccessStatusCode, await other.Content.ReadAsStringAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Void" }).ClickAsync();
 

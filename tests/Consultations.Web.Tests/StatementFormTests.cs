@@ -1,7 +1,3 @@
-using Consultations.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Consultations.Web.Tests;
 
 /// <summary>A clerk drafts a joint statement, adds its clauses and records its adoption through forms; each test on a statement of its own.</summary>
@@ -13,7 +9,7 @@ public sealed class StatementFormTests(WebApp app)
     {
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
         await page.GetByRole(AriaRole.Link, new() { Name = "Draft a joint statement" }).ClickAsync();
-        var title = "Joint statement on lunar science " + Guid.NewGuid().ToString("N")[..6];
+        var title = "Joint statement on lunar science " + Unique;
         await page.GetByLabel("Title").FillAsync(title);
         await page.GetByRole(AriaRole.Button, new() { Name = "Draft" }).ClickAsync();
         await Expect(page.Locator("#effectiveOn-error")).Not.ToBeEmptyAsync();
@@ -30,14 +26,14 @@ public sealed class StatementFormTests(WebApp app)
     public async Task A_clause_added_through_its_form_shows_on_the_statement_and_a_missing_heading_is_shown_next_to_its_field()
     {
         var page = await DraftedAsync();
-        var text = "The participants will hold a joint lunar science workshop " + Guid.NewGuid().ToString("N")[..6] + ".";
+        var text = "The participants will hold a joint lunar science workshop " + Unique + ".";
         await AddClauseAsync(page, "", text);
         await Expect(page.Locator("#heading-error")).Not.ToBeEmptyAsync();
         await Expect(page.GetByLabel("Text", new() { Exact = true })).ToHaveValueAsync(text);
         await WebApp.CheckAsync(page, "add-clause-form-with-error");
 
         await page.GetByLabel("Heading").FillAsync("Lunar science");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.RecordAsync();
         await Expect(page.Locator("main")).ToContainTextAsync(text);
     }
 
@@ -90,6 +86,6 @@ public sealed class StatementFormTests(WebApp app)
         await page.GetByLabel("Heading").FillAsync(heading);
         await page.GetByLabel("Text", new() { Exact = true }).FillAsync(text);
         await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-06-01");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.RecordAsync();
     }
 }

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using Consultations.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace Consultations.Web.Tests;
 
 /// <summary>The web interface as its three kinds of user use it, in headless Chromium against the real service.</summary>
@@ -39,11 +34,11 @@ public sealed class WebInterfaceTests(WebApp app)
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
         await page.GotoAsync($"/meetings/{Rome}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Revise the outcome" }).ClickAsync();
-        var summary = "The leaders agreed a joint lunar science workshop " + Guid.NewGuid().ToString("N")[..6] + ".";
+        var summary = "The leaders agreed a joint lunar science workshop " + Unique + ".";
         await page.GetByLabel("Summary").FillAsync(summary);
         await page.GetByLabel("Decisions (one a line)").FillAsync("Hold a joint lunar science workshop.");
         await page.Locator("#field-JPIT-03").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
+        await page.ReplaceOutcomeAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
         await Expect(page.Locator("#meeting-outcome")).ToHaveTextAsync(summary);
         await Expect(page.Locator(".history")).ToContainTextAsync("Sachiko Secretariat");
@@ -68,13 +63,13 @@ public sealed class WebInterfaceTests(WebApp app)
         var doc = await evidence.GetAttributeAsync("value");
         await evidence.CheckAsync();
         await page.GetByLabel("Summary").FillAsync("Outcome known from a registered document.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
+        await page.ReplaceOutcomeAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
 
         await page.GotoAsync($"/meetings/{Rome}/outcome");
         await Expect(page.Locator($"#doc-{doc}")).ToBeCheckedAsync();
         await page.GetByLabel("Decisions (one a line)").FillAsync("Only the decisions changed.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
+        await page.ReplaceOutcomeAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/meetings/{Rome}");
 
         var meeting = await app.Host.Client.GetStringAsync($"api/meetings/{Rome}");
@@ -89,7 +84,7 @@ public sealed class WebInterfaceTests(WebApp app)
         await page.GetByLabel("Summary").FillAsync("");
         await page.GetByLabel("Decisions (one a line)").FillAsync("A decision the clerk typed.");
         await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy; empty: the meeting's last day)").FillAsync("2026-06-15");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
+        await page.ReplaceOutcomeAsync();
 
         await Expect(page.Locator("#summary-error")).Not.ToBeEmptyAsync();
         await Expect(page.GetByLabel("Decisions (one a line)")).ToHaveValueAsync("A decision the clerk typed.");
@@ -106,10 +101,10 @@ public sealed class WebInterfaceTests(WebApp app)
 
         // Someone else records on the same meeting first, through the API.
         var other = await app.Host.Client.PostAsJsonAsync("api/meetings/tokyo-summit-2026-01-16/outcome",
-            new { summary = "Recorded first by a colleague " + Guid.NewGuid().ToString("N")[..6], decisions = Array.Empty<string>(), fieldCodes = Array.Empty<string>() });
+            new { summary = "Recorded first by a colleague " + Unique, decisions = Array.Empty<string>(), fieldCodes = Array.Empty<string>() });
         Assert.True(other.IsSuccessStatusCode, await other.Content.ReadAsStringAsync());
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Replace the outcome" }).ClickAsync();
+        await page.ReplaceOutcomeAsync();
         await Expect(page.Locator("#stale")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Summary")).ToHaveValueAsync("What the clerk typed while someone else recorded.");
 
@@ -146,7 +141,7 @@ public sealed class WebInterfaceTests(WebApp app)
         await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-07-01");
         await page.GetByLabel("Reason").FillAsync("Typed in the wrong commitment");
         await WebApp.CheckAsync(page, "commitment-status-form");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await page.RecordAsync();
         await Expect(page).ToHaveURLAsync(app.BaseUrl + $"/commitments/{Commitment}");
         await app.CaughtUpAsync();
         await page.GotoAsync("/");
@@ -172,7 +167,7 @@ public sealed class WebInterfaceTests(WebApp app)
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
         await page.GotoAsync($"/meetings/{Rome}");
         await page.Locator(".history tr").Filter(new() { HasText = "Meeting held" }).First.GetByRole(AriaRole.Link, new() { Name = "Correct" }).ClickAsync();
-        var place = "Rome, Villa Madama " + Guid.NewGuid().ToString("N")[..6];
+        var place = "Rome, Villa Madama " + Unique;
         await page.GetByLabel("Place").FillAsync(place);
         await page.GetByRole(AriaRole.Button, new() { Name = "Correct" }).ClickAsync();
 

@@ -1,5 +1,3 @@
-using Consultations.Domain.ActionPlans;
-
 namespace Consultations.Domain.Tests.ActionPlans;
 
 /// <summary>Leads and milestones of action-plan items (ADR 0025).</summary>

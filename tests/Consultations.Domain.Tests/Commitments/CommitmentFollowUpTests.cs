@@ -1,4 +1,3 @@
-using Consultations.Domain.Commitments;
 using static Consultations.Domain.Commitments.CommitmentStatus;
 
 namespace Consultations.Domain.Tests.Commitments;

@@ -1,4 +1,3 @@
-using Consultations.Domain.Commitments;
 using static Consultations.Domain.Commitments.CommitmentStatus;
 
 namespace Consultations.Domain.Tests.Commitments;
@@ -154,35 +153,24 @@ public sealed class CommitmentTests() : Specification<Commitment>(CommitmentDeci
     public void Making_the_commitment_again_after_it_was_amended_and_moved_on_changes_nothing() =>
         Given(Made(), Amended(), StatusChanged(Agreed, InProgress)).When(Make()).ThenNothingHappens();
 
-    [Fact]
-    public void Making_the_commitment_again_in_another_dialogue_is_refused() =>
-        Given(Made()).When(Make(dialogue: "DLG-CYBER")).ThenRefused("commitment-made-once", Conflict);
+    // A repeat that differs from the record in any of these contradicts it, and answering it as a repeat would lose the
+    // new details; each row was a fact of its own, named "Making_the_commitment_again_<difference>_is_refused".
+    private static Dictionary<string, MakeCommitment> Remakings => new()
+    {
+        ["in another dialogue"] = Make(dialogue: "DLG-CYBER"),
+        ["in another field"] = Make(field: "EARTH-OBS"),
+        ["from another source"] = Make(source: new SourceRef(SourceKind.Clause, "JS-2024-DELHI", "5")),
+        ["on another date"] = Make(on: "2026-03"),
+        // No later event changes the parties, agencies or programmes: a repeat that differs there contradicts the record,
+        // and answering it as a repeat would lose the new details.
+        ["with other parties"] = Make(parties: ["France", "Japan"]),
+        ["with other agencies"] = Make() with { Agencies = [] },
+        ["with other programmes"] = Make() with { Programmes = ["LiteBIRD"] },
+    };
 
-    [Fact]
-    public void Making_the_commitment_again_in_another_field_is_refused() =>
-        Given(Made()).When(Make(field: "EARTH-OBS")).ThenRefused("commitment-made-once", Conflict);
-
-    [Fact]
-    public void Making_the_commitment_again_from_another_source_is_refused() =>
-        Given(Made()).When(Make(source: new SourceRef(SourceKind.Clause, "JS-2024-DELHI", "5"))).ThenRefused("commitment-made-once", Conflict);
-
-    [Fact]
-    public void Making_the_commitment_again_on_another_date_is_refused() =>
-        Given(Made()).When(Make(on: "2026-03")).ThenRefused("commitment-made-once", Conflict);
-
-    // No later event changes the parties, agencies or programmes: a repeat that differs there contradicts the record,
-    // and answering it as a repeat would lose the new details.
-    [Fact]
-    public void Making_the_commitment_again_with_other_parties_is_refused() =>
-        Given(Made()).When(Make(parties: ["France", "Japan"])).ThenRefused("commitment-made-once", Conflict);
-
-    [Fact]
-    public void Making_the_commitment_again_with_other_agencies_is_refused() =>
-        Given(Made()).When(Make() with { Agencies = [] }).ThenRefused("commitment-made-once", Conflict);
-
-    [Fact]
-    public void Making_the_commitment_again_with_other_programmes_is_refused() =>
-        Given(Made()).When(Make() with { Programmes = ["LiteBIRD"] }).ThenRefused("commitment-made-once", Conflict);
+    [Theory, RowsOf(nameof(Remakings))]
+    public void Making_the_commitment_again_differently_is_refused(string difference) =>
+        Given(Made()).When(Remakings[difference]).ThenRefused("commitment-made-once", Conflict);
 
     // Changing status
 

@@ -1,13 +1,3 @@
-using Consultations.Domain.Common;
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.Dialogues;
-using Consultations.Domain.Documents;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
-using Consultations.Domain.Milestones;
-
 namespace Consultations.Domain.Tests.Common;
 
 /// <summary>A command's own input rules: a malformed command is refused with every field at fault, before any decision.</summary>

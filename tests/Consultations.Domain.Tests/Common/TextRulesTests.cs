@@ -1,5 +1,3 @@
-using Consultations.Domain.Common;
-
 namespace Consultations.Domain.Tests.Common;
 
 public class TextRulesTests

@@ -1,5 +1,3 @@
-using Consultations.Domain.CooperationFields;
-
 namespace Consultations.Domain.Tests.CooperationFields;
 
 public sealed class CooperationFieldTests() : Specification<CooperationField>(CooperationFieldDecider.Evolve, typeof(CooperationFieldDecider))
@@ -40,25 +38,20 @@ public sealed class CooperationFieldTests() : Specification<CooperationField>(Co
     public void Defining_the_same_field_again_changes_nothing() =>
         Given(Defined()).When(Define()).ThenNothingHappens();
 
-    [Fact]
-    public void Defining_the_field_again_in_another_dialogue_is_refused() =>
-        Given(Defined()).When(Define(dialogue: "DLG-CYBER")).ThenRefused("field-defined-once", Conflict);
+    // A repeat that differs from the record in any of these contradicts it, and answering it as a repeat would lose the
+    // new details; each row was a fact of its own, named "Defining_the_field_again_<difference>_is_refused".
+    private static Dictionary<string, DefineCooperationField> Redefinitions => new()
+    {
+        ["in another dialogue"] = Define(dialogue: "DLG-CYBER"),
+        ["with another number"] = Define(number: 4),
+        ["with another title"] = Define(title: "Sustainability"),
+        ["with another scope"] = Define(scope: "Everything"),
+        ["on another date"] = Define(on: "2024"),
+    };
 
-    [Fact]
-    public void Defining_the_field_again_with_another_number_is_refused() =>
-        Given(Defined()).When(Define(number: 4)).ThenRefused("field-defined-once", Conflict);
-
-    [Fact]
-    public void Defining_the_field_again_with_another_title_is_refused() =>
-        Given(Defined()).When(Define(title: "Sustainability")).ThenRefused("field-defined-once", Conflict);
-
-    [Fact]
-    public void Defining_the_field_again_with_another_scope_is_refused() =>
-        Given(Defined()).When(Define(scope: "Everything")).ThenRefused("field-defined-once", Conflict);
-
-    [Fact]
-    public void Defining_the_field_again_on_another_date_is_refused() =>
-        Given(Defined()).When(Define(on: "2024")).ThenRefused("field-defined-once", Conflict);
+    [Theory, RowsOf(nameof(Redefinitions))]
+    public void Defining_the_field_again_differently_is_refused(string difference) =>
+        Given(Defined()).When(Redefinitions[difference]).ThenRefused("field-defined-once", Conflict);
 
     [Fact]
     public void Revising_the_scope_of_an_unknown_field_is_not_found() =>

@@ -1,7 +1,3 @@
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
-using Consultations.Domain.Corrections;
-
 namespace Consultations.Domain.Tests.Corrections;
 
 public class EntriesByPlaceTests

@@ -1,5 +1,3 @@
-using Consultations.Domain.Dialogues;
-
 namespace Consultations.Domain.Tests.Dialogues;
 
 public sealed class DialogueTests() : Specification<Dialogue>(DialogueDecider.Evolve, typeof(DialogueDecider))
@@ -50,21 +48,19 @@ public sealed class DialogueTests() : Specification<Dialogue>(DialogueDecider.Ev
     public void Opening_the_same_dialogue_again_changes_nothing() =>
         Given(Opened()).When(Open()).ThenNothingHappens();
 
-    [Fact]
-    public void Opening_the_dialogue_again_with_another_title_is_refused() =>
-        Given(Opened()).When(Open(title: "Strategic Space Dialogue")).ThenRefused("dialogue-opened-once", Conflict);
+    // A repeat that differs from the record in any of these contradicts it, and answering it as a repeat would lose the
+    // new details; each row was a fact of its own, named "Opening_the_dialogue_again_<difference>_is_refused".
+    private static Dictionary<string, OpenDialogue> Reopenings => new()
+    {
+        ["with another title"] = Open(title: "Strategic Space Dialogue"),
+        ["with other parties"] = Open(parties: ["France", "Japan"]),
+        ["with another subject"] = Open(subject: null),
+        ["on another date"] = Open(on: "2024-03"),
+    };
 
-    [Fact]
-    public void Opening_the_dialogue_again_with_other_parties_is_refused() =>
-        Given(Opened()).When(Open(parties: ["France", "Japan"])).ThenRefused("dialogue-opened-once", Conflict);
-
-    [Fact]
-    public void Opening_the_dialogue_again_with_another_subject_is_refused() =>
-        Given(Opened()).When(Open(subject: null)).ThenRefused("dialogue-opened-once", Conflict);
-
-    [Fact]
-    public void Opening_the_dialogue_again_on_another_date_is_refused() =>
-        Given(Opened()).When(Open(on: "2024-03")).ThenRefused("dialogue-opened-once", Conflict);
+    [Theory, RowsOf(nameof(Reopenings))]
+    public void Opening_the_dialogue_again_differently_is_refused(string difference) =>
+        Given(Opened()).When(Reopenings[difference]).ThenRefused("dialogue-opened-once", Conflict);
 
     [Fact]
     public void Evolve_builds_the_dialogue_from_its_opening() =>

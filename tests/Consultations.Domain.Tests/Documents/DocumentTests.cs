@@ -1,5 +1,3 @@
-using Consultations.Domain.Documents;
-
 namespace Consultations.Domain.Tests.Documents;
 
 public sealed class DocumentTests() : Specification<Document>(DocumentDecider.Evolve, typeof(DocumentDecider))

@@ -1,5 +1,3 @@
-using Consultations.Domain.JointStatements;
-
 namespace Consultations.Domain.Tests.JointStatements;
 
 public sealed class JointStatementTests() : Specification<JointStatement>(JointStatementDecider.Evolve, typeof(JointStatementDecider))
@@ -38,17 +36,18 @@ public sealed class JointStatementTests() : Specification<JointStatement>(JointS
     public void Drafting_the_same_statement_again_changes_nothing() =>
         Given(Drafted()).When(Draft()).ThenNothingHappens();
 
-    [Fact]
-    public void Drafting_the_statement_again_with_another_title_is_refused() =>
-        Given(Drafted()).When(Draft(title: "Paris Declaration")).ThenRefused("statement-drafted-once", Conflict);
+    // A repeat that differs from the record in any of these contradicts it, and answering it as a repeat would lose the
+    // new details; each row was a fact of its own, named "Drafting_the_statement_again_<difference>_is_refused".
+    private static Dictionary<string, DraftJointStatement> Redraftings => new()
+    {
+        ["with another title"] = Draft(title: "Paris Declaration"),
+        ["in another dialogue"] = Draft(dialogue: "DLG-CYBER"),
+        ["with another preamble"] = Draft(preamble: null),
+    };
 
-    [Fact]
-    public void Drafting_the_statement_again_in_another_dialogue_is_refused() =>
-        Given(Drafted()).When(Draft(dialogue: "DLG-CYBER")).ThenRefused("statement-drafted-once", Conflict);
-
-    [Fact]
-    public void Drafting_the_statement_again_with_another_preamble_is_refused() =>
-        Given(Drafted()).When(Draft(preamble: null)).ThenRefused("statement-drafted-once", Conflict);
+    [Theory, RowsOf(nameof(Redraftings))]
+    public void Drafting_the_statement_again_differently_is_refused(string difference) =>
+        Given(Drafted()).When(Redraftings[difference]).ThenRefused("statement-drafted-once", Conflict);
 
     // Clauses
 

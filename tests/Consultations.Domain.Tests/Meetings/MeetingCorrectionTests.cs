@@ -1,5 +1,3 @@
-using Consultations.Domain.Meetings;
-
 namespace Consultations.Domain.Tests.Meetings;
 
 public sealed class MeetingCorrectionTests() : Specification<Meeting>(MeetingDecider.Evolve, typeof(MeetingDecider))

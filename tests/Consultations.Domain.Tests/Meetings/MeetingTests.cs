@@ -1,5 +1,3 @@
-using Consultations.Domain.Meetings;
-
 namespace Consultations.Domain.Tests.Meetings;
 
 public sealed class MeetingTests() : Specification<Meeting>(MeetingDecider.Evolve, typeof(MeetingDecider))
@@ -85,31 +83,23 @@ public sealed class MeetingTests() : Specification<Meeting>(MeetingDecider.Evolv
     public void Scheduling_the_meeting_again_after_it_was_rescheduled_changes_nothing() =>
         Given(Scheduled(), Rescheduled()).When(Schedule()).ThenNothingHappens();
 
-    [Fact]
-    public void Scheduling_the_meeting_again_in_another_dialogue_is_refused() =>
-        Given(Scheduled()).When(Schedule(dialogue: "DLG-CYBER")).ThenRefused("meeting-scheduled-once", Conflict);
+    // A repeat that differs from the record in any of these contradicts it, and answering it as a repeat would lose the
+    // new details; each row was a fact of its own, named "Scheduling_the_meeting_again_<difference>_is_refused".
+    private static Dictionary<string, ScheduleMeeting> Reschedulings => new()
+    {
+        ["in another dialogue"] = Schedule(dialogue: "DLG-CYBER"),
+        ["as another kind of meeting"] = Schedule(kind: MeetingKind.Summit),
+        ["with another title"] = Schedule(title: "Tenth Space Consultations"),
+        ["with other parties"] = Schedule(parties: ["France", "Japan"]),
+        // Only scheduling sets the delegations and the date the meeting was arranged: a repeat that differs there
+        // contradicts the record, and answering it as a repeat would lose the new details.
+        ["with other delegations"] = Schedule() with { Delegations = [French] },
+        ["with another arrangement date"] = Schedule(arrangedOn: "2026-01"),
+    };
 
-    [Fact]
-    public void Scheduling_the_meeting_again_as_another_kind_of_meeting_is_refused() =>
-        Given(Scheduled()).When(Schedule(kind: MeetingKind.Summit)).ThenRefused("meeting-scheduled-once", Conflict);
-
-    [Fact]
-    public void Scheduling_the_meeting_again_with_another_title_is_refused() =>
-        Given(Scheduled()).When(Schedule(title: "Tenth Space Consultations")).ThenRefused("meeting-scheduled-once", Conflict);
-
-    [Fact]
-    public void Scheduling_the_meeting_again_with_other_parties_is_refused() =>
-        Given(Scheduled()).When(Schedule(parties: ["France", "Japan"])).ThenRefused("meeting-scheduled-once", Conflict);
-
-    // Only scheduling sets the delegations and the date the meeting was arranged: a repeat that differs there
-    // contradicts the record, and answering it as a repeat would lose the new details.
-    [Fact]
-    public void Scheduling_the_meeting_again_with_other_delegations_is_refused() =>
-        Given(Scheduled()).When(Schedule() with { Delegations = [French] }).ThenRefused("meeting-scheduled-once", Conflict);
-
-    [Fact]
-    public void Scheduling_the_meeting_again_with_another_arrangement_date_is_refused() =>
-        Given(Scheduled()).When(Schedule(arrangedOn: "2026-01")).ThenRefused("meeting-scheduled-once", Conflict);
+    [Theory, RowsOf(nameof(Reschedulings))]
+    public void Scheduling_the_meeting_again_differently_is_refused(string difference) =>
+        Given(Scheduled()).When(Reschedulings[difference]).ThenRefused("meeting-scheduled-once", Conflict);
 
     // Rescheduling
 

@@ -1,5 +1,3 @@
-using Consultations.Domain.Milestones;
-
 namespace Consultations.Domain.Tests.Milestones;
 
 public sealed class MilestoneTests() : Specification<Milestone>(MilestoneDecider.Evolve, typeof(MilestoneDecider))

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Consultations.Tests.Infrastructure;
 
 namespace Consultations.Tests.Api;
 

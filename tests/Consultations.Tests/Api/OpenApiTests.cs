@@ -1,4 +1,3 @@
-using Alba;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 

@@ -1,7 +1,5 @@
 using Consultations.Host.Security;
-using Alba;
 using Consultations.Host.Auditing.Ledger;
-using Marten;
 using Npgsql;
 
 namespace Consultations.Tests.Auditing;

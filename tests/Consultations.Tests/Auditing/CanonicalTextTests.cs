@@ -1,8 +1,6 @@
 using System.Globalization;
 using Consultations.Host.Auditing.Ledger;
-using Consultations.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Consultations.Tests.Auditing;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Consultations.Tests.Infrastructure;
 using Consultations.Tests.Processes;
 using Consultations.Tests.Reporting;
 

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Consultations.Host.Auditing.Ledger;
-using Consultations.Tests.Infrastructure;
 using Marten.Events.Daemon.Coordination;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.Auditing;
 

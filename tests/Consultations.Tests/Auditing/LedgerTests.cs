@@ -2,7 +2,6 @@ using System.Globalization;
 using Consultations.Host.Auditing.Ledger;
 using Consultations.Host.Cli;
 using JasperFx.Events.Daemon;
-using Marten;
 using IProjectionCoordinator = Marten.Events.Daemon.Coordination.IProjectionCoordinator;
 using Spectre.Console;
 using Weasel.Core;

@@ -1,10 +1,6 @@
-using System.Text.Json.Nodes;
-using Alba;
 using Consultations.Host.Auditing.Ledger;
 using Consultations.Host.Cli;
-using Consultations.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 

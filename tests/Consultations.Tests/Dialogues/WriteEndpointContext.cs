@@ -1,4 +1,3 @@
-using Alba;
 using JasperFx.Events;
 
 namespace Consultations.Tests;

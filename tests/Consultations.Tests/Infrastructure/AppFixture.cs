@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Alba;
-using Marten;
 using Wolverine;
 
 namespace Consultations.Tests.Infrastructure;

@@ -1,12 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Alba;
 using Consultations.Host.Auditing.Ledger;
 using Consultations.Host.Infrastructure;
 using Consultations.Projections.Register;
 using Consultations.Projections.Search;
 using Consultations.Host.RecordFiles;
-using Marten;
 using Marten.Events.Daemon.Coordination;
 
 namespace Consultations.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using Consultations.Tests.Processes;
-using Xunit.Abstractions;
 
 [assembly: TestCollectionOrderer("Consultations.Tests.Infrastructure.ProcessesFirst", "Consultations.Tests")]
 

@@ -1,6 +1,4 @@
-using System.Net;
 using Consultations.LocalDatabase;
-using Xunit.Abstractions;
 
 namespace Consultations.Tests.Processes;
 

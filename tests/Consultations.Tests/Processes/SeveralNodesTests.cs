@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using Xunit.Abstractions;
 
 namespace Consultations.Tests.Processes;
 

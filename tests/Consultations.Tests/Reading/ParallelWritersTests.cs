@@ -2,7 +2,6 @@ using System.Globalization;
 using Consultations.Projections.Register;
 using Consultations.Projections.Search;
 using Consultations.Tests.Reporting;
-using Marten;
 using Npgsql;
 
 namespace Consultations.Tests.Reading;

@@ -1,5 +1,3 @@
-using Consultations.Tests.Infrastructure;
-
 namespace Consultations.Tests.Reading;
 
 /// <summary>Titles a person reads name records as a person would; ids stay in <c>recordId</c> and <c>link</c> (ADR 0033).</summary>

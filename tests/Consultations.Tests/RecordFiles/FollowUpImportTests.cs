@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
 using Consultations.Host.RecordFiles;
-using Consultations.Tests.Infrastructure;
-using Marten;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.RecordFiles;
 

@@ -1,5 +1,4 @@
 using Consultations.Host.RecordFiles;
-using Marten;
 
 namespace Consultations.Tests.RecordFiles;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Consultations.Host.RecordFiles;
 using Consultations.Tests.Api;
-using Marten;
 
 namespace Consultations.Tests.RecordFiles;
 

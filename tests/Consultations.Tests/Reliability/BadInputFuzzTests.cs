@@ -1,5 +1,4 @@
 using System.Text;
-using Alba;
 
 namespace Consultations.Tests.Reliability;
 

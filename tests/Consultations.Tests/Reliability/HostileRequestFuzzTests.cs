@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Alba;
 using Consultations.Host.Infrastructure;
-using Consultations.Tests.Infrastructure;
-using Marten;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultations.Tests.Reliability;
 

@@ -1,5 +1,3 @@
-using Alba;
-using Marten;
 using Wolverine;
 
 namespace Consultations.Tests.Reliability;

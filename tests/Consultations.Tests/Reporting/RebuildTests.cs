@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using Consultations.Projections.Register;
 using Consultations.Projections.Search;
-using Marten;
 using Npgsql;
-using Xunit.Abstractions;
 
 namespace Consultations.Tests.Reporting;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.RegularExpressions;
 using Consultations.Host.Reports;
-using Consultations.Tests.Infrastructure;
 using Consultations.Tests.Reading;
 using DocumentFormat.OpenXml.Packaging;
 

@@ -2,7 +2,6 @@ using System.Text;
 using CsvHelper;
 using Consultations.Projections.Register;
 using Consultations.Projections.Search;
-using Marten;
 using Marten.Events;
 using Npgsql;
 

@@ -1,7 +1,6 @@
 using Consultations.Host.Cli;
 using Consultations.Host.Security;
 using Spectre.Console;
-using Xunit.Abstractions;
 
 namespace Consultations.Tests.Search;
 

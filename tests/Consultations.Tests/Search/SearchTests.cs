@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace Consultations.Tests.Search;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Alba;
 using Consultations.Host.Security;
 using Microsoft.AspNetCore.Routing;
 

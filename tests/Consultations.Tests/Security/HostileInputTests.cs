@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
-using Alba;
 using Consultations.Host.Security;
-using Consultations.Tests.Infrastructure;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -28,7 +28,7 @@ public abstract class WebForm(Recorder recorder, WriteConditions conditions) : W
     /// <summary>Runs one command; true when it is on record (now, or by an earlier submit of the same form).</summary>
     protected async Task<bool> RecordAsync(Func<Recorder, CancellationToken, Task<Recorded>> handle, CancellationToken ct)
     {
-        var key = FormToken is { Length: > 0 and <= 64 } token && token.All(char.IsAsciiLetterOrDigit) ? "web-form:" + token : null;
+        var key = FormTokens.KeyOf(FormToken);
         if (key is not null && await Session.LoadAsync<IdempotentRequest>(key, ct) is not null) return true;
         conditions.Expect(Version);
         try
@@ -39,7 +39,7 @@ public abstract class WebForm(Recorder recorder, WriteConditions conditions) : W
                 Session.Insert(new IdempotentRequest
                 {
                     Id = key, Method = "POST", Path = Request.Path.Value ?? "", Completed = true, Status = 200,
-                    StartedAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ETag = $"\"{recorded.Version}\"",
+                    StartedAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ETag = $"\"{recorded.Version}\"", Location = recorded.Id,
                 });
             }
 

@@ -31,7 +31,10 @@ public sealed record CommitmentStatusChanged(string CommitmentId, string Dialogu
     public CommitmentStatus? CorrectedFrom { get; init; }
 }
 
-public sealed record CommitmentAmended(string CommitmentId, string DialogueId, string FieldCode, string PreviousText, string Text, PartialDate EffectiveOn, string Reason) : IFieldEvent
+/// <param name="TextIs">Whether the new text quotes the source or paraphrases it; absent from amendments recorded before it was
+/// carried, which read as a paraphrase unless the new text is the quote.</param>
+public sealed record CommitmentAmended(string CommitmentId, string DialogueId, string FieldCode, string PreviousText, string Text, PartialDate EffectiveOn, string Reason,
+    Wording? TextIs = null) : IFieldEvent
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
@@ -94,7 +97,8 @@ public sealed record ChangeCommitmentStatus(string CommitmentId, CommitmentStatu
         .Evidence("evidence", Evidence);
 }
 
-public sealed record AmendCommitment(string CommitmentId, string Text, PartialDate EffectiveOn, string Reason) : ICommand
+/// <param name="TextIs">Whether the new text quotes the source or paraphrases it; when not said, it quotes only if it is the quote.</param>
+public sealed record AmendCommitment(string CommitmentId, string Text, PartialDate EffectiveOn, string Reason, Wording? TextIs = null) : ICommand
 {
     public void Check(Check check) => check
         .Id("commitmentId", CommitmentId)
@@ -190,10 +194,7 @@ public static class CommitmentDecider
                 : throw new RuleBroken("commitment-made-once", $"Commitment '{command.CommitmentId}' is already on record with other details; amend it instead.");
         }
 
-        // A quoted sentence may end with its own full stop where the passage runs on.
-        if (command.TextIs == Wording.Quoted && command.Quote is { } quote && Passages.Normalize(quote).TrimEnd('.') != Passages.Normalize(command.Text).TrimEnd('.'))
-            throw new RuleBroken("quoted-text-is-the-quote",
-                "A text marked as quoted is the quoted passage itself; a text in other words is a paraphrase.", RuleKind.Invalid);
+        if (command.TextIs == Wording.Quoted && command.Quote is { } quote && !Quotes(quote, command.Text)) throw QuotedTextIsTheQuote();
 
         return
         [
@@ -202,6 +203,20 @@ public static class CommitmentDecider
                 command.Fora, command.Agreements, command.DocumentId, command.TextIs, QuoteOf(command)),
         ];
     }
+
+    // A quoted sentence may end with its own full stop where the passage runs on.
+    private static bool Quotes(string quote, string text) => Passages.Normalize(quote).TrimEnd('.') == Passages.Normalize(text).TrimEnd('.');
+
+    private static RuleBroken QuotedTextIsTheQuote() => new("quoted-text-is-the-quote",
+        "A text marked as quoted is the quoted passage itself; a text in other words is a paraphrase.", RuleKind.Invalid);
+
+    /// <summary>
+    /// What an amended text is: as the amendment says, else quoted only when it is the quote, else a paraphrase of it
+    /// (null while the record never said and keeps no quote).
+    /// </summary>
+    public static Wording? WordingOf(Commitment commitment, string text, Wording? said) =>
+        said ?? (commitment.Quote is { } quote ? Quotes(quote, text) ? Wording.Quoted : Wording.Paraphrase
+            : commitment.TextIs is null ? null : Wording.Paraphrase);
 
     // A quoted text is its own quote.
     private static string? QuoteOf(MakeCommitment command) =>
@@ -245,7 +260,9 @@ public static class CommitmentDecider
             throw new RuleBroken("final-commitments-are-not-amended", $"{Words.Before(commitment.Status, capital: true)} commitment can no longer be amended.");
         if (command.EffectiveOn.IsCertainlyBefore(commitment.MadeOn))
             throw new RuleBroken("amendment-after-commitment", $"An amendment cannot take effect before the commitment was made ({commitment.MadeOn}).", RuleKind.Invalid);
-        return [new CommitmentAmended(commitment.Id, commitment.DialogueId, commitment.FieldCode, commitment.Text, command.Text, command.EffectiveOn, command.Reason)];
+        if (command.TextIs == Wording.Quoted && commitment.Quote is { } quote && !Quotes(quote, command.Text)) throw QuotedTextIsTheQuote();
+        return [new CommitmentAmended(commitment.Id, commitment.DialogueId, commitment.FieldCode, commitment.Text, command.Text, command.EffectiveOn, command.Reason,
+            WordingOf(commitment, command.Text, command.TextIs))];
     }
 
     public static IReadOnlyList<object> Decide(CorrectCommitmentStatusChange command, Commitment? state, DateOnly today)
@@ -286,7 +303,11 @@ public static class CommitmentDecider
             SupersededBy = e.SupersededBy,
             StatusHistory = state.StatusHistory.With(new StatusChange(e.From, e.To, e.EffectiveOn, e.Reason) { Evidence = e.Evidence ?? [], CorrectedFrom = e.CorrectedFrom }),
         },
-        CommitmentAmended e when state is not null => state with { Text = e.Text, Amendments = state.Amendments + 1 },
+        CommitmentAmended e when state is not null => state with
+        {
+            Text = e.Text, Amendments = state.Amendments + 1,
+            TextIs = WordingOf(state, e.Text, e.TextIs), Quote = state.Quote ?? (e.TextIs == Wording.Quoted ? e.Text : null),
+        },
         CommitmentStatusChangeCorrected e when state is not null => state with
         {
             StatusSince = state.Status == e.To ? e.EffectiveOn : state.StatusSince,

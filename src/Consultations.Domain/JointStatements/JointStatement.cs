@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Consultations.Domain.Common;
+using Consultations.Domain.Meetings;
 
 namespace Consultations.Domain.JointStatements;
 
@@ -42,6 +44,13 @@ public sealed record AddClause(string StatementId, int Number, string FieldCode,
 
 public sealed record AdoptJointStatement(string StatementId, string MeetingId, PartialDate AdoptedOn, string Place, IReadOnlyList<string> Signatories) : ICommand
 {
+    /// <summary>
+    /// The meeting <see cref="MeetingId"/> names, as read from the record by whoever asks for the decision (null when it
+    /// was not read): the statement is adopted only at a meeting held, on or after its first day.
+    /// </summary>
+    [JsonIgnore]
+    public Meeting? Meeting { get; init; }
+
     public void Check(Check check) => check
         .Id("statementId", StatementId)
         .Id("meetingId", MeetingId)
@@ -119,6 +128,12 @@ public static class JointStatementDecider
             throw new RuleBroken("adoption-after-drafting", $"A statement cannot be adopted before it was drafted ({statement.DraftedOn}).", RuleKind.Invalid);
         if (command.Signatories.Count == 0)
             throw new RuleBroken("statement-has-signatories", "An adopted statement names who adopted it.", RuleKind.Invalid);
+        if (command.Meeting is not { Status: MeetingStatus.Held, HeldDates: { } held } meeting || meeting.Id != command.MeetingId)
+            throw new RuleBroken("adopted-at-a-meeting-held",
+                $"Meeting '{command.MeetingId}' is {(command.Meeting is null ? "not on record" : Words.Spoken(command.Meeting.Status))}; a statement is adopted only at a meeting recorded as held.");
+        if (command.AdoptedOn.IsCertainlyBefore(held.From))
+            throw new RuleBroken("adoption-at-the-meeting",
+                $"Meeting '{command.MeetingId}' was held on {held}; a statement adopted at it cannot be adopted before it ({command.AdoptedOn}).", RuleKind.Invalid);
 
         var fields = statement.Clauses.Select(c => c.FieldCode).Distinct().ToList();
         return [new JointStatementAdopted(command.StatementId, command.MeetingId, command.AdoptedOn, command.Place, command.Signatories, fields, command.AdoptedOn)];

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Consultations.Domain.Common;
 
 namespace Consultations.Domain.Meetings;
@@ -104,6 +105,10 @@ public sealed record RecordMeetingOutcome(string MeetingId, string Summary, IRea
 
 public sealed record CancelMeeting(string MeetingId, PartialDate EffectiveOn, string Reason) : ICommand
 {
+    /// <summary>The statements on record as adopted at the meeting, as read by whoever asks for the decision.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> AdoptedHere { get; init; } = [];
+
     public void Check(Check check) => check
         .Id("meetingId", MeetingId)
         .Date("effectiveOn", EffectiveOn)
@@ -224,6 +229,8 @@ public static class MeetingDecider
         {
             MeetingStatus.Cancelled => Rules.None,
             MeetingStatus.Held => throw new RuleBroken("held-meetings-are-not-cancelled", "A meeting that was held cannot be cancelled."),
+            _ when command.AdoptedHere.Count > 0 => throw new RuleBroken("meetings-with-adoptions-are-not-cancelled",
+                $"A statement is on record as adopted at this meeting ({string.Join(", ", command.AdoptedHere.Select(s => $"'{s}'"))}); it cannot be cancelled unless that adoption is voided."),
             _ => [new MeetingCancelled(command.MeetingId, command.EffectiveOn, command.Reason)],
         };
     }

@@ -10,11 +10,12 @@ namespace Consultations.Host.Commitments;
 
 public static class CommitmentEndpoints
 {
-    public sealed record AmendCommitmentRequest(string Text, PartialDate EffectiveOn, string Reason);
+    /// <param name="TextIs">Whether the new text quotes the source or paraphrases it; left out, it is quoted only if it is the quote.</param>
+    public sealed record AmendCommitmentRequest(string Text, PartialDate EffectiveOn, string Reason, Wording? TextIs = null);
 
     [WolverinePost("/api/commitments/{id}/amendments", OperationId = "amendCommitment"), Tags("Commitments")]
     public static Task<Recorded> Post(string id, AmendCommitmentRequest body, Recorder recorder, CancellationToken ct) =>
-        Handle(new AmendCommitment(id, body.Text, body.EffectiveOn, body.Reason), recorder, ct);
+        Handle(new AmendCommitment(id, body.Text, body.EffectiveOn, body.Reason, body.TextIs), recorder, ct);
 
     public static Task<Recorded> Handle(AmendCommitment command, Recorder recorder, CancellationToken ct)
     {

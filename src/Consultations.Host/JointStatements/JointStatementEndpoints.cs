@@ -39,8 +39,9 @@ public static class JointStatementEndpoints
         RecorderReferences.SameDialogue("meetingId", statement.DialogueId, meeting.DialogueId, "meeting", meeting.Id);
         if (meeting.Status == MeetingStatus.Cancelled)
             throw InvalidCommand.For("meetingId", $"Meeting '{meeting.Id}' was cancelled; nothing was adopted at it.");
+        var atMeeting = command with { Meeting = meeting };
         return await recorder.DecideAsync<JointStatement>(command.StatementId,
-            (s, today) => JointStatementDecider.Decide(command, s, today), JointStatementDecider.Evolve, ct);
+            (s, today) => JointStatementDecider.Decide(atMeeting, s, today), JointStatementDecider.Evolve, ct);
     }
 
     [WolverinePost("/api/statements", OperationId = "draftStatement"), Tags("Joint statements")]

@@ -1,5 +1,6 @@
 using Consultations.Domain.CooperationFields;
 using Consultations.Domain.Dialogues;
+using Consultations.Domain.JointStatements;
 using Consultations.Domain.Meetings;
 using Consultations.Host.Documents;
 
@@ -13,10 +14,13 @@ public static class MeetingEndpoints
     public static Task<Recorded> Post(string id, CancelMeetingRequest body, Recorder recorder, CancellationToken ct) =>
         Handle(new CancelMeeting(id, body.EffectiveOn, body.Reason), recorder, ct);
 
-    public static Task<Recorded> Handle(CancelMeeting command, Recorder recorder, CancellationToken ct)
+    public static async Task<Recorded> Handle(CancelMeeting command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();
-        return recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
+        // The statements adopted at it hold its being held (README); the decider refuses to cancel it from under them.
+        var adopted = await recorder.Session.Query<JointStatement>().Where(s => s.Adoption!.MeetingId == command.MeetingId).Select(s => s.Id).ToListAsync(ct);
+        var decided = command with { AdoptedHere = [.. adopted.Order(StringComparer.Ordinal)] };
+        return await recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(decided, s, today), ct);
     }
 
     /// <param name="Place">Where it was held; defaults to the planned place.</param>

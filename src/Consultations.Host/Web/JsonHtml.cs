@@ -113,6 +113,7 @@ public static class JsonHtml
     // "effectiveOn" → "effective on": the API's member names, readable.
     public static string Words(string name)
     {
+        if (name == "isAdopted") return "Adopted";
         var words = new StringBuilder();
         foreach (var c in name)
         {

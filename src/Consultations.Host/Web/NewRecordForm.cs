@@ -51,7 +51,7 @@ public abstract class NewRecordForm : WebForm
     {
         var id = WebIds.Slug(name);
         if (id.Length == 0) Errors[field] = "is required.";
-        else if (await Session.LoadAsync<T>(id, ct) is not null) Errors[field] = $"A {what} '{id}' is already on record: give this one another name.";
+        else if (await Session.LoadAsync<T>(id, ct) is not null && !await FormTokens.RecordedAsync(Session, FormToken, ct)) Errors[field] = $"A {what} '{id}' is already on record: give this one another name.";
         return id;
     }
 

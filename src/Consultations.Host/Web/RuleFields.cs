@@ -10,7 +10,7 @@ public static class RuleFields
     private static readonly Dictionary<string, string[]> Fields = new(StringComparer.Ordinal)
     {
         ["effective-date-not-in-future"] = ["effectiveOn", "adoptedOn", "reviewedOn", "dates"],
-        ["status-changes-in-order"] = ["to"],
+        ["status-changes-in-order"] = ["effectiveOn"],
         ["commitment-lifecycle"] = ["to"],
         ["superseded-names-successor"] = ["supersededBy"],
         ["party-progress-in-order"] = ["progress"],
@@ -18,6 +18,8 @@ public static class RuleFields
         ["complete-or-drop-explicitly"] = ["progress"],
         ["end-not-before-start"] = ["dates", "plannedDates"],
         ["adoption-after-drafting"] = ["adoptedOn"],
+        ["adoption-at-the-meeting"] = ["adoptedOn"],
+        ["adopted-at-a-meeting-held"] = ["meetingId"],
         ["amendment-after-commitment"] = ["effectiveOn"],
         ["item-changes-after-it-was-added"] = ["effectiveOn"],
         ["plan-changes-after-adoption"] = ["effectiveOn"],

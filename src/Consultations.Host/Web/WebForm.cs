@@ -56,7 +56,7 @@ public abstract class WebForm : WebPage
     private async Task<bool> RecordAsync(object command, CancellationToken ct)
     {
         var recorder = Recorder;
-        var key = FormToken is { Length: > 0 and <= 64 } token && token.All(char.IsAsciiLetterOrDigit) ? "web-form:" + token : null;
+        var key = FormTokens.KeyOf(FormToken);
         if (key is not null && await Session.LoadAsync<IdempotentRequest>(key, ct) is not null) return true;
         HttpContext.RequestServices.GetRequiredService<WriteConditions>().Expect(Version);
         try
@@ -67,7 +67,7 @@ public abstract class WebForm : WebPage
                 Session.Insert(new IdempotentRequest
                 {
                     Id = key, Method = "POST", Path = Request.Path.Value ?? "", Completed = true, Status = 200,
-                    StartedAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ETag = $"\"{recorded.Version}\"",
+                    StartedAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ETag = $"\"{recorded.Version}\"", Location = recorded.Id,
                 });
             }
 

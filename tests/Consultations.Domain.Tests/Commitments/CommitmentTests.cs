@@ -362,6 +362,46 @@ public sealed class CommitmentTests() : Specification<Commitment>(CommitmentDeci
     public void Making_it_again_as_it_was_made_changes_nothing() =>
         Given(MadeFrom(Text, Wording.Quoted, Text)).When(MakeFrom(Text, Wording.Quoted, null)).ThenNothingHappens();
 
+    // What an amended text is to its source
+
+    private const string Other = "The parties will exchange debris and space-weather data.";
+
+    [Fact]
+    public void Amending_a_quoted_text_into_other_words_makes_it_a_paraphrase_of_the_quote() =>
+        Given(MadeFrom(Text, Wording.Quoted, Text)).When(Amend(text: Other)).Then(Amended(text: Other) with { TextIs = Wording.Paraphrase });
+
+    [Fact]
+    public void Amending_a_quoted_text_into_other_words_said_to_be_quoted_is_refused() =>
+        Given(MadeFrom(Text, Wording.Quoted, Text)).When(Amend(text: Other) with { TextIs = Wording.Quoted }).ThenRefused("quoted-text-is-the-quote", Invalid);
+
+    [Fact]
+    public void An_amendment_said_to_be_a_paraphrase_is_one() =>
+        Given(MadeFrom(Text, Wording.Quoted, Text)).When(Amend(text: Other) with { TextIs = Wording.Paraphrase })
+            .Then(Amended(text: Other) with { TextIs = Wording.Paraphrase });
+
+    [Fact]
+    public void Amending_a_paraphrase_back_to_its_quote_makes_it_quoted() =>
+        Given(MadeFrom(Other, Wording.Paraphrase, Clause)).When(Amend(text: Clause))
+            .Then(Amended(previous: Other, text: Clause) with { TextIs = Wording.Quoted });
+
+    [Fact]
+    public void A_commitment_amended_into_other_words_reads_as_a_paraphrase_and_keeps_its_quote()
+    {
+        var commitment = Given(MadeFrom(Text, Wording.Quoted, Text), Amended(text: Other) with { TextIs = Wording.Paraphrase }).State!;
+
+        Assert.Equal(Other, commitment.Text);
+        Assert.Equal(Wording.Paraphrase, commitment.TextIs);
+        Assert.Equal(Text, commitment.Quote);
+    }
+
+    [Fact]
+    public void An_amendment_recorded_before_it_said_what_its_text_is_reads_as_a_paraphrase_unless_it_is_the_quote()
+    {
+        Assert.Equal(Wording.Paraphrase, Given(MadeFrom(Text, Wording.Quoted, Text), Amended(text: Other)).State!.TextIs);
+        Assert.Equal(Wording.Quoted, Given(MadeFrom(Other, Wording.Paraphrase, Clause), Amended(previous: Other, text: Clause)).State!.TextIs);
+        Assert.Null(Given(Made(), Amended()).State!.TextIs);
+    }
+
     [Fact]
     public void A_status_change_carries_the_documents_it_cites_into_the_history()
     {

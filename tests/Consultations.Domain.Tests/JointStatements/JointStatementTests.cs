@@ -16,8 +16,16 @@ public sealed class JointStatementTests() : Specification<JointStatement>(JointS
     private static ClauseAdded ClauseAdded(int number = 1, string field = "SPACE-SUST", string text = "The parties will share debris data.", string on = "2026-05") =>
         new(Id, number, field, "Debris", text, On(on));
 
-    private static AdoptJointStatement Adopt(string meeting = "MTG-2026-PARIS", string on = "2026-06-04", string[]? signatories = null) =>
-        new(Id, meeting, On(on), "Paris", signatories ?? ["Minister for Europe and Foreign Affairs", "Minister of External Affairs"]);
+    private static AdoptJointStatement Adopt(string meeting = "MTG-2026-PARIS", string on = "2026-06-04", string[]? signatories = null, Meeting? at = null) =>
+        new(Id, meeting, On(on), "Paris", signatories ?? ["Minister for Europe and Foreign Affairs", "Minister of External Affairs"])
+        {
+            Meeting = at ?? Meeting(meeting),
+        };
+
+    /// <summary>The meeting as the record holds it: held on 3–4 June 2026 unless said otherwise.</summary>
+    private static Meeting Meeting(string id = "MTG-2026-PARIS", MeetingStatus status = MeetingStatus.Held, string from = "2026-06-03", string? to = "2026-06-04") =>
+        new(id, "DLG-SPACE", MeetingKind.Summit, "Paris summit", "Paris", Span(from, to), ["France", "India"], [], status, On("2026-01"),
+            status == MeetingStatus.Held ? Span(from, to) : null, [], null, status == MeetingStatus.Cancelled ? "Elections" : null);
 
     private static JointStatementAdopted Adopted(string meeting = "MTG-2026-PARIS", string on = "2026-06-04", string[]? fields = null) =>
         new(Id, meeting, On(on), "Paris", ["Minister for Europe and Foreign Affairs", "Minister of External Affairs"], fields ?? ["SPACE-SUST"], On(on));
@@ -111,7 +119,35 @@ public sealed class JointStatementTests() : Specification<JointStatement>(JointS
 
     [Fact]
     public void A_statement_may_be_adopted_in_the_month_it_was_drafted() =>
-        Given(Drafted(), ClauseAdded()).When(Adopt(on: "2026-04-30")).Then(Adopted(on: "2026-04-30"));
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: "2026-04-30", at: Meeting(from: "2026-04-30", to: null))).Then(Adopted(on: "2026-04-30"));
+
+    [Fact]
+    public void Adopting_a_statement_at_a_meeting_not_yet_held_is_refused() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(at: Meeting(status: MeetingStatus.Scheduled, from: "2027-05"))).ThenRefused("adopted-at-a-meeting-held", Conflict);
+
+    [Fact]
+    public void Adopting_a_statement_at_a_cancelled_meeting_is_refused() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(at: Meeting(status: MeetingStatus.Cancelled))).ThenRefused("adopted-at-a-meeting-held", Conflict);
+
+    [Fact]
+    public void Adopting_a_statement_at_a_meeting_nobody_read_is_refused() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt() with { Meeting = null }).ThenRefused("adopted-at-a-meeting-held", Conflict);
+
+    [Fact]
+    public void Adopting_a_statement_at_a_meeting_read_for_another_is_refused() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(at: Meeting("MTG-2026-DELHI"))).ThenRefused("adopted-at-a-meeting-held", Conflict);
+
+    [Fact]
+    public void Adopting_a_statement_on_a_day_before_the_meeting_was_held_is_refused() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: "2026-06-02")).ThenRefused("adoption-at-the-meeting", Invalid);
+
+    [Theory]
+    [InlineData("2026-06-03")]
+    [InlineData("2026-06-04")]
+    [InlineData("2026-06-10")]
+    [InlineData("2026-06")]
+    public void A_statement_may_be_adopted_on_a_day_of_the_meeting_or_after_it(string on) =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: on)).Then(Adopted(on: on));
 
     [Fact]
     public void Adopting_a_statement_without_signatories_is_refused() =>

@@ -257,6 +257,10 @@ public sealed class MeetingTests() : Specification<Meeting>(MeetingDecider.Evolv
     public void Cancelling_a_held_meeting_is_refused() =>
         Given(Scheduled(), Held()).When(Cancel()).ThenRefused("held-meetings-are-not-cancelled", Conflict);
 
+    [Fact]
+    public void Cancelling_a_meeting_a_statement_is_on_record_as_adopted_at_is_refused() =>
+        Given(Scheduled()).When(Cancel() with { AdoptedHere = ["paris-joint-statement"] }).ThenRefused("meetings-with-adoptions-are-not-cancelled", Conflict);
+
     // State
 
     [Fact]

@@ -143,4 +143,24 @@ public class CommitmentEndpointTests(AppFixture fixture) : WriteEndpointContext(
         Assert.Equal((Text(Amendment(), "text"), 1), (Text(commitment, "text"), commitment["amendments"]!.GetValue<int>()));
         Assert.Equal((before, "2026-09-01", "Clarified at the second consultations."), (amended.PreviousText, amended.EffectiveOn.ToString(), amended.Reason));
     }
+
+    [Fact]
+    public async Task Amending_a_quoted_commitment_into_other_words_makes_its_text_a_paraphrase_of_the_quote_it_keeps()
+    {
+        await SeedAsync();
+        const string MutualAccess = "jpit-01-mutual-access"; // seeded, its text the quote of clause 1
+        var before = await ReadAsync($"/api/commitments/{MutualAccess}");
+        Assert.Equal("quoted", Text(before, "textIs"));
+        var amendment = new JsonObject
+        {
+            ["text"] = "Japan and Italy will open their launch services to each other's payloads.", ["effectiveOn"] = "2026-11-01", ["reason"] = "Clarified at working level",
+        };
+
+        await BreaksRuleAsync($"/api/commitments/{MutualAccess}/amendments", amendment.DeepClone().AsObject().With("textIs", "quoted"), "quoted-text-is-the-quote");
+        var (commitment, amended) = await ChangedAndShownAsync<CommitmentAmended>($"/api/commitments/{MutualAccess}/amendments", amendment,
+            MutualAccess, $"/api/commitments/{MutualAccess}");
+
+        Assert.Equal(Wording.Paraphrase, amended.TextIs);
+        Assert.Equal(("paraphrase", Text(before, "quote")), (Text(commitment, "textIs"), Text(commitment, "quote")));
+    }
 }

@@ -1,3 +1,4 @@
+using Consultations.Domain.Common;
 using Consultations.Domain.JointStatements;
 
 namespace Consultations.Tests.JointStatements;
@@ -126,5 +127,38 @@ public class JointStatementEndpointTests(AppFixture fixture) : WriteEndpointCont
         await ChangedAsync(ClausesUrl, Clause(), Draft);
         await ChangedAsync($"/api/meetings/{SecondConsultations}/cancellation", new { effectiveOn = "2026-10-20", reason = "Postponed." }, SecondConsultations);
         await InvalidAsync(AdoptionUrl, Adoption(), "meetingId");
+    }
+
+    [Fact]
+    public async Task Adopting_a_statement_at_a_meeting_not_yet_held_or_before_its_first_day_is_refused()
+    {
+        await SeedAsync();
+        await CreatedAsync(DraftUrl, Drafting(), Draft, $"/api/statements/{Draft}");
+        await ChangedAsync(ClausesUrl, Clause(), Draft);
+
+        // The second consultations are on record as scheduled only.
+        await ConflictAsync(AdoptionUrl, Adoption(), "adopted-at-a-meeting-held");
+        await ChangedAsync($"/api/meetings/{SecondConsultations}/held", new { dates = new { from = "2026-10-21" } }, SecondConsultations);
+        await BreaksRuleAsync(AdoptionUrl, Adoption().With("adoptedOn", "2026-10-20"), "adoption-at-the-meeting");
+        Assert.Null((await ReadAsync($"/api/statements/{Draft}"))["adoption"]);
+    }
+
+    [Fact]
+    public async Task A_meeting_a_statement_is_on_record_as_adopted_at_is_not_cancelled()
+    {
+        await SeedAsync();
+        await CreatedAsync(DraftUrl, Drafting(), Draft, $"/api/statements/{Draft}");
+        await ChangedAsync(ClausesUrl, Clause(), Draft);
+        // An adoption at a meeting not held, as the record could hold one before adoption needed the meeting held.
+        await using (var session = Store.LightweightSession())
+        {
+            session.Events.Append(Draft, new JointStatementAdopted(Draft, SecondConsultations, PartialDate.Parse("2026-10-21"), "Rome", ["Japan", "Italy"], ["JPIT-08"],
+                PartialDate.Parse("2026-10-21")));
+            await session.SaveChangesAsync();
+        }
+
+        await ConflictAsync($"/api/meetings/{SecondConsultations}/cancellation", new { effectiveOn = "2026-10-22", reason = "Postponed." },
+            "meetings-with-adoptions-are-not-cancelled");
+        Assert.Equal("scheduled", Text(await ReadAsync($"/api/meetings/{SecondConsultations}"), "status"));
     }
 }

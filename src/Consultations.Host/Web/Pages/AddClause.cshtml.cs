@@ -21,7 +21,7 @@ public sealed class AddClauseModel : StatementForm
 
     protected override object? Command(string id)
     {
-        if (Number is null) Errors["number"] = "is required: the clause's number in the statement.";
+        if (Number is null) Errors["number"] = ModelState[nameof(Number)]?.AttemptedValue is { Length: > 0 } typed ? $"'{typed}' is not a number: give the clause's number, such as 3." : "is required: the clause's number in the statement.";
         var on = EffectiveDay("is required: the day the clause was written.");
         return Errors.Count > 0 ? null
             : new AddClause(id, Number!.Value, FieldCode ?? "", Heading ?? "", Text ?? "", on!.Value);

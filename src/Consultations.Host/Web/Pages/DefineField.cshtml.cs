@@ -39,7 +39,7 @@ public sealed partial class DefineFieldModel : NewRecordForm
         if (string.IsNullOrWhiteSpace(Code)) Code = nextCode;
         Number ??= nextNumber;
         if (string.IsNullOrWhiteSpace(Code)) Errors["fieldCode"] = "is required: this dialogue has no field yet whose code the next one could follow.";
-        else if (await Session.LoadAsync<CooperationField>(Code.Trim(), ct) is not null) Errors["fieldCode"] = $"A field '{Code.Trim()}' is already on record: give this one another code.";
+        else if (await Session.LoadAsync<CooperationField>(Code.Trim(), ct) is not null && !await FormTokens.RecordedAsync(Session, FormToken, ct)) Errors["fieldCode"] = $"A field '{Code.Trim()}' is already on record: give this one another code.";
         if (Number is null) Errors["number"] = "is required: the field's number in its dialogue.";
         var on = EffectiveDay("is required: the day the field was defined.");
         if (Errors.Count > 0) return ("", null);

@@ -24,7 +24,7 @@ public sealed class DraftStatementModel : NewRecordForm
         var on = EffectiveDay("is required: the day it was drafted.");
         var id = WebIds.Slug(Title) is { Length: > 0 } slug && on is { } day ? WebIds.Slug($"{slug}-{day}") : "";
         if (WebIds.Slug(Title).Length == 0) Errors["title"] = "is required: the statement's title.";
-        else if (id.Length > 0 && await Session.LoadAsync<JointStatement>(id, ct) is not null)
+        else if (id.Length > 0 && await Session.LoadAsync<JointStatement>(id, ct) is not null && !await FormTokens.RecordedAsync(Session, FormToken, ct))
             Errors["title"] = $"A statement '{id}' is already on record: give this one another title or date.";
         return ($"/statements/{id}", Errors.Count > 0 ? null
             : new DraftJointStatement(id, DialogueId ?? "", Title!.Trim(), OrNull(Preamble), on!.Value, OrNull(DocumentId)));

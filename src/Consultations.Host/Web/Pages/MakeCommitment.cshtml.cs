@@ -70,6 +70,7 @@ public sealed class MakeCommitmentModel : NewRecordForm
     private async Task<string> FreeIdAsync(string id, CancellationToken ct)
     {
         if (id.Length == 0) return id;
+        if (await FormTokens.RecordOfAsync(Session, FormToken, ct) is { } earlier && earlier.StartsWith(id, StringComparison.Ordinal)) return earlier;
         for (var n = 1; ; n++)
         {
             var candidate = n == 1 ? id : $"{id}-{n}";

@@ -25,7 +25,7 @@ public sealed class ScheduleMeetingModel : NewRecordForm
         var arranged = EffectiveDay();
         var id = Id(Title, dates);
         if (id.Length == 0) Errors["title"] = "is required: the meeting's name, as it will be known.";
-        else if (await Session.LoadAsync<Meeting>(id, ct) is not null) Errors["title"] = $"A meeting '{id}' is already on record: give this one another title or date.";
+        else if (await Session.LoadAsync<Meeting>(id, ct) is not null && !await FormTokens.RecordedAsync(Session, FormToken, ct)) Errors["title"] = $"A meeting '{id}' is already on record: give this one another title or date.";
         var delegations = Parties.Select(p => (Party: p, Head: Heads.GetValueOrDefault(p)?.Trim()))
             .Where(d => !string.IsNullOrEmpty(d.Head)).Select(d => new Delegation(d.Party, d.Head, [])).ToList();
         return ($"/meetings/{id}", Errors.Count > 0 ? null

@@ -18,6 +18,9 @@ public sealed class DraftStatementModel(Recorder recorder, WriteConditions condi
     [BindProperty(Name = "effectiveOnDate")] public string? DraftedOn { get; set; }
     [BindProperty] public string? DocumentId { get; set; }
 
+    /// <summary>The dialogue picked on the dashboard the form was reached from: the form starts with it and its parties.</summary>
+    [BindProperty(SupportsGet = true)] public string? Dialogue { get; set; }
+
     public IReadOnlyList<Dialogue> Dialogues { get; private set; } = [];
     public IReadOnlyList<Document> Documents { get; private set; } = [];
 
@@ -48,7 +51,7 @@ public sealed class DraftStatementModel(Recorder recorder, WriteConditions condi
     private async Task LoadAsync(CancellationToken ct)
     {
         await using var read = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
-        Dialogues = await WebDialogues.InOrderOpenedAsync(read, ct);
+        Dialogues = WebDialogues.PickedFirst(await WebDialogues.InOrderOpenedAsync(read, ct), Dialogue);
         Documents = [.. (await read.Query<Document>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
     }
 }

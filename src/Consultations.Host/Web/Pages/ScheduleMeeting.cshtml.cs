@@ -21,9 +21,12 @@ public sealed class ScheduleMeetingModel(Recorder recorder, WriteConditions cond
     [BindProperty] public Dictionary<string, string?> Heads { get; set; } = [];
     [BindProperty(Name = "effectiveOnDate")] public string? ArrangedOn { get; set; }
 
+    /// <summary>The dialogue picked on the dashboard the form was reached from: the form starts with it and its parties.</summary>
+    [BindProperty(SupportsGet = true)] public string? Dialogue { get; set; }
+
     public IReadOnlyList<Dialogue> Dialogues { get; private set; } = [];
 
-    public IReadOnlyList<string> AllParties => [.. Dialogues.SelectMany(d => d.Parties).Distinct()];
+    public IReadOnlyList<string> AllParties => WebDialogues.Parties(Dialogues, Dialogue);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -59,6 +62,6 @@ public sealed class ScheduleMeetingModel(Recorder recorder, WriteConditions cond
     private async Task LoadAsync(CancellationToken ct)
     {
         await using var read = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
-        Dialogues = await WebDialogues.InOrderOpenedAsync(read, ct);
+        Dialogues = WebDialogues.PickedFirst(await WebDialogues.InOrderOpenedAsync(read, ct), Dialogue);
     }
 }

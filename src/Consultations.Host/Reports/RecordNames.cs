@@ -69,8 +69,9 @@ public sealed partial class RecordNames(IReadOnlyDictionary<string, string> name
     public string Of(string id) => names.GetValueOrDefault(id, id);
 
     /// <summary>
-    /// A title with every record id in it replaced by the record's name: "Commitment made: jpit-06-solar-c" reads
-    /// "Commitment made: “Japan and Italy will cooperate on the SOLAR-C mission…”".
+    /// A title with every record id in it replaced by the record's name: "Commitment made: jpit-01-mutual-access" reads
+    /// "Commitment made: “Japan and Italy are committed to facilitating mutual access to space.”", and a paraphrased
+    /// commitment "Commitment made: Cooperation on space debris will include… (paraphrase)".
     /// </summary>
     public string Title(string title) =>
         Ids().Replace(title, m => inTitles.GetValueOrDefault(m.Value, m.Value));

@@ -11,10 +11,13 @@ public abstract class NewRecordForm : WebForm
 {
     public string? DialogueId { get; set; }
 
+    /// <summary>The dialogue picked on the dashboard the form was reached from: the form starts with it and its parties.</summary>
+    [BindProperty(SupportsGet = true)] public string? Dialogue { get; set; }
+
     public IReadOnlyList<Dialogue> Dialogues { get; private set; } = [];
 
     /// <summary>The parties of every dialogue on record, to be ticked.</summary>
-    public IReadOnlyList<string> AllParties => [.. Dialogues.SelectMany(d => d.Parties).Distinct()];
+    public IReadOnlyList<string> AllParties => WebDialogues.Parties(Dialogues, Dialogue);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -60,7 +63,7 @@ public abstract class NewRecordForm : WebForm
     private async Task LoadAsync(CancellationToken ct)
     {
         await using var read = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
-        Dialogues = await WebDialogues.InOrderOpenedAsync(read, ct);
+        Dialogues = WebDialogues.PickedFirst(await WebDialogues.InOrderOpenedAsync(read, ct), Dialogue);
         await LoadChoicesAsync(read, ct);
     }
 }

@@ -21,7 +21,11 @@ public static class TimelinePage
     /// <summary>The drawing's own width in CSS pixels: drawn at that size (never scaled down), scrolled sideways on a narrow screen.</summary>
     public const double Drawing = Left * 2 + Width;
 
-    public static string Link(TimelineEntry e) => $"/{TimelineQueries.Collection(e.RecordKind)}/{e.RecordId}";
+    /// <summary>The entry's record page; an action item's entry, keyed "plan-item:{plan}:{item}:…", links to the item's own page.</summary>
+    public static string Link(TimelineEntry e) =>
+        e.Kind == TimelineVocabulary.ActionItem && e.Id.Split(':') is ["plan-item", var plan, var item, ..] && plan == e.RecordId
+            ? $"/action-plans/{Uri.EscapeDataString(plan)}/items/{Uri.EscapeDataString(item)}"
+            : $"/{TimelineQueries.Collection(e.RecordKind)}/{e.RecordId}";
 
     public static (IReadOnlyList<TimelineBar> Bars, IReadOnlyList<TimelineTick> Ticks, double Height) Layout(IReadOnlyList<TimelineEntry> entries)
     {

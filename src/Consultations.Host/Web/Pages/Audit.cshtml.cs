@@ -1,6 +1,10 @@
 namespace Consultations.Host.Web.Pages;
 
-/// <summary>The audit trail (the API's <see cref="AuditTrail.Get"/>) for a record and/or a period.</summary>
+/// <summary>
+/// The audit trail (the API's <see cref="AuditTrail.Get"/>) for a record and/or a period: each entry with what it changed,
+/// whether it was voided or corrected, and the entry a void or correction fixes, as the record's own history tells them
+/// (<see cref="RecordHistory"/>); each record linked to its page.
+/// </summary>
 [Authorize(Policy = Roles.AuditPolicy)]
 public sealed class AuditModel(IQuerySession session) : WebPage
 {
@@ -9,7 +13,11 @@ public sealed class AuditModel(IQuerySession session) : WebPage
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
-    public string? Problem { get; private set; }
+
+    /// <summary>Each entry's line in its record's history (what it changed, voided, the line it fixes), by event id.</summary>
+    public IReadOnlyDictionary<Guid, HistoryEntry> Lines { get; private set; } = new Dictionary<Guid, HistoryEntry>();
+
+    public RecordTitles Titles { get; private set; } = RecordTitles.None;
 
     /// <summary>The dialogue picked on the dashboard or timeline, carried so the header's links stay on it.</summary>
     [BindProperty(SupportsGet = true)] public string? Dialogue { get; set; }
@@ -26,11 +34,25 @@ public sealed class AuditModel(IQuerySession session) : WebPage
         }
         catch (InvalidCommand e)
         {
-            Problem = string.Join(" ", e.Errors.Select(x => $"{x.Key}: {string.Join(" ", x.Value)}"));
+            // A query that cannot be run is refused as the API refuses it, naming the parameter: no trail is shown.
+            return Refuse(StatusCodes.Status400BadRequest, string.Join(" ", e.Errors.Select(x => $"{x.Key}: {string.Join(" ", x.Value)}")));
+        }
+        catch (RecordNotFound e)
+        {
+            return NotOnRecord(e);
         }
 
+        var lines = new Dictionary<Guid, HistoryEntry>();
+        foreach (var stream in Entries.Select(e => e.Stream).Distinct(StringComparer.Ordinal))
+            foreach (var line in RecordHistory.Of(await session.Events.FetchStreamAsync(stream, token: ct))) lines[line.EventId] = line;
+        Lines = lines;
+        Titles = await RecordTitles.LoadAsync(session, Entries.Select(PageOf).OfType<(string, string)>().Concat(HistoryView.Links(lines.Values)), ct);
         return Page();
     }
+
+    /// <summary>The page of the record an entry belongs to, as (collection, id); null for a record with no page.</summary>
+    public static (string Collection, string Id)? PageOf(AuditEntry e) =>
+        RecordPages.Of(e.Data, e.Stream) is { } page && page.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var collection, _] ? (collection, e.Stream) : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -12,6 +12,7 @@ public sealed class DraftStatementModel : NewRecordForm
 {
     public string? Title { get; set; }
     public string? Preamble { get; set; }
+    public string? Closing { get; set; }
     public string? DocumentId { get; set; }
 
     public IReadOnlyList<Document> Documents { get; private set; } = [];
@@ -27,6 +28,6 @@ public sealed class DraftStatementModel : NewRecordForm
         else if (id.Length > 0 && await Session.LoadAsync<JointStatement>(id, ct) is not null && !await FormTokens.RecordedAsync(Session, FormToken, ct))
             Errors["title"] = $"A statement '{id}' is already on record: give this one another title or date.";
         return ($"/statements/{id}", Errors.Count > 0 ? null
-            : new DraftJointStatement(id, DialogueId ?? "", Title!.Trim(), OrNull(Preamble), on!.Value, OrNull(DocumentId)));
+            : new DraftJointStatement(id, DialogueId ?? "", Title!.Trim(), OrNull(Preamble), on!.Value, OrNull(DocumentId), OrNull(Closing)));
     }
 }

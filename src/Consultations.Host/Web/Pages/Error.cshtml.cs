@@ -39,6 +39,14 @@ public sealed class ErrorModel : PageModel
         if (code is < 400 or > 599) return NotFound();
         Code = code;
         Explanation = HttpContext.Items[ErrorPages.Explanation] as string;
+        // Re-executed for a refused page: an auditor's replay stays a replay. The page's own address (its axes, its dialogue)
+        // is what the layout's bar, links and language switch keep, so one click does not silently land on "now".
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { } refused && User.IsInRole(Roles.Auditor))
+        {
+            Request.Path = refused.OriginalPath;
+            Request.QueryString = new QueryString(refused.OriginalQueryString);
+        }
+
         Response.StatusCode = code;
         return Page();
     }

@@ -10,7 +10,6 @@ public sealed class LedgerModel(EventLedger ledger, SignedDigests digests, IQuer
 
     public LedgerDigest? Current { get; private set; }
     public LedgerReport? Report { get; private set; }
-    public string? Problem { get; private set; }
 
     /// <summary>The dialogue picked on the dashboard or timeline, carried so the header's links stay on it.</summary>
     [BindProperty(SupportsGet = true)] public string? Dialogue { get; set; }
@@ -25,7 +24,8 @@ public sealed class LedgerModel(EventLedger ledger, SignedDigests digests, IQuer
         }
         catch (InvalidCommand e)
         {
-            Problem = string.Join(" ", e.Errors.SelectMany(x => x.Value));
+            // A digest that cannot be read is refused as the API refuses it (400, naming the parameter).
+            return Refuse(StatusCodes.Status400BadRequest, string.Join(" ", e.Errors.Select(x => $"{x.Key}: {string.Join(" ", x.Value)}")));
         }
 
         return Page();

@@ -18,6 +18,7 @@ public sealed class RecordModel(IQuerySession session, TimeProvider clock, IOpti
 {
     public string Collection { get; private set; } = "";
     public string Title { get; private set; } = "";
+    public string Id { get; private set; } = "";
     public JsonNode? Record { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
@@ -39,6 +40,7 @@ public sealed class RecordModel(IQuerySession session, TimeProvider clock, IOpti
                 _ => throw new RecordNotFound(collection, id),
             };
             Collection = collection;
+            Id = id;
             Record = JsonSerializer.SerializeToNode(found.record, found.record.GetType(), json.Value.SerializerOptions);
             History = found.history;
             if (CanRecord) NotVoidable = await HistoryView.NotVoidableAsync(session, id, ct);

@@ -21,10 +21,19 @@ public sealed class ReportsModel(EndpointDataSource endpoints, IQuerySession ses
     /// <summary>The title of the dialogue picked, null when none was.</summary>
     public string? DialogueTitle { get; private set; }
 
+    /// <summary>The dialogues on record, for the picker (shown when there are several), in the order opened.</summary>
+    public IReadOnlyList<Domain.Dialogues.Dialogue> Dialogues { get; private set; } = [];
+
+    /// <summary>The dialogue the downloads are for: the one picked, else the dashboard's default (the first opened).</summary>
+    public string? Chosen { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await UnknownDialogueAsync(session, Dialogue, ct) is { } missing) return missing;
-        if (!string.IsNullOrWhiteSpace(Dialogue)) DialogueTitle = (await session.LoadAsync<Domain.Dialogues.Dialogue>(Dialogue, ct))?.Title;
+        Dialogues = await WebDialogues.InOrderOpenedAsync(session, ct);
+        // With several dialogues the status report must name one: the page's downloads name the default, as the dashboard shows it.
+        Chosen = string.IsNullOrWhiteSpace(Dialogue) ? (Dialogues.Count > 1 ? Dialogues[0].Id : null) : Dialogue;
+        if (Chosen is not null) DialogueTitle = Dialogues.FirstOrDefault(d => d.Id == Chosen)?.Title;
         return Page();
     }
 
@@ -34,7 +43,7 @@ public sealed class ReportsModel(EndpointDataSource endpoints, IQuerySession ses
     public string Download(string path, string format)
     {
         var query = new Dictionary<string, string?> { ["format"] = format };
-        if (!string.IsNullOrWhiteSpace(Dialogue) && ReadsDialogue(path)) query["dialogue"] = Dialogue;
+        if (!string.IsNullOrWhiteSpace(Chosen) && ReadsDialogue(path)) query["dialogue"] = Chosen;
         if (!Axes.IsNow)
         {
             if (!string.IsNullOrWhiteSpace(RecordedAt)) query["recordedAt"] = WebLinks.Instant(RecordedAt);

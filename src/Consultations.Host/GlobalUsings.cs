@@ -9,3 +9,13 @@ global using Wolverine.Http;
 global using Consultations.Host.Security;
 global using Microsoft.AspNetCore.Authorization;
 global using Microsoft.AspNetCore.Mvc;
+// The domain's events, commands and states, read by every slice and view.
+global using Consultations.Domain.ActionPlans;
+global using Consultations.Domain.Commitments;
+global using Consultations.Domain.CooperationFields;
+global using Consultations.Domain.Corrections;
+global using Consultations.Domain.Dialogues;
+global using Consultations.Domain.Documents;
+global using Consultations.Domain.JointStatements;
+global using Consultations.Domain.Meetings;
+global using Consultations.Domain.Milestones;

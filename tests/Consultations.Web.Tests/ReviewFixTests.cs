@@ -96,7 +96,7 @@ public sealed class ReviewFixTests(WebApp app)
     {
         var page = await app.SignInAsync("Rita Reader", "reporter");
         string? word = null;
-        foreach (var candidate in new[] { "Celebrations", "Redefined", "Facilitating", "Recognizing", "Bilateral", "Peaceful", "Enhancing", "LiteBIRD", "Expressed", "Supporting" })
+        foreach (var candidate in new[] { "Concurred", "Celebrations", "Redefined", "Facilitating", "Recognizing", "Bilateral", "Peaceful", "Enhancing", "LiteBIRD", "Expressed", "Supporting" })
         {
             await page.GotoAsync($"/search?q={candidate}");
             if (await page.Locator("ol.results > li").CountAsync() == 1)

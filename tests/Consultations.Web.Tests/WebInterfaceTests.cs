@@ -282,7 +282,6 @@ public sealed class WebInterfaceTests(WebApp app)
         var answer = await page.RunAndWaitForResponseAsync(() => page.Locator("main form button[type=submit]").First.ClickAsync(),
             r => r.Request.Method == "POST");
         Assert.Equal(413, answer.Status);
-        Assert.StartsWith("text/html", answer.Headers["content-type"]);
         await Expect(page.Locator("#error-explanation")).ToContainTextAsync("more than 1 MiB");
     }
 

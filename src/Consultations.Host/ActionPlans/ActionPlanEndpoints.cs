@@ -1,9 +1,3 @@
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.Dialogues;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
-
 namespace Consultations.Host.ActionPlans;
 
 public static class ActionPlanEndpoints

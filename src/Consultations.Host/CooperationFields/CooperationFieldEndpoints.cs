@@ -1,8 +1,3 @@
-using Consultations.Domain.Commitments;
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.Dialogues;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
 using Consultations.Host.Reports;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;

@@ -1,12 +1,3 @@
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.Corrections;
-using Consultations.Domain.Dialogues;
-using Consultations.Domain.Documents;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
-using Consultations.Domain.Milestones;
 using Consultations.Projections.Records;
 using JasperFx.Events;
 

@@ -1,4 +1,3 @@
-using Consultations.Domain.Corrections;
 using Npgsql;
 
 namespace Consultations.Host.Corrections;

@@ -1,5 +1,3 @@
-using Consultations.Domain.Dialogues;
-
 namespace Consultations.Host.Dialogues;
 
 public static class DialogueEndpoints

@@ -1,6 +1,3 @@
-using Consultations.Domain.Dialogues;
-using Consultations.Domain.Documents;
-
 namespace Consultations.Host.Documents;
 
 public static class DocumentEndpoints

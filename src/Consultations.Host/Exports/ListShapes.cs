@@ -1,5 +1,3 @@
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Meetings;
 using Consultations.Host.CooperationFields;
 using Consultations.Host.Reports;
 using Consultations.Host.Search;

@@ -1,9 +1,3 @@
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Documents;
-using Consultations.Domain.Milestones;
-using Consultations.Domain.Meetings;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Records;
 using Consultations.Projections.Timeline;

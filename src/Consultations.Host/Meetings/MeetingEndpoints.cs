@@ -1,7 +1,3 @@
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.Dialogues;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
 using Consultations.Host.Documents;
 
 namespace Consultations.Host.Meetings;

@@ -1,6 +1,3 @@
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.Dialogues;
-using Consultations.Domain.Milestones;
 using Consultations.Host.Documents;
 
 namespace Consultations.Host.Milestones;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Consultations.Domain.Commitments;
 using Consultations.Projections.Timeline;
 
 namespace Consultations.Host.Reports;

@@ -1,4 +1,3 @@
-using Consultations.Domain.Commitments;
 using Consultations.Projections.Register;
 
 namespace Consultations.Host.Reports;

@@ -1,10 +1,4 @@
 using System.Text.RegularExpressions;
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
-using Consultations.Domain.Milestones;
 
 namespace Consultations.Host.Reports;
 
@@ -42,7 +36,7 @@ public sealed partial class RecordNames(IReadOnlyDictionary<string, string> name
             // Named by its text as made, so an entry of June does not read November's amended words; typographic quotes
             // only around a text that quotes its source, a paraphrase said to be one.
             names[c.Id] = FirstWords(c.MadeText ?? c.Text);
-            inTitles[c.Id] = c.TextIs switch
+            inTitles[c.Id] = (c.MadeText is null ? c.TextIs : c.MadeTextIs) switch
             {
                 Wording.Quoted => $"“{names[c.Id]}”",
                 Wording.Paraphrase => $"{names[c.Id]} (paraphrase)",

@@ -1,6 +1,3 @@
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.JointStatements;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Meetings;

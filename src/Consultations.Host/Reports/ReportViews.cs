@@ -1,5 +1,3 @@
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Meetings;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Meetings;
 using Consultations.Projections.Register;

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Document = DocumentFormat.OpenXml.Wordprocessing.Document;
 
 namespace Consultations.Host.Reports;
 

@@ -1,4 +1,3 @@
-using Consultations.Domain.Dialogues;
 using Consultations.Projections.Fields;
 using Consultations.Projections.Timeline;
 

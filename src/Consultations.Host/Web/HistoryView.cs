@@ -1,5 +1,3 @@
-using Consultations.Domain.Corrections;
-
 namespace Consultations.Host.Web;
 
 /// <param name="NotVoidable">The entries a void would be refused on, with the rule that refuses it: their line offers no void button.</param>

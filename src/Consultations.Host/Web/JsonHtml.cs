@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -74,11 +75,23 @@ public static class JsonHtml
                 var word = yes ? "yes" : "no";
                 html.Append(Encode(text?[word].Value ?? word));
                 break;
+            case JsonValue v when text is not null && v.TryGetValue(out string? value) && ControlledWords.TryGetValue(value, out var name)
+                                  && (text[value] is { ResourceNotFound: false } byWord ? byWord : text[name]) is { ResourceNotFound: false } translated:
+                // A controlled value (a status, a kind, "paraphrase"): in the reader's language; record content stays as recorded.
+                html.Append(Encode(translated.Value));
+                break;
             default:
                 html.Append(Encode(node.ToString()));
                 break;
         }
     }
+
+    // Every domain enum's API word ("in-progress") → its C# name ("InProgress"), the key its translation is under.
+    private static readonly Dictionary<string, string> ControlledWords = typeof(Words).Assembly.GetTypes()
+        .Where(t => t.IsEnum && t.IsPublic)
+        .SelectMany(t => Enum.GetNames(t))
+        .DistinctBy(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n))
+        .ToDictionary(n => JsonNamingPolicy.KebabCaseLower.ConvertName(n), n => n, StringComparer.Ordinal);
 
     // Another record's id, shown as a link to its page: "dialogueId" → /dialogues/{id}; a source { kind, id } by its kind.
     private static readonly Dictionary<string, string> Pages = new(StringComparer.Ordinal)

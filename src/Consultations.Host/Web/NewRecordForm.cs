@@ -1,5 +1,3 @@
-using Consultations.Domain.Dialogues;
-
 namespace Consultations.Host.Web;
 
 /// <summary>

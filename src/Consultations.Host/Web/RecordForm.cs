@@ -1,8 +1,3 @@
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
-
 namespace Consultations.Host.Web;
 
 /// <summary>

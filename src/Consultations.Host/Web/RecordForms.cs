@@ -1,7 +1,3 @@
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.Documents;
-
 namespace Consultations.Host.Web;
 
 public abstract class DocumentForm() : RecordForm<Document>("/documents")

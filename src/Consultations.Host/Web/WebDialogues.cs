@@ -1,4 +1,3 @@
-using Consultations.Domain.Dialogues;
 using Marten;
 
 namespace Consultations.Host.Web;

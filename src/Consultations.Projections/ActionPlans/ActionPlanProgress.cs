@@ -1,6 +1,3 @@
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Common;
-
 namespace Consultations.Projections.ActionPlans;
 
 public sealed class FieldItemProgress

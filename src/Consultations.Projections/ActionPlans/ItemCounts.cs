@@ -1,5 +1,3 @@
-using Consultations.Domain.ActionPlans;
-
 namespace Consultations.Projections.ActionPlans;
 
 /// <summary>Action-plan items by progress.</summary>

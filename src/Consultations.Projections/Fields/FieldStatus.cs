@@ -1,6 +1,3 @@
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
-
 namespace Consultations.Projections.Fields;
 
 public sealed class CommitmentCounts

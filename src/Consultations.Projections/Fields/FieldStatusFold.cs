@@ -1,10 +1,3 @@
-using Consultations.Domain.Common;
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
-
 namespace Consultations.Projections.Fields;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
-
 namespace Consultations.Projections.Fields;
 
 /// <summary>A field's counts for one party: the commitments it is a party to, by status and by its own progress, and its compliance.</summary>

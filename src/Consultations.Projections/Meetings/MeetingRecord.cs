@@ -1,6 +1,3 @@
-using Consultations.Domain.Common;
-using Consultations.Domain.Meetings;
-
 namespace Consultations.Projections.Meetings;
 
 public sealed record AdoptedStatement(string StatementId, PartialDate AdoptedOn, IReadOnlyList<string> Signatories);

@@ -1,9 +1,3 @@
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
-
 namespace Consultations.Projections.Meetings;
 
 /// <summary>

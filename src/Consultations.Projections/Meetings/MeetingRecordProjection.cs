@@ -1,8 +1,3 @@
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
-using Consultations.Domain.Common;
 using Consultations.Projections.Records;
 using JasperFx.Events;
 using JasperFx.Events.Aggregation;

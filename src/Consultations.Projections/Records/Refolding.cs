@@ -1,4 +1,3 @@
-using Consultations.Domain.Common;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;

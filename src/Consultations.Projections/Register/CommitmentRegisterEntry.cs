@@ -1,6 +1,3 @@
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
-
 namespace Consultations.Projections.Register;
 
 /// <summary>One step of a commitment's life: the status it took and when that took effect.</summary>

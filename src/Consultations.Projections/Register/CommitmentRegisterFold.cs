@@ -1,5 +1,3 @@
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using JasperFx.Events;
 
 namespace Consultations.Projections.Register;

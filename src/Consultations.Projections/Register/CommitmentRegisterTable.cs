@@ -1,5 +1,3 @@
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
 using Consultations.Projections.Records;
 using JasperFx.Events;
 using Marten;

@@ -1,11 +1,4 @@
 using System.Globalization;
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
-using Consultations.Domain.Documents;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
-using Consultations.Domain.Milestones;
 
 namespace Consultations.Projections.Search;
 

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Consultations.Domain.Common;
 using Consultations.Projections.Records;
 using JasperFx.Events;
 using Marten;

@@ -1,5 +1,3 @@
-using Consultations.Domain.Common;
-
 namespace Consultations.Projections.Timeline;
 
 /// <summary>

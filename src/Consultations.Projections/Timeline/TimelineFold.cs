@@ -1,11 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Common;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
-using Consultations.Domain.Milestones;
 
 namespace Consultations.Projections.Timeline;
 

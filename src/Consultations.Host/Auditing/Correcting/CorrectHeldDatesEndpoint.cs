@@ -1,4 +1,3 @@
-using Consultations.Domain.Meetings;
 using Consultations.Host.Meetings;
 
 namespace Consultations.Host.Auditing.Correcting;

@@ -1,5 +1,3 @@
-using Consultations.Domain.Commitments;
-
 namespace Consultations.Host.Auditing.Correcting;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,4 @@
-using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
-using Consultations.Domain.Dialogues;
 
 namespace Consultations.Host.Web.Pages;
 

@@ -1,4 +1,3 @@
-using Consultations.Domain.JointStatements;
 using Consultations.Host.JointStatements;
 using Consultations.Projections.Fields;
 

@@ -1,5 +1,3 @@
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
 using Consultations.Host.JointStatements;
 
 namespace Consultations.Host.Web.Pages;

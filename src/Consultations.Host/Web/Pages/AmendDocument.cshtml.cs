@@ -1,4 +1,3 @@
-using Consultations.Domain.Documents;
 using Consultations.Host.Documents;
 
 namespace Consultations.Host.Web.Pages;

@@ -1,4 +1,3 @@
-using Consultations.Domain.Commitments;
 using Consultations.Host.Commitments;
 
 namespace Consultations.Host.Web.Pages;

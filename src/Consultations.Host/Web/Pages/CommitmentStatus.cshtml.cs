@@ -1,5 +1,3 @@
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Documents;
 using Consultations.Host.Commitments;
 
 namespace Consultations.Host.Web.Pages;

@@ -1,6 +1,3 @@
-using Consultations.Domain.Commitments;
-using Consultations.Domain.Corrections;
-using Consultations.Domain.Meetings;
 using Consultations.Host.Corrections;
 using JasperFx.Events;
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Consultations.Domain.CooperationFields;
 using Consultations.Host.CooperationFields;
 
 namespace Consultations.Host.Web.Pages;

@@ -1,5 +1,3 @@
-using Consultations.Domain.Documents;
-using Consultations.Domain.JointStatements;
 using Consultations.Host.JointStatements;
 
 namespace Consultations.Host.Web.Pages;

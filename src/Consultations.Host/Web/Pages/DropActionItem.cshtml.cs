@@ -1,4 +1,3 @@
-using Consultations.Domain.ActionPlans;
 using Consultations.Host.ActionPlans;
 
 namespace Consultations.Host.Web.Pages;

@@ -43,7 +43,7 @@ public sealed class ErrorModel : PageModel
         // is what the layout's bar, links and language switch keep, so one click does not silently land on "now".
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { } refused && User.IsInRole(Roles.Auditor))
         {
-            Request.Path = refused.OriginalPath;
+            Request.Path = new PathString(refused.OriginalPath); // already decoded: decoding it again would read "%00" as a NUL
             Request.QueryString = new QueryString(refused.OriginalQueryString);
         }
 

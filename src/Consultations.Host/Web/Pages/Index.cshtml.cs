@@ -1,5 +1,3 @@
-using Consultations.Domain.Dialogues;
-using Consultations.Domain.Meetings;
 using Consultations.Host.Reports;
 using Consultations.Projections.Fields;
 

@@ -1,9 +1,3 @@
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.Commitments;
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.Documents;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
 using Consultations.Host.Commitments;
 
 namespace Consultations.Host.Web.Pages;

@@ -1,5 +1,3 @@
-using Consultations.Domain.Documents;
-using Consultations.Domain.Meetings;
 using Consultations.Host.Meetings;
 using Consultations.Projections.Fields;
 

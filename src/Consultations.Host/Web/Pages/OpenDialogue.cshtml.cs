@@ -1,4 +1,3 @@
-using Consultations.Domain.Dialogues;
 using Consultations.Host.Dialogues;
 
 namespace Consultations.Host.Web.Pages;

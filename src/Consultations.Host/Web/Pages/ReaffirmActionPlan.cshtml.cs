@@ -1,6 +1,3 @@
-using Consultations.Domain.ActionPlans;
-using Consultations.Domain.JointStatements;
-using Consultations.Domain.Meetings;
 using Consultations.Host.ActionPlans;
 
 namespace Consultations.Host.Web.Pages;

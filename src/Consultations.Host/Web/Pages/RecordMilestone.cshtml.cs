@@ -1,6 +1,3 @@
-using Consultations.Domain.CooperationFields;
-using Consultations.Domain.Documents;
-using Consultations.Domain.Milestones;
 using Consultations.Host.Milestones;
 
 namespace Consultations.Host.Web.Pages;

@@ -1,4 +1,3 @@
-using Consultations.Domain.CooperationFields;
 using Consultations.Host.CooperationFields;
 
 namespace Consultations.Host.Web.Pages;

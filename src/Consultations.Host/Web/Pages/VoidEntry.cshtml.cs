@@ -1,4 +1,3 @@
-using Consultations.Domain.Corrections;
 using Consultations.Host.Corrections;
 
 namespace Consultations.Host.Web.Pages;

@@ -57,6 +57,7 @@ public static class StoreSetup
 
         opts.Schema.For<RecordFiles.AppliedRecordStep>();
         opts.Schema.For<IdempotentRequest>();
+        opts.Schema.For<Security.EndedWebSession>();
         opts.Schema.For<Meeting>().Duplicate(x => x.DialogueId);
         opts.Schema.For<JointStatement>().Duplicate(x => x.DialogueId);
         opts.Schema.For<ActionPlan>().Duplicate(x => x.DialogueId);

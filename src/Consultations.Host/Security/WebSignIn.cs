@@ -35,6 +35,8 @@ public static class WebSignIn
             o.LogoutPath = "/signout";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // A session signed out is over on every node: its cookie, copied before, is refused from then on.
+            o.Events.OnValidatePrincipal = EndedWebSession.RefuseEndedAsync;
             // A signed-in person without the role gets a plain 403, not a redirect to a page that does not exist.
             o.Events.OnRedirectToAccessDenied = context =>
             {
@@ -59,6 +61,11 @@ public static class WebSignIn
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = "role";
                 o.Scope.Add("profile");
+                o.Events.OnTokenValidated = context =>
+                {
+                    (context.Principal!.Identity as ClaimsIdentity)?.AddClaim(new Claim(EndedWebSession.Claim, Guid.NewGuid().ToString("N")));
+                    return Task.CompletedTask;
+                };
             });
         }
 
@@ -82,7 +89,7 @@ public static class WebSignIn
     /// <summary>The identity the local sign-in page issues: the name given and the roles picked, as the API's tokens carry them.</summary>
     public static ClaimsPrincipal Local(string name, IEnumerable<string> roles)
     {
-        var claims = new List<Claim> { new("name", name), new("sub", name), new("amr", "local") };
+        var claims = new List<Claim> { new("name", name), new("sub", name), new("amr", "local"), new(EndedWebSession.Claim, Guid.NewGuid().ToString("N")) };
         claims.AddRange(roles.Select(r => new Claim("role", r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, Cookie, "name", "role"));
     }

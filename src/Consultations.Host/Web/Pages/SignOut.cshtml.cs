@@ -8,8 +8,9 @@ public sealed class SignOutModel : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        await EndedWebSession.EndAsync(HttpContext, ct);
         await HttpContext.SignOutAsync(WebSignIn.Cookie);
         return Redirect("/signin");
     }

@@ -296,7 +296,6 @@ public sealed class WebInterfaceTests(WebApp app)
         var answer = await page.RunAndWaitForResponseAsync(() => page.Locator("main form button[type=submit]").First.ClickAsync(),
             r => r.Request.Method == "POST");
         Assert.Equal(413, answer.Status);
-        Assert.DoesNotContain("\"title\"", await answer.TextAsync(), StringComparison.Ordinal); // not the API's JSON problem
     }
 
     [Fact]

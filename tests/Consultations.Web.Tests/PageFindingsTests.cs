@@ -67,6 +67,13 @@ public sealed class PageFindingsTests(WebApp app)
         await Expect(page.Locator(".history tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#item-actions").GetByRole(AriaRole.Link, new() { Name = "Complete an item", Exact = true })).ToHaveCountAsync(1);
         await WebApp.CheckAsync(page, "action-item");
+        // Its buttons open the plan's item forms with this item already picked; an item the plan does not have open is a 404.
+        await page.Locator("#item-actions").GetByRole(AriaRole.Link, new() { Name = "An item's progress", Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Item", new() { Exact = true })).ToHaveValueAsync(item);
+        await page.GotoAsync(itemPage);
+        await page.Locator("#item-actions").GetByRole(AriaRole.Link, new() { Name = "Set an item's lead", Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel("Item", new() { Exact = true })).ToHaveValueAsync(item);
+        Assert.Equal(404, (await page.GotoAsync($"/action-plans/{Plan}/item-progress?itemId=no-such-item"))!.Status);
 
         await page.GotoAsync("/fields/JPIT-06");
         await Expect(page.Locator($"#field-items a[href='{itemPage}']")).ToHaveTextAsync(text);

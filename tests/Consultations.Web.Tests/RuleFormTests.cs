@@ -177,4 +177,32 @@ public sealed class RuleFormTests(WebApp app)
         var answer = await app.Host.Client.GetAsync($"api/meetings/{meeting}");
         return answer.IsSuccessStatusCode ? (await answer.Content.ReadFromJsonAsync<JsonNode>())!["history"]!.AsArray().Count : 0;
     }
+
+    [Fact]
+    public async Task A_refusal_and_an_input_error_read_in_the_persons_language_with_what_they_typed_kept()
+    {
+        var statement = await StatementAsync();
+        var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
+        await page.GetByLabel("Language").SelectOptionAsync("it");
+        await page.Locator("form.language button").ClickAsync();
+        await page.GotoAsync($"/statements/{statement}/adopt");
+        await page.Locator("#meetingId").SelectOptionAsync(new SelectOptionValue { Label = "Japan–Italy summit, Rome" });
+        await page.Locator("#adoptedOn").FillAsync("2026-06-14");
+        await page.Locator("#place").FillAsync("Roma");
+        await page.Locator("#signatories").FillAsync("Prime Minister TAKAICHI Sanae");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Adotta", Exact = true }).ClickAsync();
+        // The rule in Italian, the particulars (the dates) as recorded, next to the day typed, which is kept.
+        await Expect(page.Locator("#adoptedOn-error")).ToContainTextAsync("La data di adozione deve cadere nelle date della riunione.");
+        await Expect(page.Locator("#adoptedOn-error")).ToContainTextAsync("2026-06-15");
+        await Expect(page.Locator("#refusal")).ToContainTextAsync("La data di adozione");
+        await Expect(page.Locator("#adoptedOn")).ToHaveValueAsync("2026-06-14");
+
+        await page.GetByLabel("Lingua").SelectOptionAsync("ja");
+        await page.Locator("form.language button").ClickAsync();
+        await page.GotoAsync($"/statements/{statement}/adopt");
+        await page.Locator("#adoptedOn").FillAsync("14/06/2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "採択する", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#adoptedOn-error")).ToContainTextAsync("「14/06/2026」は日付ではありません。");
+        await Expect(page.Locator("#adoptedOn")).ToHaveValueAsync("14/06/2026");
+    }
 }

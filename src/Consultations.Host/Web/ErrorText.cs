@@ -16,7 +16,10 @@ public static class ErrorText
         var cut = label.IndexOfAny(['(', '（']);
         var subject = (cut > 0 ? label[..cut] : label).Trim();
         if (subject.Length == 0 || error.StartsWith(subject, StringComparison.CurrentCultureIgnoreCase)) return error;
+        var japanese = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja";
         if (char.IsLower(error[0])) return subject + " " + error;
-        return subject + (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ja" ? "：" : ": ") + error;
+        // A Japanese predicate begins with its particle: 「件名」+「は必須です。」 reads 「件名は必須です。」.
+        if (japanese && error[0] is 'は' or 'に' or 'を' or 'が') return subject + error;
+        return subject + (japanese ? "：" : ": ") + error;
     }
 }

@@ -14,6 +14,7 @@ public abstract class RecordForm<T>(string pages) : WebForm where T : class
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotOnRecord(new RecordNotFound(Kind, id));
+        if (NotPickable() is { } missing) return NotOnRecord(missing);
         await OpenAsync(id, ct);
         Fill();
         return Page();
@@ -28,6 +29,9 @@ public abstract class RecordForm<T>(string pages) : WebForm where T : class
     protected virtual void Fill()
     {
     }
+
+    /// <summary>A choice the link to the form made in advance (<c>?itemId=</c>) that the record does not offer; null when there is none.</summary>
+    protected virtual RecordNotFound? NotPickable() => null;
 
     /// <summary>The domain's command from the inputs, or null with <see cref="WebForm.Errors"/> saying why.</summary>
     protected abstract object? Command(string id);

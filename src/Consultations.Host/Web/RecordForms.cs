@@ -13,9 +13,13 @@ public abstract class FieldForm() : RecordForm<CooperationField>("/fields")
 /// <summary>A form on one item of an action plan, the item picked from the plan's open items.</summary>
 public abstract class ActionItemForm : ActionPlanForm
 {
-    public string? ItemId { get; set; }
+    /// <summary>The item picked; an item's page links here with it picked (<c>?itemId=</c>).</summary>
+    [BindProperty(SupportsGet = true)] public string? ItemId { get; set; }
 
     public IReadOnlyList<ActionPlanItem> OpenItems => [.. Plan.Items.Where(i => i.IsOpen)];
+
+    protected override RecordNotFound? NotPickable() =>
+        ItemId is null || OpenItems.Any(i => i.ItemId == ItemId) ? null : new RecordNotFound("open item of this action plan", ItemId);
 
     /// <summary>The item picked, or null with the error next to the item's list.</summary>
     protected ActionPlanItem? PickedItem()

@@ -50,7 +50,20 @@ public abstract class WebForm : WebPage
         return Page();
     }
 
-    public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
+    /// <summary>The error next to <paramref name="field"/>, in the page's language (<see cref="Messages"/>).</summary>
+    public string? ErrorFor(string field) => Errors.GetValueOrDefault(field) is { } error ? Say(error) : null;
+
+    /// <summary>The refusal, in the page's language: a broken rule's sentence with its English particulars.</summary>
+    public string? RefusalText => Refusal is null ? null : Say(Refusal);
+
+    // Refusals keep the rule they came from, so the page can say it in its language.
+    private readonly Dictionary<string, string> _rules = new(StringComparer.Ordinal);
+
+    private string Say(string message)
+    {
+        var text = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>();
+        return _rules.TryGetValue(message, out var rule) ? Messages.Rule(text, rule, message) : Messages.Of(text, message);
+    }
 
     /// <summary>Runs one command; true when it is on record (now, or by an earlier submit of the same form).</summary>
     private async Task<bool> RecordAsync(object command, CancellationToken ct)
@@ -76,11 +89,13 @@ public abstract class WebForm : WebPage
         }
         catch (InvalidCommand e)
         {
-            foreach (var (field, messages) in e.Errors) Errors[FieldOf(field)] = string.Join(" ", messages);
+            var text = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>();
+            foreach (var (field, messages) in e.Errors) Errors[FieldOf(field)] = string.Join(" ", messages.Select(m => Messages.Of(text, m)));
         }
         catch (RuleBroken e)
         {
             Refusal = e.Message;
+            _rules[e.Message] = e.Rule;
             // Next to the input the rule is about, too, so the person sees what to change where they typed it.
             foreach (var field in RuleFields.Of(e.Rule)) Errors[field] = e.Message;
         }

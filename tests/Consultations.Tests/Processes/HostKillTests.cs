@@ -61,7 +61,7 @@ public sealed class HostKillTests(ITestOutputHelper output)
             first.Kill();
             var sinceKill = Stopwatch.StartNew();
             // Every writer ends at its first unanswered request; the client timeout bounds each one.
-            await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(60));
+            await Task.WhenAll(writers).WaitAsync(Poll.Patient(TimeSpan.FromSeconds(60)));
             Assert.Empty(unexpected);
 
             second = await HostProcess.StartAsync("kill-second-" + run, connectionString, schema);

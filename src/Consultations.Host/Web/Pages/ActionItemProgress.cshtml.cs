@@ -3,9 +3,8 @@ using Consultations.Host.ActionPlans;
 namespace Consultations.Host.Web.Pages;
 
 /// <summary>Records an open item's progress through <see cref="ActionPlanEndpoints.Handle(UpdateActionPlanItemProgress, Recorder, CancellationToken)"/>; the item picked from the plan's.</summary>
-public sealed class ActionItemProgressModel : ActionPlanForm
+public sealed class ActionItemProgressModel : ActionItemForm
 {
-    public string? ItemId { get; set; }
     public ItemProgress? Progress { get; set; }
     public string? Note { get; set; }
 

@@ -36,10 +36,12 @@ public sealed partial class DefineFieldModel : NewRecordForm
         // Left empty, the code (and the number) follow the fields of the dialogue picked, as the form proposes for the first one.
         var (nextNumber, nextCode) = Next(DialogueId);
         if (string.IsNullOrWhiteSpace(Code)) Code = nextCode;
-        Number ??= nextNumber;
+        // A number typed that is not one is refused, never silently replaced by the proposed one.
+        if (Number is null && ModelState[nameof(Number)]?.AttemptedValue is { Length: > 0 } typed) Errors["number"] = $"'{typed}' is not a number: give the field's number, such as 11.";
+        else Number ??= nextNumber;
         if (string.IsNullOrWhiteSpace(Code)) Errors["fieldCode"] = "is required: this dialogue has no field yet whose code the next one could follow.";
         else if (await Session.LoadAsync<CooperationField>(Code.Trim(), ct) is not null && !await FormTokens.RecordedAsync(Session, FormToken, ct)) Errors["fieldCode"] = $"A field '{Code.Trim()}' is already on record: give this one another code.";
-        if (Number is null) Errors["number"] = "is required: the field's number in its dialogue.";
+        if (Number is null && !Errors.ContainsKey("number")) Errors["number"] = "is required: the field's number in its dialogue.";
         var on = EffectiveDay("is required: the day the field was defined.");
         if (Errors.Count > 0) return ("", null);
         var code = Code!.Trim();

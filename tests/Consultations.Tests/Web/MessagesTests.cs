@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Consultations.Host.Web;
+using Consultations.Tests.Api;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Consultations.Tests.Web;
+
+/// <summary>
+/// Refusals and input errors on the pages are in the person's language (issue 11): every rule the domain can break has
+/// its sentence in Italian and Japanese, and the errors that carry a value keep the value as typed.
+/// </summary>
+public sealed partial class MessagesTests
+{
+    private static IStringLocalizer<Text> Localizer() =>
+        new StringLocalizer<Text>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
+    private static T In<T>(string culture, Func<T> read)
+    {
+        var (ui, current) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo(culture);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, current);
+        }
+    }
+
+    [GeneratedRegex("""RuleBroken\(\s*"([a-z-]+)"|new\(\s*"([a-z-]+)",""")]
+    private static partial Regex RuleName();
+
+    /// <summary>Every rule named in the domain's source: a new rule without its sentences fails here.</summary>
+    public static TheoryData<string> Rules()
+    {
+        var domain = Path.Combine(OpenApiDescriptionTests.RepositoryRoot(), "src", "Consultations.Domain");
+        var names = Directory.EnumerateFiles(domain, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => RuleName().Matches(File.ReadAllText(f)))
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)
+            .Where(n => n.Contains('-', StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.True(names.Count > 40, $"only {names.Count} rules found in {domain}");
+        return [.. names.Order(StringComparer.Ordinal)];
+    }
+
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void Every_rule_has_its_sentence_in_italian_and_japanese(string rule)
+    {
+        foreach (var culture in new[] { "it", "ja" })
+        {
+            var said = In(culture, () => Messages.Rule(Localizer(), rule, "English particulars."));
+            Assert.NotEqual("English particulars.", said);
+            Assert.EndsWith("(English particulars.)", said, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_broken_rule_reads_in_the_persons_language_with_the_english_particulars_kept_and_in_english_as_recorded()
+    {
+        const string message = "An outcome can be recorded only for a meeting that was held.";
+        Assert.Equal("Un esito si registra solo per una riunione che si è tenuta. (" + message + ")",
+            In("it", () => Messages.Rule(Localizer(), "outcome-after-meeting-held", message)));
+        Assert.StartsWith("成果は開催された会合についてのみ記録できます。", In("ja", () => Messages.Rule(Localizer(), "outcome-after-meeting-held", message)));
+        Assert.Equal(message, In("en", () => Messages.Rule(Localizer(), "outcome-after-meeting-held", message)));
+    }
+
+    [Theory]
+    [InlineData("it", "'31-02' is not a date: use yyyy-MM-dd, yyyy-MM or yyyy.", "'31-02' non è una data: usa yyyy-MM-dd, yyyy-MM o yyyy.")]
+    [InlineData("ja", "'31-02' is not a date: use yyyy-MM-dd, yyyy-MM or yyyy.", "「31-02」は日付ではありません。yyyy-MM-dd、yyyy-MM、yyyy の形式で入力してください。")]
+    [InlineData("it", "must be at most 200 characters.", "deve avere al massimo 200 caratteri.")]
+    [InlineData("ja", "is required.", "は必須です。")]
+    [InlineData("it", "A meeting 'rome-2026' is already on record: give this one another title or date.", "Una riunione 'rome-2026' è già registrata: dai a questa un altro titolo o un'altra data.")]
+    [InlineData("it", "A document 'x' is already on record: give this one another name.", "Un documento 'x' è già registrato: dai a questo un altro nome.")]
+    [InlineData("it", "Something nobody translated.", "Something nobody translated.")]
+    [InlineData("en", "is required.", "is required.")]
+    public void An_input_error_is_translated_by_its_text_and_a_value_in_it_is_kept_as_typed(string culture, string english, string shown) =>
+        Assert.Equal(shown, In(culture, () => Messages.Of(Localizer(), english)));
+
+    [Theory]
+    [InlineData("ja", "件名", "は必須です。", "件名は必須です。")]
+    [InlineData("it", "Titolo", "è obbligatorio.", "Titolo è obbligatorio.")]
+    [InlineData("en", "Title", "is required.", "Title is required.")]
+    [InlineData("ja", "日付", "「x」は日付ではありません。", "日付：「x」は日付ではありません。")]
+    public void An_error_begins_with_its_inputs_label_as_the_language_writes_it(string culture, string label, string error, string shown) =>
+        Assert.Equal(shown, In(culture, () => ErrorText.WithSubject(label, error)));
+}

@@ -40,15 +40,32 @@ public static class AuditTrail
     /// event they correct, and corrected events name their corrections.
     /// </summary>
     [WolverineGet("/api/audit", OperationId = "getAuditTrail"), Tags("Auditing")]
-    public static async Task<Listed<AuditEntry>> Get(string? record, string? from, string? to, IQuerySession session, CancellationToken ct) =>
-        // Paged in the database: only the page's events are read, with the records they belong to.
-        Listed<AuditEntry>.Of(await QueryAsync(record, from, to, session, ct), (events, token) => EntriesAsync(session, events, token));
+    public static async Task<Listed<AuditEntry>> Get(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
+    {
+        // Paged in the database, page and total in one statement: only the page's events are read, with their fixes.
+        var window = await WindowAsync(record, from, to, session, ct);
+        return Listed<AuditEntry>.Paged(async (paging, token) =>
+        {
+            var (events, total) = await EventPages.ReadAsync(session, window, paging.Skip, paging.PageSize, token);
+            return (await EntriesAsync(session, events, token), total);
+        });
+    }
 
     /// <summary>The whole trail asked for, as the CLI prints it.</summary>
     public static async Task<IReadOnlyList<AuditEntry>> ListAsync(string? record, string? from, string? to, IQuerySession session, CancellationToken ct) =>
         await EntriesAsync(session, await (await QueryAsync(record, from, to, session, ct)).ToListAsync(ct), ct);
 
     internal static async Task<IQueryable<IEvent>> QueryAsync(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
+    {
+        var window = await WindowAsync(record, from, to, session, ct);
+        var query = session.Events.QueryAllRawEvents().AsQueryable();
+        if (window.Stream is { } stream) query = query.Where(x => x.StreamKey == stream);
+        if (window.From is { } f) query = query.Where(x => x.Timestamp >= f);
+        if (window.To is { } t) query = query.Where(x => x.Timestamp <= t);
+        return query.OrderBy(x => x.Sequence);
+    }
+
+    private static async Task<EventWindow> WindowAsync(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
     {
         var start = Bound("from", from, endOfDay: false);
         var end = Bound("to", to, endOfDay: true);
@@ -57,12 +74,7 @@ public static class AuditTrail
         if (start is { } s && end is { } e && e < s) throw InvalidCommand.For("to", $"'to' ({to}) is before 'from' ({from}).");
         if (!string.IsNullOrWhiteSpace(record) && await session.Events.FetchStreamStateAsync(record, ct) is null)
             throw new RecordNotFound("record", record);
-
-        var query = session.Events.QueryAllRawEvents().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(record)) query = query.Where(x => x.StreamKey == record);
-        if (start is { } f) query = query.Where(x => x.Timestamp >= f);
-        if (end is { } t) query = query.Where(x => x.Timestamp <= t);
-        return query.OrderBy(x => x.Sequence);
+        return new EventWindow(Stream: string.IsNullOrWhiteSpace(record) ? null : record, From: start, To: end);
     }
 
     internal static Task<IReadOnlyList<AuditEntry>> EntriesAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken ct) =>

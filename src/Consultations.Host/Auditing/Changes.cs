@@ -87,28 +87,24 @@ public static class Changes
     private static async Task<Between> RecordedAsync(IQuerySession session, DateTimeOffset start, DateTimeOffset end, IReadOnlyList<string>? streams,
         string? field, int skip, int take, CancellationToken ct)
     {
-        var query = session.Events.QueryAllRawEvents().Where(e => e.Timestamp > start && e.Timestamp <= end);
-        if (streams is not null)
-        {
-            var keys = streams.ToArray();
-            query = query.Where(e => e.StreamKey!.IsOneOf(keys));
-        }
-
-        query = query.OrderBy(e => e.Sequence);
+        var window = new EventWindow(Streams: streams, After: start, To: end);
         IReadOnlyList<IEvent> page;
         int total;
         Func<IEvent, IReadOnlyList<string>> concerns;
         if (field is null)
         {
-            total = await query.CountAsync(ct);
-            page = skip >= total ? [] : await query.Skip(skip).Take(take).ToListAsync(ct);
+            long counted;
+            (page, counted) = await EventPages.ReadAsync(session, window, skip, take, ct);
+            total = (int)counted;
             concerns = await ConcernsAsync(session, page, ct);
         }
         else
         {
             // Whether an event concerns the field is read from its data (and a fix's from the entry it fixes): the field's
             // own records' events in between are read, and paged here.
-            var all = await query.ToListAsync(ct);
+            var query = session.Events.QueryAllRawEvents().Where(e => e.Timestamp > start && e.Timestamp <= end);
+            var keys = streams!.ToArray();
+            var all = await query.Where(e => e.StreamKey!.IsOneOf(keys)).OrderBy(e => e.Sequence).ToListAsync(ct);
             concerns = await ConcernsAsync(session, all, ct);
             var relevant = all.Where(e => concerns(e).Contains(field)).ToList();
             (page, total) = ([.. relevant.Skip(skip).Take(take)], relevant.Count);

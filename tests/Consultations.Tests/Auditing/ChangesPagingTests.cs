@@ -164,7 +164,7 @@ public class ChangesPagingTests(AppFixture fixture) : AuditingContext(fixture)
         var (answer, total) = await ChangesAsync(url);
 
         var expected = await WholeStore.ChangesAsync(Store, axis, Uri.UnescapeDataString(from), Uri.UnescapeDataString(to), field, dialogue);
-        var json = JsonSerializer.SerializeToNode(expected, JsonConventions.Options)!;
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(expected, Json)!;
         Assert.Equal(expected.Events.Count, total);
         Assert.True(JsonNode.DeepEquals(json["events"], answer["events"]), $"{url}: events differ.\nexpected {json["events"]!.ToJsonString()}\nanswered {answer["events"]!.ToJsonString()}");
         Assert.True(JsonNode.DeepEquals(json["fields"], answer["fields"]), $"{url}: fields differ.\nexpected {json["fields"]!.ToJsonString()}\nanswered {answer["fields"]!.ToJsonString()}");

@@ -40,15 +40,32 @@ public static class AuditTrail
     /// event they correct, and corrected events name their corrections.
     /// </summary>
     [WolverineGet("/api/audit", OperationId = "getAuditTrail"), Tags("Auditing")]
-    public static async Task<Listed<AuditEntry>> Get(string? record, string? from, string? to, IQuerySession session, CancellationToken ct) =>
-        // Paged in the database: only the page's events are read, with the records they belong to.
-        Listed<AuditEntry>.Of(await QueryAsync(record, from, to, session, ct), (events, token) => EntriesAsync(session, events, token));
+    public static async Task<Listed<AuditEntry>> Get(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
+    {
+        // Paged in the database, page and total in one statement: only the page's events are read, with their fixes.
+        var window = await WindowAsync(record, from, to, session, ct);
+        return Listed<AuditEntry>.Paged(async (paging, token) =>
+        {
+            var (events, total) = await EventPages.ReadAsync(session, window, paging.Skip, paging.PageSize, token);
+            return (await EntriesAsync(session, events, token), total);
+        });
+    }
 
     /// <summary>The whole trail asked for, as the CLI prints it.</summary>
     public static async Task<IReadOnlyList<AuditEntry>> ListAsync(string? record, string? from, string? to, IQuerySession session, CancellationToken ct) =>
         await EntriesAsync(session, await (await QueryAsync(record, from, to, session, ct)).ToListAsync(ct), ct);
 
     internal static async Task<IQueryable<IEvent>> QueryAsync(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
+    {
+        var window = await WindowAsync(record, from, to, session, ct);
+        var query = session.Events.QueryAllRawEvents().AsQueryable();
+        if (window.Stream is { } stream) query = query.Where(x => x.StreamKey == stream);
+        if (window.From is { } f) query = query.Where(x => x.Timestamp >= f);
+        if (window.To is { } t) query = query.Where(x => x.Timestamp <= t);
+        return query.OrderBy(x => x.Sequence);
+    }
+
+    private static async Task<EventWindow> WindowAsync(string? record, string? from, string? to, IQuerySession session, CancellationToken ct)
     {
         var start = Bound("from", from, endOfDay: false);
         var end = Bound("to", to, endOfDay: true);
@@ -57,25 +74,65 @@ public static class AuditTrail
         if (start is { } s && end is { } e && e < s) throw InvalidCommand.For("to", $"'to' ({to}) is before 'from' ({from}).");
         if (!string.IsNullOrWhiteSpace(record) && await session.Events.FetchStreamStateAsync(record, ct) is null)
             throw new RecordNotFound("record", record);
-
-        var query = session.Events.QueryAllRawEvents().AsQueryable();
-        if (!string.IsNullOrWhiteSpace(record)) query = query.Where(x => x.StreamKey == record);
-        if (start is { } f) query = query.Where(x => x.Timestamp >= f);
-        if (end is { } t) query = query.Where(x => x.Timestamp <= t);
-        return query.OrderBy(x => x.Sequence);
+        return new EventWindow(Stream: string.IsNullOrWhiteSpace(record) ? null : record, From: start, To: end);
     }
 
-    internal static async Task<IReadOnlyList<AuditEntry>> EntriesAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken ct)
+    internal static Task<IReadOnlyList<AuditEntry>> EntriesAsync(IQuerySession session, IReadOnlyList<IEvent> events, CancellationToken ct) =>
+        EntriesAsync(session, events, recordedBy: null, ct);
+
+    /// <summary>
+    /// The entries of the events listed, as recorded by <paramref name="recordedBy"/> (null: now). What an entry needs from
+    /// the rest of the record is read for the listed entries only (ADR 0051): the fixes that name them, by their ids
+    /// (indexed), and, for an entry that does not know its own date, its record's stream, since it counts from what follows it.
+    /// </summary>
+    internal static async Task<IReadOnlyList<AuditEntry>> EntriesAsync(IQuerySession session, IReadOnlyList<IEvent> events, DateTimeOffset? recordedBy,
+        CancellationToken ct)
     {
-        // Corrections recorded after the range still belong in the picture of the events they correct, and where an
-        // event counts from on the effective axis depends on its whole record.
-        var streams = events.Select(e => e.StreamKey!).Distinct().ToArray();
-        var whole = streams.Length == 0
-            ? []
-            : await session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(streams)).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var corrections = CorrectionsByEntry(whole);
-        var days = EventFacts.EffectiveDays(whole).ToDictionary(d => d.Key.Id, d => d.Value);
+        if (events.Count == 0) return [];
+        var fixes = await FixesOfAsync(session, events, recordedBy, ct);
+        var corrections = CorrectionsByEntry(fixes);
+        var days = await CountsFromAsync(session, events, fixes, recordedBy, ct);
         return [.. events.Select(e => Entry(e, corrections, days[e.Id]))];
+    }
+
+    /// <summary>The corrections and voids recorded by <paramref name="recordedBy"/> (null: now) that name one of the <paramref name="entries"/>, in the order recorded.</summary>
+    public static async Task<IReadOnlyList<IEvent>> FixesOfAsync(IQuerySession session, IEnumerable<IEvent> entries, DateTimeOffset? recordedBy, CancellationToken ct)
+    {
+        var ids = entries.Select(e => e.Id.ToString()).Distinct().ToArray();
+        if (ids.Length == 0) return [];
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var sql = $"select seq_id from {schema}.mt_events where {EventIndexes.FixedIdSql} = any(?)";
+        var sequences = recordedBy is { } at
+            ? await session.QueryAsync<long>(sql + " and timestamp <= ?", ct, ids, at.ToUniversalTime())
+            : await session.QueryAsync<long>(sql, ct, [ids]);
+        if (sequences.Count == 0) return [];
+        var keys = sequences.ToArray();
+        return await session.Events.QueryAllRawEvents().Where(e => e.Sequence.IsOneOf(keys)).OrderBy(e => e.Sequence).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The day each event counts from (<see cref="EventFacts.EffectiveDays"/>): its own date as its date corrections among
+    /// <paramref name="fixes"/> left it, else read from its record's stream as recorded by <paramref name="recordedBy"/>.
+    /// </summary>
+    private static async Task<Dictionary<Guid, DateOnly>> CountsFromAsync(IQuerySession session, IReadOnlyList<IEvent> events, IReadOnlyList<IEvent> fixes,
+        DateTimeOffset? recordedBy, CancellationToken ct)
+    {
+        var corrected = EventFacts.Corrections(fixes);
+        var days = new Dictionary<Guid, DateOnly>();
+        var undated = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            var own = corrected.TryGetValue((e.StreamKey!, e.Version), out var date) ? date : EventFacts.EffectiveOn(e.Data);
+            if (own is { } day) days[e.Id] = day.Earliest;
+            else undated.Add(e.StreamKey!);
+        }
+
+        if (undated.Count == 0) return days;
+        var streams = undated.ToArray();
+        var query = session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(streams));
+        if (recordedBy is { } at) query = query.Where(e => e.Timestamp <= at);
+        foreach (var (e, day) in EventFacts.EffectiveDays(await query.OrderBy(e => e.Sequence).ToListAsync(ct))) days[e.Id] = day;
+        return days;
     }
 
     /// <summary>

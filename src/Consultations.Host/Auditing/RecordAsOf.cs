@@ -62,6 +62,16 @@ public sealed class RecordAsOf
             recorded = await query.OrderBy(e => e.Sequence).ToListAsync(ct);
         }
 
+        return Of(axes, recorded);
+    }
+
+    /// <summary>
+    /// The replay on the axes of events already read: whole streams, in the order recorded (those recorded after
+    /// <see cref="Axes.RecordedAt"/> are left out here), so that one read serves replays at several points.
+    /// </summary>
+    public static RecordAsOf Of(Axes axes, IReadOnlyList<IEvent> recorded)
+    {
+        if (axes.RecordedAt is { } at && recorded.Any(e => e.Timestamp > at)) recorded = [.. recorded.Where(e => e.Timestamp <= at)];
         // Voids and corrections recorded by the instant apply; the effective axis then treats a voided entry as never true (ADR 0023).
         var live = Refolding.Live(recorded);
         var days = EventFacts.EffectiveDays(live);

@@ -42,6 +42,10 @@ public sealed class Listed<T> : IResult, IEndpointMetadataProvider where T : not
                 : null,
             async ct => await rows(await query.ListAsync(ct), ct));
 
+    /// <summary>Rows read a page at a time by <paramref name="page"/> (the page's rows and the total), and whole when a filter of the shape is asked for.</summary>
+    public static Listed<T> Paged(Func<Paging, CancellationToken, Task<(IReadOnlyList<T> Page, long Total)>> page) =>
+        new(page, async ct => (await page(Paging.Whole, ct)).Page);
+
     /// <summary>Rows already in memory, in their order.</summary>
     public static Listed<T> Of(IReadOnlyList<T> rows) => new(null, _ => Task.FromResult(rows));
 

@@ -17,6 +17,9 @@ public sealed record Paging(int Page, int PageSize, bool Requested)
 
     public int Skip => (Page - 1) * PageSize;
 
+    /// <summary>Every item on one page: for rows filtered after they are read.</summary>
+    public static Paging Whole { get; } = new(1, int.MaxValue, false);
+
     public static Paging Read(IQueryCollection query) => Read(query[PageParameter], query[PageSizeParameter]);
 
     public static Paging Read(string? page, string? pageSize)

@@ -77,5 +77,8 @@ public static class StoreSetup
         opts.Listeners.Add(new Auditing.Ledger.CommitHashesBeforeAppends());
         opts.Events.Subscribe(new Auditing.Ledger.LedgerSubscription(schema, sealSettle ?? TimeSpan.FromSeconds(60)));
         opts.Storage.ExtendedSchemaObjects.Add(Auditing.Ledger.LedgerSubscription.Definition(schema));
+
+        // The audit trail and the changes read one page of events by recorded time and the fixes of its entries by id (ADR 0051).
+        Auditing.EventIndexes.Register(opts, schema);
     }
 }

@@ -138,12 +138,15 @@ public sealed class EventLedger(IDocumentStore store, IConfiguration configurati
     /// A read-only transaction without PostgreSQL's JIT for verification's queries: their cost estimates (the canonical text
     /// of every event, the grouped stream check) cross jit_above_cost, and compiling them took longer than running them
     /// (about a second of the stream check's 1.5 s at 10k events). Without it the reads cost what reading the rows costs.
+    /// Nor a sort: the ordered reads walk their tables' primary keys (a merge join on <c>seq_id</c>), so rows stream from the
+    /// first one while this side hashes them, in constant memory; the planner otherwise preferred a parallel scan, hash
+    /// joins and a sort of every row (spilled to disk), sending nothing before the whole sort was done (ADR 0052).
     /// </summary>
     private static async Task<NpgsqlTransaction> WithoutJitAsync(NpgsqlConnection connection, CancellationToken ct,
         IsolationLevel isolation = IsolationLevel.ReadCommitted)
     {
         var transaction = await connection.BeginTransactionAsync(isolation, ct);
-        await using var command = new NpgsqlCommand("set transaction read only; set local jit = off", connection, transaction);
+        await using var command = new NpgsqlCommand("set transaction read only; set local jit = off; set local enable_sort = off", connection, transaction);
         await command.ExecuteNonQueryAsync(ct);
         return transaction;
     }

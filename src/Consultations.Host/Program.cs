@@ -34,7 +34,8 @@ var tokens = builder.AddConsultationsAuth();
 builder.Services.AddConsultationsWeb();
 
 builder.Services.AddMarten(opts => StoreSetup.Configure(opts, database.ConnectionString, schema,
-        TimeSpan.FromSeconds(builder.Configuration.GetValue("Consultations:Ledger:SettleSeconds", 60.0))))
+        TimeSpan.FromSeconds(builder.Configuration.GetValue("Consultations:Ledger:SettleSeconds", 60.0)),
+        builder.Configuration.GetValue("Consultations:Database:MaxAutoPrepare", StoreSetup.DefaultMaxAutoPrepare)))
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
     .AddReportingDaemon(builder.Configuration)

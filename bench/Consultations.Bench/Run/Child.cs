@@ -60,6 +60,7 @@ public sealed class Child : IAsyncDisposable
         psi.Environment["Consultations__Schema"] = target.Schema;
         psi.Environment["Consultations__SeedWhenEmpty"] = "false";
         psi.Environment["Auth__SigningKey"] = target.SigningKey;
+        foreach (var (key, value) in target.Settings ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) psi.Environment[key] = value;
 
         var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
@@ -177,4 +178,5 @@ public sealed class Child : IAsyncDisposable
 }
 
 /// <summary>Where the children work: the grown store's database and schema, and the key their tokens are signed with.</summary>
-public sealed record Target(string ConnectionString, string Schema, string SigningKey);
+/// <summary>The store a child process runs against, and <paramref name="Settings"/> given to every child (--host-setting).</summary>
+public sealed record Target(string ConnectionString, string Schema, string SigningKey, IReadOnlyDictionary<string, string>? Settings = null);

@@ -11,7 +11,8 @@ public sealed record Result(string Name, long Events, double? Value, string Unit
         : Unit.EndsWith("/s", StringComparison.Ordinal) ? v / b : b / v;
 }
 
-public sealed record Options(IReadOnlyList<int> Sizes, bool Quick, IReadOnlySet<string> Only, string Output, TimeSpan Duration, int ImportSteps)
+public sealed record Options(IReadOnlyList<int> Sizes, bool Quick, IReadOnlySet<string> Only, string Output, TimeSpan Duration, int ImportSteps,
+    IReadOnlyDictionary<string, string> HostSettings)
 {
     public static readonly string[] Names = ["http-write-1", "http-write-8", "import", "rebuild", "replay-field", "replay-dialogue", "changes", "ledger-verify", "http-read"];
 
@@ -25,6 +26,7 @@ public sealed record Options(IReadOnlyList<int> Sizes, bool Quick, IReadOnlySet<
         var output = FindDocs();
         var seconds = quick ? 10 : 20;
         var importSteps = 20_000;
+        var hostSettings = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -36,12 +38,17 @@ public sealed record Options(IReadOnlyList<int> Sizes, bool Quick, IReadOnlySet<
                 case "--out": output = Path.GetFullPath(Next()); break;
                 case "--seconds": seconds = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
                 case "--import-steps": importSteps = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture); break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use: [--quick] [--sizes 10k,100k,1M] [--only {string.Join(',', Names)}] [--seconds N] [--import-steps N] [--out FOLDER], or: micro [BenchmarkDotNet arguments].");
+                // A setting for every host and CLI process run (an A/B of a setting): --host-setting Consultations__Database__MaxAutoPrepare=0
+                case "--host-setting":
+                    var setting = Next().Split('=', 2);
+                    hostSettings[setting[0]] = setting.Length == 2 ? setting[1] : throw new ArgumentException("--host-setting needs KEY=VALUE.");
+                    break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use: [--quick] [--sizes 10k,100k,1M] [--only {string.Join(',', Names)}] [--seconds N] [--import-steps N] [--host-setting KEY=VALUE] [--out FOLDER], or: micro [BenchmarkDotNet arguments].");
             }
         }
 
         if (only.FirstOrDefault(o => !Names.Contains(o)) is { } unknown) throw new ArgumentException($"Unknown benchmark '{unknown}'; known: {string.Join(", ", Names)}.");
-        return new Options(sizes, quick, only, output, TimeSpan.FromSeconds(seconds), importSteps);
+        return new Options(sizes, quick, only, output, TimeSpan.FromSeconds(seconds), importSteps, hostSettings);
     }
 
     /// <summary>The repository's docs/ folder (found upwards from the working directory), where the results are written.</summary>

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Consultations.Projections.Fields;
+using Marten.Linq.MatchesSql;
 
 namespace Consultations.Host.Auditing;
 
@@ -21,14 +23,20 @@ public sealed record Subject(string? Stream = null, string? Dialogue = null, str
     public async Task<IReadOnlyList<string>?> StreamsAsync(IQuerySession session, CancellationToken ct) =>
         Field is null && Dialogue is null ? null : await Footprints(session).Select(f => f.Id).ToListAsync(ct);
 
-    /// <summary>The footprints of the subject's records (a field's by jsonb containment, a dialogue's by its column).</summary>
+    /// <summary>
+    /// The footprints of the subject's records: a dialogue's by its column, a field's by containment on the field codes
+    /// alone, the expression their GIN index covers (Marten's own <c>FieldCodes.Contains</c> tests the whole body).
+    /// </summary>
     public IQueryable<RecordFootprint> Footprints(IQuerySession session)
     {
         var query = session.Query<RecordFootprint>().AsQueryable();
-        if (Field is { } code) query = query.Where(f => f.FieldCodes.Contains(code));
+        if (Field is { } code) query = query.Where(f => f.MatchesSql(FieldCodesContain, JsonSerializer.Serialize(new[] { code })));
         if (Dialogue is { } dialogue) query = query.Where(f => f.DialogueId == dialogue);
         return query;
     }
+
+    /// <summary>The filter the footprints' GIN index serves: <c>(data -> 'FieldCodes') jsonb_path_ops</c> (StoreSetup).</summary>
+    public const string FieldCodesContain = "d.data -> 'FieldCodes' @> ?::jsonb";
 }
 
 /// <summary>The fields' status as it stands now: the stored footprints of the subject's records, merged.</summary>

@@ -84,8 +84,11 @@ public sealed class LedgerCommand : JasperFxAsyncCommand<LedgerInput>
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var report = await WithProgressAsync(messages, progress => ledger.VerifyAsync(kept, progress, ct, problems));
         // What verifying itself took, apart from starting the process and catching the daemon up (the benchmark reads it).
+        var phases = ledger.LastTimings is { } t
+            ? string.Create(CultureInfo.InvariantCulture, $"; catching up {t.CatchUp.TotalSeconds:0.000} s, opening {t.Open.TotalSeconds:0.000} s, reading and hashing {t.ReadAndHash.TotalSeconds:0.000} s, stream check after {t.StreamCheck.TotalSeconds:0.000} s")
+            : "";
         messages.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Verified {report.Checked:N0} events in {watch.Elapsed.TotalSeconds:0.000} s ({report.Checked / Math.Max(watch.Elapsed.TotalSeconds, 1e-9):N0} events/s)."));
+            $"Verified {report.Checked:N0} events in {watch.Elapsed.TotalSeconds:0.000} s ({report.Checked / Math.Max(watch.Elapsed.TotalSeconds, 1e-9):N0} events/s{phases})."));
         if (json is not null)
         {
             CliOutput.Json(json, new

@@ -29,9 +29,33 @@ public static class StoreSetup
     public static string WithoutResets(string connectionString) =>
         new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
 
-    public static void Configure(StoreOptions opts, string connectionString, string schema, TimeSpan? sealSettle = null)
+    /// <summary>How many statements each connection keeps prepared by default (<c>Consultations:Database:MaxAutoPrepare</c>).</summary>
+    public const int DefaultMaxAutoPrepare = 100;
+
+    /// <summary>
+    /// The store's connection string: no reset on close, and Npgsql's automatic preparation of the statements a
+    /// connection runs often (from their second use, up to <paramref name="maxAutoPrepare"/> per connection; 0 turns it
+    /// off), so PostgreSQL parses and plans each of Marten's statements once per connection instead of on every write
+    /// (ADR 0052). A value the configured connection string gives itself is kept.
+    /// </summary>
+    public static string ForStore(string connectionString, int maxAutoPrepare)
     {
-        opts.Connection(WithoutResets(connectionString));
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(WithoutResets(connectionString));
+        if (!Names(connectionString, "Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = maxAutoPrepare;
+        if (!Names(connectionString, "Auto Prepare Min Usages", "AutoPrepareMinUsages")) builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
+    }
+
+    private static bool Names(string connectionString, params string[] keys)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return keys.Any(given.ContainsKey);
+    }
+
+    public static void Configure(StoreOptions opts, string connectionString, string schema, TimeSpan? sealSettle = null,
+        int maxAutoPrepare = DefaultMaxAutoPrepare)
+    {
+        opts.Connection(ForStore(connectionString, maxAutoPrepare));
         opts.DatabaseSchemaName = schema;
         opts.Events.DatabaseSchemaName = schema;
         opts.Events.StreamIdentity = StreamIdentity.AsString;
@@ -64,8 +88,9 @@ public static class StoreSetup
         opts.Schema.For<Document>().Duplicate(x => x.DialogueId);
         opts.Schema.For<Milestone>().Duplicate(x => x.DialogueId);
         opts.Schema.For<Commitment>().Duplicate(x => x.DialogueId).Duplicate(x => x.FieldCode);
-        // Footprints are found by dialogue and by the fields they touch (jsonb containment, GIN-indexed).
-        opts.Schema.For<RecordFootprint>().Duplicate(x => x.DialogueId!).GinIndexJsonData();
+        // Footprints are found by dialogue (a column) and by the fields they touch: containment on their field codes only,
+        // GIN-indexed on that member. An index over the whole body indexed every count and date a write changes (ADR 0052).
+        opts.Schema.For<RecordFootprint>().Duplicate(x => x.DialogueId!).GinIndexJsonDataMember(x => x.FieldCodes);
         opts.Schema.For<TimelineEntry>().Duplicate(x => x.DialogueId).Duplicate(x => x.SortDate!);
 
         // The reporting views (commitment register and its SQL table, meeting records, action-plan progress) run async.

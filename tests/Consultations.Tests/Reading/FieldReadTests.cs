@@ -105,4 +105,38 @@ public class FieldReadTests(AppFixture fixture) : IntegrationContext(fixture)
         Assert.Equal("No such cooperation field.", body!["title"]!.GetValue<string>());
         Assert.Contains("JPIT-99", body["detail"]!.GetValue<string>());
     }
+
+    // ADR 0052: the footprints' GIN index covers their field codes only, and a field's records are found through it.
+    [Fact]
+    public async Task A_fields_records_are_found_through_the_index_on_the_footprints_field_codes()
+    {
+        await using var session = Store.QuerySession();
+        var command = Consultations.Host.Auditing.Subject.Of(field: "JPIT-06").Footprints(session).ToCommand(Marten.Linq.FetchType.FetchMany);
+        Assert.Contains("d.data -> 'FieldCodes' @>", command.CommandText);
+        Assert.NotEmpty(await Consultations.Host.Auditing.Subject.Of(field: "JPIT-06").StreamsAsync(session, CancellationToken.None) ?? []);
+
+        await using var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var indexes = new List<string>();
+        await using (var read = new Npgsql.NpgsqlCommand(
+            "select indexdef from pg_indexes where schemaname = @schema and tablename = 'mt_doc_recordfootprint' and indexdef like '%USING gin%'", connection, transaction))
+        {
+            read.Parameters.AddWithValue("schema", Fixture.Schema);
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) indexes.Add(reader.GetString(0));
+        }
+
+        var index = Assert.Single(indexes);
+        Assert.Contains("((data -> 'FieldCodes'::text)) jsonb_path_ops", index);
+
+        // With sequential scans priced out, the planner uses the index when the query's expression is the index's.
+        await using (var off = new Npgsql.NpgsqlCommand("set local enable_seqscan = off", connection, transaction)) await off.ExecuteNonQueryAsync();
+        await using var explain = new Npgsql.NpgsqlCommand("explain " + command.CommandText, connection, transaction);
+        foreach (Npgsql.NpgsqlParameter parameter in command.Parameters) explain.Parameters.Add(parameter.Clone());
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+        Assert.Contains(plan, line => line.Contains("Bitmap Index Scan", StringComparison.Ordinal));
+    }
 }

@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Aggregation;
 using JasperFx.Events.Daemon;
 using Marten;
+using Consultations.Projections.Rebuilding;
 using Marten.Events.Aggregation;
 
 namespace Consultations.Projections.Records;
@@ -12,9 +13,10 @@ namespace Consultations.Projections.Records;
 /// the record's live entries when a void or correction arrives (<see cref="Refolding"/>, ADR 0023). One subclass a record
 /// kind, so each keeps its own projection name.
 /// </summary>
-public abstract class RecordProjection<T> : SingleStreamProjection<T, string> where T : class
+public abstract class RecordProjection<T> : SingleStreamProjection<T, string>, IStreamFold where T : class
 {
     private readonly Func<T?, object, T?> _evolve;
+    private readonly HashSet<Type> _types;
 
     /// <summary>
     /// An overridden fold hides from Marten which events it reads, and a projection that reads every event loads its
@@ -26,8 +28,19 @@ public abstract class RecordProjection<T> : SingleStreamProjection<T, string> wh
     protected RecordProjection(Func<T?, object, T?> evolve)
     {
         _evolve = evolve;
-        foreach (var type in EventsOf(typeof(T).Namespace)) IncludeType(type);
+        _types = [.. EventsOf(typeof(T).Namespace)];
+        foreach (var type in _types) IncludeType(type);
         FilterIncomingEventsOnStreamType(typeof(T));
+    }
+
+    public Type DocumentType => typeof(T);
+
+    public object? Fold(string streamKey, IReadOnlyList<IEvent> live)
+    {
+        T? state = null;
+        foreach (var e in live)
+            if (_types.Contains(e.Data.GetType())) state = _evolve(state, e.Data);
+        return state;
     }
 
     public static IEnumerable<Type> EventsOf(string? recordNamespace) =>
@@ -60,16 +73,29 @@ public sealed class MilestoneProjection() : RecordProjection<Milestone>(Mileston
 /// the same refolding of live entries as the records. Its fold is pure and shared with the auditors' replay: change it
 /// there, never here. An overridden fold hides from Marten which events it reads, so they are named: the daemon loads only those.
 /// </summary>
-public abstract class StreamViewProjection<T> : SingleStreamProjection<T, string> where T : class
+public abstract class StreamViewProjection<T> : SingleStreamProjection<T, string>, IStreamFold where T : class
 {
     private readonly Func<T?, IEvent, T?> _evolve;
     private readonly Action<T, string> _identify;
+    private readonly HashSet<Type> _types;
 
     protected StreamViewProjection(string name, IEnumerable<Type> eventTypes, Func<T?, IEvent, T?> evolve, Action<T, string> identify)
     {
         Name = name;
         (_evolve, _identify) = (evolve, identify);
-        foreach (var type in eventTypes) IncludeType(type);
+        _types = [.. eventTypes];
+        foreach (var type in _types) IncludeType(type);
+    }
+
+    public Type DocumentType => typeof(T);
+
+    public object? Fold(string streamKey, IReadOnlyList<IEvent> live)
+    {
+        T? document = null;
+        foreach (var e in live)
+            if (_types.Contains(e.Data.GetType())) document = _evolve(document, e);
+        if (document is not null) _identify(document, streamKey);
+        return document;
     }
 
     public override async ValueTask<(T?, ActionType)> DetermineActionAsync(IQuerySession session, T? snapshot, string identity,

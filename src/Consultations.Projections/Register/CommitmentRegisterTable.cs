@@ -120,3 +120,87 @@ public sealed partial class CommitmentRegisterTable(string schema)
 
     private static string Kind(SourceKind kind) => Words.Of(kind);
 }
+
+/// <summary>
+/// A row of <c>commitment_register</c> computed in memory, for the bulk rebuild (ADR 0049): each event changes it exactly
+/// as <see cref="CommitmentRegisterTable"/>'s SQL changes the stored row, so a row folded from a commitment's live entries
+/// is the row the projection leaves. Its columns are in <see cref="Columns"/> order.
+/// </summary>
+public sealed class CommitmentRegisterRow
+{
+    private readonly Dictionary<CommitmentStatus, string?> _dates = Enum.GetValues<CommitmentStatus>().ToDictionary(s => s, _ => (string?)null);
+    private CommitmentMade? _made;
+    private string _text = "", _status = "", _statusSince = "";
+    private DateOnly _statusSinceDate;
+    private string? _supersededBy;
+    private int _amendments;
+    private long _lastSequence;
+    private DateTimeOffset _lastRecordedAt;
+
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "commitment_id", "dialogue_id", "field_code", "commitment_text", "parties", "agencies", "programmes", "fora", "agreements",
+        "source_kind", "source_id", "source_part", "status", "made_on", "status_since", "status_since_date",
+        .. Enum.GetValues<CommitmentStatus>().Select(CommitmentRegisterTable.DateColumn),
+        "superseded_by", "amendments", "last_sequence", "last_recorded_at",
+    ];
+
+    /// <summary>The row a commitment's live entries leave, or null when none starts it (an update of no row changes nothing).</summary>
+    public static CommitmentRegisterRow? Fold(IReadOnlyList<IEvent> live)
+    {
+        CommitmentRegisterRow? row = null;
+        foreach (var e in live)
+        {
+            switch (e.Data)
+            {
+                case CommitmentMade x:
+                    row ??= new CommitmentRegisterRow();
+                    row.Made(x);
+                    break;
+                case CommitmentStatusChanged x when row is not null:
+                    (row._status, row._statusSince, row._statusSinceDate) = (Words.Of(x.To), x.EffectiveOn.ToString(), x.EffectiveOn.Earliest);
+                    row._dates[x.To] = x.EffectiveOn.ToString();
+                    row._supersededBy = x.SupersededBy;
+                    break;
+                case CommitmentStatusChangeCorrected x when row is not null:
+                    row._dates[x.To] = x.EffectiveOn.ToString();
+                    if (row._status == Words.Of(x.To)) (row._statusSince, row._statusSinceDate) = (x.EffectiveOn.ToString(), x.EffectiveOn.Earliest);
+                    break;
+                case CommitmentAmended x when row is not null:
+                    row._text = x.Text;
+                    row._amendments++;
+                    break;
+                default:
+                    continue;
+            }
+
+            if (row is not null) (row._lastSequence, row._lastRecordedAt) = (e.Sequence, e.Timestamp);
+        }
+
+        return row;
+    }
+
+    private void Made(CommitmentMade c)
+    {
+        _made = c;
+        _text = c.Text;
+        (_status, _statusSince, _statusSinceDate) = (Words.Of(c.Status), c.EffectiveOn.ToString(), c.EffectiveOn.Earliest);
+        foreach (var status in _dates.Keys) _dates[status] = null;
+        _dates[c.Status] = c.EffectiveOn.ToString();
+        (_supersededBy, _amendments) = (null, 0);
+    }
+
+    /// <summary>The row's values in <see cref="Columns"/> order (null for SQL null).</summary>
+    public IEnumerable<object?> Values()
+    {
+        var c = _made!;
+        object?[] head =
+        [
+            c.CommitmentId, c.DialogueId, c.FieldCode, _text, Join(c.Parties), Join(c.Agencies), Join(c.Programmes), Join(c.Fora ?? []),
+            Join(c.Agreements ?? []), Words.Of(c.Source.Kind), c.Source.Id, c.Source.Part, _status, c.EffectiveOn.ToString(), _statusSince, _statusSinceDate,
+        ];
+        return [.. head, .. Enum.GetValues<CommitmentStatus>().Select(s => _dates[s]), _supersededBy, _amendments, _lastSequence, _lastRecordedAt];
+    }
+
+    private static string Join(IEnumerable<string> values) => string.Join("; ", values);
+}

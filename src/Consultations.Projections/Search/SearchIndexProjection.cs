@@ -44,9 +44,10 @@ public sealed partial class SearchIndexProjection(string schema) : TableProjecti
     private static readonly IReadOnlyList<RecordRows> WrittenByLater = [];
 
     /// <summary>The rows a record ends with after its event <paramref name="Sequence"/>.</summary>
-    private sealed record RecordRows(string RecordId, long Sequence, IReadOnlyList<SearchEntry> Entries);
+    public sealed record RecordRows(string RecordId, long Sequence, IReadOnlyList<SearchEntry> Entries);
 
-    private static bool Indexes(IEvent e) => e.StreamKey is not null && (SearchEntries.IsSearchable(e.EventType) || e.Data is IEntryFix);
+    /// <summary>True for the events that (re)write their record's rows: its searchable events and its fixes.</summary>
+    public static bool Indexes(IEvent e) => e.StreamKey is not null && (SearchEntries.IsSearchable(e.EventType) || e.Data is IEntryFix);
 
     /// <summary>
     /// Each event replaces every row of its record, so within a batch only a record's last indexed event decides its rows:
@@ -93,30 +94,33 @@ public sealed partial class SearchIndexProjection(string schema) : TableProjecti
     }
 
     // The record as every view reads it: voided entries left out, corrected values applied (ADR 0023).
-    private static IReadOnlyList<SearchEntry> RowsOf(IEnumerable<IEvent> events) => SearchEntries.OfStream([.. Refolding.Live(events).Select(x => x.Data)]);
+    public static IReadOnlyList<SearchEntry> RowsOf(IEnumerable<IEvent> events) => SearchEntries.OfStream([.. Refolding.Live(events).Select(x => x.Data)]);
 
     private void Write(IDocumentOperations operations, IReadOnlyList<RecordRows> records)
     {
         operations.QueueSqlCommand($"delete from {Table} where record_id = any(?)", (object)records.Select(r => r.RecordId).ToArray());
-        var rows = records.SelectMany(r => r.Entries.Select(entry => new
-        {
-            record_id = entry.RecordId, kind = entry.Kind, entry_id = entry.Id, record_kind = entry.RecordKind, dialogue_id = entry.DialogueId,
-            title = entry.Title, body = entry.Text, terms = Terms(entry.Terms), field_codes = entry.FieldCodes, parties = entry.Parties,
-            link = entry.Link, last_sequence = r.Sequence,
-        })).ToList();
-        if (rows.Count == 0) return;
-        operations.QueueSqlCommand(
-            $"""
-             insert into {Table} (record_id, kind, entry_id, record_kind, dialogue_id, title, body, terms, field_codes, parties, link, document, last_sequence)
-             select r.record_id, r.kind, r.entry_id, r.record_kind, r.dialogue_id, r.title, r.body, r.terms,
-                    array(select x from jsonb_array_elements_text(r.field_codes) with ordinality a(x, n) order by n)::text[],
-                    array(select x from jsonb_array_elements_text(r.parties) with ordinality a(x, n) order by n)::text[],
-                    r.link, {_text.Document("r.title", "r.terms", "r.body")}, r.last_sequence
-             from jsonb_to_recordset(?::jsonb) as r(record_id text, kind text, entry_id text, record_kind text, dialogue_id text, title text,
-                  body text, terms text, field_codes jsonb, parties jsonb, link text, last_sequence bigint)
-             """,
-            JsonSerializer.Serialize(rows));
+        if (records.Any(r => r.Entries.Count > 0)) operations.QueueSqlCommand(InsertSql("?"), RowsJson(records));
     }
+
+    /// <summary>The rows of <paramref name="records"/> as the JSON array <see cref="InsertSql"/> reads.</summary>
+    public static string RowsJson(IReadOnlyList<RecordRows> records) => JsonSerializer.Serialize(records.SelectMany(r => r.Entries.Select(entry => new
+    {
+        record_id = entry.RecordId, kind = entry.Kind, entry_id = entry.Id, record_kind = entry.RecordKind, dialogue_id = entry.DialogueId,
+        title = entry.Title, body = entry.Text, terms = Terms(entry.Terms), field_codes = entry.FieldCodes, parties = entry.Parties,
+        link = entry.Link, last_sequence = r.Sequence,
+    })));
+
+    /// <summary>Inserts the rows of a JSON array (<see cref="RowsJson"/>) given as <paramref name="parameter"/>, computing each row's search document.</summary>
+    public string InsertSql(string parameter) =>
+        $"""
+         insert into {Table} (record_id, kind, entry_id, record_kind, dialogue_id, title, body, terms, field_codes, parties, link, document, last_sequence)
+         select r.record_id, r.kind, r.entry_id, r.record_kind, r.dialogue_id, r.title, r.body, r.terms,
+                array(select x from jsonb_array_elements_text(r.field_codes) with ordinality a(x, n) order by n)::text[],
+                array(select x from jsonb_array_elements_text(r.parties) with ordinality a(x, n) order by n)::text[],
+                r.link, {_text.Document("r.title", "r.terms", "r.body")}, r.last_sequence
+         from jsonb_to_recordset({parameter}::jsonb) as r(record_id text, kind text, entry_id text, record_kind text, dialogue_id text, title text,
+              body text, terms text, field_codes jsonb, parties jsonb, link text, last_sequence bigint)
+         """;
 
     public static string Terms(IEnumerable<string> terms) => string.Join("; ", terms);
 }

@@ -71,7 +71,7 @@ public class FollowUpImportTests(AppFixture fixture) : RecordFileContext(fixture
 
     // Lines 65-: the follow-up of the commitment and the item, a status change recorded by mistake and its void, and
     // value corrections of the meeting's place and its outcome's decisions.
-    private const string FollowUp = Record + """
+    internal const string FollowUp = Record + """
 
           - change-commitment-status:
               commitmentId: test-debris

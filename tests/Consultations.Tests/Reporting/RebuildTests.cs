@@ -12,7 +12,9 @@ namespace Consultations.Tests.Reporting;
 public class RebuildTests(AppFixture fixture, ITestOutputHelper output) : ReportingContext(fixture)
 {
     /// <summary>Every document table and the commitment_register table of the schema, as text, row by row in id order.</summary>
-    private async Task<SortedDictionary<string, List<string>>> SnapshotAsync()
+    private Task<SortedDictionary<string, List<string>>> SnapshotAsync() => SnapshotAsync(Fixture.Schema);
+
+    internal static async Task<SortedDictionary<string, List<string>>> SnapshotAsync(string schema)
     {
         var snapshot = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         await using var connection = new NpgsqlConnection(await PostgresServer.ConnectionStringAsync());
@@ -21,7 +23,7 @@ public class RebuildTests(AppFixture fixture, ITestOutputHelper output) : Report
         await using (var list = new NpgsqlCommand(
             "select table_name from information_schema.tables where table_schema = @schema and (table_name like 'mt_doc_%' or table_name in (@register, @search)) order by 1", connection))
         {
-            list.Parameters.AddWithValue("schema", Fixture.Schema);
+            list.Parameters.AddWithValue("schema", schema);
             list.Parameters.AddWithValue("register", CommitmentRegisterTable.TableName);
             list.Parameters.AddWithValue("search", SearchIndexProjection.TableName);
             await using var reader = await list.ExecuteReaderAsync();
@@ -32,10 +34,10 @@ public class RebuildTests(AppFixture fixture, ITestOutputHelper output) : Report
         {
             // Documents: id and body (not Marten's bookkeeping columns such as mt_last_modified); the SQL table: every column.
             var sql = table == CommitmentRegisterTable.TableName
-                ? $"select row_to_json(t)::text from {Fixture.Schema}.{table} t order by commitment_id"
+                ? $"select row_to_json(t)::text from {schema}.{table} t order by commitment_id"
                 : table == SearchIndexProjection.TableName
-                    ? $"select row_to_json(t)::text from {Fixture.Schema}.{table} t order by record_id, kind, entry_id"
-                    : $"select id::text || ' ' || data::text from {Fixture.Schema}.{table} order by id";
+                    ? $"select row_to_json(t)::text from {schema}.{table} t order by record_id, kind, entry_id"
+                    : $"select id::text || ' ' || data::text from {schema}.{table} order by id";
             await using var command = new NpgsqlCommand(sql, connection);
             await using var reader = await command.ExecuteReaderAsync();
             var rows = new List<string>();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Consultations.Domain.Common;
 
 namespace Consultations.Domain.ActionPlans;
@@ -53,6 +54,10 @@ public sealed record AddActionPlanItem(string PlanId, string ItemId, string Fiel
         .FieldCode("fieldCode", FieldCode)
         .Text("text", Text, 4000)
         .Date("effectiveOn", EffectiveOn);
+
+    /// <summary>The day the item's field was defined, as read from the record (null: not read).</summary>
+    [JsonIgnore]
+    public Precedent? Field { get; init; }
 }
 
 public sealed record UpdateActionPlanItemProgress(string PlanId, string ItemId, ItemProgress Progress, string Note, PartialDate EffectiveOn) : ICommand
@@ -125,6 +130,13 @@ public static class ActionPlanDecider
         Rules.NotInFuture(command.EffectiveOn, today);
         NotBeforeAdoption(plan, command.EffectiveOn);
         var existing = plan.Items.FirstOrDefault(i => i.ItemId == command.ItemId);
+        if (existing is null)
+        {
+            // The plan's period is known where its adoption date is not (the 2024–2027 plan): an item starts within it.
+            Precedent[] follows = [new($"period of plan '{plan.Id}' starts", plan.PeriodFrom), .. command.Field is { } field ? [field] : Array.Empty<Precedent>()];
+            Precedents.NotBefore(command.EffectiveOn, follows, "item-added-after-its-field-and-period-start", "an item cannot be added");
+        }
+
         if (existing is not null)
         {
             return existing.FieldCode == command.FieldCode && existing.Text == command.Text

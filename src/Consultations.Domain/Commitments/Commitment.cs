@@ -85,6 +85,10 @@ public sealed record MakeCommitment(string CommitmentId, string DialogueId, stri
         .When(Quote is not null && string.IsNullOrWhiteSpace(Quote), "quote", "must not be blank.")
         .When(TextIs == Wording.Paraphrase && Quote is null, "quote", "is required when the text is a paraphrase: keep the passage it paraphrases.")
         .When(Quote is not null && TextIs is null, "textIs", "is required with a quote: say whether the text is quoted or a paraphrase.");
+
+    /// <summary>What the commitment follows from, as read from the record: its dialogue opened, its field defined, its source.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Precedent> Follows { get; init; } = [];
 }
 
 public sealed record ChangeCommitmentStatus(string CommitmentId, CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy,
@@ -132,6 +136,7 @@ public static class CommitmentDecider
         }
 
         if (command.TextIs == Wording.Quoted && command.Quote is { } quote && !Quotes(quote, command.Text)) throw QuotedTextIsTheQuote();
+        Precedents.NotBefore(command.EffectiveOn, command.Follows, "commitment-made-after-its-sources", "a commitment cannot be made");
 
         return
         [

@@ -181,6 +181,7 @@ public static class MeetingDecider
         if (command.PlannedDates is { } planned) Rules.InOrder(planned, "planned dates'");
         if (meeting.Status != MeetingStatus.Scheduled)
             throw new RuleBroken("only-scheduled-meetings-reschedule", $"{Words.Before(meeting.Status, capital: true)} meeting cannot be rescheduled.");
+        AfterArrangement(meeting, command.EffectiveOn, "rescheduled");
         if (meeting.Place == command.Place && meeting.PlannedDates == command.PlannedDates) return Rules.None;
         return [new MeetingRescheduled(command.MeetingId, command.Place, command.PlannedDates, command.EffectiveOn, command.Reason)];
     }
@@ -225,6 +226,7 @@ public static class MeetingDecider
     {
         var meeting = Rules.Exists(state, "meeting", command.MeetingId);
         Rules.NotInFuture(command.EffectiveOn, today);
+        if (meeting.Status != MeetingStatus.Cancelled) AfterArrangement(meeting, command.EffectiveOn, "cancelled");
         return meeting.Status switch
         {
             MeetingStatus.Cancelled => Rules.None,
@@ -248,6 +250,14 @@ public static class MeetingDecider
             throw new RuleBroken("outcome-after-meeting-held",
                 $"The meeting's outcome took effect on {outcome.RecordedOn}; it cannot have been held after that.", RuleKind.Invalid);
         return [new MeetingHeldCorrected(meeting.Id, command.Corrects, meeting.HeldDates, command.Dates, command.Dates.From, command.Reason)];
+    }
+
+    // A meeting is changed only once it has been arranged: a rescheduling or cancellation dated earlier contradicts the record.
+    private static void AfterArrangement(Meeting meeting, PartialDate effectiveOn, string change)
+    {
+        if (meeting.ArrangedOn is { } arranged && effectiveOn.IsCertainlyBefore(arranged))
+            throw new RuleBroken("meeting-changes-after-arrangement",
+                $"The meeting was arranged on {arranged}; it cannot have been {change} before that.", RuleKind.Invalid);
     }
 
     public static Meeting? Evolve(Meeting? state, object @event) => @event switch

@@ -14,6 +14,7 @@ public static class ActionPlanEndpoints
         var plan = await recorder.LoadAsync<ActionPlan>(command.PlanId, ct) ?? throw new RecordNotFound("action plan", command.PlanId);
         var field = await recorder.ReferencedAsync<CooperationField>("fieldCode", command.FieldCode, "cooperation field", ct);
         RecorderReferences.SameDialogue("fieldCode", plan.DialogueId, field.DialogueId, "cooperation field", field.Id);
+        command = command with { Field = new($"cooperation field '{field.Id}' was defined", field.DefinedOn) };
         return await recorder.DecidePlan(command.PlanId, (s, today) => ActionPlanDecider.Decide(command, s, today), ct);
     }
 

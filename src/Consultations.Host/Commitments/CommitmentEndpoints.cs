@@ -64,7 +64,12 @@ public static class CommitmentEndpoints
         if (command.Quote is { } quote && source is not null && !Passages.IsIn(quote, source.Text))
             throw InvalidCommand.For("quote", $"is not a passage of {source.Name}: quote it word for word.");
         // A commitment drawn from a statement comes from the statement's document unless it names another.
-        command = command with { DocumentId = command.DocumentId ?? source?.DocumentId };
+        command = command with
+        {
+            DocumentId = command.DocumentId ?? source?.DocumentId,
+            Follows = [new($"dialogue '{dialogue.Id}' was opened", dialogue.OpenedOn), new($"cooperation field '{field.Id}' was defined", field.DefinedOn),
+                .. await SourceSinceAsync(recorder, command.Source, ct) is { } since ? [since] : Array.Empty<Precedent>()],
+        };
         await recorder.CitedAsync("documentId", command.DocumentId, command.DialogueId, ct);
         return await recorder.DecideAsync<Commitment>(command.CommitmentId,
             (s, today) => CommitmentDecider.Decide(command, s, today), CommitmentDecider.Evolve, ct);
@@ -165,6 +170,32 @@ public static class CommitmentEndpoints
     {
         command.ThrowIfInvalid();
         return recorder.DecideAsync(id, decide, CommitmentDecider.Evolve, ct);
+    }
+
+    /// <summary>
+    /// The day a commitment's source took effect, for a commitment not to be made before it (ADR 0053): a meeting's first day
+    /// held (or the day it was arranged, while it is not held), the day a statement was drafted, the day a plan item was added.
+    /// </summary>
+    private static async Task<Precedent?> SourceSinceAsync(Recorder recorder, SourceRef source, CancellationToken ct)
+    {
+        switch (source.Kind)
+        {
+            case SourceKind.Clause or SourceKind.Statement:
+                return await recorder.LoadAsync<JointStatement>(source.Id, ct) is { } statement
+                    ? new Precedent($"joint statement '{statement.Id}' was drafted", statement.DraftedOn) : null;
+            case SourceKind.Meeting:
+                return await recorder.LoadAsync<Meeting>(source.Id, ct) switch
+                {
+                    { HeldDates: { } held } meeting => new Precedent($"meeting '{meeting.Id}' was held", held.From),
+                    { ArrangedOn: { } arranged } meeting => new Precedent($"meeting '{meeting.Id}' was arranged", arranged),
+                    _ => null,
+                };
+            case SourceKind.PlanItem:
+                return await recorder.LoadAsync<ActionPlan>(source.Id, ct) is { } plan && plan.Items.FirstOrDefault(i => i.ItemId == source.Part) is { } item
+                    ? new Precedent($"item '{item.ItemId}' of plan '{plan.Id}' was added", item.AddedOn) : null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>The text a commitment's source has on record, what to call it, and the document it belongs to.</summary>

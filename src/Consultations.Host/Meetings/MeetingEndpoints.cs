@@ -95,7 +95,13 @@ public static class MeetingEndpoints
     public static async Task<Recorded> Handle(ScheduleMeeting command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();
-        await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
+        var dialogue = await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
+        for (var i = 0; i < command.Parties.Count; i++)
+        {
+            if (!dialogue.Parties.Contains(command.Parties[i], StringComparer.Ordinal))
+                throw InvalidCommand.For($"parties[{i}]", $"'{command.Parties[i]}' is not a party to dialogue '{dialogue.Id}'; its parties are {string.Join(", ", dialogue.Parties)}.");
+        }
+
         var strangers = command.Delegations.Select(d => d.Party).Except(command.Parties).ToList();
         if (strangers.Count > 0) throw InvalidCommand.For("delegations", $"Delegations of parties not at the meeting: {string.Join(", ", strangers)}.");
         return await recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);

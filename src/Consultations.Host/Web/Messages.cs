@@ -39,6 +39,8 @@ public static partial class Messages
     private static readonly (Regex Pattern, Func<string[], (string Key, object[] Values)> Translate)[] Patterns =
     [
         (NotADate(), v => ("'{0}' is not a date: use yyyy-MM-dd, yyyy-MM or yyyy.", [v[0]])),
+        (AfterToday(), v => ("'{0}' is after today ({1}); the record holds what has happened.", [v[0], v[1]])),
+        (OutsideYears(), v => ("'{0}' is outside the years the record holds (1900 to 2200).", [v[0]])),
         (NotANumber(), v => ("'{0}' is not a number: give the clause's number, such as 3.", [v[0]])),
         (NotAFieldNumber(), v => ("'{0}' is not a number: give the field's number, such as 11.", [v[0]])),
         (AtMost(), v => ("must be at most {0} characters.", [v[0]])),
@@ -50,6 +52,12 @@ public static partial class Messages
 
     [GeneratedRegex(@"^'(.*)' is not a date: use yyyy-MM-dd, yyyy-MM or yyyy\.$", RegexOptions.Singleline)]
     private static partial Regex NotADate();
+
+    [GeneratedRegex(@"^'(.*)' is after today \((\d{4}-\d{2}-\d{2})\); the record holds what has happened\.$", RegexOptions.Singleline)]
+    private static partial Regex AfterToday();
+
+    [GeneratedRegex(@"^'(.*)' is outside the years the record holds \(1900 to 2200\)\.$", RegexOptions.Singleline)]
+    private static partial Regex OutsideYears();
 
     [GeneratedRegex(@"^'(.*)' is not a number: give the clause's number, such as 3\.$", RegexOptions.Singleline)]
     private static partial Regex NotANumber();

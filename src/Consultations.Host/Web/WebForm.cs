@@ -30,6 +30,15 @@ public abstract class WebForm : WebPage
     /// <summary>The page of the record this form writes to, linked from a stale-edit explanation; null: the form's path without its last step.</summary>
     public virtual string? RecordPage => null;
 
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        base.OnPageHandlerExecuting(context);
+        // A form records now: under replay axes it is neither shown nor sent (a POST with them records nothing), as the
+        // replay banner says; the axes are a parameter a form does not take (400, as any other is).
+        if (context.Result is null && (!string.IsNullOrWhiteSpace(RecordedAt) || !string.IsNullOrWhiteSpace(EffectiveOn)))
+            context.Result = Refuse(StatusCodes.Status400BadRequest, "Nothing can be recorded in a replay.");
+    }
+
     public void NewToken() => FormToken = Guid.NewGuid().ToString("N");
 
     /// <summary>Opens the form on a record: the version it is read at (sent back as the expected version) and a new token.</summary>
@@ -170,7 +179,28 @@ public abstract class WebForm : WebPage
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (PartialDate.TryParse(text.Trim(), out var date)) return date;
-        Errors[field] = $"'{text}' is not a date: use yyyy-MM-dd, yyyy-MM or yyyy.";
+        Errors[field] = OutOfRange(text.Trim()) is not { } year ? $"'{text}' is not a date: use yyyy-MM-dd, yyyy-MM or yyyy."
+            // A well-formed date past the years the record holds: for a day something took effect, that is a day after today.
+            : year > 2200 && RuleFields.Of("effective-date-not-in-future").Contains(field)
+                ? $"'{text}' is after today ({HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow():yyyy-MM-dd}); the record holds what has happened."
+                : $"'{text}' is outside the years the record holds (1900 to 2200).";
         return null;
+    }
+
+    /// <summary>The year of a well-formed date (yyyy, yyyy-MM, yyyy-MM-dd, a real day) outside 1900–2200; null otherwise.</summary>
+    private static int? OutOfRange(string text)
+    {
+        var parts = text.Split('-');
+        if (parts.Length > 3 || parts[0].Length != 4 || parts.Skip(1).Any(p => p.Length != 2)) return null;
+        var n = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out n[i])) return null;
+        }
+
+        if (n[0] is >= 1900 and <= 2200 || n[0] < 1) return null;
+        if (n.Length > 1 && n[1] is < 1 or > 12) return null;
+        if (n.Length > 2 && (n[2] < 1 || n[2] > DateTime.DaysInMonth(n[0], n[1]))) return null;
+        return n[0];
     }
 }

@@ -94,6 +94,20 @@ public sealed class ActionPlanTests() : Specification<ActionPlan>(ActionPlanDeci
         Given(Adopted()).When(AddItem()).Then(ItemAdded());
 
     [Fact]
+    public void Adding_an_item_before_its_field_was_defined_is_refused() =>
+        Given(Adopted()).When(AddItem(on: "2024-03-12") with { Field = new("cooperation field 'SPACE-SUST' was defined", On("2024-06-01")) })
+            .ThenRefused("item-added-after-its-field-and-period-start", Invalid);
+
+    [Fact]
+    public void Adding_an_item_on_the_day_its_field_was_defined_records_it() =>
+        Given(Adopted()).When(AddItem(on: "2024-06-01") with { Field = new("cooperation field 'SPACE-SUST' was defined", On("2024-06-01")) })
+            .Then(ItemAdded(on: "2024-06-01"));
+
+    [Fact]
+    public void Adding_an_item_before_the_period_of_a_plan_whose_adoption_date_is_unknown_is_refused() =>
+        Given(AdoptedUndated()).When(AddItem(on: "2023-05-01")).ThenRefused("item-added-after-its-field-and-period-start", Invalid);
+
+    [Fact]
     public void Adding_an_item_with_an_effective_date_after_today_is_refused() =>
         Given(Adopted()).When(AddItem(on: "2026-11-26")).ThenRefused("effective-date-not-in-future", Invalid);
 

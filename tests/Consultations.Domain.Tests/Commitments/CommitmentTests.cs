@@ -133,6 +133,26 @@ public sealed class CommitmentTests() : Specification<Commitment>(CommitmentDeci
     public void Making_a_commitment_that_is_already_closed_is_refused(CommitmentStatus status) =>
         Given().When(Make(status)).ThenRefused("commitments-start-open", Invalid);
 
+    // What it follows from, as the route reads it from the record (ADR 0053).
+    private static readonly Precedent[] Follows =
+    [
+        new("dialogue 'DLG-SPACE' was opened", On("2025-11")), new("cooperation field 'SPACE-SUST' was defined", On("2026-01-20")),
+        new("meeting 'MTG-2026-PARIS' was held", On("2026-02-10")),
+    ];
+
+    [Theory]
+    [InlineData("2025-10-31")]
+    [InlineData("2026-01-19")]
+    [InlineData("2026-02-09")]
+    public void Making_a_commitment_before_its_dialogue_opened_its_field_was_defined_or_its_source_took_effect_is_refused(string on) =>
+        Given().When(Make(on: on) with { Follows = Follows }).ThenRefused("commitment-made-after-its-sources", Invalid);
+
+    [Theory]
+    [InlineData("2026-02-10")]
+    [InlineData("2026-02")]
+    public void Making_a_commitment_on_or_possibly_on_the_day_its_source_took_effect_records_it(string on) =>
+        Given().When(Make(on: on) with { Follows = Follows }).Then(Made(on: on));
+
     [Fact]
     public void Making_a_commitment_without_parties_is_refused() =>
         Given().When(Make(parties: [])).ThenRefused("commitment-has-parties", Invalid);

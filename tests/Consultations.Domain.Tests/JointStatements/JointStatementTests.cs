@@ -150,6 +150,16 @@ public sealed class JointStatementTests() : Specification<JointStatement>(JointS
         Given(Drafted(), ClauseAdded()).When(Adopt(on: on)).Then(Adopted(on: on));
 
     [Fact]
+    public void Adopting_a_statement_at_a_one_day_meeting_on_the_day_after_it_is_refused() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: "2026-06-04", at: Meeting(from: "2026-06-03", to: null))).ThenRefused("adoption-at-the-meeting", Invalid);
+
+    [Theory]
+    [InlineData("2026-06-03")]
+    [InlineData("2026-06")]
+    public void A_statement_may_be_adopted_at_a_one_day_meeting_on_its_day_or_a_date_that_may_be_it(string on) =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: on, at: Meeting(from: "2026-06-03", to: null))).Then(Adopted(on: on));
+
+    [Fact]
     public void Adopting_a_statement_without_signatories_is_refused() =>
         Given(Drafted(), ClauseAdded()).When(Adopt(signatories: [])).ThenRefused("statement-has-signatories", Invalid);
 

@@ -124,6 +124,22 @@ public sealed class MeetingTests() : Specification<Meeting>(MeetingDecider.Evolv
         Given(Scheduled()).When(Reschedule(planned: Span("2026-06-04", "2026-06-03"))).ThenRefused("end-not-before-start", Invalid);
 
     [Fact]
+    public void Rescheduling_a_meeting_with_an_effective_date_before_it_was_arranged_is_refused() =>
+        Given(Scheduled(arrangedOn: "2026-03-10")).When(Reschedule(on: "2026-03-09")).ThenRefused("meeting-changes-after-arrangement", Invalid);
+
+    [Fact]
+    public void Rescheduling_a_meeting_in_the_month_it_was_arranged_is_not_certainly_earlier_and_is_recorded() =>
+        Given(Scheduled(arrangedOn: "2026-03")).When(Reschedule(on: "2026-03-01")).Then(Rescheduled(on: "2026-03-01"));
+
+    [Fact]
+    public void Rescheduling_a_meeting_whose_arrangement_date_is_not_on_record_is_recorded() =>
+        Given(Scheduled(arrangedOn: null)).When(Reschedule(on: "2025-01-01")).Then(Rescheduled(on: "2025-01-01"));
+
+    [Fact]
+    public void Cancelling_a_meeting_with_an_effective_date_before_it_was_arranged_is_refused() =>
+        Given(Scheduled(arrangedOn: "2026-03-10")).When(new CancelMeeting(Id, On("2026-03-09"), "Postponed indefinitely")).ThenRefused("meeting-changes-after-arrangement", Invalid);
+
+    [Fact]
     public void Rescheduling_a_held_meeting_is_refused() =>
         Given(Scheduled(), Held()).When(Reschedule()).ThenRefused("only-scheduled-meetings-reschedule", Conflict);
 

@@ -72,6 +72,8 @@ public sealed partial class MessagesTests
     [Theory]
     [InlineData("it", "'31-02' is not a date: use yyyy-MM-dd, yyyy-MM or yyyy.", "'31-02' non è una data: usa yyyy-MM-dd, yyyy-MM o yyyy.")]
     [InlineData("ja", "'31-02' is not a date: use yyyy-MM-dd, yyyy-MM or yyyy.", "「31-02」は日付ではありません。yyyy-MM-dd、yyyy-MM、yyyy の形式で入力してください。")]
+    [InlineData("it", "'2999-01-01' is after today (2026-12-02); the record holds what has happened.", "'2999-01-01' è successivo a oggi (2026-12-02); il registro contiene ciò che è accaduto.")]
+    [InlineData("ja", "'1850' is outside the years the record holds (1900 to 2200).", "「1850」は記録が扱う年（1900年から2200年）の範囲外です。")]
     [InlineData("it", "must be at most 200 characters.", "deve avere al massimo 200 caratteri.")]
     [InlineData("ja", "is required.", "は必須です。")]
     [InlineData("it", "A meeting 'rome-2026' is already on record: give this one another title or date.", "Una riunione 'rome-2026' è già registrata: dai a questa un altro titolo o un'altra data.")]

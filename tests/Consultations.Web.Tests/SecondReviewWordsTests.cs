@@ -143,4 +143,31 @@ public sealed class SecondReviewWordsTests(WebApp app)
             await Expect(page.Locator("main table, main svg")).ToHaveCountAsync(0);
         }
     }
+
+    [Fact]
+    public async Task The_ledger_explains_positions_taken_by_rolled_back_writes()
+    {
+        // A write rolled back after taking its position leaves a gap in the sequence, as the review's concurrent submits did.
+        await using (var db = new Npgsql.NpgsqlConnection(app.Connection))
+        {
+            await db.OpenAsync();
+            await using var take = new Npgsql.NpgsqlCommand($"select nextval('\"{app.Schema}\".mt_events_sequence')", db);
+            await take.ExecuteScalarAsync();
+        }
+
+        await CommitmentAsync("2026-07-01");
+        var page = await app.SignInAsync("Aldo Auditor", "auditor");
+        await Poll.UntilAsync("the ledger to seal past the gap", TimeSpan.FromSeconds(90), async () =>
+        {
+            await page.GotoAsync("/ledger");
+            return await page.Locator("#skipped-positions").CountAsync() == 1;
+        });
+        var verdict = await page.Locator("#verdict").InnerTextAsync();
+        var note = Regex.Match(await page.Locator("#skipped-positions").InnerTextAsync(), @"The digest's position is (\d+) and (\d+) entries were checked: (\d+) positions were taken by writes that were rolled back");
+        Assert.True(note.Success);
+        var (position, checkedEntries, skipped) = (long.Parse(note.Groups[1].Value), long.Parse(note.Groups[2].Value), long.Parse(note.Groups[3].Value));
+        Assert.Equal(position - checkedEntries, skipped);
+        Assert.True(skipped >= 1);
+        Assert.Contains($"Intact: {checkedEntries} entries checked", verdict);
+    }
 }

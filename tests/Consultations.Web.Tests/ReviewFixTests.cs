@@ -219,6 +219,34 @@ public sealed class ReviewFixTests(WebApp app)
             await WebApp.CheckAsync(page, $"{path.Trim('/').Split('?')[0].Replace('/', '-')}-{culture}".TrimStart('-'));
         }
 
+        // History lines (labels and controlled values: "Clause: 1", "Status: agreed → fulfilled", "Party progress (Japan)") and the
+        // timeline's own words ("Milestone", "adopted", "Commitment made: …", "Period …") are the page's; record content stays as recorded.
+        var id = "words-" + culture + "-" + Unique;
+        var made = await app.Host.Client.PostAsJsonAsync("api/commitments", JsonNode.Parse(
+            $$"""{"commitmentId":"{{id}}","dialogueId":"japan-italy-space","fieldCode":"JPIT-06","text":"Words check {{id}}","parties":["Japan","Italy"],"agencies":[],"programmes":[],"source":{"kind":"meeting","id":"{{Rome}}"},"status":"agreed","effectiveOn":"2026-06-15"}""")!);
+        Assert.True(made.IsSuccessStatusCode, await made.Content.ReadAsStringAsync());
+        Assert.True((await app.Host.Client.PostAsJsonAsync($"api/commitments/{id}/status", new { to = "in-progress", effectiveOn = "2026-07-01", reason = "Started." })).IsSuccessStatusCode);
+        Assert.True((await app.Host.Client.PostAsJsonAsync($"api/commitments/{id}/party-progress", new { party = "Japan", progress = "in-progress", effectiveOn = "2026-07-02", reason = "Begun." })).IsSuccessStatusCode);
+        string[] englishWords = ["agreed", "in-progress", "fulfilled", "proposed", "Clause", "Party progress", "Status", "Field", "Parties", "Statement", "Meeting", "Text", "Made text"];
+        foreach (var path in new[] { $"/commitments/{Commitment}", $"/commitments/{id}", $"/audit?record={id}" })
+        {
+            await page.GotoAsync(path);
+            foreach (var line in await page.Locator(".changes .change").AllInnerTextsAsync())
+            {
+                var label = line.Split(':')[0].Trim();
+                var words = line.Split([':', '→', '(', ')', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                left.AddRange(englishWords.Where(w => label == w || label.StartsWith(w + " (", StringComparison.Ordinal) || words.Contains(w)).Select(w => $"{path} history: {line}"));
+            }
+
+            left.AddRange((await page.Locator("dl.record > dt").AllInnerTextsAsync()).Where(l => englishWords.Contains(l.Trim())).Select(l => $"{path}: {l}"));
+        }
+
+        await page.GotoAsync("/timeline");
+        var timeline = await page.Locator(".timeline-list .kind, .timeline-list .status, .timeline-list a, .timeline-list .summary, svg text").AllInnerTextsAsync();
+        string[] timelineWords = ["Milestone", "Meeting", "Statement", "adopted", "stated", "held", "possible", "Commitment made", "Period", "adoption date not on record", "paraphrase"];
+        left.AddRange(timeline.Where(t => timelineWords.Any(w => t.Trim().TrimStart('·').Trim() == w || t.Contains(w + ":", StringComparison.Ordinal)
+            || t.StartsWith(w + " ", StringComparison.Ordinal) || t.Contains("(" + w + ")", StringComparison.Ordinal) || t.Contains(w + ".", StringComparison.Ordinal)))
+            .Select(t => $"/timeline: {t}"));
         Assert.True(left.Count == 0, string.Join("; ", left.Distinct()));
     }
 

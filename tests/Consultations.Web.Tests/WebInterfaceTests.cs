@@ -137,7 +137,7 @@ public sealed class WebInterfaceTests(WebApp app)
         // The mistake, made through the status form: a status picked from the lifecycle's next steps.
         await page.GotoAsync($"/commitments/{Commitment}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Change the status" }).ClickAsync();
-        await page.GetByLabel("New status").SelectOptionAsync(new SelectOptionValue { Label = "withdrawn" });
+        await page.GetByLabel("New status").SelectOptionAsync(new SelectOptionValue { Label = "Withdrawn" });
         await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-07-01");
         await page.GetByLabel("Reason").FillAsync("Typed in the wrong commitment");
         await WebApp.CheckAsync(page, "commitment-status-form");

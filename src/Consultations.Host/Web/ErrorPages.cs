@@ -17,6 +17,9 @@ public static class ErrorPages
     /// <summary>Why a post without the session's antiforgery token is refused; translated by the error page.</summary>
     public const string Forged = "The form did not carry this session's antiforgery token: open the form again from this site and submit it from there.";
 
+    /// <summary>For a refused form (<see cref="Forged"/>), the address of the form, to open it again.</summary>
+    public const string FormAddress = "web-error-form";
+
     public static bool IsWeb(PathString path) =>
         !(path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/scalar") || path.StartsWithSegments("/health"));
 

@@ -13,6 +13,9 @@ public sealed class ForgedPostsAreForbidden : IAlwaysRunResultFilter
     {
         if (context.Result is not IAntiforgeryValidationFailedResult) return;
         context.HttpContext.Items[ErrorPages.Explanation] = ErrorPages.Forged;
+        // The form is served at the address it posts to: the page's own path (never another site's).
+        var request = context.HttpContext.Request;
+        context.HttpContext.Items[ErrorPages.FormAddress] = request.PathBase + request.Path + request.QueryString;
         context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
     }
 

@@ -21,12 +21,19 @@ public sealed class WebApp : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public HostProcess Host => _host!;
 
+    /// <summary>The host's database and schema, for a test that must do what no page can (take a sequence position as a rolled-back write does).</summary>
+    public string Connection { get; private set; } = "";
+
+    public string Schema { get; private set; } = "";
+
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async Task InitializeAsync()
     {
         var connection = await PostgresServer.ConnectionStringAsync();
-        _host = await HostProcess.StartAsync("web", connection, "w_" + Guid.NewGuid().ToString("N")[..12]);
+        Connection = connection;
+        Schema = "w_" + Guid.NewGuid().ToString("N")[..12];
+        _host = await HostProcess.StartAsync("web", connection, Schema);
         BaseUrl = $"http://127.0.0.1:{_host.Port}";
         await CaughtUpAsync();
 

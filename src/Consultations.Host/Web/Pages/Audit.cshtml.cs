@@ -46,9 +46,16 @@ public sealed class AuditModel(IQuerySession session) : WebPage
         foreach (var stream in Entries.Select(e => e.Stream).Distinct(StringComparer.Ordinal))
             foreach (var line in RecordHistory.Of(await session.Events.FetchStreamAsync(stream, token: ct))) lines[line.EventId] = line;
         Lines = lines;
-        Titles = await RecordTitles.LoadAsync(session, Entries.Select(PageOf).OfType<(string, string)>().Concat(HistoryView.Links(lines.Values)), ct);
+        // A void or a correction belongs to the record of the entry it fixes: it is named by that record's title too.
+        pages = Entries.Select(e => (e.Stream, Page: PageOf(e))).Where(p => p.Page is not null).DistinctBy(p => p.Stream).ToDictionary(p => p.Stream, p => p.Page);
+        Titles = await RecordTitles.LoadAsync(session, Entries.Select(PageFor).OfType<(string, string)>().Concat(HistoryView.Links(lines.Values)), ct);
         return Page();
     }
+
+    private Dictionary<string, (string Collection, string Id)?> pages = [];
+
+    /// <summary>The page of the record an entry belongs to (a void's, its record's), as (collection, id); null for a record with no page.</summary>
+    public (string Collection, string Id)? PageFor(AuditEntry e) => PageOf(e) ?? pages.GetValueOrDefault(e.Stream);
 
     /// <summary>The page of the record an entry belongs to, as (collection, id); null for a record with no page.</summary>
     public static (string Collection, string Id)? PageOf(AuditEntry e) =>

@@ -21,8 +21,12 @@ public sealed class ErrorModel : PageModel
         _ => "Something went wrong",
     };
 
+    /// <summary>For a form refused without its token, the form's own address, to open it again.</summary>
+    public string? FormAddress { get; private set; }
+
     public string Advice => Code switch
     {
+        403 when FormAddress is not null => "The form has expired (it was opened before you last signed in, or long ago) or was not sent from this site.",
         403 => "Your roles do not allow this page or this action.",
         404 => "Nothing is on record at this address.",
         400 => "Check the address: a page takes only the parameters its own forms send.",
@@ -39,6 +43,7 @@ public sealed class ErrorModel : PageModel
         if (code is < 400 or > 599) return NotFound();
         Code = code;
         Explanation = HttpContext.Items[ErrorPages.Explanation] as string;
+        FormAddress = HttpContext.Items[ErrorPages.FormAddress] as string;
         // Re-executed for a refused page: an auditor's replay stays a replay. The page's own address (its axes, its dialogue)
         // is what the layout's bar, links and language switch keep, so one click does not silently land on "now".
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { } refused && User.IsInRole(Roles.Auditor))

@@ -31,7 +31,12 @@ public sealed class IndexModel(IQuerySession session, StatusReportBuilder report
         {
             Report = await reports.BuildAsync(chosen, Axes, ct);
         }
-        catch (Exception e) when (e is RecordNotFound or InvalidCommand)
+        catch (RecordNotFound e)
+        {
+            // Before the dialogue was on record (a replay to an earlier day or instant): a page saying so, as a record's page does.
+            return NotOnRecord(e);
+        }
+        catch (InvalidCommand e)
         {
             Problem = e.Message;
             return Page();

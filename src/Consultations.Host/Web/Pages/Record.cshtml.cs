@@ -42,6 +42,13 @@ public sealed class RecordModel(IQuerySession session, TimeProvider clock, IOpti
             Collection = collection;
             Id = id;
             Record = JsonSerializer.SerializeToNode(found.record, found.record.GetType(), json.Value.SerializerOptions);
+            // A commitment's text as made is shown only when an amendment changed it: else it would repeat the text.
+            if (Record is JsonObject o && o["madeText"]?.ToString() == o["text"]?.ToString() && o["madeTextIs"]?.ToString() == o["textIs"]?.ToString())
+            {
+                o.Remove("madeText");
+                o.Remove("madeTextIs");
+            }
+
             History = found.history;
             if (CanRecord) NotVoidable = await HistoryView.NotVoidableAsync(session, id, ct);
             Title = Record?["title"]?.ToString() ?? Record?["text"]?.ToString() ?? id;

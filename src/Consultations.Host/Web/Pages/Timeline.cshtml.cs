@@ -22,7 +22,12 @@ public sealed class TimelineModel(IQuerySession session, StatusReportBuilder rep
         {
             Entries = (await reports.BuildAsync(Dialogue, Axes, ct)).Timeline;
         }
-        catch (Exception e) when (e is RecordNotFound or InvalidCommand)
+        catch (RecordNotFound e)
+        {
+            // Before the dialogue was on record (a replay to an earlier day or instant): a page saying so, as a record's page does.
+            return NotOnRecord(e);
+        }
+        catch (InvalidCommand e)
         {
             Problem = e.Message;
         }

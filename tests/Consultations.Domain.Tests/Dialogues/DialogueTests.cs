@@ -39,7 +39,7 @@ public sealed class DialogueTests() : Specification<Dialogue>(DialogueDecider.Ev
     public void Opening_a_dialogue_with_no_parties_is_refused() =>
         Given().When(Open(parties: [])).ThenRefused("dialogue-has-two-parties", Invalid);
 
-    /// <summary>Fails today: the decider counts entries, not distinct parties (see the report on the domain).</summary>
+    /// <summary>Parties are counted once each: a party named twice does not make a second one.</summary>
     [Fact]
     public void Opening_a_dialogue_with_one_party_named_twice_is_refused() =>
         Given().When(Open(parties: ["France", "France"])).ThenRefused("dialogue-has-two-parties", Invalid);

@@ -166,7 +166,7 @@ public sealed class Suite(Options options, IAnsiConsole console)
         var (readSeconds, rows) = await Raw.OrderedReadAsync(target.ConnectionString, target.Schema);
         var failed = run.ExitCode != 0 ? $"FAILED (exit {run.ExitCode}): {Load.Shorten(run.Tail.ReplaceLineEndings(" "))}" : "";
         var own = run.ExitCode == 0 && System.Text.Json.Nodes.JsonNode.Parse(run.StandardOutput) is { } answer
-            ? $"; the rebuild itself {answer["seconds"]!.GetValue<double>():0.0} s ({answer["eventsPerSecond"]!.GetValue<double>():N0} events/s), {answer["documents"]} documents and {answer["rows"]} table rows"
+            ? $"; the rebuild itself {answer["seconds"]!.GetValue<double>():0.0} s ({answer["eventsPerSecond"]!.GetValue<double>():N0} events/s), {answer["documents"]} documents and {answer["rows"]} table rows, phases {answer["phases"]?.ToJsonString()}"
             : "";
         Add(new Result("rebuild", events, run.ExitCode == 0 ? events / run.Elapsed.TotalSeconds : null, "events/s", rows / readSeconds, run.PeakMegabytes,
             $"{failed}views rebuild {run.Elapsed.TotalSeconds:0.0} s (CLI process, start-up included){own}; ordered read of {rows:N0} rows {readSeconds:0.00} s"));

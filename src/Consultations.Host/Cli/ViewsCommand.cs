@@ -10,7 +10,7 @@ public class ViewsInput : NetCoreInput
     [Description("What to do: rebuild (every view, inline and async, from the events, in bulk)")]
     public string Action { get; set; } = "";
 
-    [Description("Print the result as JSON: {events, streams, documents, rows, highWaterMark, seconds, eventsPerSecond, projections}")]
+    [Description("Print the result as JSON: {events, streams, documents, rows, highWaterMark, seconds, eventsPerSecond, projections, phases}")]
     [FlagAlias("json")]
     public bool JsonFlag { get; set; }
 }
@@ -49,6 +49,7 @@ public sealed class ViewsCommand : JasperFxAsyncCommand<ViewsInput>
             {
                 events = result.Events, streams = result.Streams, documents = result.Documents, rows = result.Rows,
                 highWaterMark = result.HighWaterMark, seconds, eventsPerSecond = rate, projections = result.Projections,
+                phases = result.Phases.ToDictionary(p => p.Key, p => Math.Round(p.Value.TotalSeconds, 2)),
             });
         else
             CliOutput.AnswerConsole().MarkupLineInterpolated(

@@ -14,7 +14,11 @@ using Weasel.Core;
 namespace Consultations.Projections.Rebuilding;
 
 /// <summary>What a bulk rebuild did.</summary>
-public sealed record BulkRebuildResult(long Events, long Streams, long Documents, long Rows, long HighWaterMark, TimeSpan Elapsed, IReadOnlyList<string> Projections);
+public sealed record BulkRebuildResult(long Events, long Streams, long Documents, long Rows, long HighWaterMark, TimeSpan Elapsed, IReadOnlyList<string> Projections)
+{
+    /// <summary>Where the time went: writing documents, register rows and search rows (beside the reading), and the reader waiting for a write.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Phases { get; init; } = new Dictionary<string, TimeSpan>();
+}
 
 /// <summary>
 /// Rebuilds every projection of the store from its events without Marten's projection runtime (ADR 0049): the events are
@@ -29,6 +33,10 @@ public sealed class BulkRebuild(IDocumentStore store)
 {
     /// <summary>Documents and rows written per batch: what the rebuild holds in memory, besides the meeting records' share.</summary>
     public int BatchSize { get; init; } = 5_000;
+
+    private readonly Dictionary<string, TimeSpan> _phases = new() { ["documents"] = default, ["register"] = default, ["search"] = default, ["waiting"] = default, ["clearing"] = default };
+
+    private void Time(string phase, Stopwatch watch) => _phases[phase] += watch.Elapsed;
 
     public async Task<BulkRebuildResult> RunAsync(IProgress<(long Done, long Total)>? progress = null, CancellationToken ct = default)
     {
@@ -59,6 +67,7 @@ public sealed class BulkRebuild(IDocumentStore store)
         }
 
         // Emptied first: a document or row is written once, by a plain COPY, and a rebuild run again after a crash starts clean.
+        var clearing = Stopwatch.StartNew();
         var documentTypes = streamFolds.Select(f => f.DocumentType)
             .Concat(timeline ? [typeof(TimelineEntry)] : []).Concat(meetings ? [typeof(MeetingRecord)] : []).Distinct().ToList();
         foreach (var type in documentTypes) await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, ct);
@@ -72,6 +81,7 @@ public sealed class BulkRebuild(IDocumentStore store)
             }
         }
 
+        Time("clearing", clearing);
         var batch = new Batch();
         var pending = Task.CompletedTask;
         long done = 0, streams = 0, documents = 0, rows = 0;
@@ -81,7 +91,9 @@ public sealed class BulkRebuild(IDocumentStore store)
 
         async Task FlushAsync()
         {
+            var waiting = Stopwatch.StartNew();
             await pending;
+            Time("waiting", waiting);
             var (docs, registerRows, searchRows) = (batch.Documents, batch.Register, batch.Search);
             documents += docs.Count;
             rows += registerRows.Count + searchRows.Sum(r => r.Entries.Count);
@@ -185,19 +197,22 @@ public sealed class BulkRebuild(IDocumentStore store)
         }
 
         progress?.Report((done, total));
-        return new BulkRebuildResult(done, streams, documents, rows, ceiling, watch.Elapsed, names);
+        return new BulkRebuildResult(done, streams, documents, rows, ceiling, watch.Elapsed, names) { Phases = new Dictionary<string, TimeSpan>(_phases) };
     }
 
     private async Task WriteAsync(List<object> documents, List<CommitmentRegisterRow> register, List<SearchIndexProjection.RecordRows> search,
         string schema, SearchIndexProjection? searchProjection, CancellationToken ct)
     {
+        var watch = Stopwatch.StartNew();
         if (documents.Count > 0) await store.BulkInsertDocumentsAsync(documents, BulkInsertMode.InsertsOnly, documents.Count, ct);
+        Time("documents", watch);
         if (register.Count == 0 && search.Count == 0) return;
 
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         if (register.Count > 0)
         {
+            watch.Restart();
             await using var import = await connection.BeginBinaryImportAsync(
                 $"copy {schema}.{CommitmentRegisterTable.TableName} ({string.Join(", ", CommitmentRegisterRow.Columns)}) from stdin (format binary)", ct);
             foreach (var row in register)
@@ -219,13 +234,16 @@ public sealed class BulkRebuild(IDocumentStore store)
             }
 
             await import.CompleteAsync(ct);
+            Time("register", watch);
         }
 
         if (search.Count > 0 && searchProjection is not null)
         {
             await using var insert = new NpgsqlCommand(searchProjection.InsertSql("$1"), connection);
             insert.Parameters.Add(new NpgsqlParameter { Value = SearchIndexProjection.RowsJson(search), NpgsqlDbType = NpgsqlDbType.Text });
+            watch.Restart();
             await insert.ExecuteNonQueryAsync(ct);
+            Time("search", watch);
         }
     }
 

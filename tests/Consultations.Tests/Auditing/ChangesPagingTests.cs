@@ -116,6 +116,8 @@ public class ChangesPagingTests(AppFixture fixture) : AuditingContext(fixture)
                 Assert.Equal(ids.Count, ids.Distinct().Count());
                 Assert.Equal(total, ids.Count);
                 totals.Add(total);
+                var (trail, trailTotal) = await ChangesAsync($"/api/audit?from={from}&pageSize=1000");
+                Assert.Equal(trailTotal, trail.AsArray().Count);
             }
         });
         await Task.WhenAll(writers);
@@ -125,6 +127,13 @@ public class ChangesPagingTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.Equal(appended, final);
         Assert.True(appended > 0);
         Assert.Equal(totals.Order(), totals);
+    }
+
+    [Fact]
+    public async Task The_indexes_a_page_is_read_by_are_in_the_schema()
+    {
+        foreach (var index in new[] { EventIndexes.RecordedName, EventIndexes.FixesName })
+            Assert.Equal(1L, await ScalarAsync<long>($"select count(*) from pg_indexes where schemaname = '{Schema}' and tablename = 'mt_events' and indexname = '{index}'"));
     }
 
     private async Task<(JsonNode Answer, int Total)> ChangesAsync(string url)

@@ -242,7 +242,7 @@ public sealed class ReviewFixTests(WebApp app)
         }
 
         await page.GotoAsync("/timeline");
-        var timeline = await page.Locator(".timeline-list .kind, .timeline-list .status, .timeline-list a, .timeline-list .summary, svg text").AllInnerTextsAsync();
+        var timeline = await page.Locator(".timeline-list .kind, .timeline-list .status, .timeline-list a, .timeline-list .summary, svg text").AllTextContentsAsync();
         string[] timelineWords = ["Milestone", "Meeting", "Statement", "adopted", "stated", "held", "possible", "Commitment made", "Period", "adoption date not on record", "paraphrase"];
         left.AddRange(timeline.Where(t => timelineWords.Any(w => t.Trim().TrimStart('·').Trim() == w || t.Contains(w + ":", StringComparison.Ordinal)
             || t.StartsWith(w + " ", StringComparison.Ordinal) || t.Contains("(" + w + ")", StringComparison.Ordinal) || t.Contains(w + ".", StringComparison.Ordinal)))

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Consultations.Tests.Processes;
 
 namespace Consultations.Web.Tests;
 
@@ -94,7 +95,7 @@ public sealed class SecondReviewWordsTests(WebApp app)
         var voiding = page.Locator("#audit-trail tbody tr").Filter(new() { HasText = "Entry voided" });
         await Expect(voiding.Locator("td").Nth(1)).ToContainTextAsync($"Words commitment {id}");
         var progress = page.Locator("#audit-trail .change").Filter(new() { HasText = "Party progress" });
-        await Expect(progress).ToHaveTextAsync(new Regex(@"^Party progress \(Japan\): in-progress$"));
+        await Expect(progress).ToHaveTextAsync(new Regex(@"^Party progress \(Japan\):\s+in-progress$"));
         await Expect(page.Locator("#audit-trail")).Not.ToContainTextAsync("Party progress.");
     }
 

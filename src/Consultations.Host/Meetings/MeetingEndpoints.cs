@@ -98,7 +98,8 @@ public static class MeetingEndpoints
         var dialogue = await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
         for (var i = 0; i < command.Parties.Count; i++)
         {
-            if (!dialogue.Parties.Contains(command.Parties[i], StringComparer.Ordinal))
+            // Names compare as the decider compares them (trimmed, any case), so "Japan " is the same party twice, not a stranger.
+            if (!dialogue.Parties.Contains(command.Parties[i].Trim(), StringComparer.OrdinalIgnoreCase))
                 throw InvalidCommand.For($"parties[{i}]", $"'{command.Parties[i]}' is not a party to dialogue '{dialogue.Id}'; its parties are {string.Join(", ", dialogue.Parties)}.");
         }
 

@@ -49,7 +49,7 @@ public static class DashboardChanges
             .OrderBy(Day, StringComparer.Ordinal).ThenBy(e => e.RecordedAt).ThenBy(e => e.Sequence)
             .Take(Most)
             .Select(e => Fixed(e) is { } fixes
-                ? new DashboardChange(e.Kind, titles.GetValueOrDefault(e.Stream, e.Stream), RecordPages.Of(e.Data, e.Stream), null, e.RecordedAt, e.User,
+                ? new DashboardChange(e.Kind, titles.GetValueOrDefault(e.Stream, e.Stream), RecordPages.Of(e.Data, e.Stream) ?? RecordPages.Of(fixes.Data, fixes.Stream), null, e.RecordedAt, e.User,
                     voided.Contains(e.EventId), FixesKind: fixes.Kind, FixesOn: fixes.CountsFrom)
                 : new DashboardChange(e.Kind, titles.GetValueOrDefault(e.Stream, e.Stream), RecordPages.Of(e.Data, e.Stream), Shown(e), e.RecordedAt, e.User,
                     voided.Contains(e.EventId), e.EffectiveOn is { } was && was != Shown(e) ? was : null))];

@@ -16,7 +16,7 @@ public sealed class FormFixTests(WebApp app)
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
         await page.GotoAsync("/commitments/new");
         var options = await page.Locator("#status option").AllTextContentsAsync();
-        Assert.Equal(["proposed", "agreed", "in-progress"], options);
+        Assert.Equal(["Proposed", "Agreed", "In progress"], options);
     }
 
     [Fact]

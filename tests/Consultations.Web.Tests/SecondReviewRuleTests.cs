@@ -46,7 +46,7 @@ public sealed class SecondReviewRuleTests(WebApp app)
 
         // Sent with the axes (the form's address edited, or kept from a replay): refused, nothing recorded.
         await page.GotoAsync($"/commitments/{id}/status");
-        await page.GetByLabel("New status").SelectOptionAsync("fulfilled");
+        await page.GetByLabel("New status").SelectOptionAsync("Fulfilled");
         await page.GetByLabel("In effect on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-11-20");
         await page.GetByLabel("Reason").FillAsync("posted from a replay");
         await page.EvaluateAsync("() => document.querySelector('main form[method=post]').setAttribute('action', location.pathname + '?effectiveOn=2026-06-20')");

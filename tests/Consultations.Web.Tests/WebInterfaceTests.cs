@@ -231,13 +231,14 @@ public sealed class WebInterfaceTests(WebApp app)
     }
 
     [Fact]
-    public async Task The_audit_trail_shows_each_entrys_version_and_kind_in_the_apis_words()
+    public async Task The_audit_trail_shows_each_entrys_version_and_kind_in_words()
     {
         var page = await app.SignInAsync("Aldo Auditor", "auditor");
         await page.GotoAsync($"/audit?record={Commitment}");
         var first = page.Locator("main table tbody tr").First;
         await Expect(first).ToContainTextAsync($"{Commitment} v1");
-        await Expect(first).ToContainTextAsync("commitment-made");
+        await Expect(first).ToContainTextAsync("Commitment made");
+        await Expect(first).Not.ToContainTextAsync("commitment-made");
         await Expect(page.Locator("main table")).Not.ToContainTextAsync("@e.");
     }
 

@@ -40,6 +40,8 @@ public static class PostgresServer
             throw;
         }
 
+        await WithoutDurabilityAsync(server.ConnectionString).ConfigureAwait(false);
+
         // vstest kills the test host ~100 ms after the run, often before ProcessExit handlers finish: a detached
         // watchdog finishes the job once this process is gone. SweepOrphansAsync is the last resort.
         StartWatchdog(root, server.DataDirectory);
@@ -60,6 +62,23 @@ public static class PostgresServer
         };
 
         return await server.EnsureDatabaseAsync(DatabaseName).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The test cluster is thrown away at the end of the run, so it need not survive a crash of the machine: no fsync and
+    /// no full-page images. A crash of PostgreSQL itself still loses nothing committed (the WAL reaches the kernel at each
+    /// commit), which the tests that kill servers rely on; those start clusters of their own with the service's settings.
+    /// Each test resets its store, so a run commits tens of thousands of times; each fsync cost 2–3 ms on the CI machine.
+    /// </summary>
+    private static async Task WithoutDurabilityAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        foreach (var sql in new[] { "ALTER SYSTEM SET fsync = off", "ALTER SYSTEM SET full_page_writes = off", "SELECT pg_reload_conf()" })
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -16,18 +16,8 @@ public sealed partial class MeetingRecordProjection : MultiStreamProjection<Meet
     public MeetingRecordProjection()
     {
         Name = "MeetingRecord";
-        Route<MeetingScheduled>();
-        Route<MeetingRescheduled>();
-        Route<MeetingHeld>();
-        Route<MeetingOutcomeRecorded>();
-        Route<MeetingCancelled>();
-        Route<MeetingHeldCorrected>();
-        Route<JointStatementAdopted>();
-        Route<CommitmentMade>();
-        Route<ActionPlanReaffirmed>();
-        IncludeType<EntryVoided>();
-        IncludeType<MeetingHeldPlaceCorrected>();
-        IncludeType<MeetingOutcomeCorrected>();
+        foreach (var type in RecordEvents.Marked<ITouchesMeeting>()) Routes.Add(this, type);
+        foreach (var type in RecordEvents.Marked<IEntryFix>()) IncludeType(type);
         CustomGrouping((session, events, grouping) => Refolding.RouteFixesAsync(session, events, grouping, MeetingRecordFold.Ids));
     }
 
@@ -45,4 +35,6 @@ public sealed partial class MeetingRecordProjection : MultiStreamProjection<Meet
         Identities<TEvent>(e => MeetingRecordFold.Ids(e));
         IncludeType<TEvent>();
     }
+
+    private static readonly MarkedRoutes<MeetingRecordProjection> Routes = new(nameof(Route));
 }

@@ -16,31 +16,10 @@ public sealed partial class TimelineProjection : MultiStreamProjection<TimelineE
 {
     public TimelineProjection()
     {
-        Route<MeetingScheduled>();
-        Route<MeetingRescheduled>();
-        Route<MeetingHeld>();
-        Route<MeetingHeldCorrected>();
-        Route<MeetingOutcomeRecorded>();
-        Route<MeetingCancelled>();
-        Route<JointStatementDrafted>();
-        Route<ClauseAdded>();
-        Route<JointStatementAdopted>();
-        Route<ActionPlanAdopted>();
-        Route<ActionPlanReaffirmed>();
-        Route<ActionPlanItemAdded>();
-        Route<ActionPlanItemProgressUpdated>();
-        Route<ActionPlanItemCompleted>();
-        Route<ActionPlanItemDropped>();
-        Route<CommitmentMade>();
-        Route<CommitmentStatusChanged>();
-        Route<CommitmentStatusChangeCorrected>();
-        Route<CommitmentAmended>();
-        Route<MilestoneRecorded>();
-        // A void or correction goes to the entries of the entry it fixes, which are then folded again (Refolding, ADR 0023).
-        IncludeType<EntryVoided>();
-        IncludeType<CommitmentStatusChangeTargetCorrected>();
-        IncludeType<MeetingHeldPlaceCorrected>();
-        IncludeType<MeetingOutcomeCorrected>();
+        // Each event the timeline shows carries IOnTimeline; a void or correction goes to the entries of the entry it fixes,
+        // which are then folded again (Refolding, ADR 0023).
+        foreach (var type in RecordEvents.Marked<IOnTimeline>()) Routes.Add(this, type);
+        foreach (var type in RecordEvents.Marked<IEntryFix>()) IncludeType(type);
         CustomGrouping((session, events, grouping) => Refolding.RouteFixesAsync(session, events, grouping, Ids));
     }
 
@@ -57,4 +36,6 @@ public sealed partial class TimelineProjection : MultiStreamProjection<TimelineE
         Identity<TEvent>(e => TimelineFold.EntryId(e)!);
         IncludeType<TEvent>();
     }
+
+    private static readonly MarkedRoutes<TimelineProjection> Routes = new(nameof(Route));
 }

@@ -59,6 +59,19 @@ public sealed partial class MessagesTests
         }
     }
 
+    /// <summary>Every kind of entry the record holds: a new event without its words fails here.</summary>
+    public static TheoryData<string> EventKinds() => [.. Consultations.Domain.Common.RecordEvents.All.Select(t => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(t.Name))];
+
+    [Theory]
+    [MemberData(nameof(EventKinds))]
+    public void Every_kind_of_entry_reads_in_words_in_english_and_has_its_own_in_italian_and_japanese(string kind)
+    {
+        var english = In("en", () => WebWords.Kind(Localizer(), kind));
+        Assert.Equal(char.ToUpperInvariant(kind[0]) + kind[1..].Replace('-', ' '), english);
+        foreach (var culture in new[] { "it", "ja" })
+            Assert.NotEqual(english, In(culture, () => WebWords.Kind(Localizer(), kind)));
+    }
+
     [Fact]
     public void A_broken_rule_reads_in_the_persons_language_with_the_english_particulars_kept_and_in_english_as_recorded()
     {

@@ -16,10 +16,12 @@ public sealed partial class TimelineProjection : MultiStreamProjection<TimelineE
 {
     public TimelineProjection()
     {
-        // Each event the timeline shows carries IOnTimeline; a void or correction goes to the entries of the entry it fixes,
-        // which are then folded again (Refolding, ADR 0023).
-        foreach (var type in RecordEvents.Marked<IOnTimeline>()) Routes.Add(this, type);
-        foreach (var type in RecordEvents.Marked<IEntryFix>()) IncludeType(type);
+        // Each event the timeline shows carries IOnTimeline (ADR 0058): one identity rule for them all keeps a slice's events in
+        // the order recorded. An overridden Evolve hides from Marten which events it reads, so each type is also named, and the
+        // daemon loads only those. A void or correction goes to the entries of the entry it fixes, which are then folded
+        // again (Refolding, ADR 0023).
+        Identity<IOnTimeline>(e => TimelineFold.EntryId(e)!);
+        foreach (var type in RecordEvents.Marked<IOnTimeline>().Concat(RecordEvents.Marked<IEntryFix>())) IncludeType(type);
         CustomGrouping((session, events, grouping) => Refolding.RouteFixesAsync(session, events, grouping, Ids));
     }
 
@@ -29,13 +31,4 @@ public sealed partial class TimelineProjection : MultiStreamProjection<TimelineE
         IIdentitySetter<TimelineEntry, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
         // An entry is fed by one record's stream (ADR 0017), which the slice names.
         Refolding.DocumentAsync(session, snapshot, identity, events, Ids, TimelineFold.Evolve, _ => [], (entry, id) => entry.Id = id, cancellation);
-
-    // An overridden Evolve hides from Marten which events it reads: each routed type is also named, so the daemon loads only those.
-    private void Route<TEvent>() where TEvent : notnull
-    {
-        Identity<TEvent>(e => TimelineFold.EntryId(e)!);
-        IncludeType<TEvent>();
-    }
-
-    private static readonly MarkedRoutes<TimelineProjection> Routes = new(nameof(Route));
 }

@@ -97,6 +97,16 @@ public sealed partial class MessagesTests
         Assert.Equal(shown, In(culture, () => Messages.Of(Localizer(), english)));
 
     [Theory]
+    [InlineData("Commitment jpit-06: agreed → in-progress", "Impegno jpit-06: Concordato → In corso")]
+    [InlineData("Commitment made: jpit-06 (paraphrase)", "Impegno assunto: jpit-06 (parafrasi)")]
+    [InlineData("Action plan reaffirmed by meeting rome-summit-2026-06-15", "Piano d'azione riaffermato da: riunione rome-summit-2026-06-15")]
+    [InlineData("Period 2024–2027; adoption date not on record.", "Periodo 2024–2027; data di adozione non registrata.")]
+    [InlineData("Period 2024–2027.", "Periodo 2024–2027.")]
+    [InlineData("Rome summit", "Rome summit")]
+    public void A_timeline_title_is_translated_by_its_sentence_with_the_records_content_kept(string english, string italian) =>
+        Assert.Equal(italian, In("it", () => TimelineWords.Made(Localizer(), english)));
+
+    [Theory]
     [InlineData("ja", "件名", "は必須です。", "件名は必須です。")]
     [InlineData("it", "Titolo", "è obbligatorio.", "Titolo è obbligatorio.")]
     [InlineData("en", "Title", "is required.", "Title is required.")]

@@ -6,34 +6,34 @@ namespace Consultations.Domain.ActionPlans;
 public enum ItemProgress { NotStarted, OnTrack, Delayed, Completed, Dropped }
 
 /// <param name="EffectiveOn">When the plan was adopted; null when the record does not know (a plan known only by its period).</param>
-public sealed record ActionPlanAdopted(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate? EffectiveOn) : IRecordEvent, IInEffectBy
+public sealed record ActionPlanAdopted(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate? EffectiveOn) : IRecordEvent, IInEffectBy, IOnTimeline
 {
     // A plan whose adoption date is unknown is known by its period: it counts from the period's first day at the latest.
     DateOnly? IInEffectBy.InEffectBy => EffectiveOn is null ? PeriodFrom.Earliest : null;
 }
 
-public sealed record ActionPlanItemAdded(string PlanId, string DialogueId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn) : IFieldEvent
+public sealed record ActionPlanItemAdded(string PlanId, string DialogueId, string ItemId, string FieldCode, string Text, PartialDate EffectiveOn) : IFieldEvent, IOnTimeline
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
 
-public sealed record ActionPlanItemProgressUpdated(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, ItemProgress To, string Note, PartialDate EffectiveOn) : IFieldEvent
+public sealed record ActionPlanItemProgressUpdated(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, ItemProgress To, string Note, PartialDate EffectiveOn) : IFieldEvent, IOnTimeline
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
 
-public sealed record ActionPlanItemCompleted(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, string? Note, PartialDate EffectiveOn) : IFieldEvent
+public sealed record ActionPlanItemCompleted(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, string? Note, PartialDate EffectiveOn) : IFieldEvent, IOnTimeline
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
 
-public sealed record ActionPlanItemDropped(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, string Reason, PartialDate EffectiveOn) : IFieldEvent
+public sealed record ActionPlanItemDropped(string PlanId, string DialogueId, string ItemId, string FieldCode, ItemProgress From, string Reason, PartialDate EffectiveOn) : IFieldEvent, IOnTimeline
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
 
 /// <param name="By">The meeting or statement that reaffirmed the plan.</param>
-public sealed record ActionPlanReaffirmed(string PlanId, string DialogueId, SourceRef By, string? Note, PartialDate EffectiveOn) : IRecordEvent;
+public sealed record ActionPlanReaffirmed(string PlanId, string DialogueId, SourceRef By, string? Note, PartialDate EffectiveOn) : IRecordEvent, IOnTimeline, ITouchesMeeting;
 
 /// <param name="EffectiveOn">When it was adopted; null (or left out) when the sources do not say.</param>
 public sealed record AdoptActionPlan(string PlanId, string DialogueId, string Title, PartialDate PeriodFrom, PartialDate PeriodTo, PartialDate? EffectiveOn = null) : ICommand

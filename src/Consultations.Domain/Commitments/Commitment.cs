@@ -11,7 +11,7 @@ public enum Wording { Quoted, Paraphrase }
 public sealed record CommitmentMade(string CommitmentId, string DialogueId, string FieldCode, string Text,
     IReadOnlyList<string> Parties, IReadOnlyList<string> Agencies, IReadOnlyList<string> Programmes,
     SourceRef Source, CommitmentStatus Status, PartialDate EffectiveOn,
-    IReadOnlyList<string>? Fora = null, IReadOnlyList<string>? Agreements = null, string? DocumentId = null, Wording? TextIs = null, string? Quote = null) : IFieldEvent
+    IReadOnlyList<string>? Fora = null, IReadOnlyList<string>? Agreements = null, string? DocumentId = null, Wording? TextIs = null, string? Quote = null) : IFieldEvent, IOnTimeline, ITouchesMeeting
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
@@ -19,7 +19,7 @@ public sealed record CommitmentMade(string CommitmentId, string DialogueId, stri
 /// <param name="Evidence">The documents that show the change (ids of registered documents).</param>
 /// <param name="DialogueId">Carried, with FieldCode, so that per-field and per-dialogue readers need not look the commitment up.</param>
 public sealed record CommitmentStatusChanged(string CommitmentId, string DialogueId, string FieldCode, CommitmentStatus From, CommitmentStatus To,
-    PartialDate EffectiveOn, string Reason, string? SupersededBy, IReadOnlyList<string>? Evidence = null) : IFieldEvent
+    PartialDate EffectiveOn, string Reason, string? SupersededBy, IReadOnlyList<string>? Evidence = null) : IFieldEvent, IOnTimeline
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 
@@ -34,14 +34,14 @@ public sealed record CommitmentStatusChanged(string CommitmentId, string Dialogu
 /// <param name="TextIs">Whether the new text quotes the source or paraphrases it; absent from amendments recorded before it was
 /// carried, which read as a paraphrase unless the new text is the quote.</param>
 public sealed record CommitmentAmended(string CommitmentId, string DialogueId, string FieldCode, string PreviousText, string Text, PartialDate EffectiveOn, string Reason,
-    Wording? TextIs = null) : IFieldEvent
+    Wording? TextIs = null) : IFieldEvent, IOnTimeline
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
 
 /// <summary>The record got a status change's effective date wrong: the change named by <see cref="Corrects"/> took effect on <see cref="EffectiveOn"/>.</summary>
 public sealed record CommitmentStatusChangeCorrected(string CommitmentId, string DialogueId, string FieldCode, EventRef Corrects, CommitmentStatus To,
-    PartialDate WasEffectiveOn, PartialDate EffectiveOn, string Reason) : ICorrection, IFieldEvent
+    PartialDate WasEffectiveOn, PartialDate EffectiveOn, string Reason) : ICorrection, IFieldEvent, IOnTimeline
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }

@@ -7,16 +7,16 @@ namespace Consultations.Domain.JointStatements;
 /// <param name="DocumentId">The registered document the statement is; its clauses come from it.</param>
 /// <param name="Closing">The statement's closing text after its clauses, verbatim (null where it has none, and in statements recorded before it was kept).</param>
 public sealed record JointStatementDrafted(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn, string? DocumentId = null,
-    string? Closing = null) : IRecordEvent;
+    string? Closing = null) : IRecordEvent, IOnTimeline;
 
-public sealed record ClauseAdded(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn) : IFieldEvent
+public sealed record ClauseAdded(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn) : IFieldEvent, IOnTimeline
 {
     IReadOnlyList<string> IFieldEvent.FieldCodes => [FieldCode];
 }
 
 /// <param name="FieldCodes">The fields its clauses belong to, so readers of a field see the adoption.</param>
 public sealed record JointStatementAdopted(string StatementId, string MeetingId, PartialDate AdoptedOn, string Place,
-    IReadOnlyList<string> Signatories, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn) : IFieldEvent;
+    IReadOnlyList<string> Signatories, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn) : IFieldEvent, IOnTimeline, ITouchesMeeting;
 
 public sealed record DraftJointStatement(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn, string? DocumentId = null,
     string? Closing = null) : ICommand

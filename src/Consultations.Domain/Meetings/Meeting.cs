@@ -21,23 +21,23 @@ public sealed record Delegation(string Party, string? Head, IReadOnlyList<string
 /// <param name="KnownBy">When the arrangement date is unknown: a date by which it had been arranged (the statement that announced it).</param>
 public sealed record MeetingScheduled(string MeetingId, string DialogueId, MeetingKind Kind, string Title, string Place,
     DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn,
-    PartialDate? KnownBy = null) : IRecordEvent, IInEffectBy
+    PartialDate? KnownBy = null) : IRecordEvent, IInEffectBy, IOnTimeline, ITouchesMeeting
 {
     DateOnly? IInEffectBy.InEffectBy => EffectiveOn is null ? KnownBy?.Latest : null;
 }
 
-public sealed record MeetingRescheduled(string MeetingId, string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason) : IRecordEvent;
+public sealed record MeetingRescheduled(string MeetingId, string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason) : IRecordEvent, IOnTimeline, ITouchesMeeting;
 
-public sealed record MeetingHeld(string MeetingId, DateSpan Dates, string Place, IReadOnlyList<Delegation> Participants, PartialDate EffectiveOn) : IRecordEvent;
+public sealed record MeetingHeld(string MeetingId, DateSpan Dates, string Place, IReadOnlyList<Delegation> Participants, PartialDate EffectiveOn) : IRecordEvent, IOnTimeline, ITouchesMeeting;
 
 /// <param name="Evidence">The documents the outcome is known from (ids of registered documents).</param>
 public sealed record MeetingOutcomeRecorded(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn,
-    IReadOnlyList<string>? Evidence = null) : IFieldEvent;
+    IReadOnlyList<string>? Evidence = null) : IFieldEvent, IOnTimeline, ITouchesMeeting;
 
-public sealed record MeetingCancelled(string MeetingId, PartialDate EffectiveOn, string Reason) : IRecordEvent;
+public sealed record MeetingCancelled(string MeetingId, PartialDate EffectiveOn, string Reason) : IRecordEvent, IOnTimeline, ITouchesMeeting;
 
 /// <summary>The record got the dates a meeting was held wrong: it was held on <see cref="Dates"/>.</summary>
-public sealed record MeetingHeldCorrected(string MeetingId, EventRef Corrects, DateSpan WasDates, DateSpan Dates, PartialDate EffectiveOn, string Reason) : ICorrection, IRecordEvent;
+public sealed record MeetingHeldCorrected(string MeetingId, EventRef Corrects, DateSpan WasDates, DateSpan Dates, PartialDate EffectiveOn, string Reason) : ICorrection, IRecordEvent, IOnTimeline, ITouchesMeeting;
 
 /// <summary>The record got the place a meeting was held wrong: it was held in <see cref="Place"/>.</summary>
 public sealed record MeetingHeldPlaceCorrected(string MeetingId, EventRef Corrects, string WasPlace, string Place, string Reason) : IValueCorrection

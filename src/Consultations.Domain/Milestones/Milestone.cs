@@ -11,7 +11,7 @@ public enum MilestoneCertainty { Stated, Possible }
 /// <see cref="EffectiveOn"/> is when the record knows it from (the date of the source that states it), never in the future.
 /// </summary>
 public sealed record MilestoneRecorded(string MilestoneId, string DialogueId, string Title, DateSpan Dates, MilestoneCertainty Certainty,
-    IReadOnlyList<string> FieldCodes, string? DocumentId, string? Quote, PartialDate EffectiveOn) : IRecordEvent;
+    IReadOnlyList<string> FieldCodes, string? DocumentId, string? Quote, PartialDate EffectiveOn) : IRecordEvent, IOnTimeline;
 
 public sealed record RecordMilestone(string MilestoneId, string DialogueId, string Title, DateSpan Dates, MilestoneCertainty Certainty,
     PartialDate EffectiveOn, IReadOnlyList<string>? FieldCodes = null, string? DocumentId = null, string? Quote = null) : ICommand

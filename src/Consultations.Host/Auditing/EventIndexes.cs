@@ -1,8 +1,7 @@
-using System.Data.Common;
+using Consultations.Projections.Tables;
 using Marten;
 using Weasel.Core;
 using Weasel.Core.Migrations;
-using Weasel.Postgresql;
 
 namespace Consultations.Host.Auditing;
 
@@ -33,37 +32,8 @@ public sealed class EventIndexes(StoreOptions options, string schema) : FeatureS
         new EventIndex(schema, FixesName, $"(({FixedIdSql}))"),
     ];
 
-    private sealed class EventIndex(string schema, string name, string columns) : ISchemaObject
-    {
-        public DbObjectName Identifier { get; } = new PostgresqlObjectName(schema, name, SchemaUtils.IdentifierUsage.General);
-
-        public void WriteCreateStatement(Migrator migrator, TextWriter writer) =>
-            writer.WriteLine($"create index if not exists {name} on {schema}.mt_events {columns};");
-
-        public void WriteDropStatement(Migrator migrator, TextWriter writer) => writer.WriteLine($"drop index if exists {schema}.{name};");
-
-        public void ConfigureQueryCommand(Weasel.Core.DbCommandBuilder builder) =>
-            builder.Append($"select count(*) from pg_indexes where schemaname = '{schema}' and indexname = '{name}';");
-
-        public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct)
-        {
-            var exists = await reader.ReadAsync(ct) && reader.GetInt64(0) > 0;
-            return new Delta(this, exists ? SchemaPatchDifference.None : SchemaPatchDifference.Create);
-        }
-
-        public IEnumerable<DbObjectName> AllNames() => [Identifier];
-
-        private sealed class Delta(EventIndex index, SchemaPatchDifference difference) : ISchemaObjectDelta
-        {
-            public ISchemaObject SchemaObject => index;
-
-            public SchemaPatchDifference Difference => difference;
-
-            public void WriteUpdate(Migrator rules, TextWriter writer) => index.WriteCreateStatement(rules, writer);
-
-            public void WriteRollback(Migrator rules, TextWriter writer) => index.WriteDropStatement(rules, writer);
-
-            public void WriteRestorationOfPreviousState(Migrator rules, TextWriter writer) => index.WriteDropStatement(rules, writer);
-        }
-    }
+    private sealed class EventIndex(string schema, string name, string columns) : CreateIfMissing(schema, name,
+        $"create index if not exists {name} on {schema}.mt_events {columns};",
+        $"drop index if exists {schema}.{name};",
+        $"select count(*) from pg_indexes where schemaname = '{schema}' and indexname = '{name}';");
 }

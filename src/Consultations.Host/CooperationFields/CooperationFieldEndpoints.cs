@@ -1,3 +1,4 @@
+using Consultations.Host.RecordFiles;
 using Consultations.Host.Reports;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
@@ -7,6 +8,7 @@ namespace Consultations.Host.CooperationFields;
 public static class CooperationFieldEndpoints
 {
     [WolverinePost("/api/fields", OperationId = "defineField"), Tags("Cooperation fields")]
+    [Step("define-field")]
     public static async Task<Recorded> Handle(DefineCooperationField command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();
@@ -21,6 +23,7 @@ public static class CooperationFieldEndpoints
     public static Task<Recorded> Post(string code, ReviseFieldScopeRequest body, Recorder recorder, CancellationToken ct) =>
         Handle(new ReviseCooperationFieldScope(code, body.Title, body.Scope, body.EffectiveOn, body.Reason), recorder, ct);
 
+    [Step("revise-field-scope")]
     public static Task<Recorded> Handle(ReviseCooperationFieldScope command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();

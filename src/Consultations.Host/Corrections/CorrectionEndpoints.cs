@@ -1,3 +1,4 @@
+using Consultations.Host.RecordFiles;
 using Consultations.Projections.Records;
 using JasperFx.Events;
 
@@ -12,6 +13,7 @@ public static class CorrectionEndpoints
 {
     /// <summary>Void an entry recorded in error: the views then read as if it had never been recorded; replays before the void still show it.</summary>
     [WolverinePost("/api/voids", OperationId = "voidEntry"), Tags("Corrections")]
+    [NoStep("a form names the entry by its event id; a record file by its place, with void-entry")]
     public static async Task<Recorded> Handle(VoidEntry command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();
@@ -27,6 +29,7 @@ public static class CorrectionEndpoints
     /// that does not apply to the entry is a 400 naming it.
     /// </summary>
     [WolverinePost("/api/corrections", OperationId = "correctEntry"), Tags("Corrections")]
+    [NoStep("a form names the entry by its event id; a record file by its place, with correct-entry")]
     public static async Task<Recorded> Handle(CorrectEntry command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();

@@ -13,12 +13,7 @@ public static class StoreSetup
     /// Every event type the record can hold: the domain's types marked <see cref="IRecordEvent"/>. Their type names are
     /// stored with each event: renaming one needs an upcaster.
     /// </summary>
-    public static IReadOnlyList<Type> EventTypes { get; } =
-    [
-        .. typeof(IRecordEvent).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IRecordEvent)))
-            .OrderBy(t => t.FullName, StringComparer.Ordinal),
-    ];
+    public static IReadOnlyList<Type> EventTypes => RecordEvents.All;
 
     /// <summary>
     /// The store's connections skip Npgsql's reset (<c>DISCARD ALL</c>) when they go back to the pool. Marten opens and

@@ -1,4 +1,5 @@
 using Consultations.Host.Documents;
+using Consultations.Host.RecordFiles;
 
 namespace Consultations.Host.JointStatements;
 
@@ -27,6 +28,7 @@ public static class JointStatementEndpoints
     public static Task<Recorded> Post(string id, AdoptJointStatementRequest body, Recorder recorder, CancellationToken ct) =>
         Handle(new AdoptJointStatement(id, body.MeetingId, body.AdoptedOn, body.Place, body.Signatories), recorder, ct);
 
+    [Step("adopt-statement")]
     public static async Task<Recorded> Handle(AdoptJointStatement command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();
@@ -41,6 +43,7 @@ public static class JointStatementEndpoints
     }
 
     [WolverinePost("/api/statements", OperationId = "draftStatement"), Tags("Joint statements")]
+    [Step("draft-statement")]
     public static async Task<Recorded> Handle(DraftJointStatement command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();

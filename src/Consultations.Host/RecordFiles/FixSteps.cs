@@ -10,6 +10,7 @@ namespace Consultations.Host.RecordFiles;
 /// </summary>
 public static class FixSteps
 {
+    [Step("void-entry")]
     public static async Task<Recorded> Handle(VoidEntryAt command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();
@@ -17,6 +18,7 @@ public static class FixSteps
         return await CorrectionEndpoints.Handle(new VoidEntry(eventId, command.Reason), recorder, ct);
     }
 
+    [Step("correct-entry")]
     public static async Task<Recorded> Handle(CorrectEntryAt command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();

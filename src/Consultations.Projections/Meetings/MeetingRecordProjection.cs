@@ -16,18 +16,10 @@ public sealed partial class MeetingRecordProjection : MultiStreamProjection<Meet
     public MeetingRecordProjection()
     {
         Name = "MeetingRecord";
-        Route<MeetingScheduled>();
-        Route<MeetingRescheduled>();
-        Route<MeetingHeld>();
-        Route<MeetingOutcomeRecorded>();
-        Route<MeetingCancelled>();
-        Route<MeetingHeldCorrected>();
-        Route<JointStatementAdopted>();
-        Route<CommitmentMade>();
-        Route<ActionPlanReaffirmed>();
-        IncludeType<EntryVoided>();
-        IncludeType<MeetingHeldPlaceCorrected>();
-        IncludeType<MeetingOutcomeCorrected>();
+        // One identity rule for every event that carries ITouchesMeeting keeps a slice in the order recorded (ADR 0058); each
+        // type is also named, since an overridden Evolve hides from Marten which events it reads.
+        Identities<ITouchesMeeting>(e => MeetingRecordFold.Ids(e));
+        foreach (var type in RecordEvents.Marked<ITouchesMeeting>().Concat(RecordEvents.Marked<IEntryFix>())) IncludeType(type);
         CustomGrouping((session, events, grouping) => Refolding.RouteFixesAsync(session, events, grouping, MeetingRecordFold.Ids));
     }
 
@@ -38,11 +30,4 @@ public sealed partial class MeetingRecordProjection : MultiStreamProjection<Meet
     // The streams whose events a meeting's record gathers: its own, and those of the statements, commitments and plans that name it.
     private static IEnumerable<string> Feeders(MeetingRecord m) =>
         [m.Id, .. m.StatementsAdopted.Select(s => s.StatementId), .. m.CommitmentsMade.Select(c => c.CommitmentId), .. m.PlansReaffirmed.Select(p => p.PlanId)];
-
-    // An overridden Evolve hides from Marten which events it reads: each routed type is also named, so the daemon loads only those.
-    private void Route<TEvent>() where TEvent : notnull
-    {
-        Identities<TEvent>(e => MeetingRecordFold.Ids(e));
-        IncludeType<TEvent>();
-    }
 }

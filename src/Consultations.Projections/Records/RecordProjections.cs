@@ -44,8 +44,7 @@ public abstract class RecordProjection<T> : SingleStreamProjection<T, string>, I
     }
 
     public static IEnumerable<Type> EventsOf(string? recordNamespace) =>
-        typeof(IRecordEvent).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IRecordEvent))
-            && (t.Namespace == recordNamespace || t.Namespace == typeof(EntryVoided).Namespace));
+        RecordEvents.All.Where(t => t.Namespace == recordNamespace || t.Namespace == typeof(EntryVoided).Namespace);
 
     public override ValueTask<(T?, ActionType)> DetermineActionAsync(IQuerySession session, T? snapshot, string identity,
         IIdentitySetter<T, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>

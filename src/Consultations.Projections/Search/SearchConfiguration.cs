@@ -1,6 +1,4 @@
-using System.Data.Common;
-using Weasel.Core;
-using Weasel.Postgresql;
+using Consultations.Projections.Tables;
 
 namespace Consultations.Projections.Search;
 
@@ -9,54 +7,22 @@ namespace Consultations.Projections.Search;
 /// <c>unaccent</c> extension it needs (installed once per database, in whatever schema it lands; an advisory lock keeps
 /// two services starting at once from both creating it). Declared to Marten like the tables, so it is created with them.
 /// </summary>
-public sealed class SearchConfiguration(string schema) : ISchemaObject
-{
-    public DbObjectName Identifier { get; } = new PostgresqlObjectName(schema, SearchText.ConfigurationName, SchemaUtils.IdentifierUsage.General);
-
-    public void WriteCreateStatement(Migrator migrator, TextWriter writer) => writer.WriteLine(
-        $$"""
-          do $search$
-          declare dictionary_schema text;
-          begin
-              perform pg_advisory_xact_lock(hashtext('consultations:unaccent'));
-              create extension if not exists unaccent;
-              select n.nspname into dictionary_schema from pg_extension x join pg_namespace n on n.oid = x.extnamespace where x.extname = 'unaccent';
-              if not exists (select 1 from pg_ts_config c join pg_namespace n on n.oid = c.cfgnamespace
-                             where n.nspname = '{{schema}}' and c.cfgname = '{{SearchText.ConfigurationName}}') then
-                  create text search configuration {{schema}}.{{SearchText.ConfigurationName}} (copy = pg_catalog.simple);
-                  execute format('alter text search configuration {{schema}}.{{SearchText.ConfigurationName}} alter mapping for hword, hword_part, word with %I.unaccent, simple',
-                                 dictionary_schema);
-              end if;
-          end
-          $search$;
-          """);
-
-    public void WriteDropStatement(Migrator migrator, TextWriter writer) =>
-        writer.WriteLine($"drop text search configuration if exists {schema}.{SearchText.ConfigurationName};");
-
-    public void ConfigureQueryCommand(Weasel.Core.DbCommandBuilder builder)
-    {
-        builder.Append($"select count(*) from pg_ts_config c join pg_namespace n on n.oid = c.cfgnamespace where n.nspname = '{schema}' and c.cfgname = '{SearchText.ConfigurationName}';");
-    }
-
-    public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct)
-    {
-        var exists = await reader.ReadAsync(ct) && reader.GetInt64(0) > 0;
-        return new Delta(this, exists ? SchemaPatchDifference.None : SchemaPatchDifference.Create);
-    }
-
-    public IEnumerable<DbObjectName> AllNames() => [Identifier];
-
-    private sealed class Delta(SearchConfiguration configuration, SchemaPatchDifference difference) : ISchemaObjectDelta
-    {
-        public ISchemaObject SchemaObject => configuration;
-
-        public SchemaPatchDifference Difference => difference;
-
-        public void WriteUpdate(Migrator rules, TextWriter writer) => configuration.WriteCreateStatement(rules, writer);
-
-        public void WriteRollback(Migrator rules, TextWriter writer) => configuration.WriteDropStatement(rules, writer);
-
-        public void WriteRestorationOfPreviousState(Migrator rules, TextWriter writer) => configuration.WriteDropStatement(rules, writer);
-    }
-}
+public sealed class SearchConfiguration(string schema) : CreateIfMissing(schema, SearchText.ConfigurationName,
+    $$"""
+      do $search$
+      declare dictionary_schema text;
+      begin
+          perform pg_advisory_xact_lock(hashtext('consultations:unaccent'));
+          create extension if not exists unaccent;
+          select n.nspname into dictionary_schema from pg_extension x join pg_namespace n on n.oid = x.extnamespace where x.extname = 'unaccent';
+          if not exists (select 1 from pg_ts_config c join pg_namespace n on n.oid = c.cfgnamespace
+                         where n.nspname = '{{schema}}' and c.cfgname = '{{SearchText.ConfigurationName}}') then
+              create text search configuration {{schema}}.{{SearchText.ConfigurationName}} (copy = pg_catalog.simple);
+              execute format('alter text search configuration {{schema}}.{{SearchText.ConfigurationName}} alter mapping for hword, hword_part, word with %I.unaccent, simple',
+                             dictionary_schema);
+          end if;
+      end
+      $search$;
+      """,
+    $"drop text search configuration if exists {schema}.{SearchText.ConfigurationName};",
+    $"select count(*) from pg_ts_config c join pg_namespace n on n.oid = c.cfgnamespace where n.nspname = '{schema}' and c.cfgname = '{SearchText.ConfigurationName}';");

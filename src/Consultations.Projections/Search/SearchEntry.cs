@@ -36,12 +36,7 @@ public static class SearchEntries
     };
 
     /// <summary>The event types of searchable records: the projection subscribes to these only.</summary>
-    public static IReadOnlyList<Type> EventTypes { get; } =
-    [
-        .. typeof(IRecordEvent).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IRecordEvent)) && Folds.ContainsKey(t.Namespace ?? ""))
-            .OrderBy(t => t.FullName, StringComparer.Ordinal),
-    ];
+    public static IReadOnlyList<Type> EventTypes { get; } = [.. RecordEvents.All.Where(IsSearchable)];
 
     public static bool IsSearchable(Type eventType) => Folds.ContainsKey(eventType.Namespace ?? "");
 

@@ -16,31 +16,12 @@ public sealed partial class TimelineProjection : MultiStreamProjection<TimelineE
 {
     public TimelineProjection()
     {
-        Route<MeetingScheduled>();
-        Route<MeetingRescheduled>();
-        Route<MeetingHeld>();
-        Route<MeetingHeldCorrected>();
-        Route<MeetingOutcomeRecorded>();
-        Route<MeetingCancelled>();
-        Route<JointStatementDrafted>();
-        Route<ClauseAdded>();
-        Route<JointStatementAdopted>();
-        Route<ActionPlanAdopted>();
-        Route<ActionPlanReaffirmed>();
-        Route<ActionPlanItemAdded>();
-        Route<ActionPlanItemProgressUpdated>();
-        Route<ActionPlanItemCompleted>();
-        Route<ActionPlanItemDropped>();
-        Route<CommitmentMade>();
-        Route<CommitmentStatusChanged>();
-        Route<CommitmentStatusChangeCorrected>();
-        Route<CommitmentAmended>();
-        Route<MilestoneRecorded>();
-        // A void or correction goes to the entries of the entry it fixes, which are then folded again (Refolding, ADR 0023).
-        IncludeType<EntryVoided>();
-        IncludeType<CommitmentStatusChangeTargetCorrected>();
-        IncludeType<MeetingHeldPlaceCorrected>();
-        IncludeType<MeetingOutcomeCorrected>();
+        // Each event the timeline shows carries IOnTimeline (ADR 0058): one identity rule for them all keeps a slice's events in
+        // the order recorded. An overridden Evolve hides from Marten which events it reads, so each type is also named, and the
+        // daemon loads only those. A void or correction goes to the entries of the entry it fixes, which are then folded
+        // again (Refolding, ADR 0023).
+        Identity<IOnTimeline>(e => TimelineFold.EntryId(e)!);
+        foreach (var type in RecordEvents.Marked<IOnTimeline>().Concat(RecordEvents.Marked<IEntryFix>())) IncludeType(type);
         CustomGrouping((session, events, grouping) => Refolding.RouteFixesAsync(session, events, grouping, Ids));
     }
 
@@ -50,11 +31,4 @@ public sealed partial class TimelineProjection : MultiStreamProjection<TimelineE
         IIdentitySetter<TimelineEntry, string> identitySetter, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
         // An entry is fed by one record's stream (ADR 0017), which the slice names.
         Refolding.DocumentAsync(session, snapshot, identity, events, Ids, TimelineFold.Evolve, _ => [], (entry, id) => entry.Id = id, cancellation);
-
-    // An overridden Evolve hides from Marten which events it reads: each routed type is also named, so the daemon loads only those.
-    private void Route<TEvent>() where TEvent : notnull
-    {
-        Identity<TEvent>(e => TimelineFold.EntryId(e)!);
-        IncludeType<TEvent>();
-    }
 }

@@ -59,6 +59,19 @@ public sealed partial class MessagesTests
         }
     }
 
+    /// <summary>Every kind of entry the record holds: a new event without its words fails here.</summary>
+    public static TheoryData<string> EventKinds() => [.. Consultations.Domain.Common.RecordEvents.All.Select(t => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(t.Name))];
+
+    [Theory]
+    [MemberData(nameof(EventKinds))]
+    public void Every_kind_of_entry_reads_in_words_in_english_and_has_its_own_in_italian_and_japanese(string kind)
+    {
+        var english = In("en", () => WebWords.Kind(Localizer(), kind));
+        Assert.Equal(char.ToUpperInvariant(kind[0]) + kind[1..].Replace('-', ' '), english);
+        foreach (var culture in new[] { "it", "ja" })
+            Assert.NotEqual(english, In(culture, () => WebWords.Kind(Localizer(), kind)));
+    }
+
     [Fact]
     public void A_broken_rule_reads_in_the_persons_language_with_the_english_particulars_kept_and_in_english_as_recorded()
     {
@@ -82,6 +95,16 @@ public sealed partial class MessagesTests
     [InlineData("en", "is required.", "is required.")]
     public void An_input_error_is_translated_by_its_text_and_a_value_in_it_is_kept_as_typed(string culture, string english, string shown) =>
         Assert.Equal(shown, In(culture, () => Messages.Of(Localizer(), english)));
+
+    [Theory]
+    [InlineData("Commitment jpit-06: agreed → in-progress", "Impegno jpit-06: Concordato → In corso")]
+    [InlineData("Commitment made: jpit-06 (paraphrase)", "Impegno assunto: jpit-06 (parafrasi)")]
+    [InlineData("Action plan reaffirmed by meeting rome-summit-2026-06-15", "Piano d'azione riaffermato da: riunione rome-summit-2026-06-15")]
+    [InlineData("Period 2024–2027; adoption date not on record.", "Periodo 2024–2027; data di adozione non registrata.")]
+    [InlineData("Period 2024–2027.", "Periodo 2024–2027.")]
+    [InlineData("Rome summit", "Rome summit")]
+    public void A_timeline_title_is_translated_by_its_sentence_with_the_records_content_kept(string english, string italian) =>
+        Assert.Equal(italian, In("it", () => TimelineWords.Made(Localizer(), english)));
 
     [Theory]
     [InlineData("ja", "件名", "は必須です。", "件名は必須です。")]

@@ -24,11 +24,11 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
     private static Expected On(string day) => day switch
     {
         "2026-01-16" or "2026-05-27" => BeforeRome,
-        "2026-05-28" or "2026-05-29" or "2026-06-14" => AtConsultations,
+        "2026-05-28" or "2026-05-29" or "2026-06-01" or "2026-06-14" => AtConsultations,
         _ => FromRome,
     };
 
-    public static TheoryData<string> Days => new("2026-01-16", "2026-05-27", "2026-05-28", "2026-05-29", "2026-06-14", "2026-06-15", Today);
+    public static TheoryData<string> Days => new("2026-01-16", "2026-05-27", "2026-05-28", "2026-05-29", "2026-06-01", "2026-06-14", "2026-06-15", Today);
 
     private async Task<JsonArray> ListAsync(string url)
     {
@@ -61,6 +61,18 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
         Assert.Equal(expected == FromRome ? 1 : 0, plans[0]!["reaffirmations"]!.AsArray().Count);
 
         Assert.Equal(expected.Statements, (await ListAsync($"/api/statements?{at}")).Count);
+        if (expected == FromRome)
+        {
+            // The source gives no drafting day (ADR 0056): none is on record, only the day the statement is known by.
+            var statement = await ReadAsync($"/api/statements/{StatementId}?{at}");
+            Assert.Null(statement["draftedOn"]);
+            Assert.Equal("2026-06-15", statement["knownBy"]!.GetValue<string>());
+        }
+        else
+        {
+            Assert.Equal(404, (await GetAsync($"/api/statements/{StatementId}?{at}")).Status);
+        }
+
         Assert.Equal(expected.Fields, (await ListAsync($"/api/fields?{at}")).Count);
         Assert.Equal(expected.Commitments, (await ListAsync($"/api/commitments?{at}")).Count);
         Assert.Equal(expected.Documents, (await ListAsync($"/api/documents?{at}")).Count);
@@ -112,6 +124,9 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
         Assert.Equal("2026-05-28", Entries(first)[0]!["countsFrom"]!.GetValue<string>());
         var plan = await ReadAsync($"/api/audit?record={PlanId}");
         Assert.Equal("2024-01-01", Entries(plan)[0]!["countsFrom"]!.GetValue<string>());
+        var statement = await ReadAsync($"/api/audit?record={StatementId}");
+        Assert.Null(Entries(statement)[0]!["effectiveOn"]);
+        Assert.Equal("2026-06-15", Entries(statement)[0]!["countsFrom"]!.GetValue<string>());
         var document = await ReadAsync($"/api/audit?record={Document}");
         Assert.Equal("2026-06-15", Entries(document)[0]!["countsFrom"]!.GetValue<string>());
     }

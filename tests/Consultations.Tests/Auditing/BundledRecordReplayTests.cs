@@ -104,6 +104,28 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
     }
 
     [Fact]
+    public async Task On_the_day_of_the_rome_summit_the_timeline_runs_summit_statement_reaffirmation_then_commitments_by_field()
+    {
+        var day = (await ListAsync("/api/timeline?from=2026-06-15&to=2026-06-15")).Where(i => i!["date"]!.GetValue<string>() == "2026-06-15").ToList();
+        string Of(JsonNode? item, string member) => item![member]!.GetValue<string>();
+
+        Assert.Equal(["meeting", "statement", "action-plan-reaffirmed"], day.Take(3).Select(i => Of(i, "kind")));
+        Assert.Equal([RomeSummit, StatementId], day.Take(2).Select(i => Of(i, "recordId")));
+        var commitments = day.Skip(3).ToList();
+        Assert.All(commitments, i => Assert.Equal("commitment-made", Of(i, "kind")));
+        Assert.Equal(JapanItalyRecord.CommitmentCount, commitments.Count);
+        var order = commitments.Select(i => (Field: i!["fieldCodes"]![0]!.GetValue<string>(), Text: Of(i, "summary"))).ToList();
+        Assert.Equal(order.OrderBy(o => o.Field, StringComparer.Ordinal).ThenBy(o => o.Text, StringComparer.Ordinal), order);
+
+        // The status report lists the timeline in the same order.
+        var (_, report) = await GetTextAsync("/api/reports/status?format=md");
+        var summit = report.IndexOf("| 2026-06-15 | meeting | Japan–Italy summit, Rome |", StringComparison.Ordinal);
+        var statement = report.IndexOf($"| 2026-06-15 | statement | {StatementTitle} |", StringComparison.Ordinal);
+        var commitment = report.IndexOf("| 2026-06-15 | commitment-made |", StringComparison.Ordinal);
+        Assert.True(summit >= 0 && statement > summit && commitment > statement, report);
+    }
+
+    [Fact]
     public async Task Replayed_today_the_record_is_what_the_projections_hold()
     {
         foreach (var url in new[] { "/api/meetings", "/api/action-plans", "/api/statements", "/api/commitments", "/api/documents", "/api/milestones", "/api/timeline" })

@@ -92,12 +92,13 @@ public sealed class RecordAsSourceSaysTests(WebApp app)
         var drawn = await page.Locator("svg a.bar-link").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))");
         Assert.True(drawn.ToList().IndexOf("/meetings/rome-summit-2026-06-15") < drawn.ToList().IndexOf(Statement));
         Assert.True(drawn.ToList().IndexOf(Statement) < drawn.ToList().FindIndex(h => h.StartsWith("/commitments/", StringComparison.Ordinal)));
-        var undated = page.Locator("svg a.bar-link:has(rect.undated)");
-        await Expect(undated).ToHaveCountAsync(1);
-        await Expect(undated).ToHaveAttributeAsync("href", "/meetings/space-consultations-2-rome");
-        await Expect(undated).ToContainTextAsync("Second bilateral space consultations (not yet fixed)");
+        var second = page.Locator("svg a.bar-link[href='/meetings/space-consultations-2-rome']");
+        await Expect(second.Locator("rect.undated")).ToHaveCountAsync(1);
+        await Expect(second).ToContainTextAsync("Second bilateral space consultations (not yet fixed)");
         await Expect(page.Locator("svg")).ToContainTextAsync("Not yet fixed: no date on record");
-        Assert.Equal("/meetings/space-consultations-2-rome", drawn[^1]);
+        // Undated entries (others of this collection's tests add some) come after every dated one.
+        var hollow = await page.Locator("svg a.bar-link").EvaluateAllAsync<bool[]>("as => as.map(a => a.querySelector('rect.undated') !== null)");
+        Assert.Equal(hollow.OrderBy(h => h), hollow);
         await WebApp.CheckAsync(page, "timeline-ordered-with-undated-lane");
     }
 

@@ -113,7 +113,7 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
         Assert.Equal([RomeSummit, StatementId], day.Take(2).Select(i => Of(i, "recordId")));
         var commitments = day.Skip(3).ToList();
         Assert.All(commitments, i => Assert.Equal("commitment-made", Of(i, "kind")));
-        Assert.Equal(JapanItalyRecord.CommitmentCount, commitments.Count);
+        Assert.Equal(CommitmentCount, commitments.Count);
         var order = commitments.Select(i => (Field: i!["fieldCodes"]![0]!.GetValue<string>(), Text: Of(i, "summary"))).ToList();
         Assert.Equal(order.OrderBy(o => o.Field, StringComparer.Ordinal).ThenBy(o => o.Text, StringComparer.Ordinal), order);
 

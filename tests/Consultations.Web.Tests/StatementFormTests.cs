@@ -16,7 +16,7 @@ public sealed class StatementFormTests(WebApp app)
         await Expect(page.GetByLabel("Title")).ToHaveValueAsync(title);
         await WebApp.CheckAsync(page, "draft-statement-form-with-error");
 
-        await page.GetByLabel("Drafted on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-06-01");
+        await page.GetByLabel("Drafted on (yyyy-MM-dd, yyyy-MM or yyyy;").FillAsync("2026-06-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Draft" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add a clause" })).ToBeVisibleAsync();
@@ -73,7 +73,7 @@ public sealed class StatementFormTests(WebApp app)
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
         await page.GotoAsync("/statements/new");
         await page.GetByLabel("Title").FillAsync("Statement " + Guid.NewGuid().ToString("N")[..8]);
-        await page.GetByLabel("Drafted on (yyyy-MM-dd, yyyy-MM or yyyy)").FillAsync("2026-06-01");
+        await page.GetByLabel("Drafted on (yyyy-MM-dd, yyyy-MM or yyyy;").FillAsync("2026-06-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Draft" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add a clause" })).ToBeVisibleAsync();
         return page;

@@ -85,6 +85,26 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         }
     }
 
+    /// <summary>
+    /// The year of a well-formed date (yyyy, yyyy-MM, yyyy-MM-dd, a real day) outside the years the record holds (1900–2200);
+    /// null otherwise: such a date is not "not a date", it is too early or too late (ADR 0053, 0056).
+    /// </summary>
+    public static int? YearOutsideRecord(string? text)
+    {
+        var parts = (text ?? "").Trim().Split('-');
+        if (parts.Length > 3 || parts[0].Length != 4 || parts.Skip(1).Any(p => p.Length != 2)) return null;
+        var n = new int[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out n[i])) return null;
+        }
+
+        if (n[0] is >= 1900 and <= 2200 || n[0] < 1) return null;
+        if (n.Length > 1 && n[1] is < 1 or > 12) return null;
+        if (n.Length > 2 && (n[2] < 1 || n[2] > DateTime.DaysInMonth(n[0], n[1]))) return null;
+        return n[0];
+    }
+
     public static PartialDate Parse(string text) =>
         TryParse(text, out var date)
             ? date

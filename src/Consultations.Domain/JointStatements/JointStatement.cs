@@ -6,8 +6,13 @@ namespace Consultations.Domain.JointStatements;
 
 /// <param name="DocumentId">The registered document the statement is; its clauses come from it.</param>
 /// <param name="Closing">The statement's closing text after its clauses, verbatim (null where it has none, and in statements recorded before it was kept).</param>
-public sealed record JointStatementDrafted(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn, string? DocumentId = null,
-    string? Closing = null) : IRecordEvent, IOnTimeline;
+/// <param name="EffectiveOn">When it was drafted, if the record knows; null when the source does not say (ADR 0056).</param>
+/// <param name="KnownBy">When the drafting date is unknown: a day by which the statement existed (the day it was adopted).</param>
+public sealed record JointStatementDrafted(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate? EffectiveOn, string? DocumentId = null,
+    string? Closing = null, PartialDate? KnownBy = null) : IRecordEvent, IInEffectBy, IOnTimeline
+{
+    DateOnly? IInEffectBy.InEffectBy => EffectiveOn is null ? KnownBy?.Latest : null;
+}
 
 public sealed record ClauseAdded(string StatementId, int Number, string FieldCode, string Heading, string Text, PartialDate EffectiveOn) : IFieldEvent, IOnTimeline
 {
@@ -18,15 +23,19 @@ public sealed record ClauseAdded(string StatementId, int Number, string FieldCod
 public sealed record JointStatementAdopted(string StatementId, string MeetingId, PartialDate AdoptedOn, string Place,
     IReadOnlyList<string> Signatories, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn) : IFieldEvent, IOnTimeline, ITouchesMeeting;
 
-public sealed record DraftJointStatement(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate EffectiveOn, string? DocumentId = null,
-    string? Closing = null) : ICommand
+/// <param name="EffectiveOn">When it was drafted; null when the source does not say, with <paramref name="KnownBy"/> instead.</param>
+/// <param name="KnownBy">When the drafting date is unknown: a day by which the statement existed (the day it was adopted).</param>
+public sealed record DraftJointStatement(string StatementId, string DialogueId, string Title, string? Preamble, PartialDate? EffectiveOn, string? DocumentId = null,
+    string? Closing = null, PartialDate? KnownBy = null) : ICommand
 {
     public void Check(Check check) => check
         .Id("statementId", StatementId)
         .Id("dialogueId", DialogueId)
         .Text("title", Title, 300)
         .OptionalText("preamble", Preamble, 20000)
-        .Date("effectiveOn", EffectiveOn)
+        .When(EffectiveOn is null && KnownBy is null, "effectiveOn", "is required: the day it was drafted, or knownBy when that day is not on record.")
+        .When(EffectiveOn is { } on && on == default, "effectiveOn", "is required (yyyy, yyyy-MM or yyyy-MM-dd).")
+        .When(KnownBy is not null && EffectiveOn is not null, "knownBy", "is only for a statement whose drafting date (effectiveOn) is unknown.")
         .OptionalId("documentId", DocumentId)
         .OptionalText("closing", Closing, 20000);
 }
@@ -67,9 +76,13 @@ public sealed record Clause(int Number, string FieldCode, string Heading, string
 
 public sealed record Adoption(string MeetingId, PartialDate AdoptedOn, string Place, IReadOnlyList<string> Signatories);
 
-public sealed record JointStatement(string Id, string DialogueId, string Title, string? Preamble, PartialDate DraftedOn,
+/// <param name="DraftedOn">Null when the drafting date is not on record (see <see cref="KnownBy"/>).</param>
+public sealed record JointStatement(string Id, string DialogueId, string Title, string? Preamble, PartialDate? DraftedOn,
     IReadOnlyList<Clause> Clauses, Adoption? Adoption)
 {
+    /// <summary>When the drafting date is unknown: a day by which the statement existed.</summary>
+    public PartialDate? KnownBy { get; init; }
+
     public bool IsAdopted => Adoption is not null;
 
     /// <summary>The registered document the statement is (null for a statement recorded without one).</summary>
@@ -83,11 +96,13 @@ public static class JointStatementDecider
 {
     public static IReadOnlyList<object> Decide(DraftJointStatement command, JointStatement? state, DateOnly today)
     {
-        Rules.NotInFuture(command.EffectiveOn, today);
+        if (command.EffectiveOn is { } drafted) Rules.NotInFuture(drafted, today);
+        if (command.KnownBy is { } known) Rules.NotInFuture(known, today, "date the statement is known to have existed by");
         return Rules.StartOnce(state,
             s => s.DialogueId == command.DialogueId && s.Title == command.Title && s.Preamble == command.Preamble
-                 && s.DraftedOn == command.EffectiveOn && s.DocumentId == command.DocumentId && s.Closing == command.Closing,
-            new JointStatementDrafted(command.StatementId, command.DialogueId, command.Title, command.Preamble, command.EffectiveOn, command.DocumentId, command.Closing),
+                 && s.DraftedOn == command.EffectiveOn && s.KnownBy == command.KnownBy && s.DocumentId == command.DocumentId && s.Closing == command.Closing,
+            new JointStatementDrafted(command.StatementId, command.DialogueId, command.Title, command.Preamble, command.EffectiveOn, command.DocumentId, command.Closing,
+                command.KnownBy),
             "statement-drafted-once", $"Statement '{command.StatementId}' is already drafted with other details.");
     }
 
@@ -124,7 +139,7 @@ public static class JointStatementDecider
 
         if (statement.Clauses.Count == 0)
             throw new RuleBroken("statement-has-clauses", "A statement with no clauses cannot be adopted.");
-        if (command.AdoptedOn.IsCertainlyBefore(statement.DraftedOn))
+        if (statement.DraftedOn is { } draftedOn && command.AdoptedOn.IsCertainlyBefore(draftedOn))
             throw new RuleBroken("adoption-after-drafting", $"A statement cannot be adopted before it was drafted ({statement.DraftedOn}).", RuleKind.Invalid);
         if (command.Signatories.Count == 0)
             throw new RuleBroken("statement-has-signatories", "An adopted statement names who adopted it.", RuleKind.Invalid);
@@ -146,7 +161,10 @@ public static class JointStatementDecider
 
     public static JointStatement? Evolve(JointStatement? state, object @event) => @event switch
     {
-        JointStatementDrafted e => new JointStatement(e.StatementId, e.DialogueId, e.Title, e.Preamble, e.EffectiveOn, [], null) { DocumentId = e.DocumentId, Closing = e.Closing },
+        JointStatementDrafted e => new JointStatement(e.StatementId, e.DialogueId, e.Title, e.Preamble, e.EffectiveOn, [], null)
+        {
+            DocumentId = e.DocumentId, Closing = e.Closing, KnownBy = e.KnownBy,
+        },
         ClauseAdded e when state is not null => state with
         {
             Clauses = [.. state.Clauses.Append(new Clause(e.Number, e.FieldCode, e.Heading, e.Text) { DocumentId = state.DocumentId }).OrderBy(c => c.Number)],

@@ -77,8 +77,12 @@ public sealed record Axes(DateTimeOffset? RecordedAt, DateOnly? EffectiveOn)
 
     public override string ToString() =>
         IsNow ? "now" : string.Join(", ",
-            new[] { RecordedAt is { } r ? $"as recorded at {r.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ}" : null, EffectiveOn is { } d ? $"as in effect on {d:yyyy-MM-dd}" : null }
+            new[] { RecordedAt is { } r ? $"as recorded at {Instant(r)}" : null, EffectiveOn is { } d ? $"as in effect on {d:yyyy-MM-dd}" : null }
                 .OfType<string>());
+
+    /// <summary>An instant as a person reads it: UTC to the second, with a fraction only when one was given (<c>2026-12-02T02:39:10Z</c>).</summary>
+    public static string Instant(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) + "Z";
 }
 
 public static class ReplayedAnswers

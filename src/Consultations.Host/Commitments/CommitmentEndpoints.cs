@@ -181,8 +181,9 @@ public static class CommitmentEndpoints
         switch (source.Kind)
         {
             case SourceKind.Clause or SourceKind.Statement:
-                return await recorder.LoadAsync<JointStatement>(source.Id, ct) is { } statement
-                    ? new Precedent($"joint statement '{statement.Id}' was drafted", statement.DraftedOn) : null;
+                // A statement whose drafting day is not on record sets no bound: a commitment may come from its draft (ADR 0056).
+                return await recorder.LoadAsync<JointStatement>(source.Id, ct) is { DraftedOn: { } drafted } statement
+                    ? new Precedent($"joint statement '{statement.Id}' was drafted", drafted) : null;
             case SourceKind.Meeting:
                 return await recorder.LoadAsync<Meeting>(source.Id, ct) switch
                 {

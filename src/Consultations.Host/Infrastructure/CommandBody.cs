@@ -79,7 +79,7 @@ public static class CommandBody
                     break;
                 default:
                     if (json.ValueKind == JsonValueKind.String && Unreadable(json) is { } problem) Fail(path, problem);
-                    else if (!CanRead(json, type)) Fail(path, Expected(type));
+                    else if (!CanRead(json, type)) Fail(path, Expected(type, json));
                     break;
             }
         }
@@ -145,9 +145,20 @@ public static class CommandBody
             }
         }
 
-        private static string Expected(Type type)
+        private static string Expected(Type type, JsonElement json)
         {
-            if (type == typeof(PartialDate)) return "is not a date: use yyyy, yyyy-MM or yyyy-MM-dd.";
+            if (type == typeof(PartialDate))
+            {
+                // A well-formed date outside the years the record holds is too late or too early, not "not a date".
+                var text = json.ValueKind == JsonValueKind.String ? json.GetString() : json.GetRawText();
+                return PartialDate.YearOutsideRecord(text) switch
+                {
+                    > 2200 => $"'{text}' is after today; the record holds dates from 1900 to 2200.",
+                    { } => $"'{text}' is before 1900; the record holds dates from 1900 to 2200.",
+                    null => "is not a date: use yyyy, yyyy-MM or yyyy-MM-dd.",
+                };
+            }
+
             if (type.IsEnum) return $"must be one of: {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.KebabCaseLower.ConvertName))}.";
             if (type == typeof(string)) return "must be a string.";
             if (type == typeof(bool)) return "must be true or false.";

@@ -61,7 +61,7 @@ public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshne
         return new StatusReport(
             dialogue, today, options.StalledAfterDays,
             [.. fields.Select(f => new FieldLine(f, FieldHealthRule.Of(f, today, options.StalledAfterDays)))],
-            [.. Timeline.TimelineQueries.Named(timeline, names).OrderBy(e => e.SortDate is null).ThenBy(e => e.SortDate).ThenBy(e => e.Title, StringComparer.Ordinal).ThenBy(e => e.Id, StringComparer.Ordinal)],
+            [.. TimelineOrder.InOrder(Timeline.TimelineQueries.Named(timeline, names))],
             meetings,
             plans,
             [.. register.Select(r => ReportViews.Row(r, today, titles, options.DueSoonDays))],

@@ -27,7 +27,7 @@ public sealed record TimelineItem(
 public static class TimelineQueries
 {
     /// <summary>
-    /// Meetings, statements, action-plan changes and commitment changes in effective-date order. Entries known only
+    /// Meetings, statements, action-plan changes and commitment changes in effective-date order (<see cref="TimelineOrder"/>). Entries known only
     /// to a month or year sit at the start of that period and say so; entries with no date yet come last.
     /// <c>from</c>/<c>to</c> keep the entries that may fall in the range (a two-day meeting overlapping it, a year containing it).
     /// <c>recordedAt</c>/<c>effectiveOn</c> replay the timeline on those time axes.
@@ -67,13 +67,7 @@ public static class TimelineQueries
         var entries = axes.IsNow ? Named(await query.ToListAsync(ct), await RecordNames.LoadAsync(session, ct)) : [.. query];
         return Listed<TimelineItem>.Of(
         [
-            .. entries
-                .OrderBy(e => e.SortDate is null)
-                .ThenBy(e => e.SortDate)
-                .ThenBy(e => Rank(e.Kind))
-                .ThenBy(e => e.Title, StringComparer.Ordinal)
-                .ThenBy(e => e.Id, StringComparer.Ordinal)
-                .Select(Item),
+            .. TimelineOrder.InOrder(entries).Select(Item),
         ]);
     }
 
@@ -100,17 +94,6 @@ public static class TimelineQueries
         $"/api/{Collection(e.RecordKind)}/{e.RecordId}",
         e.FieldCodes,
         e.Parties);
-
-    // On one day, the meeting comes before what it adopted, and the statement before the commitments it holds.
-    private static int Rank(string kind) => kind switch
-    {
-        TimelineVocabulary.Meeting => 0,
-        TimelineVocabulary.Statement => 1,
-        TimelineVocabulary.ActionPlan => 2,
-        TimelineVocabulary.ActionPlanReaffirmed => 3,
-        TimelineVocabulary.CommitmentMade => 4,
-        _ => 5,
-    };
 
     public static string Collection(string recordKind) => recordKind switch
     {

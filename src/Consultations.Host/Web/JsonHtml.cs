@@ -45,8 +45,16 @@ public static class JsonHtml
         {
             case JsonObject o:
                 html.Append(depth == 0 ? "<dl class=\"record\">" : "<dl>");
-                foreach (var (key, value) in o.Where(p => p.Value is not null && !(p.Value is JsonArray { Count: 0 })))
+                foreach (var (key, value) in o.Where(p => (p.Value is not null || UnknownWhenNull.Contains(p.Key)) && !(p.Value is JsonArray { Count: 0 })))
                 {
+                    if (value is null)
+                    {
+                        // A date the source does not give is said to be unknown, not left out (ADR 0056).
+                        html.Append("<dt>").Append(Encode(text?[Words(key)].Value ?? Words(key))).Append("</dt><dd class=\"unknown\">")
+                            .Append(Encode(text?["not on record"].Value ?? "not on record")).Append("</dd>");
+                        continue;
+                    }
+
                     var page = value is JsonValue v && v.TryGetValue(out string? id) ? LinkTo(key, o, id) : null;
                     var label = page is null || key.Length <= 2 ? Words(key) : Words(key[..^(key.EndsWith("Code", StringComparison.Ordinal) ? 4 : 2)]);
                     html.Append("<dt>").Append(Encode(text?[label].Value ?? label)).Append("</dt><dd>");
@@ -85,6 +93,9 @@ public static class JsonHtml
                 break;
         }
     }
+
+    // Members whose null means "the record does not know" rather than "none": shown as such.
+    private static readonly HashSet<string> UnknownWhenNull = new(StringComparer.Ordinal) { "draftedOn" };
 
     // Every domain enum's API word ("in-progress") → its C# name ("InProgress"), the key its translation is under.
     private static readonly Dictionary<string, string> ControlledWords = typeof(Words).Assembly.GetTypes()

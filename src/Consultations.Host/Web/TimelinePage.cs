@@ -4,15 +4,19 @@ using Consultations.Projections.Timeline;
 
 namespace Consultations.Host.Web;
 
-/// <summary>One bar of the timeline picture: where it is drawn, and whether its date is known only to a month or a year.</summary>
-public sealed record TimelineBar(TimelineEntry Entry, double X, double Width, double Y, bool Partial, string Link);
+/// <summary>
+/// One bar of the timeline picture: where it is drawn, and whether its date is known only to a month or a year, or not
+/// at all (<see cref="Undated"/>: drawn in the "not yet fixed" lane below the dated ones).
+/// </summary>
+public sealed record TimelineBar(TimelineEntry Entry, double X, double Width, double Y, bool Partial, string Link, bool Undated = false);
 
 public sealed record TimelineTick(double X, string Label);
 
 /// <summary>
 /// The timeline drawn as SVG from the same entries the API lists: each entry a bar from the first to the last day it can
 /// be, so a date known to a year is drawn as that year and a two-day meeting as its two days; entries with no date are
-/// listed, not drawn.
+/// drawn in a lane of their own below the others, as a hollow mark at the right edge, labelled "not yet fixed" (as the status
+/// report's chart has a "no date yet" column).
 /// </summary>
 public static class TimelinePage
 {
@@ -27,10 +31,16 @@ public static class TimelinePage
             ? $"/action-plans/{Uri.EscapeDataString(plan)}/items/{Uri.EscapeDataString(item)}"
             : $"/{TimelineQueries.Collection(e.RecordKind)}/{e.RecordId}";
 
-    public static (IReadOnlyList<TimelineBar> Bars, IReadOnlyList<TimelineTick> Ticks, double Height) Layout(IReadOnlyList<TimelineEntry> entries)
+    /// <summary>The width of an undated entry's hollow mark, at the drawing's right edge.</summary>
+    public const double UndatedMark = 60;
+
+    /// <returns>The bars (undated ones last), the year ticks, the drawing's height, and where the undated lane starts (null with none).</returns>
+    public static (IReadOnlyList<TimelineBar> Bars, IReadOnlyList<TimelineTick> Ticks, double Height, double? UndatedLane) Layout(IReadOnlyList<TimelineEntry> entries)
     {
         var dated = entries.Where(e => e.SortDate is not null).ToList();
-        if (dated.Count == 0) return ([], [], Top + Row);
+        var undated = entries.Where(e => e.SortDate is null).ToList();
+        if (dated.Count == 0 && undated.Count == 0) return ([], [], Top + Row, null);
+        if (dated.Count == 0) return Undated(undated, [], [], Top);
         var start = new DateOnly(dated.Min(e => e.SortDate!.Value).Year, 1, 1);
         var end = new DateOnly(dated.Max(e => (e.EndDate ?? e.SortDate)!.Value).Year + 1, 1, 1);
         double span = end.DayNumber - start.DayNumber;
@@ -44,7 +54,17 @@ public static class TimelinePage
         }).ToList();
         var ticks = Enumerable.Range(start.Year, end.Year - start.Year + 1)
             .Select(y => new TimelineTick(X(new DateOnly(y, 1, 1)), y.ToString(CultureInfo.InvariantCulture))).ToList();
-        return (bars, ticks, Top + bars.Count * Row + 10);
+        return undated.Count == 0 ? (bars, ticks, Top + bars.Count * Row + 10, null) : Undated(undated, bars, ticks, Top + bars.Count * Row);
+    }
+
+    // The lane of entries with no date: a caption row, then one row per entry, its hollow mark at the right edge.
+    private static (IReadOnlyList<TimelineBar>, IReadOnlyList<TimelineTick>, double, double?) Undated(
+        List<TimelineEntry> undated, List<TimelineBar> bars, List<TimelineTick> ticks, double lane)
+    {
+        var first = lane + Row;
+        bars.AddRange(undated.Select((e, i) =>
+            new TimelineBar(e, Left + Width - UndatedMark, UndatedMark, first + i * Row + LabelSize + 6, false, Link(e), Undated: true)));
+        return (bars, ticks, first + undated.Count * Row + 10, lane);
     }
 
     // Razor reads <text> as its own tag, so SVG text is written here, encoded.
@@ -59,22 +79,24 @@ public static class TimelinePage
     /// A bar's label, on its own line just above the bar: it starts where the bar starts, moved left only as far as needed for
     /// the whole label to fit in the drawing, so no label is cut off and none overlaps another entry's.
     /// </summary>
-    public static Microsoft.AspNetCore.Html.HtmlString Label(TimelineBar b)
+    public static Microsoft.AspNetCore.Html.HtmlString Label(TimelineBar b, string notFixed = "not yet fixed")
     {
-        var text = b.Entry.Title + (b.Entry.Dates is { } d ? $" ({d})" : "");
+        var text = LabelText(b, notFixed);
         var x = Math.Max(Left, Math.Min(b.X, Left + Width - LabelWidth(text)));
         return Text(x, b.Y - 6, "bar-label", text);
     }
 
     /// <summary>An invisible area over the label and the bar, so a click anywhere on the entry's row part follows its link.</summary>
-    public static Microsoft.AspNetCore.Html.HtmlString Hit(TimelineBar b)
+    public static Microsoft.AspNetCore.Html.HtmlString Hit(TimelineBar b, string notFixed = "not yet fixed")
     {
-        var text = b.Entry.Title + (b.Entry.Dates is { } d ? $" ({d})" : "");
+        var text = LabelText(b, notFixed);
         var labelX = Math.Max(Left, Math.Min(b.X, Left + Width - LabelWidth(text)));
         var x = Math.Min(labelX, b.X);
         var right = Math.Min(Left + Width, Math.Max(labelX + LabelWidth(text), b.X + b.Width));
         return new($"<rect x=\"{F(x)}\" y=\"{F(b.Y - LabelSize - 6)}\" width=\"{F(right - x)}\" height=\"{F(LabelSize + 6 + BarHeight)}\" class=\"bar-hit\" />");
     }
+
+    private static string LabelText(TimelineBar b, string notFixed) => b.Entry.Title + $" ({b.Entry.Dates?.ToString() ?? notFixed})";
 
     /// <summary>A generous estimate of the label's width at <see cref="LabelSize"/> (wide characters count double).</summary>
     public static double LabelWidth(string text) => text.Sum(c => c > '\u2E80' ? LabelSize : LabelSize * 0.6);

@@ -179,28 +179,11 @@ public abstract class WebForm : WebPage
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (PartialDate.TryParse(text.Trim(), out var date)) return date;
-        Errors[field] = OutOfRange(text.Trim()) is not { } year ? $"'{text}' is not a date: use yyyy-MM-dd, yyyy-MM or yyyy."
+        Errors[field] = PartialDate.YearOutsideRecord(text) is not { } year ? $"'{text}' is not a date: use yyyy-MM-dd, yyyy-MM or yyyy."
             // A well-formed date past the years the record holds: for a day something took effect, that is a day after today.
             : year > 2200 && RuleFields.Of("effective-date-not-in-future").Contains(field)
                 ? $"'{text}' is after today ({HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow():yyyy-MM-dd}); the record holds what has happened."
                 : $"'{text}' is outside the years the record holds (1900 to 2200).";
         return null;
-    }
-
-    /// <summary>The year of a well-formed date (yyyy, yyyy-MM, yyyy-MM-dd, a real day) outside 1900–2200; null otherwise.</summary>
-    private static int? OutOfRange(string text)
-    {
-        var parts = text.Split('-');
-        if (parts.Length > 3 || parts[0].Length != 4 || parts.Skip(1).Any(p => p.Length != 2)) return null;
-        var n = new int[parts.Length];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!int.TryParse(parts[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out n[i])) return null;
-        }
-
-        if (n[0] is >= 1900 and <= 2200 || n[0] < 1) return null;
-        if (n.Length > 1 && n[1] is < 1 or > 12) return null;
-        if (n.Length > 2 && (n[2] < 1 || n[2] > DateTime.DaysInMonth(n[0], n[1]))) return null;
-        return n[0];
     }
 }

@@ -132,7 +132,8 @@ public static class TimelineFold
     {
         var entry = Entry(TimelineVocabulary.Statement, e.DialogueId, "statement", e.StatementId, e.Title);
         entry.Status = TimelineVocabulary.Draft;
-        entry.PlaceAt(e.EffectiveOn);
+        // A draft whose day is not on record is undated until it is adopted (ADR 0056).
+        entry.PlaceAt(e.EffectiveOn is { } drafted ? new DateSpan(drafted) : null);
         return entry;
     }
 

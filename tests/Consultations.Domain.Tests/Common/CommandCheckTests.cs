@@ -108,6 +108,8 @@ public sealed class CommandCheckTests
     {
         { new DraftJointStatement("Statement One", "japan-italy", "Statement", null, May28), "statementId" },
         { new DraftJointStatement("js-2", "japan-italy", "  ", null, May28), "title" },
+        { new DraftJointStatement("js-2", "japan-italy", "Statement", null, null), "effectiveOn" },
+        { new DraftJointStatement("js-2", "japan-italy", "Statement", null, May28, KnownBy: May28), "knownBy" },
         { new AddClause("js-2", -3, "JPIT-08", "Heading", "Text.", May28), "number" },
         { new AddClause("js-2", 1000, "JPIT-08", "Heading", "Text.", May28), "number" },
         { new AddClause("js-2", 1, null!, "Heading", "Text.", May28), "fieldCode" },

@@ -57,6 +57,43 @@ public sealed class JointStatementTests() : Specification<JointStatement>(JointS
     public void Drafting_the_statement_again_differently_is_refused(string difference) =>
         Given(Drafted()).When(Redraftings[difference]).ThenRefused("statement-drafted-once", Conflict);
 
+    // A statement known only from the day it was adopted: its drafting day is not on record (ADR 0056).
+
+    private static DraftJointStatement DraftKnownBy(string knownBy = "2026-06-04") => new(Id, "DLG-SPACE", "Paris Joint Statement on Space", "Recalling…", null, KnownBy: On(knownBy));
+
+    private static JointStatementDrafted DraftedKnownBy(string knownBy = "2026-06-04") => new(Id, "DLG-SPACE", "Paris Joint Statement on Space", "Recalling…", null, KnownBy: On(knownBy));
+
+    [Fact]
+    public void Drafting_a_statement_whose_drafting_day_is_not_on_record_records_the_day_it_was_known_by() =>
+        Given().When(DraftKnownBy()).Then(DraftedKnownBy());
+
+    [Fact]
+    public void A_statement_drafted_on_an_unknown_day_is_in_effect_by_the_day_it_was_known_by()
+    {
+        Assert.Equal(new DateOnly(2026, 6, 4), ((IInEffectBy)DraftedKnownBy()).InEffectBy);
+        Assert.Null(((IInEffectBy)Drafted()).InEffectBy);
+    }
+
+    [Fact]
+    public void A_statement_known_by_a_day_after_today_is_refused() =>
+        Given().When(DraftKnownBy("2026-12-31")).ThenRefused("effective-date-not-in-future", Invalid);
+
+    [Fact]
+    public void Drafting_it_again_with_a_drafting_day_is_refused() =>
+        Given(DraftedKnownBy()).When(Draft(on: "2026-06-04")).ThenRefused("statement-drafted-once", Conflict);
+
+    [Fact]
+    public void Drafting_it_again_known_by_the_same_day_changes_nothing() =>
+        Given(DraftedKnownBy()).When(DraftKnownBy()).ThenNothingHappens();
+
+    [Fact]
+    public void A_statement_whose_drafting_day_is_not_on_record_can_be_adopted_on_the_day_it_was_known_by() =>
+        Given(DraftedKnownBy(), ClauseAdded()).When(Adopt()).Then(Adopted());
+
+    [Fact]
+    public void A_statement_stored_with_its_drafting_day_reads_as_before() =>
+        Assert.Equal(On("2026-04"), JointStatementDecider.Evolve(null, Drafted())!.DraftedOn);
+
     // Clauses
 
     [Fact]

@@ -90,4 +90,14 @@ public class BodyProblemTests(AppFixture fixture) : WriteEndpointContext(fixture
         Assert.Equal("must be one of: summit, consultation, working-group.", kind["errors"]!["kind"]![0]!.GetValue<string>());
         Assert.Contains("yyyy-MM-dd", date["errors"]!["plannedDates.from"]![0]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_well_formed_date_past_the_years_the_record_holds_is_called_after_today_not_not_a_date()
+    {
+        var late = await RefusedAsync(Meetings, Meeting().With("effectiveOn", "2999-01-01"), 400, field: "effectiveOn");
+        var early = await RefusedAsync(Meetings, Meeting().With("plannedDates", new JsonObject { ["from"] = "1850-03" }), 400, field: "plannedDates.from");
+
+        Assert.Equal("'2999-01-01' is after today; the record holds dates from 1900 to 2200.", late["errors"]!["effectiveOn"]![0]!.GetValue<string>());
+        Assert.Equal("'1850-03' is before 1900; the record holds dates from 1900 to 2200.", early["errors"]!["plannedDates.from"]![0]!.GetValue<string>());
+    }
 }

@@ -24,11 +24,11 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
     private static Expected On(string day) => day switch
     {
         "2026-01-16" or "2026-05-27" => BeforeRome,
-        "2026-05-28" or "2026-05-29" or "2026-06-14" => AtConsultations,
+        "2026-05-28" or "2026-05-29" or "2026-06-01" or "2026-06-14" => AtConsultations,
         _ => FromRome,
     };
 
-    public static TheoryData<string> Days => new("2026-01-16", "2026-05-27", "2026-05-28", "2026-05-29", "2026-06-14", "2026-06-15", Today);
+    public static TheoryData<string> Days => new("2026-01-16", "2026-05-27", "2026-05-28", "2026-05-29", "2026-06-01", "2026-06-14", "2026-06-15", Today);
 
     private async Task<JsonArray> ListAsync(string url)
     {
@@ -61,6 +61,18 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
         Assert.Equal(expected == FromRome ? 1 : 0, plans[0]!["reaffirmations"]!.AsArray().Count);
 
         Assert.Equal(expected.Statements, (await ListAsync($"/api/statements?{at}")).Count);
+        if (expected == FromRome)
+        {
+            // The source gives no drafting day (ADR 0056): none is on record, only the day the statement is known by.
+            var statement = await ReadAsync($"/api/statements/{StatementId}?{at}");
+            Assert.Null(statement["draftedOn"]);
+            Assert.Equal("2026-06-15", statement["knownBy"]!.GetValue<string>());
+        }
+        else
+        {
+            Assert.Equal(404, (await GetAsync($"/api/statements/{StatementId}?{at}")).Status);
+        }
+
         Assert.Equal(expected.Fields, (await ListAsync($"/api/fields?{at}")).Count);
         Assert.Equal(expected.Commitments, (await ListAsync($"/api/commitments?{at}")).Count);
         Assert.Equal(expected.Documents, (await ListAsync($"/api/documents?{at}")).Count);
@@ -92,6 +104,28 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
     }
 
     [Fact]
+    public async Task On_the_day_of_the_rome_summit_the_timeline_runs_summit_statement_reaffirmation_then_commitments_by_field()
+    {
+        var day = (await ListAsync("/api/timeline?from=2026-06-15&to=2026-06-15")).Where(i => i!["date"]!.GetValue<string>() == "2026-06-15").ToList();
+        string Of(JsonNode? item, string member) => item![member]!.GetValue<string>();
+
+        Assert.Equal(["meeting", "statement", "action-plan-reaffirmed"], day.Take(3).Select(i => Of(i, "kind")));
+        Assert.Equal([RomeSummit, StatementId], day.Take(2).Select(i => Of(i, "recordId")));
+        var commitments = day.Skip(3).ToList();
+        Assert.All(commitments, i => Assert.Equal("commitment-made", Of(i, "kind")));
+        Assert.Equal(CommitmentCount, commitments.Count);
+        var order = commitments.Select(i => (Field: i!["fieldCodes"]![0]!.GetValue<string>(), Text: Of(i, "summary"))).ToList();
+        Assert.Equal(order.OrderBy(o => o.Field, StringComparer.Ordinal).ThenBy(o => o.Text, StringComparer.Ordinal), order);
+
+        // The status report lists the timeline in the same order.
+        var (_, report) = await GetTextAsync("/api/reports/status?format=md");
+        var summit = report.IndexOf("| 2026-06-15 | meeting | Japan–Italy summit, Rome |", StringComparison.Ordinal);
+        var statement = report.IndexOf($"| 2026-06-15 | statement | {StatementTitle} |", StringComparison.Ordinal);
+        var commitment = report.IndexOf("| 2026-06-15 | commitment-made |", StringComparison.Ordinal);
+        Assert.True(summit >= 0 && statement > summit && commitment > statement, report);
+    }
+
+    [Fact]
     public async Task Replayed_today_the_record_is_what_the_projections_hold()
     {
         foreach (var url in new[] { "/api/meetings", "/api/action-plans", "/api/statements", "/api/commitments", "/api/documents", "/api/milestones", "/api/timeline" })
@@ -112,6 +146,9 @@ public class BundledRecordReplayTests(AppFixture fixture) : AuditingContext(fixt
         Assert.Equal("2026-05-28", Entries(first)[0]!["countsFrom"]!.GetValue<string>());
         var plan = await ReadAsync($"/api/audit?record={PlanId}");
         Assert.Equal("2024-01-01", Entries(plan)[0]!["countsFrom"]!.GetValue<string>());
+        var statement = await ReadAsync($"/api/audit?record={StatementId}");
+        Assert.Null(Entries(statement)[0]!["effectiveOn"]);
+        Assert.Equal("2026-06-15", Entries(statement)[0]!["countsFrom"]!.GetValue<string>());
         var document = await ReadAsync($"/api/audit?record={Document}");
         Assert.Equal("2026-06-15", Entries(document)[0]!["countsFrom"]!.GetValue<string>());
     }

@@ -72,6 +72,32 @@ public class JointStatementEndpointTests(AppFixture fixture) : WriteEndpointCont
         Assert.Equal("2026-10-20", drafted.EffectiveOn.ToString());
     }
 
+    [Fact]
+    public async Task A_statement_whose_drafting_day_is_not_on_record_is_drafted_with_the_day_it_is_known_by()
+    {
+        await SeedAsync();
+        var body = Drafting().Without("effectiveOn").With("knownBy", "2026-10-21");
+        var (statement, drafted) = await CreatedAndShownAsync<JointStatementDrafted>(DraftUrl, body, Draft, $"/api/statements/{Draft}");
+
+        Assert.Null(statement["draftedOn"]);
+        Assert.Equal("2026-10-21", Text(statement, "knownBy"));
+        Assert.Null(drafted.EffectiveOn);
+        Assert.Equal("2026-10-21", drafted.KnownBy.ToString());
+    }
+
+    [Fact]
+    public void A_drafted_entry_stored_before_known_by_existed_reads_with_its_drafting_day()
+    {
+        var serializer = Store.Options.Serializer();
+        var stored = JsonNode.Parse(serializer.ToJson(new JointStatementDrafted(Draft, DialogueId, "T", null, PartialDate.Parse("2026-06-15"))))!.AsObject();
+        Assert.True(stored.Remove("KnownBy") | stored.Remove("knownBy"), stored.ToJsonString());
+
+        var old = serializer.FromJson<JointStatementDrafted>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stored.ToJsonString())));
+
+        Assert.Equal(("2026-06-15", null), (old.EffectiveOn.ToString(), old.KnownBy));
+        Assert.Equal("2026-06-15", JointStatementDecider.Evolve(null, old)!.DraftedOn.ToString());
+    }
+
     // --- POST /api/statements/{id}/clauses
 
     [Fact]

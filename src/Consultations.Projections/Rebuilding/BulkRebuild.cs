@@ -67,6 +67,7 @@ public sealed class BulkRebuild(IDocumentStore store)
         }
 
         // Emptied first: a document or row is written once, by a plain COPY, and a rebuild run again after a crash starts clean.
+        var streamDocuments = new StreamDocuments(streamFolds, timeline);
         var clearing = Stopwatch.StartNew();
         var documentTypes = streamFolds.Select(f => f.DocumentType)
             .Concat(timeline ? [typeof(TimelineEntry)] : []).Concat(meetings ? [typeof(MeetingRecord)] : []).Distinct().ToList();
@@ -105,21 +106,7 @@ public sealed class BulkRebuild(IDocumentStore store)
         {
             streams++;
             var live = Refolding.Live(stream);
-            foreach (var fold in streamFolds)
-                if (fold.Fold(key, live) is { } document) batch.Documents.Add(document);
-
-            if (timeline)
-            {
-                var entries = new Dictionary<string, TimelineEntry?>(StringComparer.Ordinal);
-                foreach (var e in live)
-                    if (TimelineFold.EntryId(e.Data) is { } id) entries[id] = TimelineFold.Evolve(entries.GetValueOrDefault(id), e.Data);
-                foreach (var (id, entry) in entries)
-                {
-                    if (entry is null) continue;
-                    entry.Id = id;
-                    batch.Documents.Add(entry);
-                }
-            }
+            streamDocuments.Fold(key, live, batch.Documents);
 
             if (meetings)
             {

@@ -20,7 +20,12 @@ builder.Services.AddSingleton(database);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<WriteConditions>();
 builder.Services.AddScoped<Recorder>();
-builder.Services.AddSingleton<Consultations.Host.RecordFiles.RecordImporter>();
+// Consultations:Import:Bulk=false stores even files of new records through Marten's sessions (ADR 0050: for comparisons).
+builder.Services.AddSingleton(sp => new Consultations.Host.RecordFiles.RecordImporter(sp.GetRequiredService<IDocumentStore>(),
+    sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<Consultations.Host.RecordFiles.RecordImporter>>())
+{
+    BulkWhenNew = builder.Configuration.GetValue("Consultations:Import:Bulk", true),
+});
 builder.Services.ConfigureHttpJsonOptions(o => JsonConventions.Apply(o.SerializerOptions));
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ProblemMapping>();

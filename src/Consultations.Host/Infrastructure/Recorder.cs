@@ -120,6 +120,25 @@ public sealed class Recorder(IDocumentSession session, TimeProvider clock, Write
             return pending.Select((e, i) => new Entry(e.Id, t.Value.Version - pending.Count + i + 1, e.Data));
         });
 
+    /// <summary>
+    /// Every record this unit appended to, with its kind and events in order, when each of them is new (nothing of it was
+    /// stored before the unit); null when the unit appends to a stored record. Records the unit only read do not count.
+    /// The bulk import (ADR 0050) stores such a unit itself, without <see cref="SaveAsync"/>.
+    /// </summary>
+    public IReadOnlyList<Consultations.Projections.Rebuilding.NewStream>? OnlyNewRecords()
+    {
+        var records = new List<Consultations.Projections.Rebuilding.NewStream>();
+        foreach (var ((kind, id), tracked) in _tracked)
+        {
+            var pending = tracked.Pending();
+            if (pending.Count == 0) continue;
+            if (tracked.Version != pending.Count) return null;
+            records.Add(new(id, kind, pending));
+        }
+
+        return records.Select(r => r.Key).Distinct().Count() == records.Count ? records : null;
+    }
+
     public Task SaveAsync(CancellationToken ct)
     {
         if (string.IsNullOrEmpty(session.LastModifiedBy) && conditions?.RecordedBy is { } recordedBy) session.LastModifiedBy = recordedBy;

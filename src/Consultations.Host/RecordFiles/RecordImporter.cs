@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using SessionOptions = Marten.Services.SessionOptions;
+using Consultations.Projections.Rebuilding;
 using YamlDotNet.RepresentationModel;
 
 namespace Consultations.Host.RecordFiles;
@@ -32,6 +33,12 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock, ILo
     // Records started per Marten session when the file is stored (ADR 0041): small enough that Marten's unit of work
     // stays cheap, large enough that each session's batched commands carry many statements.
     private const int RecordsPerSession = 200;
+
+    /// <summary>
+    /// Whether a file whose every appended record is new is stored by COPY with its inline views folded in memory
+    /// (<see cref="BulkAppend"/>, ADR 0050) rather than through Marten's sessions; off only to compare the two.
+    /// </summary>
+    public bool BulkWhenNew { get; init; } = true;
 
     public async Task<ImportResult> ImportAsync(string path, string recordedBy, IProgress<(int Done, int Total, string Step)>? progress, CancellationToken ct)
     {
@@ -99,6 +106,26 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock, ILo
 
         var decided = watch.Elapsed;
         progress?.Report((steps.Count, steps.Count, "saving"));
+        // Every record the file appends to is new (a first import, a new dialogue): stored by COPY with its inline views
+        // folded in memory (ADR 0050). A file appending to stored records goes through Marten's sessions (ADR 0041).
+        if (BulkWhenNew && recorder.OnlyNewRecords() is { } fresh && StreamDocuments.ForInline(store) is { } views)
+        {
+            var bulk = await new BulkAppend(store, views).RunAsync(connection, fresh, recordedBy, correlation, ct);
+            if (bookkeeping.Count > 0)
+            {
+                await using var insert = new Npgsql.NpgsqlCommand(BookkeepingSql("$1", "$2"), connection);
+                insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = typeof(AppliedRecordStep).FullName! });
+                insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = store.Options.Serializer().ToJson(bookkeeping) });
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            logger?.LogInformation("Imported {File} in bulk: {Steps} steps, {Events} events, {Records} records, {Documents} view documents; read and parsed in {Parse:0.00} s, decided in {Decide:0.00} s, stored in {Store:0.00} s ({Phases})",
+                fileName, steps.Count, appended, bulk.Streams, bulk.Documents, parsed.TotalSeconds, (decided - parsed).TotalSeconds, (watch.Elapsed - decided).TotalSeconds,
+                string.Join(", ", bulk.Phases.Select(p => $"{p.Key} {p.Value.TotalSeconds:0.00} s")));
+            return new ImportResult(fileName, steps.Count, changed, appended);
+        }
+
         await recorder.SaveStartedInBatchesAsync(Enlisted, RecordsPerSession, ct);
         if (bookkeeping.Count > 0) QueueBookkeeping(session, bookkeeping);
         await recorder.SaveAsync(ct);
@@ -142,12 +169,12 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock, ILo
     // grows slower with each operation it holds); it commits in the same transaction as the events.
     private void QueueBookkeeping(IDocumentSession session, IReadOnlyList<AppliedRecordStep> steps)
     {
-        var table = store.Options.FindOrResolveDocumentType(typeof(AppliedRecordStep)).TableName.QualifiedName;
-        session.QueueSqlCommand(
-            $"insert into {table} (id, data, mt_dotnet_type, mt_last_modified, mt_version) " +
-            "select d ->> 'Id', d, ?, transaction_timestamp(), gen_random_uuid() from jsonb_array_elements(?::jsonb) d",
-            typeof(AppliedRecordStep).FullName!, store.Options.Serializer().ToJson(steps));
+        session.QueueSqlCommand(BookkeepingSql("?", "?"), typeof(AppliedRecordStep).FullName!, store.Options.Serializer().ToJson(steps));
     }
+
+    private string BookkeepingSql(string type, string steps) =>
+        $"insert into {store.Options.FindOrResolveDocumentType(typeof(AppliedRecordStep)).TableName.QualifiedName} (id, data, mt_dotnet_type, mt_last_modified, mt_version) " +
+        $"select d ->> 'Id', d, {type}, transaction_timestamp(), gen_random_uuid() from jsonb_array_elements({steps}::jsonb) d";
 
     // A step is known by its command and content (and, for identical steps, which repetition it is), not by its
     // position, so inserting a step into a file does not make the later ones look new.

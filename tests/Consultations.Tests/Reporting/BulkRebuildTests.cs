@@ -108,4 +108,58 @@ public class BulkRebuildTests(AppFixture fixture, ITestOutputHelper output) : Re
         var register = (await RebuildTests.SnapshotAsync(Fixture.Schema))["commitment_register"];
         Assert.Contains(register, row => row.Contains("\"commitment_id\":\"jpit-08-collision-avoidance\"") && row.Contains("\"amendments\":2"));
     }
+
+    private async Task<List<string>> GinIndexesAsync()
+    {
+        await using var connection = new NpgsqlConnection(await PostgresServer.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select indexdef from pg_indexes where schemaname = $1 and indexdef ilike '% using gin %' order by indexname", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = Fixture.Schema });
+        await using var reader = await command.ExecuteReaderAsync();
+        var indexes = new List<string>();
+        while (await reader.ReadAsync()) indexes.Add(reader.GetString(0));
+        return indexes;
+    }
+
+    [Fact]
+    public async Task The_views_gin_indexes_are_there_after_a_rebuild_even_when_a_run_stopped_without_them()
+    {
+        await SeedAsync();
+        var before = await GinIndexesAsync();
+        Assert.Contains(before, i => i.Contains("mt_doc_recordfootprint"));
+        Assert.Contains(before, i => i.Contains("search_index"));
+
+        var coordinator = Host.Services.GetRequiredService<IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        try
+        {
+            await new BulkRebuild(Store).RunAsync();
+            Assert.Equal(before, await GinIndexesAsync());
+
+            // As a run stopped between dropping them for its load and building them after it leaves them.
+            await using (var connection = new NpgsqlConnection(await PostgresServer.ConnectionStringAsync()))
+            {
+                await connection.OpenAsync();
+                await using var drop = new NpgsqlCommand(
+                    $"""
+                     do $$ declare i record; begin
+                       for i in select indexname from pg_indexes where schemaname = '{Fixture.Schema}' and indexdef ilike '% using gin %' loop
+                         execute format('drop index %I.%I', '{Fixture.Schema}', i.indexname);
+                       end loop;
+                     end $$
+                     """, connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+
+            Assert.Empty(await GinIndexesAsync());
+            var rerun = await new BulkRebuild(Store).RunAsync();
+            Assert.Equal(before, await GinIndexesAsync());
+            Assert.True(rerun.Phases["indexes"] > TimeSpan.Zero);
+        }
+        finally
+        {
+            await coordinator.ResumeAsync();
+        }
+    }
 }

@@ -19,7 +19,8 @@ public sealed class SearchModel(IQuerySession session) : WebPage
     [BindProperty(SupportsGet = true)] public string? Dialogue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Party { get; set; }
 
-    // Named "page" in the query, as on the API; the property cannot be called Page (PageModel.Page()).
+    // Named "page" in the query, as on the API (the property cannot be called Page: PageModel.Page()). Declared for the
+    // strict query; read from the query itself, since Razor Pages' own "page" route value (the page's path) binds first.
     [BindProperty(Name = "page", SupportsGet = true)] public string? PageNumber { get; set; }
 
     /// <summary>This page of the results, best first.</summary>
@@ -47,6 +48,7 @@ public sealed class SearchModel(IQuerySession session) : WebPage
 
         if (Unoffered() is { } problem) return Refuse(StatusCodes.Status400BadRequest, problem);
         if (string.IsNullOrWhiteSpace(Q)) return Page();
+        PageNumber = Request.Query["page"].ToString();
         try
         {
             var paging = Exports.Paging.Read(PageNumber, PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -36,8 +36,10 @@ public sealed class SearchPageTests(WebApp app)
         await Expect(page.Locator("#result-count")).ToHaveTextAsync($"1 result for “{word}”");
         var snippet = page.Locator("ol.results .snippet");
         await Expect(snippet.Locator("mark")).ToHaveTextAsync(word);
-        await Expect(snippet).ToContainTextAsync("<script>window.zqxRan = 1</script> <b>bold</b>");
-        await Expect(snippet.Locator("script, b")).ToHaveCountAsync(0);
+        // PostgreSQL's headline leaves the tags out of the snippet; the title (the text's first words) shows them as text.
+        await Expect(snippet).ToContainTextAsync("window.zqxRan = 1");
+        await Expect(page.Locator("ol.results li > a")).ToContainTextAsync("<script>window.zqxRan = 1</script> <b>bold</b>");
+        await Expect(page.Locator("ol.results script, ol.results b")).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("() => window.zqxRan === undefined"));
         await WebApp.CheckAsync(page, "search-snippet");
     }

@@ -42,7 +42,8 @@ public sealed class EntriesBeforeTheirFieldTests(AppFixture fixture) : Integrati
         // Before it: not on record, on the effective axis alone and with a recorded instant.
         var (status, missing) = await GetAsync($"/api/fields/{Field}?effectiveOn=2026-06-01");
         Assert.True(status == 404, $"{status}: {missing?.ToJsonString()}");
-        Assert.Contains($"No cooperation field '{Field}' is on record as in effect on 2026-06-01", missing!.ToJsonString(), StringComparison.Ordinal);
+        var said = missing!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains($"No cooperation field '{Field}' is on record as in effect on 2026-06-01", said, StringComparison.Ordinal);
         var instant = Uri.EscapeDataString(DateTimeOffset.UtcNow.ToString("O"));
         Assert.Equal(404, (await GetAsync($"/api/fields/{Field}?effectiveOn=2025-06-01&recordedAt={instant}")).Status);
 

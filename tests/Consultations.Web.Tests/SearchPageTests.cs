@@ -17,7 +17,7 @@ public sealed class SearchPageTests(WebApp app)
         var made = await app.Host.Client.PostAsJsonAsync("api/commitments", new
         {
             commitmentId = "search-" + word, dialogueId = "japan-italy-space", fieldCode = "JPIT-06",
-            text = $"Debris <script>window.zqxRan = 1</script> <b>bold</b> coordination {word} if a < b && c > d",
+            text = $"Debris <script>window.zqxRan = 1</script> <b>bold</b> if a < b && c > d coordination {word}",
             parties = new[] { "Japan", "Italy" }, agencies = Array.Empty<string>(), programmes = Array.Empty<string>(),
             source = new { kind = "meeting", id = Rome }, status = "agreed", effectiveOn = "2026-06-15",
         });

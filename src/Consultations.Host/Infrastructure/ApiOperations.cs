@@ -79,7 +79,7 @@ public static class ApiOperations
             parameter.Example = JsonValue.Create(known ? words.Example : "x");
             if (parameter.Name == "format" && parameter.Schema is OpenApiSchema format)
             {
-                string[] formats = path == "/api/reports/status" ? ["html", "md", "pdf", "docx"] : ["json", "csv"];
+                string[] formats = path == "/api/reports/status" ? [.. Reports.ReportFormats.Names] : ["json", "csv"];
                 format.Enum = [.. formats.Select(f => (JsonNode)JsonValue.Create(f))];
                 parameter.Example = JsonValue.Create(formats[1]);
                 parameter.Description = path == "/api/reports/status"

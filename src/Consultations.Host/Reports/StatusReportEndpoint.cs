@@ -51,6 +51,9 @@ public enum ReportFormat { Html, Markdown, Pdf, Word }
 
 public static class ReportFormats
 {
+    /// <summary>What <c>format</c> takes, in the order offered (the reports page offers each).</summary>
+    public static IReadOnlyList<string> Names { get; } = ["html", "md", "pdf", "docx"];
+
     public static ReportFormat Read(string? format) => format?.Trim().ToLowerInvariant() switch
     {
         null or "" or "html" => ReportFormat.Html,

@@ -20,6 +20,8 @@ public abstract class NewRecordForm : WebForm
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        // A dialogue asked for that is not on record is not quietly replaced by another (as on the dashboard).
+        if (!string.IsNullOrWhiteSpace(Dialogue) && Dialogues.All(d => d.Id != Dialogue)) return NotOnRecord(new RecordNotFound("dialogue", Dialogue));
         DialogueId = Dialogues.FirstOrDefault()?.Id;
         Fill();
         NewToken();

@@ -13,9 +13,20 @@ public static class FieldStatusFold
     /// <summary>
     /// Each field's status from the records' shares of it. Sums add up; agencies and programmes are the union in
     /// ordinal order; the latest meeting or statement is the latest by date (then by id, so the answer never depends
-    /// on the order the shares are read in).
+    /// on the order the shares are read in). A field is on record from its own definition: shares of a code whose field
+    /// is not defined (entries dated before it, on file from before ADR 0053's rules) make no field and count nowhere (ADR 0057).
     /// </summary>
     public static Dictionary<string, FieldStatus> Merge(IEnumerable<RecordFootprint> footprints)
+    {
+        var fields = MergeShares(footprints);
+        foreach (var code in fields.Where(f => !IsDefined(f.Value)).Select(f => f.Key).ToList()) fields.Remove(code);
+        return fields;
+    }
+
+    // Only the field's own record defines it (its number and title); the others leave these empty.
+    private static bool IsDefined(FieldStatus share) => share.Number != 0 || share.Title.Length > 0;
+
+    private static Dictionary<string, FieldStatus> MergeShares(IEnumerable<RecordFootprint> footprints)
     {
         var fields = new Dictionary<string, FieldStatus>();
         foreach (var footprint in footprints)
@@ -38,8 +49,7 @@ public static class FieldStatusFold
 
     private static void Add(FieldStatus s, FieldStatus share)
     {
-        // Only the field's own record defines it; the others leave these empty.
-        if (share.Number != 0 || share.Title.Length > 0)
+        if (IsDefined(share))
         {
             s.DialogueId = share.DialogueId;
             s.Number = share.Number;

@@ -176,6 +176,19 @@ public class ProjectionLogicTests
     private static RecordFootprint Footprint(string id, params object[] events) =>
         events.Aggregate((RecordFootprint?)null, (f, e) => RecordFootprint.Fold(f, id, e))!;
 
+    // The field's own record: a field is on record from its definition (ADR 0057).
+    private static RecordFootprint Defined => Footprint("F-08", new Consultations.Domain.CooperationFields.CooperationFieldDefined("F-08", "d", 8, "Space Sustainability", "SSA.", D("2026-06-15")));
+
+    [Fact]
+    public void Shares_of_a_field_not_defined_make_no_field()
+    {
+        var early = Footprint("c-1", Made());
+
+        Assert.False(FieldStatusFold.Merge([early]).ContainsKey("F-08"));
+        var field = FieldStatusFold.Merge([early, Defined])["F-08"];
+        Assert.Equal(("Space Sustainability", 8, 1), (field.Title, field.Number, field.Commitments.Total));
+    }
+
     [Fact]
     public void A_field_counts_each_party_s_commitments_by_status_and_by_the_party_s_own_progress()
     {
@@ -185,7 +198,7 @@ public class ProjectionLogicTests
             new CommitmentPartyProgressChanged("c-2", "d", "F-08", "Japan", null, PartyProgress.NotStarted, D("2026-08"), "Waiting."),
             new CommitmentPartyProgressChanged("c-2", "d", "F-08", "Japan", PartyProgress.NotStarted, PartyProgress.Delayed, D("2026-09"), "Late."));
 
-        var field = FieldStatusFold.Merge([first, second])["F-08"];
+        var field = FieldStatusFold.Merge([Defined, first, second])["F-08"];
 
         var japan = field.ByParty["Japan"];
         Assert.Equal((1, 1, 2), (japan.Commitments.InProgress, japan.Commitments.Agreed, japan.Commitments.Total));
@@ -205,13 +218,13 @@ public class ProjectionLogicTests
             Scored("c-1", "Italy", "2026-11", 0, replaces: 1));
         var second = Footprint("c-2", Made("c-2"), Scored("c-2", "Japan", "2026-11", 0), Scored("c-2", "Japan", "2026-08", -1));
 
-        var field = FieldStatusFold.Merge([first, second])["F-08"];
+        var field = FieldStatusFold.Merge([Defined, first, second])["F-08"];
 
         // Latest per party per commitment: Japan +1 (c-1), Italy 0 (c-1, corrected), Japan 0 (c-2; the earlier review recorded later does not count).
         Assert.Equal((1, 3, 0.33), (field.Compliance.Sum, field.Compliance.Reviews, field.Compliance.Average));
         Assert.Equal(0.5, field.ByParty["Japan"].Compliance.Average);
         Assert.Equal(0, field.ByParty["Italy"].Compliance.Average);
-        Assert.Null(FieldStatusFold.Merge([Footprint("c-3", Made("c-3"))])["F-08"].Compliance.Average);
+        Assert.Null(FieldStatusFold.Merge([Defined, Footprint("c-3", Made("c-3"))])["F-08"].Compliance.Average);
     }
 
     [Theory]

@@ -15,7 +15,7 @@ public sealed class ReportsModel(EndpointDataSource endpoints, IQuerySession ses
         .Where(e => e.RoutePattern.Parameters.Count == 0 && e.Metadata.GetMetadata<QueryParameterSet>()?.Find("format") is not null
                     && e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
         .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-        .Where(p => p != "/api/reports/status" && p != "/api/search") // search needs the words to look for: it is in the search box
+        .Where(p => p != "/api/reports/status" && p != "/api/search") // search needs the words to look for: its own form on the page
         .Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>The title of the dialogue picked, null when none was.</summary>
@@ -40,16 +40,32 @@ public sealed class ReportsModel(EndpointDataSource endpoints, IQuerySession ses
     private bool ReadsDialogue(string path) => endpoints.Endpoints.OfType<RouteEndpoint>()
         .Any(e => "/" + e.RoutePattern.RawText?.TrimStart('/') == path && e.Metadata.GetMetadata<QueryParameterSet>()?.Find("dialogue") is not null);
 
-    public string Download(string path, string format)
+    /// <summary>Every format the API serves the status report in (<see cref="Reports.ReportFormats.Names"/>), with its label.</summary>
+    public static IReadOnlyList<(string Format, string Label)> StatusFormats { get; } =
+    [
+        .. Reports.ReportFormats.Names.Select(f => (f, f switch
+        {
+            "html" => "Status report (HTML, printable)",
+            "md" => "Status report (Markdown)",
+            "pdf" => "Status report (PDF)",
+            "docx" => "Status report (Word)",
+            _ => throw new InvalidOperationException($"The reports page has no label for the status report's format '{f}'."),
+        })),
+    ];
+
+    public string Download(string path, string format) => QueryHelpers.AddQueryString(path, DownloadParameters(path, format).ToDictionary(p => p.Name, p => (string?)p.Value));
+
+    /// <summary>The format, the dialogue (where the route reads one) and the replay's axes of a download.</summary>
+    public IReadOnlyList<(string Name, string Value)> DownloadParameters(string path, string format)
     {
-        var query = new Dictionary<string, string?> { ["format"] = format };
-        if (!string.IsNullOrWhiteSpace(Chosen) && ReadsDialogue(path)) query["dialogue"] = Chosen;
+        var query = new List<(string, string)> { ("format", format) };
+        if (!string.IsNullOrWhiteSpace(Chosen) && ReadsDialogue(path)) query.Add(("dialogue", Chosen));
         if (!Axes.IsNow)
         {
-            if (!string.IsNullOrWhiteSpace(RecordedAt)) query["recordedAt"] = WebLinks.Instant(RecordedAt);
-            if (!string.IsNullOrWhiteSpace(EffectiveOn)) query["effectiveOn"] = EffectiveOn;
+            if (!string.IsNullOrWhiteSpace(RecordedAt)) query.Add(("recordedAt", WebLinks.Instant(RecordedAt)!));
+            if (!string.IsNullOrWhiteSpace(EffectiveOn)) query.Add(("effectiveOn", EffectiveOn));
         }
 
-        return QueryHelpers.AddQueryString(path, query);
+        return query;
     }
 }

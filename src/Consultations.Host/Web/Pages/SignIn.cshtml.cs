@@ -14,10 +14,19 @@ public sealed class SignInModel(IConfiguration configuration, IStringLocalizer<T
 
     public Dictionary<string, string> Errors { get; } = [];
 
-    public IActionResult OnGet() =>
-        WebSignIn.UsesOidc(configuration)
+    public IActionResult OnGet()
+    {
+        // Strict as every other page (ADR 0016): the sign-in page reads returnUrl and nothing else.
+        if (StrictQuery.Unread(GetType(), Request.Query) is { } unread)
+        {
+            HttpContext.Items[ErrorPages.Explanation] = unread;
+            return StatusCode(StatusCodes.Status400BadRequest);
+        }
+
+        return WebSignIn.UsesOidc(configuration)
             ? Challenge(new AuthenticationProperties { RedirectUri = Safe(ReturnUrl) }, WebSignIn.Oidc)
             : Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

@@ -42,6 +42,11 @@ public static class RuleFields
         ["meeting-scheduled-once"] = ["title"],
         ["statement-drafted-once"] = ["title"],
         ["plan-item-ids-unique"] = ["text"],
+        ["source-held-or-adopted"] = ["source", "by"],
+        ["entry-after-its-source"] = ["effectiveOn"],
+        ["meeting-after-dialogue-opened"] = ["plannedDates", "dates"],
+        ["field-numbers-unique"] = ["number"],
+        ["field-code-follows-number"] = ["fieldCode"],
     };
 
     public static IReadOnlyList<string> Of(string rule) => Fields.GetValueOrDefault(rule) ?? [];

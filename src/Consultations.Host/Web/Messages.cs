@@ -43,6 +43,7 @@ public static partial class Messages
         (OutsideYears(), v => ("'{0}' is outside the years the record holds (1900 to 2200).", [v[0]])),
         (NotANumber(), v => ("'{0}' is not a number: give the clause's number, such as 3.", [v[0]])),
         (NotAFieldNumber(), v => ("'{0}' is not a number: give the field's number, such as 11.", [v[0]])),
+        (NotAChoice(), v => ("'{0}' is not one of the choices: {1}.", [v[0], v[1]])),
         (AtMost(), v => ("must be at most {0} characters.", [v[0]])),
         (Between(), v => ("must be between {0} and {1}.", [v[0], v[1]])),
         // Each noun has its own sentence: Italian agrees in gender ("una riunione", "un documento").
@@ -64,6 +65,9 @@ public static partial class Messages
 
     [GeneratedRegex(@"^'(.*)' is not a number: give the field's number, such as 11\.$", RegexOptions.Singleline)]
     private static partial Regex NotAFieldNumber();
+
+    [GeneratedRegex(@"^'(.*)' is not one of the choices: ([A-Za-z, ]+)\.$", RegexOptions.Singleline)]
+    private static partial Regex NotAChoice();
 
     [GeneratedRegex(@"^must be at most (\d+) characters\.$")]
     private static partial Regex AtMost();

@@ -12,6 +12,7 @@ public static class RuleFields
         ["effective-date-not-in-future"] = ["effectiveOn", "adoptedOn", "reviewedOn", "dates"],
         ["status-changes-in-order"] = ["effectiveOn"],
         ["commitment-lifecycle"] = ["to"],
+        ["commitments-start-open"] = ["status"],
         ["superseded-names-successor"] = ["supersededBy"],
         ["party-progress-in-order"] = ["progress"],
         ["closed-items-stay-closed"] = ["progress"],

@@ -141,8 +141,8 @@ public static class CommitmentDecider
         }
 
         if (command.TextIs == Wording.Quoted && command.Quote is { } quote && !Quotes(quote, command.Text)) throw QuotedTextIsTheQuote();
-        SourcesOnRecord.MeetingHeld(command.Source, command.SourceMeeting, command.EffectiveOn, "a commitment comes from");
         Precedents.NotBefore(command.EffectiveOn, command.Follows, "commitment-made-after-its-sources", "a commitment cannot be made");
+        SourcesOnRecord.MeetingHeld(command.Source, command.SourceMeeting, command.EffectiveOn, "a commitment comes from");
 
         return
         [

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Consultations.Domain.Common;
+using Consultations.Domain.JointStatements;
+using Consultations.Domain.Meetings;
 
 namespace Consultations.Domain.ActionPlans;
 
@@ -94,6 +96,14 @@ public sealed record ReaffirmActionPlan(string PlanId, SourceRef By, string? Not
         .Id("by.id", By.Id)
         .OptionalText("note", Note, 4000)
         .Date("effectiveOn", EffectiveOn);
+
+    /// <summary>The meeting <see cref="By"/> names, as read from the record (null: not read, or not a meeting): it must be held.</summary>
+    [JsonIgnore]
+    public Meeting? ByMeeting { get; init; }
+
+    /// <summary>The statement <see cref="By"/> names, as read from the record (null: not read, or not a statement): it must be adopted.</summary>
+    [JsonIgnore]
+    public JointStatement? ByStatement { get; init; }
 }
 
 public sealed record ActionPlanItem(string ItemId, string FieldCode, string Text, ItemProgress Progress, string? LastNote, PartialDate AddedOn, PartialDate LastChangedOn)
@@ -178,6 +188,8 @@ public static class ActionPlanDecider
         if (command.By.Kind is not (SourceKind.Meeting or SourceKind.Statement))
             throw new RuleBroken("reaffirmed-by-meeting-or-statement", "A plan is reaffirmed by a meeting or a statement.", RuleKind.Invalid);
         if (plan.Reaffirmations.Any(r => r.By == command.By)) return Rules.None;
+        SourcesOnRecord.MeetingHeld(command.By, command.ByMeeting, command.EffectiveOn, "a plan is reaffirmed by");
+        SourcesOnRecord.StatementAdopted(command.By, command.ByStatement, command.EffectiveOn, "a plan is reaffirmed by");
         return [new ActionPlanReaffirmed(plan.Id, plan.DialogueId, command.By, command.Note, command.EffectiveOn)];
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Consultations.Domain.Common;
+using Consultations.Domain.Meetings;
 
 namespace Consultations.Domain.Commitments;
 
@@ -89,6 +90,10 @@ public sealed record MakeCommitment(string CommitmentId, string DialogueId, stri
     /// <summary>What the commitment follows from, as read from the record: its dialogue opened, its field defined, its source.</summary>
     [JsonIgnore]
     public IReadOnlyList<Precedent> Follows { get; init; } = [];
+
+    /// <summary>The meeting <see cref="Source"/> names, as read from the record (null: not read, or not a meeting): it must be held.</summary>
+    [JsonIgnore]
+    public Meeting? SourceMeeting { get; init; }
 }
 
 public sealed record ChangeCommitmentStatus(string CommitmentId, CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy,
@@ -137,6 +142,7 @@ public static class CommitmentDecider
 
         if (command.TextIs == Wording.Quoted && command.Quote is { } quote && !Quotes(quote, command.Text)) throw QuotedTextIsTheQuote();
         Precedents.NotBefore(command.EffectiveOn, command.Follows, "commitment-made-after-its-sources", "a commitment cannot be made");
+        SourcesOnRecord.MeetingHeld(command.Source, command.SourceMeeting, command.EffectiveOn, "a commitment comes from");
 
         return
         [

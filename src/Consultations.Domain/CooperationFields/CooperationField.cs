@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Consultations.Domain.Common;
 
 namespace Consultations.Domain.CooperationFields;
@@ -21,6 +24,10 @@ public sealed record DefineCooperationField(string FieldCode, string DialogueId,
         .Text("title", Title, 200)
         .Text("scope", Scope, 4000)
         .Date("effectiveOn", EffectiveOn);
+
+    /// <summary>The other fields of the dialogue, as read from the record (empty: not read): their numbers are taken.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<CooperationField> DialogueFields { get; init; } = [];
 }
 
 public sealed record ReviseCooperationFieldScope(string FieldCode, string Title, string Scope, PartialDate EffectiveOn, string Reason) : ICommand
@@ -36,19 +43,43 @@ public sealed record ReviseCooperationFieldScope(string FieldCode, string Title,
 /// <summary>A field of cooperation of one dialogue (e.g. "Space Sustainability"); Id is its code.</summary>
 public sealed record CooperationField(string Id, string DialogueId, int Number, string Title, string Scope, PartialDate DefinedOn, PartialDate LastRevisedOn);
 
-public static class CooperationFieldDecider
+public static partial class CooperationFieldDecider
 {
     public static IReadOnlyList<object> Decide(DefineCooperationField command, CooperationField? state, DateOnly today)
     {
         Rules.NotInFuture(command.EffectiveOn, today);
         if (command.Number < 1)
             throw new RuleBroken("field-number-positive", "A field's number starts at 1.", RuleKind.Invalid);
+        if (state is null) NumberedInTurn(command);
         return Rules.StartOnce(state,
             s => s.DialogueId == command.DialogueId && s.Number == command.Number && s.DefinedOn == command.EffectiveOn
                  && s.Title == command.Title && s.Scope == command.Scope,
             new CooperationFieldDefined(command.FieldCode, command.DialogueId, command.Number, command.Title, command.Scope, command.EffectiveOn),
             "field-defined-once", $"Cooperation field '{command.FieldCode}' is already defined with other details; revise its scope instead.");
     }
+
+    // A field's number is its place in the dialogue: no two fields share one, and where the dialogue's codes end in their
+    // number ("JPIT-08" is field 8), a new code does too (ADR 0059).
+    private static void NumberedInTurn(DefineCooperationField command)
+    {
+        var others = command.DialogueFields.Where(f => f.DialogueId == command.DialogueId && f.Id != command.FieldCode).ToList();
+        if (others.FirstOrDefault(f => f.Number == command.Number) is { } taken)
+            throw new RuleBroken("field-numbers-unique", $"Field {command.Number} of dialogue '{command.DialogueId}' is already '{taken.Id}' ({taken.Title}).");
+        var prefixes = others.Select(f => NumberedCode().Match(f.Id)).Select((m, i) => m.Success && int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) == others[i].Number
+            ? m.Groups[1].Value : null).Distinct().ToList();
+        if (prefixes is [{ } prefix])
+        {
+            var width = others.Max(f => f.Id.Length) - prefix.Length;
+            var expected = prefix + command.Number.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0');
+            var given = NumberedCode().Match(command.FieldCode);
+            if (!given.Success || given.Groups[1].Value != prefix || int.Parse(given.Groups[2].Value, CultureInfo.InvariantCulture) != command.Number)
+                throw new RuleBroken("field-code-follows-number",
+                    $"The fields of dialogue '{command.DialogueId}' are coded by their number: field {command.Number} is '{expected}', not '{command.FieldCode}'.", RuleKind.Invalid);
+        }
+    }
+
+    [GeneratedRegex(@"\A(.*?)([0-9]{1,9})\z")]
+    private static partial Regex NumberedCode();
 
     public static IReadOnlyList<object> Decide(ReviseCooperationFieldScope command, CooperationField? state, DateOnly today)
     {

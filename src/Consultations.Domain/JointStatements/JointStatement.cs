@@ -149,11 +149,10 @@ public static class JointStatementDecider
         if (command.AdoptedOn.IsCertainlyBefore(held.From))
             throw new RuleBroken("adoption-at-the-meeting",
                 $"Meeting '{command.MeetingId}' was held on {held}; a statement adopted at it cannot be adopted before it ({command.AdoptedOn}).", RuleKind.Invalid);
-        // A one-day meeting (a span with no end) has one day to adopt at; a later day is not "at" it (ADR 0053). A meeting of
-        // several days keeps ADR 0047's allowance of a later sign-off.
-        if (held.To is null && held.From.IsCertainlyBefore(command.AdoptedOn))
+        // "At" the meeting means within its days held, first to last (ADR 0059, superseding ADR 0047's later sign-off).
+        if (held.End.IsCertainlyBefore(command.AdoptedOn))
             throw new RuleBroken("adoption-at-the-meeting",
-                $"Meeting '{command.MeetingId}' was held on the one day {held}; a statement adopted at it cannot be adopted on a later day ({command.AdoptedOn}).", RuleKind.Invalid);
+                $"Meeting '{command.MeetingId}' was held on {held}; a statement adopted at it cannot be adopted after its last day ({command.AdoptedOn}).", RuleKind.Invalid);
 
         var fields = statement.Clauses.Select(c => c.FieldCode).Distinct().ToList();
         return [new JointStatementAdopted(command.StatementId, command.MeetingId, command.AdoptedOn, command.Place, command.Signatories, fields, command.AdoptedOn)];

@@ -56,42 +56,6 @@ public sealed record MeetingOutcomeCorrected(string MeetingId, EventRef Corrects
     public object Apply(object original) => original is MeetingOutcomeRecorded o ? o with { Summary = Summary, Decisions = Decisions } : original;
 }
 
-public sealed record ScheduleMeeting(string MeetingId, string DialogueId, MeetingKind Kind, string Title, string Place,
-    DateSpan? PlannedDates, IReadOnlyList<string> Parties, IReadOnlyList<Delegation> Delegations, PartialDate? EffectiveOn,
-    PartialDate? KnownBy = null) : ICommand
-{
-    public void Check(Check check) => check
-        .Id("meetingId", MeetingId)
-        .Id("dialogueId", DialogueId)
-        .Text("title", Title, 300)
-        .Text("place", Place, 200)
-        .Span("plannedDates", PlannedDates, required: false)
-        .Names("parties", Parties, min: 2)
-        .Delegations("delegations", Delegations)
-        .When(KnownBy is not null && EffectiveOn is not null, "knownBy", "is only for a meeting whose arrangement date (effectiveOn) is unknown.");
-}
-
-public sealed record RescheduleMeeting(string MeetingId, string Place, DateSpan? PlannedDates, PartialDate EffectiveOn, string Reason) : ICommand
-{
-    public void Check(Check check) => check
-        .Id("meetingId", MeetingId)
-        .Text("place", Place, 200)
-        .Span("plannedDates", PlannedDates, required: false)
-        .Date("effectiveOn", EffectiveOn)
-        .Text("reason", Reason, 2000);
-}
-
-/// <param name="Place">Defaults to the planned place.</param>
-/// <param name="Participants">Defaults to the planned delegations.</param>
-public sealed record HoldMeeting(string MeetingId, DateSpan Dates, string? Place, IReadOnlyList<Delegation>? Participants) : ICommand
-{
-    public void Check(Check check) => check
-        .Id("meetingId", MeetingId)
-        .Span("dates", Dates, required: true)
-        .OptionalText("place", Place, 200)
-        .Delegations("participants", Participants);
-}
-
 public sealed record RecordMeetingOutcome(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn,
     IReadOnlyList<string>? Evidence = null) : ICommand
 {
@@ -154,6 +118,7 @@ public static class MeetingDecider
         if (command.EffectiveOn is { } arranged) Rules.NotInFuture(arranged, today, "date the meeting was arranged");
         if (command.KnownBy is { } known) Rules.NotInFuture(known, today, "date the meeting is known to have been arranged by");
         if (command.PlannedDates is { } planned) Rules.InOrder(planned, "planned dates'");
+        if (command.PlannedDates is { } dates) AfterDialogueOpened(command.DialogueOpened, dates, "planned");
         if (Lists.DistinctCount(command.Parties) < 2)
             throw new RuleBroken("meeting-has-two-parties", "A bilateral meeting needs at least two parties.", RuleKind.Invalid);
         if (state is not null)
@@ -174,6 +139,15 @@ public static class MeetingDecider
         ];
     }
 
+    // A meeting of a dialogue is not planned or held before the dialogue was opened (ADR 0059); its arrangement may be
+    // (the summit that opens a dialogue is arranged before it).
+    private static void AfterDialogueOpened(Precedent? opened, DateSpan dates, string how)
+    {
+        if (opened is { } dialogue && dates.From.IsCertainlyBefore(dialogue.Since))
+            throw new RuleBroken("meeting-after-dialogue-opened",
+                $"The {dialogue.What} on {dialogue.Since}; a meeting of it cannot be {how} before that ({dates}).", RuleKind.Invalid);
+    }
+
     public static IReadOnlyList<object> Decide(RescheduleMeeting command, Meeting? state, DateOnly today)
     {
         var meeting = Rules.Exists(state, "meeting", command.MeetingId);
@@ -183,6 +157,7 @@ public static class MeetingDecider
             throw new RuleBroken("only-scheduled-meetings-reschedule", $"{Words.Before(meeting.Status, capital: true)} meeting cannot be rescheduled.");
         AfterArrangement(meeting, command.EffectiveOn, "rescheduled");
         if (meeting.Place == command.Place && meeting.PlannedDates == command.PlannedDates) return Rules.None;
+        if (command.PlannedDates is { } dates) AfterDialogueOpened(command.DialogueOpened, dates, "planned");
         return [new MeetingRescheduled(command.MeetingId, command.Place, command.PlannedDates, command.EffectiveOn, command.Reason)];
     }
 
@@ -203,6 +178,7 @@ public static class MeetingDecider
                 throw new RuleBroken("meeting-held-once", $"Meeting '{command.MeetingId}' was already recorded as held on {meeting.HeldDates} in {meeting.Place}.");
         }
 
+        AfterDialogueOpened(command.DialogueOpened, command.Dates, "held");
         return [new MeetingHeld(command.MeetingId, command.Dates, place, participants, command.Dates.From)];
     }
 

@@ -95,12 +95,21 @@ public static class ActionPlanEndpoints
     {
         command.ThrowIfInvalid();
         var plan = await recorder.LoadAsync<ActionPlan>(command.PlanId, ct) ?? throw new RecordNotFound("action plan", command.PlanId);
-        var dialogueId = command.By.Kind switch
+        string dialogueId;
+        switch (command.By.Kind)
         {
-            SourceKind.Meeting => (await recorder.ReferencedAsync<Meeting>("by.id", command.By.Id, "meeting", ct)).DialogueId,
-            SourceKind.Statement => (await recorder.ReferencedAsync<JointStatement>("by.id", command.By.Id, "joint statement", ct)).DialogueId,
-            _ => throw InvalidCommand.For("by.kind", "A plan is reaffirmed by a meeting or a statement."),
-        };
+            case SourceKind.Meeting:
+                var meeting = await recorder.ReferencedAsync<Meeting>("by.id", command.By.Id, "meeting", ct);
+                (dialogueId, command) = (meeting.DialogueId, command with { ByMeeting = meeting });
+                break;
+            case SourceKind.Statement:
+                var statement = await recorder.ReferencedAsync<JointStatement>("by.id", command.By.Id, "joint statement", ct);
+                (dialogueId, command) = (statement.DialogueId, command with { ByStatement = statement });
+                break;
+            default:
+                throw InvalidCommand.For("by.kind", "A plan is reaffirmed by a meeting or a statement.");
+        }
+
         RecorderReferences.SameDialogue("by.id", plan.DialogueId, dialogueId, Words.Of(command.By.Kind), command.By.Id);
         return await recorder.DecidePlan(command.PlanId, (s, today) => ActionPlanDecider.Decide(command, s, today), ct);
     }

@@ -67,6 +67,7 @@ public static class CommitmentEndpoints
         command = command with
         {
             DocumentId = command.DocumentId ?? source?.DocumentId,
+            SourceMeeting = command.Source.Kind == SourceKind.Meeting ? await recorder.LoadAsync<Meeting>(command.Source.Id, ct) : null,
             Follows = [new($"dialogue '{dialogue.Id}' was opened", dialogue.OpenedOn), new($"cooperation field '{field.Id}' was defined", field.DefinedOn),
                 .. await SourceSinceAsync(recorder, command.Source, ct) is { } since ? [since] : Array.Empty<Precedent>()],
         };

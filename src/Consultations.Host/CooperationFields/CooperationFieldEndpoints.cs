@@ -13,6 +13,8 @@ public static class CooperationFieldEndpoints
     {
         command.ThrowIfInvalid();
         await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
+        var fields = await recorder.Session.Query<CooperationField>().Where(f => f.DialogueId == command.DialogueId).ToListAsync(ct);
+        command = command with { DialogueFields = fields };
         return await recorder.DecideAsync<CooperationField>(command.FieldCode,
             (s, today) => CooperationFieldDecider.Decide(command, s, today), CooperationFieldDecider.Evolve, ct);
     }

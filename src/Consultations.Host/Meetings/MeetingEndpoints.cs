@@ -33,6 +33,7 @@ public static class MeetingEndpoints
         var meeting = await recorder.LoadAsync<Meeting>(command.MeetingId, ct) ?? throw new RecordNotFound("meeting", command.MeetingId);
         var strangers = (command.Participants ?? []).Select(d => d.Party).Except(meeting.Parties).ToList();
         if (strangers.Count > 0) throw InvalidCommand.For("participants", $"Delegations of parties not at the meeting: {string.Join(", ", strangers)}.");
+        command = command with { DialogueOpened = await DialogueOpenedAsync(recorder, meeting.DialogueId, ct) };
         return await recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
     }
 
@@ -85,10 +86,12 @@ public static class MeetingEndpoints
     public static Task<Recorded> Post(string id, RescheduleMeetingRequest body, Recorder recorder, CancellationToken ct) =>
         Handle(new RescheduleMeeting(id, body.Place, body.PlannedDates, body.EffectiveOn, body.Reason), recorder, ct);
 
-    public static Task<Recorded> Handle(RescheduleMeeting command, Recorder recorder, CancellationToken ct)
+    public static async Task<Recorded> Handle(RescheduleMeeting command, Recorder recorder, CancellationToken ct)
     {
         command.ThrowIfInvalid();
-        return recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
+        if (await recorder.LoadAsync<Meeting>(command.MeetingId, ct) is { } meeting)
+            command = command with { DialogueOpened = await DialogueOpenedAsync(recorder, meeting.DialogueId, ct) };
+        return await recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
     }
 
     [WolverinePost("/api/meetings", OperationId = "scheduleMeeting"), Tags("Meetings")]
@@ -105,8 +108,14 @@ public static class MeetingEndpoints
 
         var strangers = command.Delegations.Select(d => d.Party).Except(command.Parties).ToList();
         if (strangers.Count > 0) throw InvalidCommand.For("delegations", $"Delegations of parties not at the meeting: {string.Join(", ", strangers)}.");
+        command = command with { DialogueOpened = Opened(dialogue) };
         return await recorder.Decide(command.MeetingId, (s, today) => MeetingDecider.Decide(command, s, today), ct);
     }
+
+    private static Precedent Opened(Dialogue dialogue) => new($"dialogue '{dialogue.Id}' was opened", dialogue.OpenedOn);
+
+    private static async Task<Precedent?> DialogueOpenedAsync(Recorder recorder, string dialogueId, CancellationToken ct) =>
+        await recorder.LoadAsync<Dialogue>(dialogueId, ct) is { } dialogue ? Opened(dialogue) : null;
 
     public static Task<Recorded> Decide(this Recorder recorder, string meetingId, Func<Meeting?, DateOnly, IReadOnlyList<object>> decide, CancellationToken ct) =>
         recorder.DecideAsync(meetingId, decide, MeetingDecider.Evolve, ct);

@@ -25,7 +25,17 @@ public sealed record StatusReport(
     DateTimeOffset GeneratedAt,
     RecordNames Names,
     DateOnly Since,
-    int DueSoonDays = 30);
+    int DueSoonDays = 30)
+{
+    /// <summary>Action items' milestones overdue or due soon on <see cref="Today"/>, each with its plan and item (ADR 0059).</summary>
+    public IReadOnlyList<ItemMilestoneDue> ItemMilestones { get; init; } = [];
+}
+
+/// <summary>An action item's milestone overdue or due soon: named with its item and plan, linked to the item's page.</summary>
+public sealed record ItemMilestoneDue(string PlanId, string PlanTitle, string ItemId, string ItemText, string FieldCode, MilestoneView Milestone)
+{
+    public string Link => $"/action-plans/{Uri.EscapeDataString(PlanId)}/items/{Uri.EscapeDataString(ItemId)}";
+}
 
 public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshness freshness, ReportingOptions options, TimeProvider clock)
 {
@@ -55,6 +65,14 @@ public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshne
         var meetings = await ReportQueries.MeetingRecordsAsync(session, replay, dialogue.Id, ct);
         var plans = await ReportQueries.PlanRowsAsync(session, replay, dialogue.Id, today, options.DueSoonDays, ct);
         var register = await ReportQueries.RegisterAsync(session, replay, dialogue.Id, null, null, ct);
+        var planRecords = replay is not null ? [.. replay.Records<ActionPlan>(ActionPlanDecider.Evolve).Where(p => p.DialogueId == dialogue.Id)]
+            : await session.Query<ActionPlan>().Where(p => p.DialogueId == dialogue.Id).ToListAsync(ct);
+        var itemMilestones = (from p in planRecords
+                              from i in p.Items
+                              from m in Deadlines.Views(i.Milestones, today, options.DueSoonDays, !i.IsOpen)
+                              where m.Overdue || m.DueSoon
+                              orderby m.DueOn, p.Id, i.ItemId
+                              select new ItemMilestoneDue(p.Id, p.Title, i.ItemId, i.Text, i.FieldCode, m)).ToList();
         var titles = fields.ToDictionary(f => f.Id, f => f.Title);
         var names = replay is null ? await RecordNames.LoadAsync(session, ct) : RecordNames.Of(replay);
 
@@ -65,7 +83,10 @@ public sealed class StatusReportBuilder(IQuerySession session, ProjectionFreshne
             meetings,
             plans,
             [.. register.Select(r => ReportViews.Row(r, today, titles, options.DueSoonDays))],
-            axes, fresh, now, names, since ?? today.AddDays(-DefaultChangesDays), options.DueSoonDays);
+            axes, fresh, now, names, since ?? today.AddDays(-DefaultChangesDays), options.DueSoonDays)
+        {
+            ItemMilestones = itemMilestones,
+        };
     }
 
     private async Task<Dialogue> DialogueAsync(string? dialogueId, CancellationToken ct)

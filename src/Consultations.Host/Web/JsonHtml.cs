@@ -112,13 +112,17 @@ public static class JsonHtml
         ["field"] = "fields", ["clause"] = "statements", ["plan-item"] = "action-plans",
     };
 
+    // A "milestoneId" names a commitment's or an item's own milestone, shown on that page, not a stand-alone milestone
+    // (whose record says "id"): it links nowhere (issue 11, third review, finding 12).
+    private const string OwnMilestone = "milestone";
+
     private static (string Collection, string Id)? LinkTo(string key, JsonObject owner, string? id)
     {
         if (string.IsNullOrEmpty(id) || id.Contains('#', StringComparison.Ordinal)) return null;
         if (key == "id")
             return owner["kind"] is JsonValue k && k.TryGetValue(out string? kind) && Pages.TryGetValue(kind, out var byKind) ? (byKind, id) : null;
         var stem = key.EndsWith("Id", StringComparison.Ordinal) ? key[..^2] : key.EndsWith("Code", StringComparison.Ordinal) ? key[..^4] : null;
-        return stem is not null && Pages.TryGetValue(stem, out var collection) ? (collection, id) : null;
+        return stem is not null && stem != OwnMilestone && Pages.TryGetValue(stem, out var collection) ? (collection, id) : null;
     }
 
     /// <summary>The collection of the record a history change's value names (<c>meetingId</c>, <c>evidence</c>…), null when it names none.</summary>
@@ -127,7 +131,7 @@ public static class JsonHtml
         "evidence" => "documents",
         "supersededBy" => "commitments",
         "actionPlanId" => "action-plans",
-        _ when field.EndsWith("Id", StringComparison.Ordinal) && field != "itemId" && Pages.TryGetValue(field[..^2], out var c) => c,
+        _ when field.EndsWith("Id", StringComparison.Ordinal) && field is not ("itemId" or "milestoneId") && Pages.TryGetValue(field[..^2], out var c) => c,
         _ when field.EndsWith("Code", StringComparison.Ordinal) && Pages.TryGetValue(field[..^4], out var c) => c,
         _ => null,
     };

@@ -32,6 +32,7 @@ public static class Messages
         new("'{0}' is outside the years the record holds (1900 to 2200)."),
         new("'{0}' is not a number: give the clause's number, such as 3."),
         new("'{0}' is not a number: give the field's number, such as 11."),
+        new("'{0}' is not one of the choices: {1}."),
         new("must be at most {0} characters."),
         new("must be between {0} and {1}."),
         new("A meeting '{0}' is already on record: give this one another title or date."),

@@ -12,6 +12,7 @@ public static class RuleFields
         ["effective-date-not-in-future"] = ["effectiveOn", "adoptedOn", "reviewedOn", "dates"],
         ["status-changes-in-order"] = ["effectiveOn"],
         ["commitment-lifecycle"] = ["to"],
+        ["commitments-start-open"] = ["status"],
         ["superseded-names-successor"] = ["supersededBy"],
         ["party-progress-in-order"] = ["progress"],
         ["closed-items-stay-closed"] = ["progress"],
@@ -42,6 +43,11 @@ public static class RuleFields
         ["meeting-scheduled-once"] = ["title"],
         ["statement-drafted-once"] = ["title"],
         ["plan-item-ids-unique"] = ["text"],
+        ["source-held-or-adopted"] = ["source", "by"],
+        ["entry-after-its-source"] = ["effectiveOn"],
+        ["meeting-after-dialogue-opened"] = ["plannedDates", "dates"],
+        ["field-numbers-unique"] = ["number"],
+        ["field-code-follows-number"] = ["fieldCode"],
     };
 
     public static IReadOnlyList<string> Of(string rule) => Fields.GetValueOrDefault(rule) ?? [];

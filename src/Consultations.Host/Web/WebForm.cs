@@ -54,6 +54,7 @@ public abstract class WebForm : WebPage
     /// </summary>
     protected async Task<IActionResult> SendAsync(object? command, string next, CancellationToken ct)
     {
+        OutsideClosedLists();
         if (Errors.Count == 0 && command is not null && await RecordAsync(command, ct)) return Redirect(next);
         if (Errors.Count > 0 && Response.StatusCode == StatusCodes.Status200OK) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
@@ -132,6 +133,27 @@ public abstract class WebForm : WebPage
     }
 
     /// <summary>"fieldCodes[0]" and "dates.from" are shown next to the input "fieldCodes" and "dates".</summary>
+    /// <summary>
+    /// A posted value outside a closed list (a meeting's kind, a status, "the text is") is refused next to its input, never
+    /// replaced by the list's default: model binding leaves the default and an error, which is turned into the form's own
+    /// (third review, finding 13).
+    /// </summary>
+    private void OutsideClosedLists()
+    {
+        foreach (var property in GetType().GetProperties())
+        {
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (!type.IsEnum || ModelState[property.Name]?.AttemptedValue is not { } typed) continue;
+            // Binding fails on a word not in the list, and a number ("7") binds to a value the list does not have.
+            var bound = property.GetValue(this);
+            if (ModelState[property.Name]!.Errors.Count > 0 || (bound is not null && !Enum.IsDefined(type, bound)))
+                Errors[ClosedListField(property.Name)] = $"'{typed}' is not one of the choices: {string.Join(", ", Enum.GetNames(type))}.";
+        }
+    }
+
+    // The input's name as the form's errors use it: "Kind" → "kind", "TextIs" → "textIs".
+    private static string ClosedListField(string property) => char.ToLowerInvariant(property[0]) + property[1..];
+
     private static string FieldOf(string path)
     {
         var end = path.IndexOfAny(['[', '.']);

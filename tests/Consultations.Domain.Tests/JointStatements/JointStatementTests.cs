@@ -181,10 +181,15 @@ public sealed class JointStatementTests() : Specification<JointStatement>(JointS
     [Theory]
     [InlineData("2026-06-03")]
     [InlineData("2026-06-04")]
-    [InlineData("2026-06-10")]
     [InlineData("2026-06")]
-    public void A_statement_may_be_adopted_on_a_day_of_the_meeting_or_after_it(string on) =>
+    public void A_statement_may_be_adopted_on_a_day_of_the_meeting_or_a_date_that_may_be_one(string on) =>
         Given(Drafted(), ClauseAdded()).When(Adopt(on: on)).Then(Adopted(on: on));
+
+    [Theory]
+    [InlineData("2026-06-05")]
+    [InlineData("2026-06-10")]
+    public void Adopting_a_statement_at_a_meeting_of_several_days_after_its_last_day_is_refused(string on) =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: on)).ThenRefused("adoption-at-the-meeting", Invalid);
 
     [Fact]
     public void Adopting_a_statement_at_a_one_day_meeting_on_the_day_after_it_is_refused() =>

@@ -37,6 +37,9 @@ public class DialogueFilterTests(AppFixture fixture) : IntegrationContext(fixtur
             place = "Paris", plannedDates = new { from = "2026-03-10" }, parties = new[] { "Japan", "France" },
             delegations = new[] { new { party = "Japan", head = (string?)null, members = Array.Empty<string>() } },
         });
+        // A commitment comes only from a meeting held (ADR 0059).
+        var (held, heldAnswer) = await PostAsync("/api/meetings/jp-fr-ocean-talks-1/held", new { dates = new { from = "2026-03-10" } });
+        Assert.True(held == 200, $"Holding the talks answered {held}: {heldAnswer?.ToJsonString()}");
         await Created("/api/statements", new
         {
             statementId = "jp-fr-ocean-statement", dialogueId = Other, title = "Japan–France statement on ocean science", effectiveOn = "2026-03-10",
@@ -104,7 +107,7 @@ public class DialogueFilterTests(AppFixture fixture) : IntegrationContext(fixtur
         Assert.All(other, i => Assert.Equal(Other, i!["dialogueId"]!.GetValue<string>()));
         Assert.Equal("month", other[0]!["precision"]!.GetValue<string>());
         Assert.Equal("2026-03", other[0]!["date"]!.GetValue<string>());
-        Assert.Equal("scheduled", other[1]!["status"]!.GetValue<string>());
+        Assert.Equal("held", other[1]!["status"]!.GetValue<string>());
         Assert.Equal("draft", other[2]!["status"]!.GetValue<string>());
 
         var otherMeetings = await ListAsync($"/api/timeline?dialogue={Other}&kind=meeting");

@@ -9,7 +9,8 @@ namespace Consultations.Host.Web.Pages;
 /// One item of an action plan: what the API's GET of the item answers (the same method, called in-process), with the history
 /// of its own entries and their fixes.
 /// </summary>
-public sealed class ActionItemModel(IQuerySession session, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : WebPage
+public sealed class ActionItemModel(IQuerySession session, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    Reports.ReportingOptions reporting) : WebPage
 {
     public string PlanId { get; private set; } = "";
     public ActionPlanItem Item { get; private set; } = null!;
@@ -17,6 +18,9 @@ public sealed class ActionItemModel(IQuerySession session, TimeProvider clock, I
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
     public RecordTitles Titles { get; private set; } = RecordTitles.None;
+
+    /// <summary>The item's milestones overdue or due soon on the day viewed (third review, finding 8).</summary>
+    public IReadOnlyList<Reports.MilestoneView> Due { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, string itemId, CancellationToken ct)
     {
@@ -27,6 +31,8 @@ public sealed class ActionItemModel(IQuerySession session, TimeProvider clock, I
             Item = found.Record;
             History = found.History;
             Record = JsonSerializer.SerializeToNode(found.Record, json.Value.SerializerOptions);
+            Due = [.. Reports.Deadlines.Views(Item.Milestones, Reports.ReportQueries.DayOf(Axes, clock), reporting.DueSoonDays, !Item.IsOpen)
+                .Where(m => m.Overdue || m.DueSoon)];
         }
         catch (RecordNotFound e)
         {

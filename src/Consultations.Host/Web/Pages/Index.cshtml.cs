@@ -72,6 +72,15 @@ public sealed class IndexModel(IQuerySession session, StatusReportBuilder report
     public MeetingRecordView? LatestMeeting => Report?.Meetings.Where(m => m.Status == MeetingStatus.Held)
         .OrderBy(m => m.Dates?.End.Latest ?? DateOnly.MinValue).LastOrDefault();
 
-    public MeetingRecordView? NextMeeting => Report?.Meetings.Where(m => m.Status == MeetingStatus.Scheduled)
-        .OrderBy(m => m.Dates?.From.Earliest ?? DateOnly.MaxValue).FirstOrDefault();
+    /// <summary>
+    /// The next meeting planned on or after the day viewed (one with no dates yet after those with dates), by planned day;
+    /// not one whose planned days have passed (ADR 0059).
+    /// </summary>
+    public MeetingRecordView? NextMeeting => Report is not { } r ? null
+        : r.Meetings.Where(m => m.Status == MeetingStatus.Scheduled && !(m.Dates is { } d && d.End.Latest < r.Today))
+            .OrderBy(m => m.Dates?.From.Earliest ?? DateOnly.MaxValue).FirstOrDefault();
+
+    /// <summary>Meetings whose planned days have all passed without an entry saying they were held (nor cancelled).</summary>
+    public IReadOnlyList<MeetingRecordView> NotRecordedAsHeld => Report is not { } r ? []
+        : [.. r.Meetings.Where(m => m.Status == MeetingStatus.Scheduled && m.Dates is { } d && d.End.Latest < r.Today).OrderBy(m => m.Dates!.From.Earliest)];
 }

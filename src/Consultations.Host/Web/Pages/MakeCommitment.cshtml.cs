@@ -34,7 +34,8 @@ public sealed class MakeCommitmentModel : NewRecordForm
     {
         Fields = [.. (await read.Query<CooperationField>().ToListAsync(ct)).OrderBy(f => f.DialogueId, StringComparer.Ordinal).ThenBy(f => f.Number)];
         Statements = [.. (await read.Query<JointStatement>().ToListAsync(ct)).OrderBy(s => (s.DraftedOn ?? s.Adoption?.AdoptedOn ?? s.KnownBy)?.ToString(), StringComparer.Ordinal)];
-        Meetings = [.. (await read.Query<Meeting>().ToListAsync(ct)).OrderBy(m => m.PlannedDates?.From.ToString(), StringComparer.Ordinal)];
+        // A commitment comes only from a meeting held (ADR 0059): the others are not offered.
+        Meetings = [.. (await read.Query<Meeting>().Where(m => m.Status == MeetingStatus.Held).ToListAsync(ct)).OrderBy(m => m.PlannedDates?.From.ToString(), StringComparer.Ordinal)];
         Plans = [.. (await read.Query<ActionPlan>().ToListAsync(ct)).OrderBy(p => p.Title, StringComparer.Ordinal)];
         Documents = [.. (await read.Query<Document>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
     }

@@ -13,8 +13,9 @@ public sealed class ReaffirmActionPlanModel : ActionPlanForm
     protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct)
     {
         var dialogueId = Record.DialogueId;
-        var meetings = await read.Query<Meeting>().Where(m => m.DialogueId == dialogueId).ToListAsync(ct);
-        var statements = await read.Query<JointStatement>().Where(s => s.DialogueId == dialogueId).ToListAsync(ct);
+        // Only a meeting held or a statement adopted reaffirms a plan (ADR 0059): the others are not offered.
+        var meetings = await read.Query<Meeting>().Where(m => m.DialogueId == dialogueId && m.Status == MeetingStatus.Held).ToListAsync(ct);
+        var statements = (await read.Query<JointStatement>().Where(s => s.DialogueId == dialogueId).ToListAsync(ct)).Where(s => s.IsAdopted).ToList();
         Choices = [.. meetings.OrderBy(m => m.Title, StringComparer.Ordinal).Select(m => ($"Meeting|{m.Id}", m.Title)),
             .. statements.OrderBy(s => s.Title, StringComparer.Ordinal).Select(s => ($"Statement|{s.Id}", s.Title))];
     }

@@ -56,7 +56,7 @@ public class HostileInputTests(AppFixture fixture) : IntegrationContext(fixture)
     public async Task Prose_keeps_its_line_breaks_and_tabs()
     {
         await SeedAsync();
-        var (status, _) = await PostAsync("/api/fields", Field("FZ-10").Replace("\"scope\":\"S\"", "\"scope\":\"Line one\\r\\nLine two\\n\\tindented\"", StringComparison.Ordinal));
+        var (status, _) = await PostAsync("/api/fields", Field("JPIT-11").Replace("\"scope\":\"S\"", "\"scope\":\"Line one\\r\\nLine two\\n\\tindented\"", StringComparison.Ordinal));
         Assert.Equal(201, status);
     }
 

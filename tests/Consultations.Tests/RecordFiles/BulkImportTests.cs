@@ -13,9 +13,6 @@ namespace Consultations.Tests.RecordFiles;
 /// </summary>
 public class BulkImportTests(AppFixture fixture) : RecordFileContext(fixture)
 {
-    private static readonly string[] InlineViews =
-        ["dialogue", "cooperationfield", "meeting", "jointstatement", "actionplan", "commitment", "document", "milestone", "recordfootprint", "timelineentry"];
-
     private async Task<List<string>> RowsAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(await PostgresServer.ConnectionStringAsync());
@@ -109,14 +106,7 @@ public class BulkImportTests(AppFixture fixture) : RecordFileContext(fixture)
         Assert.Equal(13, (await RowsAsync($"select id from {Fixture.Schema}.mt_doc_dialogue")).Count);
 
         var imported = await StoredAsync();
-        var inline = Store.Options.Events.Projections()
-            .Where(p => p is JasperFx.Events.Projections.ProjectionBase { Lifecycle: JasperFx.Events.Projections.ProjectionLifecycle.Inline })
-            .Select(p => p.Name).Distinct().ToList();
-        Assert.Equal(InlineViews.Length, inline.Count);
-        using (var daemon = await Store.BuildProjectionDaemonAsync())
-        {
-            foreach (var name in inline) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(1), CancellationToken.None);
-        }
+        await RebuildInlineViewsWithMartenAsync();
 
         var rebuilt = await StoredAsync();
         foreach (var view in InlineViews) Assert.Equal(imported[view], rebuilt[view]);

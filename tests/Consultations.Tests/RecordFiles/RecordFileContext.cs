@@ -13,6 +13,21 @@ public abstract class RecordFileContext(AppFixture fixture) : IntegrationContext
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The inline views an import writes (ADR 0041, 0050).</summary>
+    protected static readonly string[] InlineViews =
+        ["dialogue", "cooperationfield", "meeting", "jointstatement", "actionplan", "commitment", "document", "milestone", "recordfootprint", "timelineentry"];
+
+    /// <summary>Rebuilds every inline view from the stored events with Marten's own daemon, to compare with what an import wrote.</summary>
+    protected async Task RebuildInlineViewsWithMartenAsync()
+    {
+        var inline = Store.Options.Events.Projections()
+            .Where(p => p is JasperFx.Events.Projections.ProjectionBase { Lifecycle: JasperFx.Events.Projections.ProjectionLifecycle.Inline })
+            .Select(p => p.Name).Distinct().ToList();
+        Assert.Equal(InlineViews.Length, inline.Count);
+        using var daemon = await Store.BuildProjectionDaemonAsync();
+        foreach (var name in inline) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(1), CancellationToken.None);
+    }
+
     // Lines 1-15: a valid dialogue and field; what a test adds starts on line 16.
     protected const string Opening = """
         format: consultations-record/1

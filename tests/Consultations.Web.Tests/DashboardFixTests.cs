@@ -1,37 +1,26 @@
-using System.Globalization;
-
 namespace Consultations.Web.Tests;
 
 /// <summary>What the dashboard's follow-up sections show: every milestone due, by name, and voided entries as voided.</summary>
 [Collection("web")]
 public sealed class DashboardFixTests(WebApp app)
 {
-    private static string Day(int fromToday) =>
-        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(fromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private async Task PostAsync(string path, object body)
-    {
-        var answer = await app.Host.Client.PostAsJsonAsync(path, body);
-        Assert.True(answer.IsSuccessStatusCode, path + ": " + await answer.Content.ReadAsStringAsync());
-    }
-
     [Fact]
     public async Task Each_milestone_overdue_or_due_soon_is_listed_by_name_and_a_voided_change_is_marked_voided()
     {
         var id = "jpit-01-dashboard-check-" + Unique;
-        await PostAsync("api/commitments", new
+        await app.PostOkAsync("api/commitments", new
         {
             commitmentId = id, dialogueId = "japan-italy-space", fieldCode = "JPIT-01", text = $"Japan and Italy will check the dashboard {id}.",
             parties = new[] { "Japan", "Italy" }, agencies = Array.Empty<string>(), programmes = Array.Empty<string>(),
             source = new { kind = "meeting", id = "rome-summit-2026-06-15" }, status = "agreed", effectiveOn = Day(-30),
         });
         // One milestone overdue and, on the same commitment, one due within the due-soon window.
-        await PostAsync($"api/commitments/{id}/milestones", new { milestoneId = "first-draft", title = "First draft " + id, dueOn = Day(-3), effectiveOn = Day(-30) });
-        await PostAsync($"api/commitments/{id}/milestones", new { milestoneId = "final-text", title = "Final text " + id, dueOn = Day(9), effectiveOn = Day(-30) });
-        await PostAsync($"api/commitments/{id}/status", new { to = "in-progress", effectiveOn = Day(-1), reason = "Mistaken start " + id });
+        await app.PostOkAsync($"api/commitments/{id}/milestones", new { milestoneId = "first-draft", title = "First draft " + id, dueOn = Day(-3), effectiveOn = Day(-30) });
+        await app.PostOkAsync($"api/commitments/{id}/milestones", new { milestoneId = "final-text", title = "Final text " + id, dueOn = Day(9), effectiveOn = Day(-30) });
+        await app.PostOkAsync($"api/commitments/{id}/status", new { to = "in-progress", effectiveOn = Day(-1), reason = "Mistaken start " + id });
         var record = JsonNode.Parse(await app.Host.Client.GetStringAsync($"api/commitments/{id}"))!;
         var eventId = record["history"]!.AsArray().Last(h => h!["kind"]!.GetValue<string>() == "commitment-status-changed")!["eventId"]!.GetValue<string>();
-        await PostAsync("api/voids", new { eventId, reason = "Recorded for the wrong commitment." });
+        await app.PostOkAsync("api/voids", new { eventId, reason = "Recorded for the wrong commitment." });
         await app.CaughtUpAsync();
 
         var page = await app.SignInAsync("Rita Reader", "reporter");

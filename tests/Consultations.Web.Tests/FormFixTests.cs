@@ -4,12 +4,6 @@ namespace Consultations.Web.Tests;
 [Collection("web")]
 public sealed class FormFixTests(WebApp app)
 {
-    private async Task PostAsync(string path, object body)
-    {
-        var answer = await app.Host.Client.PostAsJsonAsync(path, body);
-        Assert.True(answer.IsSuccessStatusCode, path + ": " + await answer.Content.ReadAsStringAsync());
-    }
-
     [Fact]
     public async Task A_new_commitment_offers_only_the_statuses_a_commitment_can_start_in()
     {
@@ -24,8 +18,8 @@ public sealed class FormFixTests(WebApp app)
     {
         var unique = Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var dialogue = "zz-wfa-" + unique;
-        await PostAsync("api/dialogues", new { dialogueId = dialogue, title = "Zz polar dialogue " + unique, parties = new[] { "Japan", "Norway" }, effectiveOn = "2026-01-01" });
-        await PostAsync("api/fields", new { fieldCode = $"WF{unique}-07", dialogueId = dialogue, number = 7, title = "Ice cores", scope = "Ice core exchange.", effectiveOn = "2026-01-02" });
+        await app.PostOkAsync("api/dialogues", new { dialogueId = dialogue, title = "Zz polar dialogue " + unique, parties = new[] { "Japan", "Norway" }, effectiveOn = "2026-01-01" });
+        await app.PostOkAsync("api/fields", new { fieldCode = $"WF{unique}-07", dialogueId = dialogue, number = 7, title = "Ice cores", scope = "Ice core exchange.", effectiveOn = "2026-01-02" });
         await app.CaughtUpAsync();
 
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");

@@ -1,25 +1,14 @@
-using System.Globalization;
-
 namespace Consultations.Web.Tests;
 
 /// <summary>The pages the third outside review of issue 11 found wrong or broken (findings 24, 8, 12, 13, 20; ADR 0059).</summary>
 [Collection("web")]
 public sealed class ThirdReviewDashboardTests(WebApp app)
 {
-    private static string Day(int fromToday) =>
-        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(fromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private async Task PostAsync(string path, object body)
-    {
-        var answer = await app.Host.Client.PostAsJsonAsync(path, body);
-        Assert.True(answer.IsSuccessStatusCode, path + ": " + await answer.Content.ReadAsStringAsync());
-    }
-
     [Fact]
     public async Task A_meeting_whose_planned_day_passed_is_not_next_but_not_recorded_as_held()
     {
         var id = "past-planned-wg-" + Unique;
-        await PostAsync("api/meetings", new
+        await app.PostOkAsync("api/meetings", new
         {
             meetingId = id, dialogueId = "japan-italy-space", kind = "working-group", title = "Past planned WG " + id, place = "Osaka",
             plannedDates = new { from = Day(-10) }, parties = new[] { "Japan", "Italy" }, delegations = Array.Empty<object>(), effectiveOn = Day(-20),
@@ -36,8 +25,8 @@ public sealed class ThirdReviewDashboardTests(WebApp app)
     public async Task An_action_items_milestone_overdue_is_on_the_dashboard_and_marked_on_the_item_page()
     {
         var item = "zorbflux-workshop-" + Unique;
-        await PostAsync("api/action-plans/action-plan-2024-2027/items", new { itemId = item, fieldCode = "JPIT-08", text = "Joint workshop " + item, effectiveOn = Day(-20) });
-        await PostAsync($"api/action-plans/action-plan-2024-2027/items/{item}/milestones",
+        await app.PostOkAsync("api/action-plans/action-plan-2024-2027/items", new { itemId = item, fieldCode = "JPIT-08", text = "Joint workshop " + item, effectiveOn = Day(-20) });
+        await app.PostOkAsync($"api/action-plans/action-plan-2024-2027/items/{item}/milestones",
             new { milestoneId = "workshop-held", title = "Workshop held " + item, dueOn = Day(-5), effectiveOn = Day(-19) });
         await app.CaughtUpAsync();
 

@@ -48,6 +48,13 @@ public sealed class WebApp : IAsyncLifetime
     }
 
     /// <summary>Waits until the reporting projections (which the dashboard reads) have caught up with the record.</summary>
+    /// <summary>Records something through the API, as a test's arrangement; anything but a success fails the test.</summary>
+    public async Task PostOkAsync(string path, object body)
+    {
+        var answer = await Host.Client.PostAsJsonAsync(path, body);
+        Assert.True(answer.IsSuccessStatusCode, path + ": " + await answer.Content.ReadAsStringAsync());
+    }
+
     public Task CaughtUpAsync() => Poll.UntilAsync("the projections to catch up", TimeSpan.FromSeconds(90), () => Host.ProjectionsCurrentAsync());
 
     /// <summary>

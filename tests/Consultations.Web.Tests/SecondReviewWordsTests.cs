@@ -128,6 +128,7 @@ public sealed class SecondReviewWordsTests(WebApp app)
         await page.GotoAsync($"/commitments/{id}");
         await Expect(page.Locator("dl.record > dt", new() { HasTextRegex = new Regex("^Made text$") })).ToHaveCountAsync(1);
 
+        await app.CaughtUpAsync();
         await page.GotoAsync("/fields/JPIT-06");
         await Expect(page.Locator("tr", new() { HasText = $"Amended words {id}" })).ToContainTextAsync("Japan: unknown; Italy: unknown");
     }

@@ -52,10 +52,10 @@ public sealed class FormErrorLabelTests(WebApp app)
         foreach (var form in forms)
         {
             await page.GotoAsync(form);
-            var submit = page.Locator("main form button[type=submit]");
+            var submit = page.Locator("main form[method=post] button[type=submit]");
             if (await submit.CountAsync() == 0) continue;
             // Empty: what a form shows already (a record's current values) is cleared first.
-            await page.EvaluateAsync("""() => document.querySelectorAll("main form input:not([type=hidden]):not([type=checkbox]), main form textarea").forEach(i => i.value = "")""");
+            await page.EvaluateAsync("""() => document.querySelectorAll("main form[method=post] input:not([type=hidden]):not([type=checkbox]), main form[method=post] textarea").forEach(i => i.value = "")""");
             await submit.First.ClickAsync();
             seen += await CheckAsync(page, form, wrong);
 
@@ -64,7 +64,7 @@ public sealed class FormErrorLabelTests(WebApp app)
                 () => [...document.querySelectorAll("main form label")].filter(l => l.innerText.includes("yyyy"))
                     .forEach(l => { const input = document.getElementById(l.htmlFor); if (input) input.value = "zz"; })
                 """);
-            await page.Locator("main form button[type=submit]").First.ClickAsync();
+            await page.Locator("main form[method=post] button[type=submit]").First.ClickAsync();
             seen += await CheckAsync(page, form, wrong);
         }
 

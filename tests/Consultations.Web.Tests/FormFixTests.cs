@@ -25,7 +25,10 @@ public sealed class FormFixTests(WebApp app)
         var page = await app.SignInAsync("Sachiko Secretariat", "secretariat");
         await page.GotoAsync("/fields/new");
         await Expect(page.Locator("#code-hint")).ToContainTextAsync("Left empty");
+        // The dialogue is picked above the form, which opens again for it (ADR 0060): the code proposed is the dialogue's next.
         await page.GetByLabel("Dialogue").SelectOptionAsync(dialogue);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Expect(page.GetByLabel("New code")).ToHaveValueAsync($"WF{unique}-08");
         await page.GetByLabel("New code").FillAsync("");
         await page.GetByLabel("Number").FillAsync("");
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Sea ice");

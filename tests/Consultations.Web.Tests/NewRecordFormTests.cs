@@ -91,6 +91,7 @@ public sealed class NewRecordFormTests(WebApp app)
         await page.GetByRole(AriaRole.Link, new() { Name = "Define a cooperation field" }).ClickAsync();
         await Expect(page.GetByLabel("New code")).ToHaveValueAsync("JPIT-11");
         await page.GetByLabel("Dialogue").SelectOptionAsync(new SelectOptionValue { Label = dialogue });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         var code = "ZT-" + Unique;
         await page.GetByLabel("New code").FillAsync(code);
         await page.GetByLabel("Number").FillAsync("1");

@@ -148,13 +148,13 @@ public sealed class PageFindingsTests(WebApp app)
         await page.GotoAsync($"/?dialogue={dialogue}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Schedule a meeting" }).ClickAsync();
         await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/meetings/new?dialogue={dialogue}");
-        await Expect(page.Locator("select[name=DialogueId]")).ToHaveValueAsync(dialogue);
+        await Expect(page.Locator("input[name=DialogueId]")).ToHaveValueAsync(dialogue);
         await Expect(page.Locator("#party-Norway")).ToHaveCountAsync(1);
         await Expect(page.Locator("#party-Italy")).ToHaveCountAsync(0);
 
         await page.GotoAsync($"/?dialogue={dialogue}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Register a document" }).ClickAsync();
-        await Expect(page.Locator("select[name=DialogueId]")).ToHaveValueAsync(dialogue);
+        await Expect(page.Locator("input[name=DialogueId]")).ToHaveValueAsync(dialogue);
         await Expect(page.Locator("main input[type=checkbox][value=Norway]")).ToBeCheckedAsync();
         await Expect(page.Locator("main input[type=checkbox][value=Italy]")).ToHaveCountAsync(0);
     }

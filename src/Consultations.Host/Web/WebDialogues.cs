@@ -19,14 +19,7 @@ public static class WebDialogues
         return [.. all.OrderBy(d => order.GetValueOrDefault(d.Id, long.MaxValue)).ThenBy(d => d.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>
-    /// The dialogues with the one picked on the dashboard (<c>?dialogue=</c>) first, so a form reached from that dashboard
-    /// starts with it; as they are when none (or none on record) was picked.
-    /// </summary>
-    public static IReadOnlyList<Dialogue> PickedFirst(IReadOnlyList<Dialogue> all, string? picked) =>
-        all.Any(d => d.Id == picked) ? [.. all.Where(d => d.Id == picked), .. all.Where(d => d.Id != picked)] : all;
-
-    /// <summary>The parties a form offers: the picked dialogue's only, else those of every dialogue.</summary>
+    /// <summary>The parties the search page filters by: the picked dialogue's only, else those of every dialogue.</summary>
     public static IReadOnlyList<string> Parties(IReadOnlyList<Dialogue> all, string? picked) =>
         [.. (all.Any(d => d.Id == picked) ? all.Where(d => d.Id == picked) : all).SelectMany(d => d.Parties).Distinct()];
 }

@@ -12,7 +12,7 @@ public sealed class ActionItemLeadModel : ActionItemForm
     public IReadOnlyList<string> Parties { get; private set; } = [];
 
     protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct) =>
-        Parties = (await read.LoadAsync<Dialogue>(Record.DialogueId, ct))?.Parties ?? [];
+        Parties = await DialogueChoices.PartiesAsync(read, Record.DialogueId, ct);
 
     protected override object? Command(string id)
     {

@@ -17,8 +17,8 @@ public sealed class CommitmentStatusModel : CommitmentForm
     protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct)
     {
         var (id, dialogueId) = (Record.Id, Record.DialogueId);
-        Others = [.. (await read.Query<Commitment>().Where(c => c.DialogueId == dialogueId && c.Id != id).ToListAsync(ct)).OrderBy(c => c.Id, StringComparer.Ordinal)];
-        Documents = [.. (await read.Query<Document>().Where(d => d.DialogueId == dialogueId).ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+        Others = [.. (await DialogueChoices.CommitmentsAsync(read, dialogueId, ct)).Where(c => c.Id != id)];
+        Documents = await DialogueChoices.DocumentsAsync(read, dialogueId, ct);
     }
 
     protected override object? Command(string id)

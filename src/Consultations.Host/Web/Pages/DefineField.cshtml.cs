@@ -16,7 +16,7 @@ public sealed partial class DefineFieldModel : NewRecordForm
 
     public IReadOnlyList<CooperationField> Fields { get; private set; } = [];
 
-    protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct) => Fields = [.. await read.Query<CooperationField>().ToListAsync(ct)];
+    protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct) => Fields = await DialogueChoices.FieldsAsync(read, DialogueId, ct);
 
     protected override void Fill() => (Number, Code) = Next(DialogueId);
 

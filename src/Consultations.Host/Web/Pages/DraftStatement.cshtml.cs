@@ -19,7 +19,7 @@ public sealed class DraftStatementModel : NewRecordForm
     public IReadOnlyList<Document> Documents { get; private set; } = [];
 
     protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct) =>
-        Documents = [.. (await read.Query<Document>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+        Documents = await DialogueChoices.DocumentsAsync(read, DialogueId, ct);
 
     protected override async Task<(string Page, object? Command)> CommandAsync(CancellationToken ct)
     {

@@ -28,16 +28,31 @@ public sealed class MakeCommitmentModel : NewRecordForm
     public IReadOnlyList<ActionPlan> Plans { get; private set; } = [];
     public IReadOnlyList<Document> Documents { get; private set; } = [];
 
-    protected override void Fill() => Parties = [.. Dialogues.FirstOrDefault()?.Parties ?? []];
+    /// <summary>The field a field's page links here with (<c>?field=</c>): the form opens with it and its dialogue picked.</summary>
+    [BindProperty(SupportsGet = true)] public string? Field { get; set; }
+
+    protected override void Fill()
+    {
+        Parties = [.. AllParties];
+        FieldCode = Fields.Any(f => f.Id == Field) ? Field : null;
+    }
+
+    protected override async Task<RecordNotFound?> LinkedAsync(IQuerySession read, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Field)) return null;
+        if (await read.LoadAsync<CooperationField>(Field, ct) is not { } field) return new RecordNotFound("cooperation field", Field);
+        Dialogue = field.DialogueId;
+        return null;
+    }
 
     protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct)
     {
-        Fields = [.. (await read.Query<CooperationField>().ToListAsync(ct)).OrderBy(f => f.DialogueId, StringComparer.Ordinal).ThenBy(f => f.Number)];
-        Statements = [.. (await read.Query<JointStatement>().ToListAsync(ct)).OrderBy(s => (s.DraftedOn ?? s.Adoption?.AdoptedOn ?? s.KnownBy)?.ToString(), StringComparer.Ordinal)];
+        Fields = await DialogueChoices.FieldsAsync(read, DialogueId, ct);
+        Statements = await DialogueChoices.StatementsAsync(read, DialogueId, ct);
         // A commitment comes only from a meeting held (ADR 0059): the others are not offered.
-        Meetings = [.. (await read.Query<Meeting>().Where(m => m.Status == MeetingStatus.Held).ToListAsync(ct)).OrderBy(m => m.PlannedDates?.From.ToString(), StringComparer.Ordinal)];
-        Plans = [.. (await read.Query<ActionPlan>().ToListAsync(ct)).OrderBy(p => p.Title, StringComparer.Ordinal)];
-        Documents = [.. (await read.Query<Document>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+        Meetings = await DialogueChoices.MeetingsHeldAsync(read, DialogueId, ct);
+        Plans = await DialogueChoices.PlansAsync(read, DialogueId, ct);
+        Documents = await DialogueChoices.DocumentsAsync(read, DialogueId, ct);
     }
 
     protected override async Task<(string Page, object? Command)> CommandAsync(CancellationToken ct)

@@ -14,8 +14,8 @@ public sealed class ReaffirmActionPlanModel : ActionPlanForm
     {
         var dialogueId = Record.DialogueId;
         // Only a meeting held or a statement adopted reaffirms a plan (ADR 0059): the others are not offered.
-        var meetings = await read.Query<Meeting>().Where(m => m.DialogueId == dialogueId && m.Status == MeetingStatus.Held).ToListAsync(ct);
-        var statements = (await read.Query<JointStatement>().Where(s => s.DialogueId == dialogueId).ToListAsync(ct)).Where(s => s.IsAdopted).ToList();
+        var meetings = await DialogueChoices.MeetingsHeldAsync(read, dialogueId, ct);
+        var statements = (await DialogueChoices.StatementsAsync(read, dialogueId, ct)).Where(s => s.IsAdopted);
         Choices = [.. meetings.OrderBy(m => m.Title, StringComparer.Ordinal).Select(m => ($"Meeting|{m.Id}", m.Title)),
             .. statements.OrderBy(s => s.Title, StringComparer.Ordinal).Select(s => ($"Statement|{s.Id}", s.Title))];
     }

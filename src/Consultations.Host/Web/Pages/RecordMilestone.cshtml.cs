@@ -21,8 +21,8 @@ public sealed class RecordMilestoneModel : NewRecordForm
 
     protected override async Task LoadChoicesAsync(IQuerySession read, CancellationToken ct)
     {
-        Fields = [.. (await read.Query<CooperationField>().ToListAsync(ct)).OrderBy(f => f.DialogueId, StringComparer.Ordinal).ThenBy(f => f.Number)];
-        Documents = [.. (await read.Query<Document>().ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+        Fields = await DialogueChoices.FieldsAsync(read, DialogueId, ct);
+        Documents = await DialogueChoices.DocumentsAsync(read, DialogueId, ct);
     }
 
     protected override async Task<(string Page, object? Command)> CommandAsync(CancellationToken ct)

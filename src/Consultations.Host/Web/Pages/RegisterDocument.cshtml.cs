@@ -17,7 +17,7 @@ public sealed class RegisterDocumentModel : NewRecordForm
     public string? Text { get; set; }
     public string? Sha256 { get; set; }
 
-    protected override void Fill() => Parties = [.. Dialogues.FirstOrDefault()?.Parties ?? []];
+    protected override void Fill() => Parties = [.. AllParties];
 
     protected override async Task<(string Page, object? Command)> CommandAsync(CancellationToken ct)
     {

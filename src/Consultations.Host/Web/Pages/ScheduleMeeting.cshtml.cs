@@ -19,7 +19,7 @@ public sealed class ScheduleMeetingModel : NewRecordForm
     /// <summary>When the day it was arranged is not known: a day by which it had been (the API's <c>knownBy</c>).</summary>
     public string? KnownBy { get; set; }
 
-    protected override void Fill() => Parties = [.. Dialogues.FirstOrDefault()?.Parties ?? []];
+    protected override void Fill() => Parties = [.. AllParties];
 
     protected override async Task<(string Page, object? Command)> CommandAsync(CancellationToken ct)
     {

@@ -155,7 +155,7 @@ public sealed class ReviewFixTests(WebApp app)
         await page.GetByLabel("Why it was recorded in error").FillAsync("Recorded twice.");
 
         var other = await app.Host.Client.PostAsJsonAsync($"api/meetings/{Rome}/outcome",
-            new { summary = "Recorded meanwhile by a colleague " + Unique, decisions = Array.Empty<string>(), fieldCodes = Array.Empty<string>() });
+            new { summary = "Recorded meanwhile by a colleague " + Unique, decisions = Array.Empty<string>(), fieldCodes = Array.Empty<string>(), reason = "Revised by a colleague." });
         Assert.True(other.IsSuccessStatusCode, await other.Content.ReadAsStringAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Void" }).ClickAsync();
 

@@ -101,7 +101,7 @@ public sealed class WebInterfaceTests(WebApp app)
 
         // Someone else records on the same meeting first, through the API.
         var other = await app.Host.Client.PostAsJsonAsync("api/meetings/tokyo-summit-2026-01-16/outcome",
-            new { summary = "Recorded first by a colleague " + Unique, decisions = Array.Empty<string>(), fieldCodes = Array.Empty<string>() });
+            new { summary = "Recorded first by a colleague " + Unique, decisions = Array.Empty<string>(), fieldCodes = Array.Empty<string>(), reason = "Revised by a colleague." });
         Assert.True(other.IsSuccessStatusCode, await other.Content.ReadAsStringAsync());
 
         await page.ReplaceOutcomeAsync();
@@ -111,7 +111,7 @@ public sealed class WebInterfaceTests(WebApp app)
         // Submitted again knowingly, the same form twice: recorded once.
         var form = page.Locator("main form");
         var fields = new Dictionary<string, string>();
-        foreach (var name in new[] { "__RequestVerificationToken", "FormToken", "Version", "Summary" })
+        foreach (var name in new[] { "__RequestVerificationToken", "FormToken", "Version", "Summary", "Reason" })
             fields[name] = await form.Locator($"[name={name}]").InputValueAsync();
         var before = await EntriesAsync("tokyo-summit-2026-01-16");
         for (var i = 0; i < 2; i++)

@@ -30,9 +30,11 @@ public sealed record MeetingRescheduled(string MeetingId, string Place, DateSpan
 
 public sealed record MeetingHeld(string MeetingId, DateSpan Dates, string Place, IReadOnlyList<Delegation> Participants, PartialDate EffectiveOn) : IRecordEvent, IOnTimeline, ITouchesMeeting;
 
+/// <summary>What came of a meeting held; a later one revises the outcome on record (ADR 0060), with why.</summary>
 /// <param name="Evidence">The documents the outcome is known from (ids of registered documents).</param>
+/// <param name="Reason">Why the outcome on record is revised: given on every outcome after the first, null on the first.</param>
 public sealed record MeetingOutcomeRecorded(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate EffectiveOn,
-    IReadOnlyList<string>? Evidence = null) : IFieldEvent, IOnTimeline, ITouchesMeeting;
+    IReadOnlyList<string>? Evidence = null, string? Reason = null) : IFieldEvent, IOnTimeline, ITouchesMeeting;
 
 public sealed record MeetingCancelled(string MeetingId, PartialDate EffectiveOn, string Reason) : IRecordEvent, IOnTimeline, ITouchesMeeting;
 
@@ -56,15 +58,17 @@ public sealed record MeetingOutcomeCorrected(string MeetingId, EventRef Corrects
     public object Apply(object original) => original is MeetingOutcomeRecorded o ? o with { Summary = Summary, Decisions = Decisions } : original;
 }
 
+/// <param name="Reason">Required once an outcome is on record: why this one revises it.</param>
 public sealed record RecordMeetingOutcome(string MeetingId, string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn,
-    IReadOnlyList<string>? Evidence = null) : ICommand
+    IReadOnlyList<string>? Evidence = null, string? Reason = null) : ICommand
 {
     public void Check(Check check) => check
         .Id("meetingId", MeetingId)
         .Text("summary", Summary, 8000)
         .Names("decisions", Decisions, max: 4000)
         .Names("fieldCodes", FieldCodes, max: 40)
-        .Evidence("evidence", Evidence);
+        .Evidence("evidence", Evidence)
+        .OptionalText("reason", Reason, 4000);
 }
 
 public sealed record CancelMeeting(string MeetingId, PartialDate EffectiveOn, string Reason) : ICommand
@@ -191,11 +195,18 @@ public static class MeetingDecider
         Rules.NotInFuture(effectiveOn, today);
         if (effectiveOn.IsCertainlyBefore(meeting.HeldDates.From))
             throw new RuleBroken("outcome-after-meeting-held", $"The outcome cannot take effect before the meeting ({meeting.HeldDates}).", RuleKind.Invalid);
-        if (meeting.Outcome is { } known && known.Summary == command.Summary && Lists.Same(known.Decisions, command.Decisions)
-            && Lists.Same(known.FieldCodes, command.FieldCodes))
-            return Rules.None;
+        if (meeting.Outcome is { } known)
+        {
+            if (known.Summary == command.Summary && Lists.Same(known.Decisions, command.Decisions) && Lists.Same(known.FieldCodes, command.FieldCodes)
+                && Lists.Same(known.Evidence, command.Evidence ?? []))
+                return Rules.None;
+            // A second outcome revises the first, as a changed lead or score does: the record says why (ADR 0060).
+            if (string.IsNullOrWhiteSpace(command.Reason))
+                throw InvalidCommand.For("reason", $"is required to revise the outcome on record (in effect on {known.RecordedOn}); if that entry was wrong from the start, correct it instead.");
+        }
+
         return [new MeetingOutcomeRecorded(command.MeetingId, command.Summary, command.Decisions, command.FieldCodes, effectiveOn,
-            command.Evidence is { Count: > 0 } evidence ? evidence : null)];
+            command.Evidence is { Count: > 0 } evidence ? evidence : null, meeting.Outcome is null ? null : command.Reason)];
     }
 
     public static IReadOnlyList<object> Decide(CancelMeeting command, Meeting? state, DateOnly today)

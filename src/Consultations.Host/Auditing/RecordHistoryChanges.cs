@@ -43,11 +43,13 @@ public sealed class RecordHistoryChanges
         // Where and when it was held, beside the planned place and dates (shown as one value when they agree).
         MeetingHeld x => [Held("place", x.Place), Held("heldDates", x.Dates.ToString(), "plannedDates")],
         MeetingCancelled x => [Move("status", Words.Of(MeetingStatus.Cancelled))],
-        MeetingOutcomeRecorded x => [New("summary", x.Summary), New("decisions", x.Decisions.Count == 0 ? null : string.Join("; ", x.Decisions)),
-            New("fieldCode", Join(x.FieldCodes)), New("evidence", Join(x.Evidence))],
+        // The first outcome sets its values; a later one revises them, each shown old → new (ADR 0060).
+        MeetingOutcomeRecorded x => [.. Changed("summary", x.Summary), .. Changed("decisions", Join(x.Decisions)),
+            .. Changed("fieldCode", Join(x.FieldCodes)), .. Changed("evidence", Join(x.Evidence))],
         MeetingHeldCorrected x => [new("dates", x.WasDates.ToString(), x.Dates.ToString())],
         MeetingHeldPlaceCorrected x => [new("place", x.WasPlace, x.Place)],
-        MeetingOutcomeCorrected x => [.. Same("summary", x.WasSummary, x.Summary), .. Decisions(x.WasDecisions, x.Decisions)],
+        MeetingOutcomeCorrected x => [.. Same("summary", x.WasSummary, x.Summary), .. Decisions(x.WasDecisions, x.Decisions),
+            .. Keep("summary", x.Summary), .. Keep("decisions", Join(x.Decisions))],
         MilestoneRecorded x => [New("title", x.Title), New("dates", x.Dates.ToString()), New("certainty", Words.Of(x.Certainty)),
             New("fieldCode", Join(x.FieldCodes)), New("documentId", x.DocumentId), New("quote", x.Quote)],
         ActionPlanAdopted x => [New("title", x.Title), New("period", $"{x.PeriodFrom}–{x.PeriodTo}")],
@@ -90,6 +92,13 @@ public sealed class RecordHistoryChanges
     }
 
     private string? Get(string field) => _values.GetValueOrDefault(field);
+
+    // A value a correction puts right, kept for the next entry's "before" without a change of its own.
+    private IEnumerable<HistoryChange> Keep(string field, string? now)
+    {
+        _values[field] = now;
+        return [];
+    }
 
     // A value an entry moves from what the record held: "scheduled → cancelled".
     private HistoryChange Move(string field, string? now)

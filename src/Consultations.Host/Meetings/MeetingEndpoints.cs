@@ -58,12 +58,13 @@ public static class MeetingEndpoints
     /// <param name="FieldCodes">The cooperation fields the meeting dealt with.</param>
     /// <param name="EffectiveOn">Defaults to the last day of the meeting.</param>
     /// <param name="Evidence">Ids of registered documents the outcome is known from (minutes, a joint statement).</param>
+    /// <param name="Reason">Required when the meeting already has an outcome on record: why this one revises it (ADR 0060).</param>
     public sealed record RecordMeetingOutcomeRequest(string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate? EffectiveOn,
-        IReadOnlyList<string>? Evidence = null);
+        IReadOnlyList<string>? Evidence = null, string? Reason = null);
 
     [WolverinePost("/api/meetings/{id}/outcome", OperationId = "recordMeetingOutcome"), Tags("Meetings")]
     public static Task<Recorded> Post(string id, RecordMeetingOutcomeRequest body, Recorder recorder, CancellationToken ct) =>
-        Handle(new RecordMeetingOutcome(id, body.Summary, body.Decisions, body.FieldCodes, body.EffectiveOn, body.Evidence), recorder, ct);
+        Handle(new RecordMeetingOutcome(id, body.Summary, body.Decisions, body.FieldCodes, body.EffectiveOn, body.Evidence, body.Reason), recorder, ct);
 
     public static async Task<Recorded> Handle(RecordMeetingOutcome command, Recorder recorder, CancellationToken ct)
     {

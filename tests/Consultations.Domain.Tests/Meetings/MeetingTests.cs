@@ -246,10 +246,26 @@ public sealed class MeetingTests() : Specification<Meeting>(MeetingDecider.Evolv
         Given(Scheduled(), Held(), OutcomeRecorded()).When(RecordOutcome(on: "2026-06-20")).ThenNothingHappens();
 
     [Fact]
-    public void Recording_another_outcome_replaces_the_first() =>
+    public void Another_outcome_revises_the_first_with_its_reason() =>
         Given(Scheduled(), Held(), OutcomeRecorded())
-            .When(RecordOutcome(decisions: ["Set up a debris working group", "Meet again in 2027"]))
-            .Then(OutcomeRecorded(decisions: ["Set up a debris working group", "Meet again in 2027"]));
+            .When(RecordOutcome(decisions: ["Set up a debris working group", "Meet again in 2027"]) with { Reason = "The minutes add a second decision." })
+            .Then(OutcomeRecorded(decisions: ["Set up a debris working group", "Meet again in 2027"]) with { Reason = "The minutes add a second decision." });
+
+    [Fact]
+    public void Another_outcome_without_a_reason_is_refused_naming_the_reason() =>
+        Given(Scheduled(), Held(), OutcomeRecorded())
+            .When(RecordOutcome(summary: "A different summary."))
+            .ThenInvalid("reason");
+
+    [Fact]
+    public void Other_evidence_for_the_same_outcome_is_a_revision_too() =>
+        Given(Scheduled(), Held(), OutcomeRecorded())
+            .When(RecordOutcome() with { Evidence = ["paris-minutes"] })
+            .ThenInvalid("reason");
+
+    [Fact]
+    public void A_first_outcome_revises_nothing_and_keeps_no_reason() =>
+        Given(Scheduled(), Held()).When(RecordOutcome() with { Reason = "Nothing to revise." }).Then(OutcomeRecorded());
 
     // Cancelling
 

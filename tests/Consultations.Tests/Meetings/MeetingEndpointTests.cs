@@ -28,6 +28,8 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
     {
         ["summary"] = "The first consultations reviewed the fields of cooperation.", ["decisions"] = new JsonArray("Hold the second consultations in Rome."),
         ["fieldCodes"] = new JsonArray("JPIT-08", "JPIT-05"), ["effectiveOn"] = "2026-06-15",
+        // The bundled first consultations already have an outcome: this one revises it (ADR 0060).
+        ["reason"] = "The minutes list the fields and the decision.",
     };
 
     internal static JsonObject Cancellation() => new() { ["effectiveOn"] = "2026-10-20", ["reason"] = "Postponed sine die." };
@@ -133,6 +135,21 @@ public class MeetingEndpointTests(AppFixture fixture) : WriteEndpointContext(fix
         Assert.Equal(["JPIT-08", "JPIT-05"], meeting["outcome"]!["fieldCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
         Assert.Equal("Hold the second consultations in Rome.", Text(meeting, "outcome.decisions.0"));
         Assert.Equal("2026-06-15", recorded.EffectiveOn.ToString());
+    }
+
+    [Fact]
+    public async Task A_second_outcome_needs_a_reason_and_its_history_line_shows_the_outcome_it_revises()
+    {
+        await SeedAsync();
+        var url = $"/api/meetings/{FirstConsultations}";
+        var first = Text(await ReadAsync(url), "outcome.summary");
+        await InvalidAsync($"{url}/outcome", Outcome().Without("reason"), "reason");
+
+        await ChangedAsync($"{url}/outcome", Outcome(), FirstConsultations);
+        var line = (await ReadAsync(url))["history"]!.AsArray().Last(h => Text(h, "kind") == "meeting-outcome-recorded")!;
+        Assert.Equal("The minutes list the fields and the decision.", Text(line, "reason"));
+        var summary = line["changes"]!.AsArray().Single(c => Text(c, "field") == "summary")!;
+        Assert.Equal((first, "The first consultations reviewed the fields of cooperation."), (Text(summary, "was"), Text(summary, "now")));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class BadInputFuzzTests(AppFixture fixture) : IntegrationContext(fixture)
             ["place", "effectiveOn", "reason"], ["place", "reason"], ["effectiveOn"], []),
         new("/api/meetings/space-consultations-2-rome/held", """{"dates":{"from":"2026-10-01"},"place":null,"participants":null}""",
             ["dates"], [], [], []),
-        new("/api/meetings/rome-summit-2026-06-15/outcome", """{"summary":"S2","decisions":["D"],"fieldCodes":["JPIT-01"],"effectiveOn":null,"evidence":["japan-italy-joint-statement-2026-06-15"]}""",
+        new("/api/meetings/rome-summit-2026-06-15/outcome", """{"summary":"S2","decisions":["D"],"fieldCodes":["JPIT-01"],"effectiveOn":null,"evidence":["japan-italy-joint-statement-2026-06-15"],"reason":"R"}""",
             ["summary", "decisions", "fieldCodes"], ["summary"], [], []),
         new("/api/meetings/space-consultations-2-rome/cancellation", """{"effectiveOn":"2026-07-01","reason":"R"}""",
             ["effectiveOn", "reason"], ["reason"], ["effectiveOn"], []),

@@ -5,8 +5,12 @@ public static class FormActions
 {
     public static Task RecordAsync(this IPage page, string button = "Record") => page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
 
-    /// <summary>Submits a revision of a meeting's outcome (the seeded meetings have one: the form says it replaces it).</summary>
-    public static Task ReplaceOutcomeAsync(this IPage page) => page.RecordAsync("Replace the outcome");
+    /// <summary>Submits a revision of a meeting's outcome (the seeded meetings have one: the form says it replaces it and asks why, ADR 0060).</summary>
+    public static async Task ReplaceOutcomeAsync(this IPage page, string reason = "The outcome as now known.")
+    {
+        await page.GetByLabel("Reason", new() { Exact = true }).FillAsync(reason);
+        await page.RecordAsync("Replace the outcome");
+    }
 
     /// <summary>
     /// Submits the form, which must come back with an error next to the input whose id is <paramref name="field"/>, and

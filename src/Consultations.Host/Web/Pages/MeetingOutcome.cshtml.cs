@@ -11,6 +11,9 @@ public sealed class MeetingOutcomeModel : MeetingForm
     public List<string> FieldCodes { get; set; } = [];
     public List<string> Evidence { get; set; } = [];
 
+    /// <summary>Why the outcome on record is revised: asked once the meeting has one (ADR 0060).</summary>
+    public string? Reason { get; set; }
+
     public IReadOnlyList<FieldStatus> Fields { get; private set; } = [];
     public IReadOnlyList<Document> Documents { get; private set; } = [];
 
@@ -18,7 +21,7 @@ public sealed class MeetingOutcomeModel : MeetingForm
     {
         var dialogueId = Record.DialogueId;
         Fields = await Auditing.FieldStatuses.ListAsync(read, Auditing.Subject.Of(dialogueId), ct);
-        Documents = [.. (await read.Query<Document>().Where(d => d.DialogueId == dialogueId).ToListAsync(ct)).OrderBy(d => d.Title, StringComparer.Ordinal)];
+        Documents = await DialogueChoices.DocumentsAsync(read, dialogueId, ct);
     }
 
     protected override void Fill()
@@ -32,6 +35,6 @@ public sealed class MeetingOutcomeModel : MeetingForm
     protected override object? Command(string id)
     {
         var effectiveOn = EffectiveDay();
-        return Errors.Count > 0 ? null : new RecordMeetingOutcome(id, Summary ?? "", Lines(Decisions), FieldCodes, effectiveOn, Evidence.Count == 0 ? null : Evidence);
+        return Errors.Count > 0 ? null : new RecordMeetingOutcome(id, Summary ?? "", Lines(Decisions), FieldCodes, effectiveOn, Evidence.Count == 0 ? null : Evidence, OrNull(Reason));
     }
 }

@@ -30,6 +30,10 @@ public sealed class FieldModel(IQuerySession session, StatusReportBuilder report
     /// <summary>The action-plan items of this field, by plan, each linked to its own page.</summary>
     public IReadOnlyList<(string PlanId, Domain.ActionPlans.ActionPlanItem Item)> Items { get; private set; } = [];
 
+    /// <summary>An item's milestones overdue or due soon on the day viewed, marked as the item's page and the dashboard mark them (ADR 0059, 0060).</summary>
+    public IReadOnlyList<MilestoneView> Due(Domain.ActionPlans.ActionPlanItem item) =>
+        [.. Deadlines.Views(item.Milestones, ReportQueries.DayOf(Axes, clock), reporting.DueSoonDays, !item.IsOpen).Where(m => m.Overdue || m.DueSoon)];
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code)) return NotFound();

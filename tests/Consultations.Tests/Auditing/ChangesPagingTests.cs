@@ -185,7 +185,7 @@ public class ChangesPagingTests(AppFixture fixture) : AuditingContext(fixture)
     [Fact]
     public async Task The_indexes_a_page_is_read_by_are_in_the_schema()
     {
-        foreach (var index in new[] { EventIndexes.RecordedName, EventIndexes.FixesName })
+        foreach (var index in new[] { EventIndexes.RecordedName, EventIndexes.FixesName, EventIndexes.SequenceName })
             Assert.Equal(1L, await ScalarAsync<long>($"select count(*) from pg_indexes where schemaname = '{Schema}' and tablename = 'mt_events' and indexname = '{index}'"));
     }
 

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using JasperFx.Events;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -169,17 +168,9 @@ public static class Changes
         string? dialogue, CancellationToken ct)
     {
         if (codes.Count == 0) return [];
-        var footprint = Expression.Parameter(typeof(RecordFootprint), "f");
-        var named = Expression.Property(footprint, nameof(RecordFootprint.FieldCodes));
-        var contains = typeof(List<string>).GetMethod(nameof(List<string>.Contains), [typeof(string)])!;
-        var streams = new List<string>();
-        foreach (var chunk in codes.Chunk(100))
-        {
-            var any = chunk.Select(code => (Expression)Expression.Call(named, contains, Expression.Constant(code))).Aggregate(Expression.OrElse);
-            streams.AddRange(await session.Query<RecordFootprint>().Where(Expression.Lambda<Func<RecordFootprint, bool>>(any, footprint))
-                .Select(f => f.Id).ToListAsync(ct));
-        }
-
+        // One statement the footprints' GIN index serves for every code (a bitmap scan per code), not a body containment
+        // per code and row (ADR 0063: 18-22 s a chunk of 100 codes over 71k footprints, where this takes 35 ms).
+        var streams = await Subject.FootprintsNaming(session, codes).Select(f => f.Id).ToListAsync(ct);
         if (streams.Count == 0) return [];
         var keys = streams.Distinct().ToArray();
         var query = session.Events.QueryAllRawEvents().Where(e => e.StreamKey!.IsOneOf(keys));

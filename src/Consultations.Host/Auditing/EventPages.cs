@@ -40,9 +40,12 @@ public static class EventPages
     {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
         var (where, arguments) = window.Where();
+        // The total is a scalar subquery (an index-only count of the window, computed once) and the page walks the events in
+        // sequence order and stops after it: one statement, one snapshot. A window function (count(*) over ()) made every
+        // page read every event of the window from the heap before the limit applied (ADR 0063: 1.1-1.8 s a page at 100k).
         var rows = await session.AdvancedSql.QueryAsync<long, long>(
-            $"select row(seq_id), row(count(*) over ()) from {schema}.mt_events where {where} order by seq_id limit ? offset ?", ct,
-            [.. arguments, take, skip]);
+            $"select row(seq_id), row((select count(*) from {schema}.mt_events where {where})) from {schema}.mt_events where {where} order by seq_id limit ? offset ?", ct,
+            [.. arguments, .. arguments, take, skip]);
         if (rows.Count == 0)
         {
             // A page past the end has no row to carry the total.

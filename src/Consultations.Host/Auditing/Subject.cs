@@ -37,6 +37,19 @@ public sealed record Subject(string? Stream = null, string? Dialogue = null, str
 
     /// <summary>The filter the footprints' GIN index serves: <c>(data -> 'FieldCodes') jsonb_path_ops</c> (StoreSetup).</summary>
     public const string FieldCodesContain = "d.data -> 'FieldCodes' @> ?::jsonb";
+
+    /// <summary>
+    /// The footprints naming any of several field codes, one bitmap scan of the same GIN index for each (a
+    /// <c>@&gt; any(…)</c>) in one statement; the parameter is each code as a one-element JSON array.
+    /// </summary>
+    public const string FieldCodesContainAny = "d.data -> 'FieldCodes' @> any(?::jsonb[])";
+
+    /// <summary>The footprints of the records that name any of <paramref name="codes"/> (ADR 0063).</summary>
+    public static IQueryable<RecordFootprint> FootprintsNaming(IQuerySession session, IEnumerable<string> codes)
+    {
+        string[] arrays = [.. codes.Select(code => JsonSerializer.Serialize(new[] { code }))];
+        return session.Query<RecordFootprint>().Where(f => f.MatchesSql(FieldCodesContainAny, new object[] { arrays }));
+    }
 }
 
 /// <summary>The fields' status as it stands now: the stored footprints of the subject's records, merged.</summary>

@@ -1,6 +1,8 @@
 using Consultations.Host.Reports;
 using Consultations.Projections.ActionPlans;
 using Consultations.Projections.Fields;
+using JasperFx.Events;
+using Marten.Linq.MatchesSql;
 
 namespace Consultations.Host.CooperationFields;
 
@@ -56,23 +58,32 @@ public static class FieldQueries
         var subject = Subject.Of(field: code);
         FieldStatus? field;
         IReadOnlyList<Commitment> commitments;
+        // The field's own history is its own stream's: its definition and scope revisions. What other records did in the
+        // field is in their histories (and in the audit trail).
+        IReadOnlyList<IEvent> stream;
         if (axes.IsNow)
         {
-            field = (await FieldStatuses.ListAsync(session, subject, ct)).SingleOrDefault();
-            commitments = await session.Query<Commitment>().Where(c => c.FieldCode == code).OrderBy(c => c.Id).ToListAsync(ct);
+            // One round trip for the field's footprints, its commitments and its own stream (ADR 0063).
+            var batch = session.CreateBatchQuery();
+            var footprints = batch.Query<RecordFootprint>()
+                .Where(f => f.MatchesSql(Subject.FieldCodesContain, System.Text.Json.JsonSerializer.Serialize(new[] { code }))).ToList();
+            var stored = batch.Query<Commitment>().Where(c => c.FieldCode == code).OrderBy(c => c.Id).ToList();
+            var own = batch.Events.FetchStream(code);
+            await batch.Execute(ct);
+            field = FieldStatuses.InOrder(FieldStatusFold.Merge(await footprints).Values, subject).SingleOrDefault();
+            commitments = await stored;
+            stream = await own;
         }
         else
         {
             var replay = await RecordAsOf.LoadAsync(session, axes, subject, ct);
             field = replay.Fields().GetValueOrDefault(code);
             commitments = [.. replay.Records<Commitment>(CommitmentDecider.Evolve).Where(c => c.FieldCode == code).OrderBy(c => c.Id, StringComparer.Ordinal)];
+            stream = field is null ? [] : await session.Events.FetchStreamAsync(code, timestamp: axes.RecordedAt, token: ct);
         }
 
         if (field is null) throw new RecordNotFound("cooperation field", code, axes.IsNow ? null : axes.ToString());
         var titles = await TitlesAsync(session, [field], ct);
-        // The field's own history is its own stream's: its definition and scope revisions. What other records did in the
-        // field is in their histories (and in the audit trail).
-        var stream = await session.Events.FetchStreamAsync(code, timestamp: axes.RecordedAt, token: ct);
         var view = View(field, titles, clock, reporting) with
         {
             CommitmentList = [.. commitments.Select(c => new CommitmentBrief(c.Id, c.Text, c.Status, c.StatusSince.ToString()))],

@@ -129,11 +129,89 @@ public class ChangesPagingTests(AppFixture fixture) : AuditingContext(fixture)
         Assert.Equal(totals.Order(), totals);
     }
 
+    [Theory]
+    [InlineData("/api/changes")]
+    [InlineData("/api/audit")]
+    public async Task Paging_through_a_window_while_writers_append_lists_each_event_once_in_order(string route)
+    {
+        await SeedAsync();
+        var from = Instant(DateTimeOffset.UtcNow.AddDays(-1));
+        var open = new List<string>();
+        foreach (var id in new[] { "jpit-06-solar-c", "jpit-06-solar-physics", "jpit-01-space-access", "jpit-02-artemis" })
+        {
+            if ((await GetAsync($"/api/commitments/{id}")).Status == 200) open.Add(id);
+        }
+
+        Assert.NotEmpty(open);
+        var firstWrite = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writers = open.Select(async (id, w) =>
+        {
+            for (var i = 0; i < 8; i++)
+            {
+                var (status, _) = await PostAsync($"/api/commitments/{id}/party-progress",
+                    new { party = "Italy", progress = i % 2 == 0 ? "delayed" : "in-progress", effectiveOn = "2026-07-01", reason = $"Writer {w}, step {i}." });
+                Assert.Equal(200, status);
+                firstWrite.TrySetResult();
+            }
+        }).ToList();
+
+        // The window ends while the writers are writing: the walk starts with the record's own events, and the writers'
+        // events, before and after that end, are appended meanwhile.
+        await firstWrite.Task;
+        var to = Instant(DateTimeOffset.UtcNow);
+        var url = $"{route}?from={from}&to={to}&pageSize=7";
+        var listed = new List<(string Id, long Sequence)>();
+        var totals = new List<int>();
+        for (var page = 1; page == 1 || (page - 1) * 7 < totals[^1]; page++)
+        {
+            var (answer, total) = await ChangesAsync($"{url}&page={page}");
+            totals.Add(total);
+            listed.AddRange(Events(answer));
+        }
+
+        await Task.WhenAll(writers);
+        var (whole, wholeTotal) = await ChangesAsync($"{route}?from={from}&to={to}&pageSize=1000");
+        Assert.True(wholeTotal > 20, $"Only {wholeTotal} events in the window.");
+        Assert.Equal(Events(whole).Select(e => e.Id), listed.Select(e => e.Id));
+        Assert.Equal(listed.Count, listed.Select(e => e.Id).Distinct().Count());
+        Assert.Equal(listed.Select(e => e.Sequence).Order(), listed.Select(e => e.Sequence));
+        Assert.Equal(totals.Order(), totals);
+        Assert.Equal(wholeTotal, totals[^1]);
+
+        static IEnumerable<(string Id, long Sequence)> Events(JsonNode answer) =>
+            (answer is JsonArray trail ? trail : answer["events"]!.AsArray()).Select(e => (e!["eventId"]!.GetValue<string>(), e["sequence"]!.GetValue<long>()));
+    }
+
     [Fact]
     public async Task The_indexes_a_page_is_read_by_are_in_the_schema()
     {
-        foreach (var index in new[] { EventIndexes.RecordedName, EventIndexes.FixesName })
+        foreach (var index in new[] { EventIndexes.RecordedName, EventIndexes.FixesName, EventIndexes.SequenceName })
             Assert.Equal(1L, await ScalarAsync<long>($"select count(*) from pg_indexes where schemaname = '{Schema}' and tablename = 'mt_events' and indexname = '{index}'"));
+    }
+
+    // ADR 0063: the footprints of the fields a page concerns are found through the index on their field codes, all codes in
+    // one statement (Marten's FieldCodes.Contains tests the whole body, which that index cannot serve: a scan per code).
+    [Fact]
+    public async Task The_footprints_of_a_pages_fields_are_found_through_the_field_codes_index()
+    {
+        await SeedAsync();
+        await using var session = Store.QuerySession();
+        var query = Subject.FootprintsNaming(session, ["JPIT-06", "JPIT-01"]);
+        Assert.Equal(
+            (await Subject.Of(field: "JPIT-06").StreamsAsync(session, CancellationToken.None))!.Union((await Subject.Of(field: "JPIT-01").StreamsAsync(session, CancellationToken.None))!).Order(),
+            (await query.Select(f => f.Id).ToListAsync()).Order());
+
+        var command = query.ToCommand(Marten.Linq.FetchType.FetchMany);
+        await using var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var off = new Npgsql.NpgsqlCommand("set local enable_seqscan = off", connection, transaction)) await off.ExecuteNonQueryAsync();
+        await using var explain = new Npgsql.NpgsqlCommand("explain " + command.CommandText, connection, transaction);
+        foreach (Npgsql.NpgsqlParameter parameter in command.Parameters) explain.Parameters.Add(parameter.Clone());
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+        Assert.Contains(plan, line => line.Contains("Bitmap Index Scan on mt_doc_recordfootprint_idx_fieldcodes_gin", StringComparison.Ordinal));
     }
 
     private async Task<(JsonNode Answer, int Total)> ChangesAsync(string url)

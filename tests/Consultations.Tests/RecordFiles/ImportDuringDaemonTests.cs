@@ -11,7 +11,8 @@ namespace Consultations.Tests.RecordFiles;
 /// An import holds its sequence numbers uncommitted until its one commit. While it does, the daemon sees a gap under
 /// events committed after it; a daemon that skipped that gap as stale would leave the imported records out of every
 /// async view for good. The daemon must wait the import out (ADR 0062): here it is given a small stale threshold and
-/// many chances to skip, and the async views must still end equal to their rebuild from every event.
+/// many chances to skip, and the async views must still end equal to their rebuild from every event. The same setup
+/// with Marten's wall-clock-only skipping (transaction evidence off) loses the import: the test can tell the two apart.
 /// </summary>
 public sealed class ImportDuringDaemonTests : IAsyncLifetime
 {
@@ -23,15 +24,20 @@ public sealed class ImportDuringDaemonTests : IAsyncLifetime
 
     private readonly string _schema = "t_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _folder = Directory.CreateTempSubdirectory("consultations-import-daemon-").FullName;
-    private IAlbaHost _host = null!;
+    private IAlbaHost? _host;
 
-    public async Task InitializeAsync() =>
-        _host = await AppFixture.StartHostAsync(_schema,
-            services: s => s.ConfigureMarten(o => o.Projections.StaleSequenceThreshold = StaleThreshold));
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    private async Task StartAsync(bool transactionEvidence) =>
+        _host = await AppFixture.StartHostAsync(_schema, services: s => s.ConfigureMarten(o =>
+        {
+            o.Projections.StaleSequenceThreshold = StaleThreshold;
+            if (!transactionEvidence) o.Projections.UseTransactionEvidenceForGapSkipping = false;
+        }));
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
+        if (_host is not null) await _host.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -48,7 +54,81 @@ public sealed class ImportDuringDaemonTests : IAsyncLifetime
     [Fact]
     public async Task An_import_held_open_while_later_writes_commit_ends_in_every_async_view()
     {
-        var store = _host.Services.GetRequiredService<IDocumentStore>();
+        await StartAsync(transactionEvidence: true);
+        var (store, release, importing, laterSequence) = await HoldAnImportUnderALaterFileAsync();
+        var committedAbove = await ServerNowAsync();
+        while (await ServerNowAsync() - committedAbove < HeldUnderCommitted)
+        {
+            // A hold of a set length, not a wait for the views: the daemon must not pass the gap at any point of it.
+            Assert.True(await MarkAsync() < laterSequence, "The daemon's high-water mark passed the held import's sequence numbers.");
+            await Task.Delay(StaleThreshold);
+        }
+
+        release.SetResult();
+        var imported = await importing;
+        Assert.Equal(imported.Steps, imported.StepsThatChangedTheRecord);
+        await _host!.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        var live = await RebuildTests.SnapshotAsync(_schema);
+        // The daemon went past the later file, and the bundled record's 23 commitments are in the register table.
+        Assert.True(await MarkAsync() >= laterSequence);
+        Assert.Equal(23, live["commitment_register"].Count);
+
+        var rebuilt = await RebuildAsyncViewsAsync(store);
+        foreach (var view in AsyncViews)
+        {
+            Assert.NotEmpty(rebuilt[view]);
+            Assert.Equal(rebuilt[view], live[view]);
+        }
+    }
+
+    [Fact]
+    public async Task A_daemon_skipping_stale_gaps_by_the_clock_alone_would_lose_the_held_import()
+    {
+        await StartAsync(transactionEvidence: false);
+        var (store, release, importing, laterSequence) = await HoldAnImportUnderALaterFileAsync();
+        for (var tries = 0; await MarkAsync() < laterSequence; tries++)
+        {
+            Assert.True(tries < 240, "The daemon never skipped the gap.");
+            await Task.Delay(StaleThreshold);
+        }
+
+        release.SetResult();
+        await importing;
+        await _host!.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        var live = await RebuildTests.SnapshotAsync(_schema);
+        var rebuilt = await RebuildAsyncViewsAsync(store);
+        Assert.Equal(23, rebuilt["commitment_register"].Count);
+        Assert.NotEqual(rebuilt["commitment_register"], live.GetValueOrDefault("commitment_register") ?? []);
+    }
+
+    private static readonly string[] AsyncViews =
+        ["mt_doc_commitmentregisterentry", "commitment_register", "mt_doc_meetingrecord", "mt_doc_actionplanprogress", "search_index"];
+
+    private Task<long> MarkAsync() =>
+        ScalarAsync<long>($"select coalesce((select last_seq_id from {_schema}.mt_event_progression where name = 'HighWaterMark'), 0)");
+
+    private async Task<SortedDictionary<string, List<string>>> RebuildAsyncViewsAsync(IDocumentStore store)
+    {
+        var coordinator = _host!.Services.GetRequiredService<IProjectionCoordinator>();
+        await coordinator.PauseAsync();
+        try
+        {
+            using var daemon = await store.BuildProjectionDaemonAsync();
+            foreach (var name in ReportingSetup.AsyncProjections) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(1), CancellationToken.None);
+        }
+        finally
+        {
+            await coordinator.ResumeAsync();
+        }
+
+        return await RebuildTests.SnapshotAsync(_schema);
+    }
+
+    // The bundled record imported up to its commit and held there; then a later file committed above its sequence numbers,
+    // so the daemon sees a gap under committed events. Answers the later file's sequence number.
+    private async Task<(IDocumentStore Store, TaskCompletionSource Release, Task<ImportResult> Importing, long LaterSequence)> HoldAnImportUnderALaterFileAsync()
+    {
+        var store = _host!.Services.GetRequiredService<IDocumentStore>();
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var slow = new RecordImporter(store, TimeProvider.System)
@@ -74,43 +154,8 @@ public sealed class ImportDuringDaemonTests : IAsyncLifetime
                   effectiveOn: "2026-01-16"
             """);
         Assert.Equal(1, (await new RecordImporter(store, TimeProvider.System).ImportAsync(later, "test", null, CancellationToken.None)).EventsAppended);
-        var committedAbove = await ServerNowAsync();
-        var mark = $"select coalesce((select last_seq_id from {_schema}.mt_event_progression where name = 'HighWaterMark'), 0)";
         // The later file's number is above every held one: a mark at or past it has skipped the held import.
         var laterSequence = await ScalarAsync<long>($"select min(seq_id) from {_schema}.mt_events where stream_id = 'later-dialogue'");
-        while (await ServerNowAsync() - committedAbove < HeldUnderCommitted)
-        {
-            // A hold of a set length, not a wait for the views: the daemon must not pass the gap at any point of it.
-            Assert.True(await ScalarAsync<long>(mark) < laterSequence, "The daemon's high-water mark passed the held import's sequence numbers.");
-            await Task.Delay(StaleThreshold);
-        }
-
-        release.SetResult();
-        var imported = await importing;
-        Assert.Equal(imported.Steps, imported.StepsThatChangedTheRecord);
-        await _host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
-        var live = await RebuildTests.SnapshotAsync(_schema);
-        // The daemon went past the later file, and the bundled record's 23 commitments are in the register table.
-        Assert.True(await ScalarAsync<long>(mark) >= laterSequence);
-        Assert.Equal(23, live["commitment_register"].Count);
-
-        var coordinator = _host.Services.GetRequiredService<IProjectionCoordinator>();
-        await coordinator.PauseAsync();
-        try
-        {
-            using var daemon = await store.BuildProjectionDaemonAsync();
-            foreach (var name in ReportingSetup.AsyncProjections) await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(1), CancellationToken.None);
-        }
-        finally
-        {
-            await coordinator.ResumeAsync();
-        }
-
-        var rebuilt = await RebuildTests.SnapshotAsync(_schema);
-        foreach (var view in new[] { "mt_doc_commitmentregisterentry", "commitment_register", "mt_doc_meetingrecord", "mt_doc_actionplanprogress", "search_index" })
-        {
-            Assert.NotEmpty(rebuilt[view]);
-            Assert.Equal(rebuilt[view], live[view]);
-        }
+        return (store, release, importing, laterSequence);
     }
 }

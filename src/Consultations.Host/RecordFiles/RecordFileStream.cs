@@ -16,7 +16,7 @@ public static partial class RecordFile
     /// as a one-key mapping, a command it does not know, a step its command refuses, YAML it cannot parse) answers null,
     /// and <see cref="Parse"/> reads the file again through the node tree, which names the fault exactly as it always has.
     /// </summary>
-    private static RecordStep[]? ReadPlain(string text)
+    public static IReadOnlyList<RecordStep>? ReadPlain(string text)
     {
         List<(int Line, CatalogEntry Entry, byte[] Json)> steps;
         try

@@ -86,7 +86,10 @@ public sealed class ImportDuringDaemonTests : IAsyncLifetime
     {
         await StartAsync(transactionEvidence: false);
         var (store, release, importing, laterSequence) = await HoldAnImportUnderALaterFileAsync();
-        for (var tries = 0; await MarkAsync() < laterSequence; tries++)
+        // Skipped: the mark and then every async view's progress pass the later file while the import is still held.
+        var names = string.Join(", ", ReportingSetup.AsyncProjections.Select(n => $"'{n}:All'"));
+        var passed = $"select count(*) from {_schema}.mt_event_progression where name in ({names}) and last_seq_id >= {laterSequence}";
+        for (var tries = 0; await MarkAsync() < laterSequence || await ScalarAsync<long>(passed) < ReportingSetup.AsyncProjections.Count; tries++)
         {
             Assert.True(tries < 240, "The daemon never skipped the gap.");
             await Task.Delay(StaleThreshold);

@@ -36,6 +36,9 @@ public static partial class RecordFile
 
     public static IReadOnlyList<RecordStep> Parse(string text, string fileName)
     {
+        // Most files are plain and valid: read straight from the parser's events. Any other file, a faulty one included,
+        // is read through the node tree, which names its fault (ADR 0062).
+        if (ReadPlain(text) is { } plain) return plain;
         var yaml = new YamlStream();
         try
         {

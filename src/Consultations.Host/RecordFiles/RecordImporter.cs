@@ -40,6 +40,12 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock, ILo
     /// </summary>
     public bool BulkWhenNew { get; init; } = true;
 
+    /// <summary>
+    /// Called with everything written and the transaction still open, just before it commits: a test holds an import's
+    /// sequence numbers uncommitted here while the daemon runs (ADR 0062). Null in the service.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeCommit { get; init; }
+
     public async Task<ImportResult> ImportAsync(string path, string recordedBy, IProgress<(int Done, int Total, string Step)>? progress, CancellationToken ct)
     {
         var fileName = Path.GetFileName(path);
@@ -119,6 +125,7 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock, ILo
                 await insert.ExecuteNonQueryAsync(ct);
             }
 
+            if (BeforeCommit is not null) await BeforeCommit(ct);
             await transaction.CommitAsync(ct);
             logger?.LogInformation("Imported {File} in bulk: {Steps} steps, {Events} events, {Records} records, {Documents} view documents; read and parsed in {Parse:0.00} s, decided in {Decide:0.00} s, stored in {Store:0.00} s ({Phases})",
                 fileName, steps.Count, appended, bulk.Streams, bulk.Documents, parsed.TotalSeconds, (decided - parsed).TotalSeconds, (watch.Elapsed - decided).TotalSeconds,
@@ -129,6 +136,7 @@ public sealed class RecordImporter(IDocumentStore store, TimeProvider clock, ILo
         await recorder.SaveStartedInBatchesAsync(Enlisted, RecordsPerSession, ct);
         if (bookkeeping.Count > 0) QueueBookkeeping(session, bookkeeping);
         await recorder.SaveAsync(ct);
+        if (BeforeCommit is not null) await BeforeCommit(ct);
         await transaction.CommitAsync(ct);
         logger?.LogInformation("Imported {File}: {Steps} steps, {Events} events; read and parsed in {Parse:0.00} s, decided in {Decide:0.00} s, stored in {Store:0.00} s",
             fileName, steps.Count, appended, parsed.TotalSeconds, (decided - parsed).TotalSeconds, (watch.Elapsed - decided).TotalSeconds);

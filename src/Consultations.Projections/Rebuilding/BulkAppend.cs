@@ -52,16 +52,18 @@ public sealed class BulkAppend(IDocumentStore store, StreamDocuments views)
         var serializer = store.Options.Serializer();
 
         // The time Marten's append stamps (now(): the transaction's start) and a block of sequence numbers, in one round trip.
+        // The transaction takes its id first (pg_current_xact_id), so that from the moment the numbers are reserved the
+        // daemon's gap probe sees a live writer older than the gap, whatever the roles (ADR 0062).
         DateTimeOffset timestamp;
         var sequences = new List<long>(count);
         await using (var command = new NpgsqlCommand(
-            $"select transaction_timestamp(), array(select nextval('{schema}.mt_events_sequence') from generate_series(1, $1))", connection))
+            $"select pg_current_xact_id()::text, transaction_timestamp(), array(select nextval('{schema}.mt_events_sequence') from generate_series(1, $1))", connection))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = count });
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
-            timestamp = new DateTimeOffset(reader.GetFieldValue<DateTime>(0));
-            sequences.AddRange(reader.GetFieldValue<long[]>(1));
+            timestamp = new DateTimeOffset(reader.GetFieldValue<DateTime>(1));
+            sequences.AddRange(reader.GetFieldValue<long[]>(2));
         }
 
         sequences.Sort();

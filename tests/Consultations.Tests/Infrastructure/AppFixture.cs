@@ -39,7 +39,8 @@ public class AppFixture : IAsyncLifetime
     /// A host on the shared test database. Unless <paramref name="authenticate"/> is false, every request that brings no
     /// Authorization header of its own carries a token with all three roles.
     /// </summary>
-    public static async Task<IAlbaHost> StartHostAsync(string schema, bool authenticate = true, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<IAlbaHost> StartHostAsync(string schema, bool authenticate = true, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var connectionString = await PostgresServer.ConnectionStringAsync();
         var host = await AlbaHost.For<Program>(x =>
@@ -52,7 +53,11 @@ public class AppFixture : IAsyncLifetime
             // No append here commits into a gap late: an unsealed event the sealer has passed is a lost seal at once.
             x.UseSetting("Consultations:Ledger:SettleSeconds", "0");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>()) x.UseSetting(key, value);
-            x.ConfigureServices(s => s.RunWolverineInSoloMode());
+            x.ConfigureServices(s =>
+            {
+                s.RunWolverineInSoloMode();
+                services?.Invoke(s);
+            });
         });
         if (authenticate)
         {

@@ -16,7 +16,7 @@ public sealed class ActionItemModel(IQuerySession session, TimeProvider clock, I
     public ActionPlanItem Item { get; private set; } = null!;
     public JsonNode? Record { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
-    public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
+    public VoidChecks? NotVoidable { get; private set; }
     public RecordTitles Titles { get; private set; } = RecordTitles.None;
 
     /// <summary>The item's milestones overdue or due soon on the day viewed (third review, finding 8).</summary>

@@ -5,7 +5,7 @@ namespace Consultations.Host.Web.Pages;
 public sealed class MeetingModel(IQuerySession session, TimeProvider clock) : WebPage
 {
     public WithHistory<Meeting> Meeting { get; private set; } = null!;
-    public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
+    public VoidChecks? NotVoidable { get; private set; }
     public RecordTitles Titles { get; private set; } = RecordTitles.None;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)

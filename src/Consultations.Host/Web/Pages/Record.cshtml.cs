@@ -21,7 +21,7 @@ public sealed class RecordModel(IQuerySession session, TimeProvider clock, IOpti
     public string Id { get; private set; } = "";
     public JsonNode? Record { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
-    public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
+    public VoidChecks? NotVoidable { get; private set; }
     public RecordTitles Titles { get; private set; } = RecordTitles.None;
 
     public async Task<IActionResult> OnGetAsync(string collection, string id, CancellationToken ct)

@@ -40,7 +40,7 @@ public sealed class ActionItemModel(IQuerySession session, TimeProvider clock, I
         }
 
         if (CanRecord) NotVoidable = await HistoryView.NotVoidableAsync(session, id, ct);
-        Titles = await RecordTitles.LoadAsync(session, JsonHtml.Links(Record).Concat(HistoryView.Links(History)).Append(("action-plans", id)), ct);
+        Titles = await TitlesAsync(session, JsonHtml.Links(Record).Concat(HistoryView.Links(History)).Append(("action-plans", id)), ct);
         return Page();
     }
 }

@@ -65,7 +65,7 @@ public sealed class FieldModel(IQuerySession session, StatusReportBuilder report
             .Concat(meetings.SelectMany(m => m.Outcome!.Evidence))
             .OfType<string>().Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
-        Titles = await RecordTitles.LoadAsync(session, HistoryView.Links(Field.History)
+        Titles = await TitlesAsync(session, HistoryView.Links(Field.History)
             .Concat(Documents.Select(d => ("documents", d))), ct);
         return Page();
     }

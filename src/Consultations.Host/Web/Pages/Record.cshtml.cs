@@ -52,7 +52,7 @@ public sealed class RecordModel(IQuerySession session, TimeProvider clock, IOpti
             History = found.history;
             if (CanRecord) NotVoidable = await HistoryView.NotVoidableAsync(session, id, ct);
             Title = Record?["title"]?.ToString() ?? Record?["text"]?.ToString() ?? id;
-            Titles = await RecordTitles.LoadAsync(session, JsonHtml.Links(Record).Concat(HistoryView.Links(History)), ct);
+            Titles = await TitlesAsync(session, JsonHtml.Links(Record).Concat(HistoryView.Links(History)), ct);
         }
         catch (RecordNotFound e)
         {

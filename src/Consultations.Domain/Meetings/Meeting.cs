@@ -157,8 +157,7 @@ public static class MeetingDecider
         var meeting = Rules.Exists(state, "meeting", command.MeetingId);
         Rules.NotInFuture(command.EffectiveOn, today);
         if (command.PlannedDates is { } planned) Rules.InOrder(planned, "planned dates'");
-        if (meeting.Status != MeetingStatus.Scheduled)
-            throw new RuleBroken("only-scheduled-meetings-reschedule", $"{Words.Before(meeting.Status, capital: true)} meeting cannot be rescheduled.");
+        if (RefusesRescheduling(meeting) is { } refused) throw refused;
         AfterArrangement(meeting, command.EffectiveOn, "rescheduled");
         if (meeting.Place == command.Place && meeting.PlannedDates == command.PlannedDates) return Rules.None;
         if (command.PlannedDates is { } dates) AfterDialogueOpened(command.DialogueOpened, dates, "planned");
@@ -174,12 +173,10 @@ public static class MeetingDecider
         var participants = command.Participants is { Count: > 0 } given ? given : meeting.Delegations;
         switch (meeting.Status)
         {
-            case MeetingStatus.Cancelled:
-                throw new RuleBroken("cancelled-meetings-are-not-held", "A cancelled meeting cannot be recorded as held.");
             case MeetingStatus.Held when meeting.HeldDates == command.Dates && meeting.Place == place:
                 return Rules.None;
-            case MeetingStatus.Held:
-                throw new RuleBroken("meeting-held-once", $"Meeting '{command.MeetingId}' was already recorded as held on {meeting.HeldDates} in {meeting.Place}.");
+            case MeetingStatus.Cancelled or MeetingStatus.Held:
+                throw RefusesHolding(meeting)!;
         }
 
         AfterDialogueOpened(command.DialogueOpened, command.Dates, "held");
@@ -189,12 +186,11 @@ public static class MeetingDecider
     public static IReadOnlyList<object> Decide(RecordMeetingOutcome command, Meeting? state, DateOnly today)
     {
         var meeting = Rules.Exists(state, "meeting", command.MeetingId);
-        if (meeting.Status != MeetingStatus.Held || meeting.HeldDates is null)
-            throw new RuleBroken("outcome-after-meeting-held", "An outcome can be recorded only for a meeting that was held.");
-        var effectiveOn = command.EffectiveOn ?? meeting.HeldDates.End;
+        if (RefusesOutcome(meeting) is not null || meeting.HeldDates is not { } held) throw RefusesOutcome(meeting)!;
+        var effectiveOn = command.EffectiveOn ?? held.End;
         Rules.NotInFuture(effectiveOn, today);
-        if (effectiveOn.IsCertainlyBefore(meeting.HeldDates.From))
-            throw new RuleBroken("outcome-after-meeting-held", $"The outcome cannot take effect before the meeting ({meeting.HeldDates}).", RuleKind.Invalid);
+        if (effectiveOn.IsCertainlyBefore(held.From))
+            throw new RuleBroken("outcome-after-meeting-held", $"The outcome cannot take effect before the meeting ({held}).", RuleKind.Invalid);
         if (meeting.Outcome is { } known)
         {
             if (known.Summary == command.Summary && Lists.Same(known.Decisions, command.Decisions) && Lists.Same(known.FieldCodes, command.FieldCodes)
@@ -217,12 +213,29 @@ public static class MeetingDecider
         return meeting.Status switch
         {
             MeetingStatus.Cancelled => Rules.None,
-            MeetingStatus.Held => throw new RuleBroken("held-meetings-are-not-cancelled", "A meeting that was held cannot be cancelled."),
+            MeetingStatus.Held => throw RefusesCancelling(meeting)!,
             _ when command.AdoptedHere.Count > 0 => throw new RuleBroken("meetings-with-adoptions-are-not-cancelled",
                 $"A statement is on record as adopted at this meeting ({string.Join(", ", command.AdoptedHere.Select(s => $"'{s}'"))}); it cannot be cancelled unless that adoption is voided."),
             _ => [new MeetingCancelled(command.MeetingId, command.EffectiveOn, command.Reason)],
         };
     }
+
+    // What the meeting's state alone refuses, whatever the command says: the forms say so when they are opened (third review, finding 3).
+    public static RuleBroken? RefusesRescheduling(Meeting meeting) => meeting.Status == MeetingStatus.Scheduled ? null
+        : new RuleBroken("only-scheduled-meetings-reschedule", $"{Words.Before(meeting.Status, capital: true)} meeting cannot be rescheduled.");
+
+    public static RuleBroken? RefusesHolding(Meeting meeting) => meeting.Status switch
+    {
+        MeetingStatus.Cancelled => new RuleBroken("cancelled-meetings-are-not-held", "A cancelled meeting cannot be recorded as held."),
+        MeetingStatus.Held => new RuleBroken("meeting-held-once", $"Meeting '{meeting.Id}' was already recorded as held on {meeting.HeldDates} in {meeting.Place}."),
+        _ => null,
+    };
+
+    public static RuleBroken? RefusesOutcome(Meeting meeting) => meeting.Status == MeetingStatus.Held && meeting.HeldDates is not null ? null
+        : new RuleBroken("outcome-after-meeting-held", "An outcome can be recorded only for a meeting that was held.");
+
+    public static RuleBroken? RefusesCancelling(Meeting meeting) => meeting.Status != MeetingStatus.Held ? null
+        : new RuleBroken("held-meetings-are-not-cancelled", "A meeting that was held cannot be cancelled.");
 
     public static IReadOnlyList<object> Decide(CorrectMeetingHeldDates command, Meeting? state, DateOnly today)
     {

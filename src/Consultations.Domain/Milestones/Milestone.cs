@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Consultations.Domain.Common;
 
 namespace Consultations.Domain.Milestones;
@@ -27,6 +28,10 @@ public sealed record RecordMilestone(string MilestoneId, string DialogueId, stri
         .OptionalText("quote", Quote, 8000)
         .When(Quote is not null && string.IsNullOrWhiteSpace(Quote), "quote", "must not be blank.")
         .When(Quote is not null && DocumentId is null, "documentId", "is required with a quote: say which document it quotes.");
+
+    /// <summary>What the record's knowing of it follows from, as read from the record: the document that states it, issued on its date.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Precedent> Follows { get; init; } = [];
 }
 
 /// <param name="KnownFrom">When the record knows it from: the date of its source.</param>
@@ -40,6 +45,8 @@ public static class MilestoneDecider
         // The milestone itself may be planned for later; knowing of it is a fact, and facts are not in the future.
         Rules.NotInFuture(command.EffectiveOn, today, "date the record knows the milestone from");
         Rules.InOrder(command.Dates, "milestone dates'");
+        // Known from its source: not from a day before the document that states it was issued (third review, finding 19).
+        Precedents.NotBefore(command.EffectiveOn, command.Follows, "milestone-known-from-its-source", "the record cannot know the milestone from a day");
         var fields = command.FieldCodes ?? [];
         return Rules.StartOnce(state,
             s => s.DialogueId == command.DialogueId && s.Title == command.Title && s.Dates == command.Dates

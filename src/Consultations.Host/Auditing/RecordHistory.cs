@@ -41,7 +41,7 @@ public static class RecordHistory
         var fixes = stream.Where(e => e.Data is IEntryFix or ICorrection).ToList();
         var kept = stream.Where(e => include is null || include(e.Data)).Select(e => e.Id).ToHashSet();
         var history = new List<HistoryEntry>();
-        var changes = new RecordHistoryChanges();
+        var changes = new RecordHistoryChanges(stream.Select(e => e.Data).OfType<EntryVoided>().Select(v => v.Voids.EventId).ToHashSet());
         var versions = stream.ToDictionary(e => e.Id, e => e.Version);
         foreach (var e in stream)
         {

@@ -5,9 +5,11 @@ namespace Consultations.Host.Auditing;
 /// the value before it where the record held one (a meeting's planned place before it was held there, a document's title
 /// before an amendment). A record's first entry names the values it set; a void names the values it takes back.
 /// Members holding another record's id keep the API's names (<c>meetingId</c>, <c>documentId</c>, <c>evidence</c>…), so a
-/// page can show that record by its title.
+/// page can show that record by its title. An entry voided (by a void in the entries read) never held: it shows what it
+/// said, but the entries after it read their value before from the entries that stand, and its void shows the value that
+/// holds now (third review, finding 1).
 /// </summary>
-public sealed class RecordHistoryChanges
+public sealed class RecordHistoryChanges(IReadOnlySet<Guid>? voided = null)
 {
     private readonly Dictionary<Guid, IReadOnlyList<HistoryChange>> _byEntry = [];
     private readonly Dictionary<string, string> _milestones = new(StringComparer.Ordinal);
@@ -16,7 +18,14 @@ public sealed class RecordHistoryChanges
     /// <summary>What <paramref name="data"/> (the entry <paramref name="eventId"/>) changed, given the entries before it; then it is folded in.</summary>
     public IReadOnlyList<HistoryChange> Next(Guid eventId, object data)
     {
+        var before = voided?.Contains(eventId) == true ? new Dictionary<string, string?>(_values, StringComparer.Ordinal) : null;
         var changes = Of(data).Where(c => c.Now is not null || c.Was is not null).ToList();
+        if (before is not null)
+        {
+            _values.Clear();
+            foreach (var (field, value) in before) _values[field] = value;
+        }
+
         // Every entry says something: at worst, that it is on record (an entry whose values all equal the ones before it).
         if (changes.Count == 0) changes.Add(new HistoryChange("entry", null, Entries.Kind(data)));
         _byEntry[eventId] = changes;
@@ -75,9 +84,10 @@ public sealed class RecordHistoryChanges
         CommitmentMilestoneAdded x => [Milestone(x.MilestoneId, x.Title), New("dueOn", x.DueOn.ToString())],
         CommitmentMilestoneMet x => [new("milestone", null, _milestones.GetValueOrDefault(x.MilestoneId, x.MilestoneId)), New("metOn", x.EffectiveOn.ToString()), New("note", x.Note)],
         CommitmentMilestoneRescheduled x => [new("milestone", null, _milestones.GetValueOrDefault(x.MilestoneId, x.MilestoneId)), new("dueOn", x.WasDueOn.ToString(), x.DueOn.ToString())],
-        // A void takes back what the voided entry changed: each value returns to what it was before it.
-        EntryVoided x => _byEntry.TryGetValue(x.Voids.EventId, out var voided)
-            ? [.. voided.Select(c => new HistoryChange(c.Field, c.Now, c.Was ?? "—"))]
+        // A void takes back what the voided entry changed: each value is then the one the entries that stand give it (the
+        // one before the voided entry, or a later entry's), else what it was before it.
+        EntryVoided x => _byEntry.TryGetValue(x.Voids.EventId, out var taken)
+            ? [.. taken.Select(c => new HistoryChange(c.Field, c.Now, (_values.ContainsKey(c.Field) ? Get(c.Field) : c.Was) ?? "—"))]
             : [New("entry", x.Kind)],
         _ => [],
     };

@@ -11,8 +11,25 @@ public static class ReferringRecords
 {
     public static async Task<IReadOnlyList<OtherRecord>> LoadAsync(Recorder recorder, string recordId, CancellationToken ct)
     {
-        var store = recorder.Session.DocumentStore;
         var ids = new HashSet<string>(recorder.PendingRecords(), StringComparer.Ordinal);
+        ids.UnionWith(await IdsAsync(recorder.Session.DocumentStore, recordId, ct));
+        var others = new List<OtherRecord>();
+        foreach (var id in ids.Order(StringComparer.Ordinal)) others.Add(new OtherRecord(id, await recorder.EntriesAsync(id, ct)));
+        return others;
+    }
+
+    /// <summary>The same records as stored, for a page that shows which entries a void would be refused on (nothing pending).</summary>
+    public static async Task<IReadOnlyList<OtherRecord>> LoadAsync(IQuerySession session, string recordId, CancellationToken ct)
+    {
+        var others = new List<OtherRecord>();
+        foreach (var id in (await IdsAsync(session.DocumentStore, recordId, ct)).Order(StringComparer.Ordinal))
+            others.Add(new OtherRecord(id, [.. (await session.Events.FetchStreamAsync(id, token: ct)).Select(e => new Entry(e.Id, e.Version, e.Data))]));
+        return others;
+    }
+
+    private static async Task<HashSet<string>> IdsAsync(IDocumentStore store, string recordId, CancellationToken ct)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         await using (var connection = store.Storage.Database.CreateConnection())
         {
             await connection.OpenAsync(ct);
@@ -26,8 +43,6 @@ public static class ReferringRecords
         }
 
         ids.Remove(recordId);
-        var others = new List<OtherRecord>();
-        foreach (var id in ids.Order(StringComparer.Ordinal)) others.Add(new OtherRecord(id, await recorder.EntriesAsync(id, ct)));
-        return others;
+        return ids;
     }
 }

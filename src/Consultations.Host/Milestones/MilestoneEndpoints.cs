@@ -20,7 +20,8 @@ public static class MilestoneEndpoints
             RecorderReferences.SameDialogue($"fieldCodes[{i}]", command.DialogueId, field.DialogueId, "cooperation field", field.Id);
         }
 
-        await recorder.CitedAsync("documentId", command.DocumentId, command.DialogueId, ct);
+        if (await recorder.CitedAsync("documentId", command.DocumentId, command.DialogueId, ct) is { } document)
+            command = command with { Follows = [new($"document '{document.Id}' was issued", document.Date)] };
         return await recorder.DecideAsync<Milestone>(command.MilestoneId, (s, today) => MilestoneDecider.Decide(command, s, today), MilestoneDecider.Evolve, ct);
     }
 

@@ -56,7 +56,7 @@ public static class JsonHtml
                     }
 
                     var page = value is JsonValue v && v.TryGetValue(out string? id) ? LinkTo(key, o, id) : null;
-                    var label = page is null || key.Length <= 2 ? Words(key) : Words(key[..^(key.EndsWith("Code", StringComparison.Ordinal) ? 4 : 2)]);
+                    var label = page is null || key.Length <= 2 || key == "supersededBy" ? Words(key) : Words(key[..^(key.EndsWith("Code", StringComparison.Ordinal) ? 4 : 2)]);
                     html.Append("<dt>").Append(Encode(text?[label].Value ?? label)).Append("</dt><dd>");
                     if (page is { } link) html.Append(titles.Link(link.Collection, link.Id, keep).Value);
                     else Write(html, value, depth + 1, text, titles, keep);
@@ -119,6 +119,8 @@ public static class JsonHtml
     private static (string Collection, string Id)? LinkTo(string key, JsonObject owner, string? id)
     {
         if (string.IsNullOrEmpty(id) || id.Contains('#', StringComparison.Ordinal)) return null;
+        // A superseded commitment names its successor by id: a commitment, linked by its words (third review, finding 31).
+        if (key == "supersededBy") return ("commitments", id);
         if (key == "id")
             return owner["kind"] is JsonValue k && k.TryGetValue(out string? kind) && Pages.TryGetValue(kind, out var byKind) ? (byKind, id) : null;
         var stem = key.EndsWith("Id", StringComparison.Ordinal) ? key[..^2] : key.EndsWith("Code", StringComparison.Ordinal) ? key[..^4] : null;

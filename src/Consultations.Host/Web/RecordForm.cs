@@ -15,6 +15,7 @@ public abstract class RecordForm<T>(string pages) : WebForm where T : class
     {
         if (!await LoadAsync(id, ct)) return NotOnRecord(new RecordNotFound(Kind, id));
         if (NotPickable() is { } missing) return NotOnRecord(missing);
+        if (RefusedHere() is { } refused) return Refused(refused, $"{pages}/{Uri.EscapeDataString(id)}");
         await OpenAsync(id, ct);
         Fill();
         return Page();
@@ -32,6 +33,9 @@ public abstract class RecordForm<T>(string pages) : WebForm where T : class
 
     /// <summary>A choice the link to the form made in advance (<c>?itemId=</c>) that the record does not offer; null when there is none.</summary>
     protected virtual RecordNotFound? NotPickable() => null;
+
+    /// <summary>The rule the record's state breaks for any input of this form (a held meeting cancelled); null when the form can record.</summary>
+    protected virtual RuleBroken? RefusedHere() => null;
 
     /// <summary>The domain's command from the inputs, or null with <see cref="WebForm.Errors"/> saying why.</summary>
     protected abstract object? Command(string id);

@@ -27,6 +27,7 @@ public static class RuleFields
         ["outcome-after-meeting-held"] = ["effectiveOn"],
         ["meeting-changes-after-arrangement"] = ["effectiveOn"],
         ["commitment-made-after-its-sources"] = ["effectiveOn"],
+        ["milestone-known-from-its-source"] = ["effectiveOn"],
         ["item-added-after-its-field-and-period-start"] = ["effectiveOn"],
         ["milestone-met-after-it-is-set"] = ["effectiveOn"],
         ["review-after-commitment"] = ["reviewedOn"],

@@ -80,7 +80,8 @@ public abstract class WebForm : WebPage
     {
         var recorder = Recorder;
         var key = FormTokens.KeyOf(FormToken);
-        if (key is not null && await Session.LoadAsync<IdempotentRequest>(key, ct) is not null) return true;
+        var hash = InputsHash(command);
+        if (key is not null && await Session.LoadAsync<IdempotentRequest>(key, ct) is { } done) return SameAsFirst(done, hash);
         HttpContext.RequestServices.GetRequiredService<WriteConditions>().Expect(Version);
         try
         {
@@ -89,7 +90,7 @@ public abstract class WebForm : WebPage
             {
                 Session.Insert(new IdempotentRequest
                 {
-                    Id = key, Method = "POST", Path = Request.Path.Value ?? "", Completed = true, Status = 200,
+                    Id = key, Method = "POST", Path = Request.Path.Value ?? "", Completed = true, Status = 200, RequestHash = hash,
                     StartedAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), ETag = $"\"{recorded.Version}\"", Location = recorded.Id,
                 });
             }
@@ -106,6 +107,7 @@ public abstract class WebForm : WebPage
         {
             Refusal = e.Message;
             _rules[e.Message] = e.Rule;
+            _refusalKind = e.Kind;
             // Next to the input the rule is about, too, so the person sees what to change where they typed it.
             foreach (var field in RuleFields.Of(e.Rule)) Errors[field] = e.Message;
         }
@@ -124,12 +126,66 @@ public abstract class WebForm : WebPage
         {
             // A second submit of the same form that raced the first: the first is on record.
             await using var check = HttpContext.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
-            if (key is not null && await check.LoadAsync<IdempotentRequest>(key, ct) is not null) return true;
+            if (key is not null && await check.LoadAsync<IdempotentRequest>(key, ct) is { } first) return SameAsFirst(first, hash);
             Stale = true;
         }
 
-        Response.StatusCode = Stale ? StatusCodes.Status409Conflict : Refusal is not null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+        // As the API answers: a move the record does not allow is a conflict (409), a rule the input breaks 422.
+        Response.StatusCode = Stale || _refusalKind == RuleKind.Conflict ? StatusCodes.Status409Conflict
+            : Refusal is not null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
         return false;
+    }
+
+    private RuleKind? _refusalKind;
+
+    /// <summary>
+    /// A second submit of a form already recorded: the same inputs are the first submit again (answered alike); other inputs
+    /// (the person went back, changed a value and submitted) are not silently dropped: the page says the first is on
+    /// record and the change is not (third review, finding 14).
+    /// </summary>
+    private bool SameAsFirst(IdempotentRequest first, string hash)
+    {
+        if (first.RequestHash.Length == 0 || hash.Length == 0 || first.RequestHash == hash) return true;
+        Refusal = AlreadySubmitted;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return false;
+    }
+
+    public const string AlreadySubmitted =
+        "This form was already submitted and is on record as first sent; the values changed since were not recorded. Open the form again from the record to record them.";
+
+    private static string InputsHash(object command)
+    {
+        try
+        {
+            var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(command, command.GetType());
+            return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(json));
+        }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or System.Text.Json.JsonException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>
+    /// A form opened on a move the record refuses whatever is typed (cancelling a meeting that was held): the refusal, in
+    /// the page's language, with a link back to the record, instead of a form whose every submit would be refused; the
+    /// status the API answers for the same move (third review, finding 3).
+    /// </summary>
+    protected IActionResult Refused(RuleBroken rule, string back)
+    {
+        Refusal = rule.Message;
+        _rules[rule.Message] = rule.Rule;
+        return Refused(RefusalText!, back, rule.Kind == RuleKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity);
+    }
+
+    /// <summary>The same, with the page's own words and the records it names (<paramref name="named"/>, links by title).</summary>
+    protected IActionResult Refused(string text, string back, int status, Microsoft.AspNetCore.Html.IHtmlContent? named = null)
+    {
+        ViewData["FormRefusal"] = text;
+        ViewData["FormRefusalNamed"] = named;
+        ViewData["FormBack"] = back;
+        return new ViewResult { ViewName = "_FormRefused", ViewData = ViewData, StatusCode = status };
     }
 
     /// <summary>"fieldCodes[0]" and "dates.from" are shown next to the input "fieldCodes" and "dates".</summary>

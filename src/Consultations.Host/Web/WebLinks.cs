@@ -53,6 +53,19 @@ public static class WebLinks
             : value;
     }
 
+    /// <summary>
+    /// The replay's instant as the page reads it, in UTC as the bar is labelled and the API's <c>X-Record-Axes</c> states it
+    /// ("2026-12-01T22:20:00Z"), and whether it was given with no offset and so read as UTC (third review, finding 10).
+    /// </summary>
+    public static (string Utc, bool ReadAsUtc)? RecordedAtShown(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var instant = Instant(value)!.Trim().Replace(' ', '+');
+        if (!DateTimeOffset.TryParse(instant, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)) return null;
+        return (at.UtcDateTime.ToString(at.Millisecond == 0 && at.UtcDateTime.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-ddTHH:mm:ss'Z'" : "yyyy-MM-ddTHH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+            instant != value.Trim().Replace(' ', '+'));
+    }
+
     public static string Record(string kind, string id) => kind switch
     {
         "meeting" => $"/meetings/{id}",

@@ -58,6 +58,10 @@ public abstract class WebPage : PageModel
         }
     }
 
+    /// <summary>The titles of the records the page links to; in a replay, those not on record on its axes are named, not linked.</summary>
+    protected Task<RecordTitles> TitlesAsync(IQuerySession session, IEnumerable<(string Collection, string Id)> links, CancellationToken ct) =>
+        RecordTitles.LoadAsync(session, links, Axes, HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Text>>(), ct);
+
     /// <summary>A refusal shown as the error page (<c>/error/{code}</c>) with <paramref name="explanation"/>, never as JSON.</summary>
     protected IActionResult Refuse(int status, string explanation)
     {

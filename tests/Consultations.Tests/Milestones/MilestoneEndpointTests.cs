@@ -50,6 +50,16 @@ public class MilestoneEndpointTests(AppFixture fixture) : WriteEndpointContext(f
     }
 
     [Fact]
+    public async Task A_milestone_known_from_a_day_before_the_document_that_states_it_is_refused_next_to_its_date()
+    {
+        await SeedAsync();
+        var problem = await BreaksRuleAsync(Url, Recording().With("effectiveOn", "2026-06-14"), "milestone-known-from-its-source");
+        Assert.Contains($"document '{Document}' was issued on 2026-06-15", Text(problem, "detail"), StringComparison.Ordinal);
+        // Without a document, nothing dates its knowing: the same day is recorded.
+        await CreatedAndShownAsync<MilestoneRecorded>(Url, Recording().Without("documentId").Without("quote").With("effectiveOn", "2026-06-14"), New, $"/api/milestones/{New}");
+    }
+
+    [Fact]
     public async Task Recording_the_same_milestone_twice_is_idempotent()
     {
         await SeedAsync();

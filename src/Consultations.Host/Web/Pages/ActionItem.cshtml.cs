@@ -16,7 +16,7 @@ public sealed class ActionItemModel(IQuerySession session, TimeProvider clock, I
     public ActionPlanItem Item { get; private set; } = null!;
     public JsonNode? Record { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
-    public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
+    public VoidChecks? NotVoidable { get; private set; }
     public RecordTitles Titles { get; private set; } = RecordTitles.None;
 
     /// <summary>The item's milestones overdue or due soon on the day viewed (third review, finding 8).</summary>
@@ -40,7 +40,7 @@ public sealed class ActionItemModel(IQuerySession session, TimeProvider clock, I
         }
 
         if (CanRecord) NotVoidable = await HistoryView.NotVoidableAsync(session, id, ct);
-        Titles = await RecordTitles.LoadAsync(session, JsonHtml.Links(Record).Concat(HistoryView.Links(History)).Append(("action-plans", id)), ct);
+        Titles = await TitlesAsync(session, JsonHtml.Links(Record).Concat(HistoryView.Links(History)).Append(("action-plans", id)), ct);
         return Page();
     }
 }

@@ -43,16 +43,28 @@ public sealed class AuditModel(IQuerySession session) : WebPage
         }
 
         var lines = new Dictionary<Guid, HistoryEntry>();
+        var sequences = new Dictionary<Guid, long>();
         foreach (var stream in Entries.Select(e => e.Stream).Distinct(StringComparer.Ordinal))
-            foreach (var line in RecordHistory.Of(await session.Events.FetchStreamAsync(stream, token: ct))) lines[line.EventId] = line;
+        {
+            var events = await session.Events.FetchStreamAsync(stream, token: ct);
+            foreach (var line in RecordHistory.Of(events)) lines[line.EventId] = line;
+            foreach (var e in events) sequences[e.Id] = e.Sequence;
+            // A void or a correction belongs to the record of the entry it fixes: it is named by that record's title too,
+            // found from the record's first entry even when no other entry of it is in the period (third review, finding 11).
+            if (events.Count > 0 && RecordPages.Of(events[0].Data, stream) is { } page && page.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var collection, _])
+                pages[stream] = (collection, stream);
+        }
+
         Lines = lines;
-        // A void or a correction belongs to the record of the entry it fixes: it is named by that record's title too.
-        pages = Entries.Select(e => (e.Stream, Page: PageOf(e))).Where(p => p.Page is not null).DistinctBy(p => p.Stream).ToDictionary(p => p.Stream, p => p.Page);
+        Sequences = sequences;
         Titles = await RecordTitles.LoadAsync(session, Entries.Select(PageFor).OfType<(string, string)>().Concat(HistoryView.Links(lines.Values)), ct);
         return Page();
     }
 
-    private Dictionary<string, (string Collection, string Id)?> pages = [];
+    private readonly Dictionary<string, (string Collection, string Id)?> pages = [];
+
+    /// <summary>The trail's number (the store's sequence) of every entry of the records shown, so a void names the entry it fixes by that number even outside the period.</summary>
+    public IReadOnlyDictionary<Guid, long> Sequences { get; private set; } = new Dictionary<Guid, long>();
 
     /// <summary>The page of the record an entry belongs to (a void's, its record's), as (collection, id); null for a record with no page.</summary>
     public (string Collection, string Id)? PageFor(AuditEntry e) => PageOf(e) ?? pages.GetValueOrDefault(e.Stream);

@@ -5,6 +5,8 @@ namespace Consultations.Host.Web.Pages;
 /// <summary>Cancels a scheduled meeting through <see cref="MeetingEndpoints.Handle(CancelMeeting, Recorder, CancellationToken)"/>.</summary>
 public sealed class CancelMeetingModel : MeetingForm
 {
+    protected override RuleBroken? RefusedHere() => MeetingDecider.RefusesCancelling(Meeting);
+
     public string? Reason { get; set; }
 
     protected override object? Command(string id)

@@ -93,6 +93,10 @@ public sealed class CorrectEntryModel : EntryForm
         }
     }
 
+    /// <summary>An entry with no value to correct is voided and recorded again: the page says so, rather than "not on record" (third review, finding 25).</summary>
+    protected override IActionResult NotTaken() => Refused(new RuleBroken("entry-takes-no-correction",
+        $"{Words.WithArticle(Entries.Kind(Entry.Data), capital: true)} has no value to correct; void it and record it again.", RuleKind.Invalid), Back);
+
     protected override async Task<bool> TakesAsync(IQuerySession read, IEvent entry, CancellationToken ct)
     {
         var stream = await read.Events.FetchStreamAsync(entry.StreamKey!, token: ct);

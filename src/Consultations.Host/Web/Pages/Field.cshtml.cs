@@ -12,7 +12,7 @@ public sealed class FieldModel(IQuerySession session, StatusReportBuilder report
     public WithHistory<FieldView> Field { get; private set; } = null!;
     public StatusReport Report { get; private set; } = null!;
 
-    public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
+    public VoidChecks? NotVoidable { get; private set; }
     public RecordTitles Titles { get; private set; } = RecordTitles.None;
 
     /// <summary>The joint statements' clauses in this field, on the page's axes.</summary>
@@ -69,7 +69,7 @@ public sealed class FieldModel(IQuerySession session, StatusReportBuilder report
             .Concat(meetings.SelectMany(m => m.Outcome!.Evidence))
             .OfType<string>().Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
-        Titles = await RecordTitles.LoadAsync(session, HistoryView.Links(Field.History)
+        Titles = await TitlesAsync(session, HistoryView.Links(Field.History)
             .Concat(Documents.Select(d => ("documents", d))), ct);
         return Page();
     }

@@ -9,6 +9,8 @@ namespace Consultations.Host.Web.Pages;
 /// </summary>
 public sealed class HoldMeetingModel : MeetingForm
 {
+    protected override RuleBroken? RefusedHere() => MeetingDecider.RefusesHolding(Meeting);
+
     public string? Place { get; set; }
     public string? DatesFrom { get; set; }
     public string? DatesTo { get; set; }

@@ -6,6 +6,8 @@ namespace Consultations.Host.Web.Pages;
 /// <summary>Records a held meeting's outcome through <see cref="MeetingEndpoints.Handle(RecordMeetingOutcome, Recorder, CancellationToken)"/>.</summary>
 public sealed class MeetingOutcomeModel : MeetingForm
 {
+    protected override RuleBroken? RefusedHere() => MeetingDecider.RefusesOutcome(Meeting);
+
     public string? Summary { get; set; }
     public string? Decisions { get; set; }
     public List<string> FieldCodes { get; set; } = [];

@@ -21,7 +21,7 @@ public sealed class RecordModel(IQuerySession session, TimeProvider clock, IOpti
     public string Id { get; private set; } = "";
     public JsonNode? Record { get; private set; }
     public IReadOnlyList<HistoryEntry> History { get; private set; } = [];
-    public IReadOnlyDictionary<Guid, string>? NotVoidable { get; private set; }
+    public VoidChecks? NotVoidable { get; private set; }
     public RecordTitles Titles { get; private set; } = RecordTitles.None;
 
     public async Task<IActionResult> OnGetAsync(string collection, string id, CancellationToken ct)
@@ -52,7 +52,7 @@ public sealed class RecordModel(IQuerySession session, TimeProvider clock, IOpti
             History = found.history;
             if (CanRecord) NotVoidable = await HistoryView.NotVoidableAsync(session, id, ct);
             Title = Record?["title"]?.ToString() ?? Record?["text"]?.ToString() ?? id;
-            Titles = await RecordTitles.LoadAsync(session, JsonHtml.Links(Record).Concat(HistoryView.Links(History)), ct);
+            Titles = await TitlesAsync(session, JsonHtml.Links(Record).Concat(HistoryView.Links(History)), ct);
         }
         catch (RecordNotFound e)
         {

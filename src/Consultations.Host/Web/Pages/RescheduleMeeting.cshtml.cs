@@ -5,6 +5,8 @@ namespace Consultations.Host.Web.Pages;
 /// <summary>Moves a scheduled meeting through <see cref="MeetingEndpoints.Handle(RescheduleMeeting, Recorder, CancellationToken)"/>.</summary>
 public sealed class RescheduleMeetingModel : MeetingForm
 {
+    protected override RuleBroken? RefusedHere() => MeetingDecider.RefusesRescheduling(Meeting);
+
     public string? Place { get; set; }
     public string? DatesFrom { get; set; }
     public string? DatesTo { get; set; }

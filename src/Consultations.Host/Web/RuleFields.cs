@@ -46,6 +46,8 @@ public static class RuleFields
         ["source-held-or-adopted"] = ["source", "by"],
         ["entry-after-its-source"] = ["effectiveOn"],
         ["meeting-after-dialogue-opened"] = ["plannedDates", "dates"],
+        ["meeting-dates-after-arrangement"] = ["plannedDates", "dates"],
+        ["meeting-arranged-after-dialogue-opened"] = ["effectiveOn", "knownBy"],
         ["field-numbers-unique"] = ["number"],
         ["field-code-follows-number"] = ["fieldCode"],
     };

@@ -1,3 +1,4 @@
+using Consultations.Host.Meetings;
 using Consultations.Host.RecordFiles;
 using Consultations.Projections.Records;
 using JasperFx.Events;

@@ -1,3 +1,5 @@
+using Consultations.Tests.Commitments;
+
 namespace Consultations.Tests.Api;
 
 /// <summary>

@@ -53,6 +53,7 @@ public static class RuleFields
         ["field-numbers-unique"] = ["number"],
         ["field-code-follows-number"] = ["fieldCode"],
         ["commitment-in-its-clause-field"] = ["fieldCode"],
+        ["field-code-prefix-of-one-dialogue"] = ["fieldCode"],
     };
 
     public static IReadOnlyList<string> Of(string rule) => Fields.GetValueOrDefault(rule) ?? [];

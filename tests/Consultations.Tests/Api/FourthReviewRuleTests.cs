@@ -56,4 +56,17 @@ public class FourthReviewRuleTests(AppFixture fixture) : WriteEndpointContext(fi
         await BreaksRuleAsync($"/api/commitments/{CommitmentEndpointTests.Collision}/status", superseding, "superseded-after-successor-made");
         await ChangedAsync($"/api/commitments/{CommitmentEndpointTests.Collision}/status", superseding.With("effectiveOn", "2026-11-20"), CommitmentEndpointTests.Collision);
     }
+
+    [Fact]
+    public async Task A_field_of_another_dialogue_coded_with_the_japan_italy_prefix_is_409_and_japan_italy_keeps_its_next_code()
+    {
+        await SeedAsync();
+        await OtherDialogueAsync();
+        var field = new JsonObject
+        {
+            ["fieldCode"] = "JPIT-11", ["dialogueId"] = OtherDialogue, ["number"] = 2, ["title"] = "Maritime domain awareness", ["scope"] = "S.", ["effectiveOn"] = "2026-11-01",
+        };
+        await ConflictAsync("/api/fields", field, "field-code-prefix-of-one-dialogue");
+        await CreatedAsync("/api/fields", field.With("dialogueId", DialogueId).With("number", 11), "JPIT-11", "/api/fields/JPIT-11");
+    }
 }

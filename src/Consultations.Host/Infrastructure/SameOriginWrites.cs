@@ -3,7 +3,7 @@ namespace Consultations.Host.Infrastructure;
 /// <summary>
 /// A second layer under the antiforgery token (ADR 0064): a write (POST, PUT, PATCH, DELETE) that a browser says comes from
 /// another site is 403 before anything reads it — an <c>Origin</c> that is not this site's or is <c>null</c>, a
-/// <c>Sec-Fetch-Site: cross-site</c>, or, without an <c>Origin</c>, a <c>Referer</c> from another site. A request that says
+/// <c>Sec-Fetch-Site: cross-site</c> (or <c>same-site</c>), or, without an <c>Origin</c>, a <c>Referer</c> from another site. A request that says
 /// nothing (curl, a record-file client) passes, and so does one carrying an <c>Authorization</c> header: a bearer token is
 /// not sent by a browser on its own, so another site cannot make a browser use it.
 /// </summary>
@@ -37,8 +37,12 @@ public sealed class SameOriginWrites(RequestDelegate next)
 
     public static bool IsSameSite(HttpRequest request)
     {
-        if (string.Equals(request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase)) return false;
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Equals("cross-site", StringComparison.OrdinalIgnoreCase) || site.Equals("same-site", StringComparison.OrdinalIgnoreCase)) return false;
         var origin = request.Headers.Origin.ToString();
+        // Under this site's Referrer-Policy (no-referrer) a browser sends "Origin: null" on its own forms' posts, and says
+        // "Sec-Fetch-Site: same-origin" with it; "null" without that is a sandboxed frame or a data: page.
+        if (origin == "null") return site.Equals("same-origin", StringComparison.OrdinalIgnoreCase);
         if (origin.Length > 0) return Ours(origin, request);
         var referer = request.Headers.Referer.ToString();
         return referer.Length == 0 || Ours(referer, request);

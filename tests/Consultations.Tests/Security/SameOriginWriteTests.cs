@@ -34,6 +34,7 @@ public class SameOriginWriteTests(AppFixture fixture) : IntegrationContext(fixtu
     [InlineData("Origin", "https://evil.example")]
     [InlineData("Origin", "null")]
     [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
     [InlineData("Referer", "https://evil.example/x")]
     public async Task A_form_posted_from_another_site_is_a_403_page_saying_so(string header, string value)
     {

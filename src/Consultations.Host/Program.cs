@@ -62,6 +62,7 @@ app.UseExceptionHandler();
 // Before authentication, so that a 401 or 403 (and any other bodiless failure) is answered as ProblemDetails on the API, as a page on the web.
 app.UseConsultationsStatusPages();
 app.UseMiddleware<RequestLimits>();
+app.UseMiddleware<SameOriginWrites>();
 app.UseConsultationsWebAssets(app.Environment);
 app.UseConsultationsWebCulture();
 app.UseAuthentication();

@@ -94,6 +94,10 @@ public sealed record MakeCommitment(string CommitmentId, string DialogueId, stri
     /// <summary>The meeting <see cref="Source"/> names, as read from the record (null: not read, or not a meeting): it must be held.</summary>
     [JsonIgnore]
     public Meeting? SourceMeeting { get; init; }
+
+    /// <summary>The field of the clause <see cref="Source"/> names, as read from the record (null: not read, or not a clause).</summary>
+    [JsonIgnore]
+    public string? SourceClauseField { get; init; }
 }
 
 public sealed record ChangeCommitmentStatus(string CommitmentId, CommitmentStatus To, PartialDate EffectiveOn, string Reason, string? SupersededBy,
@@ -104,6 +108,10 @@ public sealed record ChangeCommitmentStatus(string CommitmentId, CommitmentStatu
         .Date("effectiveOn", EffectiveOn)
         .Text("reason", Reason, 4000)
         .Evidence("evidence", Evidence);
+
+    /// <summary>The making of the <see cref="SupersededBy"/> commitment, as read from the record (null: not read): a commitment is not superseded before it.</summary>
+    [JsonIgnore]
+    public Precedent? SuccessorMade { get; init; }
 }
 
 /// <param name="TextIs">Whether the new text quotes the source or paraphrases it; when not said, it quotes only if it is the quote.</param>
@@ -141,6 +149,11 @@ public static class CommitmentDecider
         }
 
         if (command.TextIs == Wording.Quoted && command.Quote is { } quote && !Quotes(quote, command.Text)) throw QuotedTextIsTheQuote();
+        // Every clause belongs to one field: a commitment drawn from it is that field's (ADR 0064).
+        if (command.SourceClauseField is { } clauseField && clauseField != command.FieldCode)
+            throw new RuleBroken("commitment-in-its-clause-field",
+                $"Clause {command.Source.Part} of '{command.Source.Id}' belongs to field {clauseField}; a commitment drawn from it is filed under {clauseField}, not {command.FieldCode}.",
+                RuleKind.Invalid);
         Precedents.NotBefore(command.EffectiveOn, command.Follows, "commitment-made-after-its-sources", "a commitment cannot be made");
         SourcesOnRecord.MeetingHeld(command.Source, command.SourceMeeting, command.EffectiveOn, "a commitment comes from");
 
@@ -194,6 +207,9 @@ public static class CommitmentDecider
             throw new RuleBroken("superseded-names-successor", "Only a superseded commitment names a successor.", RuleKind.Invalid);
         if (command.SupersededBy == commitment.Id)
             throw new RuleBroken("superseded-names-successor", "A commitment cannot supersede itself.", RuleKind.Invalid);
+        // Superseded "by" a commitment not yet made would read, on that day, as replaced by nothing on record (ADR 0064).
+        if (command.To == CommitmentStatus.Superseded && command.SuccessorMade is { } made)
+            Precedents.NotBefore(command.EffectiveOn, [made], "superseded-after-successor-made", "a commitment cannot be superseded by it");
 
         return [new CommitmentStatusChanged(commitment.Id, commitment.DialogueId, commitment.FieldCode, commitment.Status, command.To, command.EffectiveOn, command.Reason, command.SupersededBy,
             command.Evidence is { Count: > 0 } evidence ? evidence : null)];

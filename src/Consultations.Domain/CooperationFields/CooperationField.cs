@@ -28,6 +28,10 @@ public sealed record DefineCooperationField(string FieldCode, string DialogueId,
     /// <summary>The other fields of the dialogue, as read from the record (empty: not read): their numbers are taken.</summary>
     [JsonIgnore]
     public IReadOnlyList<CooperationField> DialogueFields { get; init; } = [];
+
+    /// <summary>Fields of other dialogues whose codes share this code's prefix, as read from the record (empty: none, or not read).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<CooperationField> PrefixFields { get; init; } = [];
 }
 
 public sealed record ReviseCooperationFieldScope(string FieldCode, string Title, string Scope, PartialDate EffectiveOn, string Reason) : ICommand
@@ -62,6 +66,12 @@ public static partial class CooperationFieldDecider
     // number ("JPIT-08" is field 8), a new code does too (ADR 0059).
     private static void NumberedInTurn(DefineCooperationField command)
     {
+        // A numbered code's prefix is one dialogue's (ADR 0064): another dialogue taking "JPIT-11" would leave Japan–Italy
+        // no way to define its field 11.
+        if (PrefixOf(command.FieldCode) is { } own
+            && command.PrefixFields.FirstOrDefault(f => f.DialogueId != command.DialogueId && string.Equals(PrefixOf(f.Id), own, StringComparison.OrdinalIgnoreCase)) is { } other)
+            throw new RuleBroken("field-code-prefix-of-one-dialogue",
+                $"Codes '{own}…' are those of dialogue '{other.DialogueId}' ('{other.Id}'); the fields of dialogue '{command.DialogueId}' take a prefix of their own.");
         var others = command.DialogueFields.Where(f => f.DialogueId == command.DialogueId && f.Id != command.FieldCode).ToList();
         if (others.FirstOrDefault(f => f.Number == command.Number) is { } taken)
             throw new RuleBroken("field-numbers-unique", $"Field {command.Number} of dialogue '{command.DialogueId}' is already '{taken.Id}' ({taken.Title}).");
@@ -77,6 +87,10 @@ public static partial class CooperationFieldDecider
                     $"The fields of dialogue '{command.DialogueId}' are coded by their number: field {command.Number} is '{expected}', not '{command.FieldCode}'.", RuleKind.Invalid);
         }
     }
+
+    /// <summary>What a numbered code's number follows ("JPIT-" of "JPIT-08"); null for a code that does not end in a number or is only one.</summary>
+    public static string? PrefixOf(string code) =>
+        NumberedCode().Match(code) is { Success: true } m && m.Groups[1].Value.Length > 0 ? m.Groups[1].Value : null;
 
     [GeneratedRegex(@"\A(.*?)([0-9]{1,9})\z")]
     private static partial Regex NumberedCode();

@@ -122,6 +122,10 @@ public static class JointStatementDecider
 
         if (statement.IsAdopted)
             throw new RuleBroken("adopted-statement-is-final", $"Statement '{command.StatementId}' was adopted on {statement.Adoption!.AdoptedOn}; an adopted statement is never edited.");
+        // A clause is part of the text drafted: it takes effect no earlier than the drafting (ADR 0064).
+        if (statement.DraftedOn is { } draftedOn && command.EffectiveOn.IsCertainlyBefore(draftedOn))
+            throw new RuleBroken("clause-after-drafting",
+                $"The statement was drafted on {draftedOn}; a clause of it cannot take effect before that ({command.EffectiveOn}).", RuleKind.Invalid);
 
         return [new ClauseAdded(command.StatementId, command.Number, command.FieldCode, command.Heading, command.Text, command.EffectiveOn)];
     }
@@ -153,6 +157,11 @@ public static class JointStatementDecider
         if (held.End.IsCertainlyBefore(command.AdoptedOn))
             throw new RuleBroken("adoption-at-the-meeting",
                 $"Meeting '{command.MeetingId}' was held on {held}; a statement adopted at it cannot be adopted after its last day ({command.AdoptedOn}).", RuleKind.Invalid);
+        // A month or a year is not a day of the meeting unless the meeting's days are known only that far (ADR 0064): "2026-11"
+        // for a meeting of 18–19 November could be the 1st, and would draw the adoption before the meeting and its drafting.
+        if (command.AdoptedOn.Earliest < held.From.Earliest || command.AdoptedOn.Latest > held.End.Latest)
+            throw new RuleBroken("adoption-at-the-meeting",
+                $"Meeting '{command.MeetingId}' was held on {held}; a statement adopted at it is adopted on one of those days, not on {command.AdoptedOn}: give the day.", RuleKind.Invalid);
 
         var fields = statement.Clauses.Select(c => c.FieldCode).Distinct().ToList();
         return [new JointStatementAdopted(command.StatementId, command.MeetingId, command.AdoptedOn, command.Place, command.Signatories, fields, command.AdoptedOn)];

@@ -84,7 +84,12 @@ public sealed record CancelMeeting(string MeetingId, PartialDate EffectiveOn, st
 }
 
 /// <param name="Original">The event stored at <c>Corrects</c>, as read from the record (null when there is none).</param>
-public sealed record CorrectMeetingHeldDates(string MeetingId, EventRef Corrects, object? Original, DateSpan Dates, string Reason);
+public sealed record CorrectMeetingHeldDates(string MeetingId, EventRef Corrects, object? Original, DateSpan Dates, string Reason)
+{
+    /// <summary>The opening of the meeting's dialogue, as read from the record (null: not read): corrected dates are not before it.</summary>
+    [JsonIgnore]
+    public Precedent? DialogueOpened { get; init; }
+}
 
 public sealed record MeetingOutcome(string Summary, IReadOnlyList<string> Decisions, IReadOnlyList<string> FieldCodes, PartialDate RecordedOn)
 {
@@ -123,6 +128,8 @@ public static class MeetingDecider
         if (command.KnownBy is { } known) Rules.NotInFuture(known, today, "date the meeting is known to have been arranged by");
         if (command.PlannedDates is { } planned) Rules.InOrder(planned, "planned dates'");
         if (command.PlannedDates is { } dates) AfterDialogueOpened(command.DialogueOpened, dates, "planned");
+        if (command.PlannedDates is { } days) NotBeforeArrangement(command.EffectiveOn, days, "planned");
+        ArrangedAfterDialogueOpened(command);
         if (Lists.DistinctCount(command.Parties) < 2)
             throw new RuleBroken("meeting-has-two-parties", "A bilateral meeting needs at least two parties.", RuleKind.Invalid);
         if (state is not null)
@@ -152,6 +159,30 @@ public static class MeetingDecider
                 $"The {dialogue.What} on {dialogue.Since}; a meeting of it cannot be {how} before that ({dates}).", RuleKind.Invalid);
     }
 
+    // A meeting is not planned or held before the day it was arranged (ADR 0064): the record would call it overdue, or held,
+    // before anyone had arranged it. A meeting known only to have been arranged "by" a day is not checked.
+    private static void NotBeforeArrangement(PartialDate? arrangedOn, DateSpan dates, string how)
+    {
+        if (arrangedOn is { } arranged && dates.From.IsCertainlyBefore(arranged))
+            throw new RuleBroken("meeting-dates-after-arrangement",
+                $"The meeting was arranged on {arranged}; it cannot have been {how} for a day before that ({dates}).", RuleKind.Invalid);
+    }
+
+    // Nor is it arranged before its dialogue was opened (ADR 0064) — except the meeting that opens the dialogue, planned for
+    // its opening day (a summit is arranged before the dialogue it opens, ADR 0059).
+    private static void ArrangedAfterDialogueOpened(ScheduleMeeting command)
+    {
+        if (command.DialogueOpened is not { } dialogue) return;
+        var opensIt = command.PlannedDates is { } planned && !dialogue.Since.IsCertainlyBefore(planned.From);
+        foreach (var (arranged, what) in new[] { (command.EffectiveOn, "arranged"), (command.KnownBy, "known to have been arranged") })
+        {
+            if (arranged is { } day && !opensIt && day.IsCertainlyBefore(dialogue.Since))
+                throw new RuleBroken("meeting-arranged-after-dialogue-opened",
+                    $"The {dialogue.What} on {dialogue.Since}; a meeting of it cannot have been {what} before that ({day}), unless it is the meeting that opened it.",
+                    RuleKind.Invalid);
+        }
+    }
+
     public static IReadOnlyList<object> Decide(RescheduleMeeting command, Meeting? state, DateOnly today)
     {
         var meeting = Rules.Exists(state, "meeting", command.MeetingId);
@@ -161,6 +192,7 @@ public static class MeetingDecider
         AfterArrangement(meeting, command.EffectiveOn, "rescheduled");
         if (meeting.Place == command.Place && meeting.PlannedDates == command.PlannedDates) return Rules.None;
         if (command.PlannedDates is { } dates) AfterDialogueOpened(command.DialogueOpened, dates, "planned");
+        if (command.PlannedDates is { } days) NotBeforeArrangement(meeting.ArrangedOn, days, "planned");
         return [new MeetingRescheduled(command.MeetingId, command.Place, command.PlannedDates, command.EffectiveOn, command.Reason)];
     }
 
@@ -180,6 +212,7 @@ public static class MeetingDecider
         }
 
         AfterDialogueOpened(command.DialogueOpened, command.Dates, "held");
+        NotBeforeArrangement(meeting.ArrangedOn, command.Dates, "held");
         return [new MeetingHeld(command.MeetingId, command.Dates, place, participants, command.Dates.From)];
     }
 
@@ -249,6 +282,8 @@ public static class MeetingDecider
         if (meeting.Outcome is { } outcome && outcome.RecordedOn.IsCertainlyBefore(command.Dates.From))
             throw new RuleBroken("outcome-after-meeting-held",
                 $"The meeting's outcome took effect on {outcome.RecordedOn}; it cannot have been held after that.", RuleKind.Invalid);
+        NotBeforeArrangement(meeting.ArrangedOn, command.Dates, "held");
+        if (command.DialogueOpened is { } opened) AfterDialogueOpened(opened, command.Dates, "held");
         return [new MeetingHeldCorrected(meeting.Id, command.Corrects, meeting.HeldDates, command.Dates, command.Dates.From, command.Reason)];
     }
 

@@ -35,6 +35,7 @@ public static class CommitmentEndpoints
             var current = await recorder.LoadAsync<Commitment>(command.CommitmentId, ct) ?? throw new RecordNotFound("commitment", command.CommitmentId);
             var replacement = await recorder.ReferencedAsync<Commitment>("supersededBy", successor, "commitment", ct);
             RecorderReferences.SameDialogue("supersededBy", current.DialogueId, replacement.DialogueId, "commitment", successor);
+            command = command with { SuccessorMade = new Precedent($"commitment '{successor}' was made", replacement.MadeOn) };
         }
 
         if (command.Evidence is { Count: > 0 } evidence)
@@ -67,6 +68,7 @@ public static class CommitmentEndpoints
         command = command with
         {
             DocumentId = command.DocumentId ?? source?.DocumentId,
+            SourceClauseField = source?.FieldCode,
             SourceMeeting = command.Source.Kind == SourceKind.Meeting ? await recorder.LoadAsync<Meeting>(command.Source.Id, ct) : null,
             Follows = [new($"dialogue '{dialogue.Id}' was opened", dialogue.OpenedOn), new($"cooperation field '{field.Id}' was defined", field.DefinedOn),
                 .. await SourceSinceAsync(recorder, command.Source, ct) is { } since ? [since] : Array.Empty<Precedent>()],
@@ -201,7 +203,11 @@ public static class CommitmentEndpoints
     }
 
     /// <summary>The text a commitment's source has on record, what to call it, and the document it belongs to.</summary>
-    public sealed record SourceText(string Name, string? Text, string? DocumentId);
+    public sealed record SourceText(string Name, string? Text, string? DocumentId)
+    {
+        /// <summary>For a clause, its field.</summary>
+        public string? FieldCode { get; init; }
+    }
 
     /// <summary>
     /// A commitment's source must exist in the same dialogue: the clause, meeting, plan item or statement it comes from.
@@ -217,7 +223,8 @@ public static class CommitmentEndpoints
                 RecorderReferences.SameDialogue("source.id", dialogueId, statement.DialogueId, "joint statement", statement.Id);
                 if (!int.TryParse(source.Part, out var number) || statement.Clauses.All(c => c.Number != number))
                     throw InvalidCommand.For("source.part", $"Statement '{source.Id}' has no clause '{source.Part}'.");
-                return new SourceText($"clause {number} of statement '{statement.Id}'", statement.Clauses.Single(c => c.Number == number).Text, statement.DocumentId);
+                var clause = statement.Clauses.Single(c => c.Number == number);
+                return new SourceText($"clause {number} of statement '{statement.Id}'", clause.Text, statement.DocumentId) { FieldCode = clause.FieldCode };
             }
 
             case SourceKind.Statement:

@@ -14,7 +14,10 @@ public static class CooperationFieldEndpoints
         command.ThrowIfInvalid();
         await recorder.ReferencedAsync<Dialogue>("dialogueId", command.DialogueId, "dialogue", ct);
         var fields = await recorder.Session.Query<CooperationField>().Where(f => f.DialogueId == command.DialogueId).ToListAsync(ct);
-        command = command with { DialogueFields = fields };
+        var prefix = CooperationFieldDecider.PrefixOf(command.FieldCode);
+        var prefixFields = prefix is null ? [] : await recorder.Session.Query<CooperationField>()
+            .Where(f => f.DialogueId != command.DialogueId && f.Id.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToListAsync(ct);
+        command = command with { DialogueFields = fields, PrefixFields = prefixFields };
         return await recorder.DecideAsync<CooperationField>(command.FieldCode,
             (s, today) => CooperationFieldDecider.Decide(command, s, today), CooperationFieldDecider.Evolve, ct);
     }

@@ -1,3 +1,4 @@
+using Consultations.Host.Meetings;
 using Consultations.Host.RecordFiles;
 using Consultations.Projections.Records;
 using JasperFx.Events;
@@ -35,6 +36,8 @@ public static class CorrectionEndpoints
         command.ThrowIfInvalid();
         if (command.To is not null && command.EffectiveOn is not null)
             throw InvalidCommand.For("effectiveOn", "Correct a status change's target and its date one at a time: first `to`, then `effectiveOn`.");
+        // Corrected held dates are not before the dialogue's opening either (ADR 0064): read it before deciding.
+        var opened = command.Dates is null ? null : await HeldMeetingsDialogueOpenedAsync(recorder, command.EventId, ct);
         return await OnRecordAsync(recorder, command.EventId, (stream, entries, state, today) =>
         {
             var values = EntryFixes.Decide(command, stream, entries);
@@ -45,12 +48,17 @@ public static class CorrectionEndpoints
                 (CommitmentStatusChanged, Commitment c) when command.EffectiveOn is { } day =>
                     CommitmentDecider.Decide(new CorrectCommitmentStatusChange(stream, corrects, live.Data, day, command.Reason), c, today),
                 (MeetingHeld, Meeting m) when command.Dates is { } held =>
-                    MeetingDecider.Decide(new CorrectMeetingHeldDates(stream, corrects, live.Data, held, command.Reason), m, today),
+                    MeetingDecider.Decide(new CorrectMeetingHeldDates(stream, corrects, live.Data, held, command.Reason) { DialogueOpened = opened }, m, today),
                 _ => Rules.None,
             };
             return [.. values, .. dates];
         }, ct);
     }
+
+    private static async Task<Precedent?> HeldMeetingsDialogueOpenedAsync(Recorder recorder, Guid eventId, CancellationToken ct) =>
+        await recorder.StreamOfAsync(eventId, ct) is { } stream && (await recorder.EntriesAsync(stream, ct)).FirstOrDefault()?.Data is MeetingScheduled scheduled
+            ? await MeetingEndpoints.DialogueOpenedAsync(recorder, scheduled.DialogueId, ct)
+            : null;
 
     private delegate IReadOnlyList<object> Decision(string stream, IReadOnlyList<Entry> entries, object? state, DateOnly today);
 

@@ -115,7 +115,7 @@ public static class MeetingEndpoints
 
     private static Precedent Opened(Dialogue dialogue) => new($"dialogue '{dialogue.Id}' was opened", dialogue.OpenedOn);
 
-    private static async Task<Precedent?> DialogueOpenedAsync(Recorder recorder, string dialogueId, CancellationToken ct) =>
+    internal static async Task<Precedent?> DialogueOpenedAsync(Recorder recorder, string dialogueId, CancellationToken ct) =>
         await recorder.LoadAsync<Dialogue>(dialogueId, ct) is { } dialogue ? Opened(dialogue) : null;
 
     public static Task<Recorded> Decide(this Recorder recorder, string meetingId, Func<Meeting?, DateOnly, IReadOnlyList<object>> decide, CancellationToken ct) =>

@@ -14,12 +14,14 @@ public static class RuleFields
         ["commitment-lifecycle"] = ["to"],
         ["commitments-start-open"] = ["status"],
         ["superseded-names-successor"] = ["supersededBy"],
+        ["superseded-after-successor-made"] = ["effectiveOn", "supersededBy"],
         ["party-progress-in-order"] = ["progress"],
         ["closed-items-stay-closed"] = ["progress"],
         ["complete-or-drop-explicitly"] = ["progress"],
         ["end-not-before-start"] = ["dates", "plannedDates"],
         ["adoption-after-drafting"] = ["adoptedOn"],
         ["adoption-at-the-meeting"] = ["adoptedOn"],
+        ["clause-after-drafting"] = ["effectiveOn"],
         ["adopted-at-a-meeting-held"] = ["meetingId"],
         ["amendment-after-commitment"] = ["effectiveOn"],
         ["item-changes-after-it-was-added"] = ["effectiveOn"],
@@ -47,8 +49,12 @@ public static class RuleFields
         ["source-held-or-adopted"] = ["source", "by"],
         ["entry-after-its-source"] = ["effectiveOn"],
         ["meeting-after-dialogue-opened"] = ["plannedDates", "dates"],
+        ["meeting-dates-after-arrangement"] = ["plannedDates", "dates"],
+        ["meeting-arranged-after-dialogue-opened"] = ["effectiveOn", "knownBy"],
         ["field-numbers-unique"] = ["number"],
         ["field-code-follows-number"] = ["fieldCode"],
+        ["commitment-in-its-clause-field"] = ["fieldCode"],
+        ["field-code-prefix-of-one-dialogue"] = ["fieldCode"],
     };
 
     public static IReadOnlyList<string> Of(string rule) => Fields.GetValueOrDefault(rule) ?? [];

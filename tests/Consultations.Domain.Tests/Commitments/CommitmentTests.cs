@@ -232,6 +232,30 @@ public sealed class CommitmentTests() : Specification<Commitment>(CommitmentDeci
     public void A_commitment_superseding_itself_is_refused() =>
         Given(Made()).When(ChangeStatus(Superseded, supersededBy: Id)).ThenRefused("superseded-names-successor", Invalid);
 
+    // ADR 0064: its successor exists on the day it is superseded.
+    [Fact]
+    public void Superseding_a_commitment_by_one_not_yet_made_that_day_is_refused() =>
+        Given(Made()).When(ChangeStatus(Superseded, on: "2026-08-01", supersededBy: Successor) with
+        {
+            SuccessorMade = new Precedent($"commitment '{Successor}' was made", On("2026-11-19")),
+        }).ThenRefused("superseded-after-successor-made", Invalid);
+
+    [Fact]
+    public void Superseding_a_commitment_on_the_day_its_successor_was_made_is_recorded() =>
+        Given(Made()).When(ChangeStatus(Superseded, on: "2026-11-19", supersededBy: Successor) with
+        {
+            SuccessorMade = new Precedent($"commitment '{Successor}' was made", On("2026-11-19")),
+        }).Then(StatusChanged(Agreed, Superseded, on: "2026-11-19", supersededBy: Successor));
+
+    // ADR 0064: every clause belongs to one field.
+    [Fact]
+    public void A_commitment_drawn_from_a_clause_of_another_field_is_refused() =>
+        Given().When(Make(field: "JPIT-01") with { SourceClauseField = "SPACE-SUST" }).ThenRefused("commitment-in-its-clause-field", Invalid);
+
+    [Fact]
+    public void A_commitment_drawn_from_a_clause_of_its_field_is_made() =>
+        Given().When(Make() with { SourceClauseField = "SPACE-SUST" }).Then(Made());
+
     [Fact]
     public void Superseding_a_superseded_commitment_by_another_successor_is_refused() =>
         Given(ACommitmentThatIs(Superseded)).When(ChangeStatus(Superseded, supersededBy: "CMT-0044")).ThenRefused("commitment-lifecycle", Conflict);

@@ -15,6 +15,21 @@ public sealed class FieldNumberTests() : Specification<CooperationField>(Coopera
 
     private static CooperationFieldDefined Defined(string code, int number) => new(code, "DLG-SPACE", number, "New field", "Scope.", On("2026-11-01"));
 
+    // ADR 0064: a numbered code's prefix is one dialogue's (fourth outside review, finding 19).
+    private static DefineCooperationField DefineForFrance(string code, int number) =>
+        new(code, "DLG-JP-FR", number, "Maritime domain awareness", "Scope.", On("2026-11-01")) { PrefixFields = Coded };
+
+    [Theory]
+    [InlineData("JPIT-11", 1)]
+    [InlineData("jpit-1", 1)]
+    public void A_field_coded_with_another_dialogues_prefix_is_refused(string code, int number) =>
+        Given().When(DefineForFrance(code, number)).ThenRefused("field-code-prefix-of-one-dialogue", Conflict);
+
+    [Fact]
+    public void A_first_field_with_a_prefix_of_its_own_is_defined() =>
+        Given().When(DefineForFrance("JPFR-01", 1))
+            .Then(new CooperationFieldDefined("JPFR-01", "DLG-JP-FR", 1, "Maritime domain awareness", "Scope.", On("2026-11-01")));
+
     [Fact]
     public void A_field_with_a_number_already_used_in_its_dialogue_is_refused() =>
         Given().When(Define("JPIT-12", 3, Coded)).ThenRefused("field-numbers-unique", Conflict);

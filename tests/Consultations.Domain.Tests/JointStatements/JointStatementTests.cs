@@ -181,9 +181,20 @@ public sealed class JointStatementTests() : Specification<JointStatement>(JointS
     [Theory]
     [InlineData("2026-06-03")]
     [InlineData("2026-06-04")]
-    [InlineData("2026-06")]
-    public void A_statement_may_be_adopted_on_a_day_of_the_meeting_or_a_date_that_may_be_one(string on) =>
+    public void A_statement_may_be_adopted_on_a_day_of_the_meeting(string on) =>
         Given(Drafted(), ClauseAdded()).When(Adopt(on: on)).Then(Adopted(on: on));
+
+    // A month is not a day of the meeting (ADR 0064): "2026-06" could be the 1st, before the meeting and the drafting.
+    [Theory]
+    [InlineData("2026-06", "2026-06-04")]
+    [InlineData("2026", "2026-06-04")]
+    [InlineData("2026-06", null)]
+    public void A_statement_adopted_at_a_meeting_known_to_the_day_on_a_month_or_a_year_is_refused(string on, string? to) =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: on, at: Meeting(from: "2026-06-03", to: to))).ThenRefused("adoption-at-the-meeting", Invalid);
+
+    [Fact]
+    public void A_statement_adopted_at_a_meeting_known_only_to_the_month_may_be_adopted_in_that_month() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: "2026-06", at: Meeting(from: "2026-06", to: null))).Then(Adopted(on: "2026-06"));
 
     [Theory]
     [InlineData("2026-06-05")]
@@ -195,11 +206,20 @@ public sealed class JointStatementTests() : Specification<JointStatement>(JointS
     public void Adopting_a_statement_at_a_one_day_meeting_on_the_day_after_it_is_refused() =>
         Given(Drafted(), ClauseAdded()).When(Adopt(on: "2026-06-04", at: Meeting(from: "2026-06-03", to: null))).ThenRefused("adoption-at-the-meeting", Invalid);
 
+    [Fact]
+    public void A_statement_may_be_adopted_at_a_one_day_meeting_on_its_day() =>
+        Given(Drafted(), ClauseAdded()).When(Adopt(on: "2026-06-03", at: Meeting(from: "2026-06-03", to: null))).Then(Adopted(on: "2026-06-03"));
+
+    // ADR 0064: a clause is part of the text drafted.
+    [Fact]
+    public void A_clause_taking_effect_before_its_statement_was_drafted_is_refused() =>
+        Given(Drafted(on: "2026-04-20")).When(AddClause(on: "2026-04-01")).ThenRefused("clause-after-drafting", Invalid);
+
     [Theory]
-    [InlineData("2026-06-03")]
-    [InlineData("2026-06")]
-    public void A_statement_may_be_adopted_at_a_one_day_meeting_on_its_day_or_a_date_that_may_be_it(string on) =>
-        Given(Drafted(), ClauseAdded()).When(Adopt(on: on, at: Meeting(from: "2026-06-03", to: null))).Then(Adopted(on: on));
+    [InlineData("2026-04-20")]
+    [InlineData("2026-04")]
+    public void A_clause_taking_effect_on_the_day_or_in_the_month_its_statement_was_drafted_is_added(string on) =>
+        Given(Drafted(on: "2026-04-20")).When(AddClause(on: on)).Then(ClauseAdded(on: on));
 
     [Fact]
     public void Adopting_a_statement_without_signatories_is_refused() =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Consultations.Domain.Commitments;
 using Consultations.Domain.Common;
 
@@ -79,7 +80,9 @@ public class CommitmentEndpointTests(AppFixture fixture) : WriteEndpointContext(
     public async Task A_commitment_can_come_from_a_meeting_a_statement_or_a_clause(string kind, string id, string? part)
     {
         await SeedAsync();
-        await CreatedAsync(Url, Making().With("source", Source(kind, id, part)), New, $"/api/commitments/{New}");
+        // A clause's commitment is filed under the clause's field (ADR 0064): clause 10 is JPIT-10's.
+        var field = part is null ? "JPIT-08" : $"JPIT-{int.Parse(part, CultureInfo.InvariantCulture):D2}";
+        await CreatedAsync(Url, Making().With("source", Source(kind, id, part)).With("fieldCode", field), New, $"/api/commitments/{New}");
         Assert.Equal(id, Text(await ReadAsync($"/api/commitments/{New}"), "source.id"));
     }
 

@@ -20,7 +20,8 @@ public static class CorrectHeldDatesEndpoint
             .ThrowIfAny();
         var held = (await recorder.Session.Events.FetchStreamAsync(id, token: ct)).LastOrDefault(e => e.Data is MeetingHeld);
         var corrects = new EventRef(id, held?.Version ?? 0, held?.Id ?? Guid.Empty);
-        var command = new CorrectMeetingHeldDates(id, corrects, held?.Data, body.Dates, body.Reason);
+        var opened = await recorder.LoadAsync<Meeting>(id, ct) is { } meeting ? await MeetingEndpoints.DialogueOpenedAsync(recorder, meeting.DialogueId, ct) : null;
+        var command = new CorrectMeetingHeldDates(id, corrects, held?.Data, body.Dates, body.Reason) { DialogueOpened = opened };
         return await recorder.Decide(id, (s, today) => MeetingDecider.Decide(command, s, today), ct);
     }
 }

@@ -7,7 +7,7 @@ public sealed class FourthReviewWebTests(WebApp app)
     /// <summary>The form's own inputs as the browser would send them (hidden token and form token included), some replaced.</summary>
     private static async Task<Microsoft.Playwright.IFormData> FormAsync(IPage page, Dictionary<string, string> replaced)
     {
-        var entries = await page.EvaluateAsync<string[][]>("() => [...new FormData(document.querySelector('main form'))].map(([k, v]) => [k, String(v)])");
+        var entries = await page.EvaluateAsync<string[][]>("() => [...new FormData(document.querySelector('main form[method=post]'))].map(([k, v]) => [k, String(v)])");
         var data = page.Context.APIRequest.CreateFormData();
         foreach (var entry in entries.Where(e => !replaced.ContainsKey(e[0]))) data.Append(entry[0], entry[1]);
         foreach (var (name, value) in replaced) data.Set(name, value);

@@ -47,6 +47,21 @@ public sealed partial class MessagesTests
         return [.. names.Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The resource compiler drops a name that differs from another only in case (MSB3568, a warning, not an error): the
+    /// page then shows the other one's words. Both translations keep every name once, whatever its case.
+    /// </summary>
+    [Theory]
+    [InlineData("it")]
+    [InlineData("ja")]
+    public void No_two_words_of_a_translation_differ_only_in_case(string culture)
+    {
+        var file = Path.Combine(OpenApiDescriptionTests.RepositoryRoot(), "src", "Consultations.Host", "Web", $"Text.{culture}.resx");
+        var names = System.Xml.Linq.XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        Assert.True(names.Count > 100, $"only {names.Count} names in {file}");
+        Assert.Empty(names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)));
+    }
+
     [Theory]
     [MemberData(nameof(Rules))]
     public void Every_rule_has_its_sentence_in_italian_and_japanese(string rule)
